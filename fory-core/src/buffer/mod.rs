@@ -1,0 +1,9 @@
+//! The byte layer: the only code that touches raw bytes.
+
+mod reader;
+mod string;
+mod writer;
+
+pub use reader::Reader;
+pub use string::{java_prefers_utf8, StringEncoding};
+pub use writer::{Writer, VARUINT36_MAX};

@@ -1,0 +1,223 @@
+//! Strings on the wire: a varuint36 header `(byte_len << 2) | encoding`, then the bytes in
+//! Latin-1, UTF-16LE or UTF-8.
+//!
+//! Reading accepts all three encodings. Writing follows the Java peer, see [`Writer::write_str`].
+
+use std::borrow::Cow;
+
+use super::writer::VARUINT36_MAX;
+use super::{Reader, Writer};
+use crate::error::{Error, Result};
+
+/// How the bytes of a string are encoded, the low two bits of the string header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum StringEncoding {
+    /// ISO-8859-1: one byte per character, U+0000..=U+00FF.
+    Latin1 = 0,
+    /// UTF-16, little-endian code units.
+    Utf16 = 1,
+    /// UTF-8.
+    Utf8 = 2,
+}
+
+impl TryFrom<u8> for StringEncoding {
+    type Error = u8;
+
+    fn try_from(value: u8) -> std::result::Result<Self, u8> {
+        match value {
+            0 => Ok(StringEncoding::Latin1),
+            1 => Ok(StringEncoding::Utf16),
+            2 => Ok(StringEncoding::Utf8),
+            other => Err(other),
+        }
+    }
+}
+
+impl Writer {
+    /// Writes a string with the encoding the Java peer picks for the same text, so that our
+    /// bytes equal Java's:
+    ///
+    /// - every character in U+0000..=U+00FF: Latin-1;
+    /// - otherwise UTF-16LE, unless [`java_prefers_utf8`] says Java would choose UTF-8.
+    ///
+    /// Fails only when the encoded text exceeds the 2^34-byte limit of the header.
+    ///
+    /// ```
+    /// use fory_core::Writer;
+    /// let mut w = Writer::new();
+    /// w.write_str("abc").unwrap();
+    /// assert_eq!(w.as_slice(), [0x0c, b'a', b'b', b'c']);
+    /// ```
+    #[inline]
+    pub fn write_str(&mut self, s: &str) -> Result<()> {
+        if s.is_ascii() {
+            return self.write_encoded_str(StringEncoding::Latin1, s.as_bytes());
+        }
+        if s.chars().all(|c| u32::from(c) <= 0xff) {
+            return self.write_latin1(s);
+        }
+        if java_prefers_utf8(s) {
+            return self.write_encoded_str(StringEncoding::Utf8, s.as_bytes());
+        }
+        self.write_utf16(s)
+    }
+
+    /// Writes a string as UTF-8 whatever its content (what the Go peer always does; the
+    /// cheapest encoding for Rust, but not byte-equal to Java for Latin-1 or most CJK text).
+    pub fn write_str_utf8(&mut self, s: &str) -> Result<()> {
+        self.write_encoded_str(StringEncoding::Utf8, s.as_bytes())
+    }
+
+    fn write_header(&mut self, encoding: StringEncoding, byte_len: usize) -> Result<()> {
+        let len = byte_len as u64;
+        if len > VARUINT36_MAX >> 2 {
+            return Err(Error::encode(format!(
+                "string of {byte_len} bytes exceeds the wire limit of 2^34 - 1 bytes"
+            )));
+        }
+        self.write_varuint36_small((len << 2) | encoding as u64);
+        Ok(())
+    }
+
+    fn write_encoded_str(&mut self, encoding: StringEncoding, bytes: &[u8]) -> Result<()> {
+        self.write_header(encoding, bytes.len())?;
+        self.write_bytes(bytes);
+        Ok(())
+    }
+
+    /// Caller guarantees every char is at most U+00FF.
+    fn write_latin1(&mut self, s: &str) -> Result<()> {
+        let len = s.chars().count();
+        self.write_header(StringEncoding::Latin1, len)?;
+        self.reserve(len);
+        for c in s.chars() {
+            self.write_u8(c as u8);
+        }
+        Ok(())
+    }
+
+    fn write_utf16(&mut self, s: &str) -> Result<()> {
+        let units = s.encode_utf16().count();
+        self.write_header(StringEncoding::Utf16, units * 2)?;
+        self.reserve(units * 2);
+        for unit in s.encode_utf16() {
+            self.write_u16(unit);
+        }
+        Ok(())
+    }
+}
+
+/// Java's choice for text that is not all Latin-1: it samples the first 64 UTF-16 code units
+/// and writes UTF-8 when at least half of them are ASCII, UTF-16 otherwise.
+pub fn java_prefers_utf8(s: &str) -> bool {
+    let mut sampled = 0usize;
+    let mut ascii = 0usize;
+    for unit in s.encode_utf16().take(64) {
+        sampled += 1;
+        if unit < 0x80 {
+            ascii += 1;
+        }
+    }
+    ascii * 2 >= sampled
+}
+
+impl<'a> Reader<'a> {
+    /// Reads a string in any of the three encodings. UTF-8 text, and Latin-1 text that is pure
+    /// ASCII, is borrowed from the input; anything else is decoded into a new `String`.
+    ///
+    /// Errors name the offset: a truncated header or body, an unknown encoding (3), a length over
+    /// [`Limits::max_string_bytes`](crate::Limits::max_string_bytes), an odd UTF-16 byte count,
+    /// invalid UTF-8 or unpaired UTF-16 surrogates.
+    ///
+    /// ```
+    /// use fory_core::Reader;
+    /// // "é" as Latin-1, then as UTF-16LE.
+    /// assert_eq!(Reader::new(&[0x04, 0xe9]).read_str().unwrap(), "é");
+    /// assert_eq!(Reader::new(&[0x09, 0xe9, 0x00]).read_str().unwrap(), "é");
+    /// ```
+    pub fn read_str(&mut self) -> Result<Cow<'a, str>> {
+        let (encoding, bytes) = self.read_str_raw()?;
+        decode_str(encoding, bytes, self.position() - bytes.len())
+    }
+
+    /// Reads a string into an owned `String`.
+    pub fn read_string(&mut self) -> Result<String> {
+        self.read_str().map(Cow::into_owned)
+    }
+
+    /// Reads a string header and its undecoded bytes.
+    pub fn read_str_raw(&mut self) -> Result<(StringEncoding, &'a [u8])> {
+        let start = self.position();
+        let header = self.read_varuint36_small()?;
+        let encoding = StringEncoding::try_from((header & 0b11) as u8).map_err(|e| {
+            Error::invalid(
+                start,
+                "string encoding 0 (Latin-1), 1 (UTF-16) or 2 (UTF-8)",
+                e.to_string(),
+            )
+        })?;
+        let byte_len = header >> 2;
+        let max = self.limits().max_string_bytes;
+        if byte_len > max {
+            return Err(Error::limit_exceeded(
+                start,
+                "max_string_bytes",
+                max,
+                byte_len,
+            ));
+        }
+        if encoding == StringEncoding::Utf16 && byte_len % 2 != 0 {
+            return Err(Error::invalid(
+                start,
+                "an even byte count for UTF-16",
+                byte_len.to_string(),
+            ));
+        }
+        // byte_len <= max_string_bytes, which fits usize on every supported target once checked
+        // against the remaining input inside read_bytes_for.
+        let len = usize::try_from(byte_len).unwrap_or(usize::MAX);
+        let bytes = self.read_bytes_for(len, "string bytes")?;
+        Ok((encoding, bytes))
+    }
+}
+
+/// Decodes string bytes that start at input offset `offset`.
+fn decode_str(encoding: StringEncoding, bytes: &[u8], offset: usize) -> Result<Cow<'_, str>> {
+    match encoding {
+        StringEncoding::Utf8 => std::str::from_utf8(bytes).map(Cow::Borrowed).map_err(|e| {
+            Error::invalid(
+                offset + e.valid_up_to(),
+                "valid UTF-8",
+                format!("invalid byte {:#04x}", bytes[e.valid_up_to()]),
+            )
+        }),
+        StringEncoding::Latin1 => match std::str::from_utf8(bytes) {
+            Ok(ascii) if bytes.is_ascii() => Ok(Cow::Borrowed(ascii)),
+            _ => Ok(Cow::Owned(bytes.iter().map(|&b| char::from(b)).collect())),
+        },
+        StringEncoding::Utf16 => {
+            let units = bytes
+                .chunks_exact(2)
+                .map(|p| u16::from_le_bytes([p[0], p[1]]));
+            let mut out = String::with_capacity(bytes.len());
+            let mut unit_index = 0;
+            for decoded in char::decode_utf16(units) {
+                match decoded {
+                    Ok(c) => {
+                        out.push(c);
+                        unit_index += c.len_utf16();
+                    }
+                    Err(e) => {
+                        return Err(Error::invalid(
+                            offset + 2 * unit_index,
+                            "valid UTF-16 (paired surrogates)",
+                            format!("unpaired surrogate {:#06x}", e.unpaired_surrogate()),
+                        ))
+                    }
+                }
+            }
+            Ok(Cow::Owned(out))
+        }
+    }
+}

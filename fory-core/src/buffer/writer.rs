@@ -1,0 +1,243 @@
+//! The write side of the byte layer: a growable little-endian buffer.
+
+use byteorder::{ByteOrder, LittleEndian};
+
+use crate::types::bfloat16::BFloat16;
+use crate::types::float16::Float16;
+
+/// Largest value [`Writer::write_varuint36_small`] can express (36 bits).
+pub const VARUINT36_MAX: u64 = (1 << 36) - 1;
+
+/// An append-only little-endian byte buffer.
+///
+/// The writer owns a `Vec<u8>`. To reuse an allocation across many encodings (the
+/// `encode_into` pattern), hand the vector in with [`Writer::from_vec`] and take it back with
+/// [`Writer::into_inner`]; its capacity survives the round trip.
+///
+/// ```
+/// use fory_core::Writer;
+/// let mut reused = Vec::with_capacity(64);
+/// for n in [1u32, 300] {
+///     reused.clear();
+///     let mut w = Writer::from_vec(reused);
+///     w.write_varuint32(n);
+///     reused = w.into_inner();
+/// }
+/// assert_eq!(reused, [0xac, 0x02]);
+/// ```
+#[derive(Debug, Default, Clone)]
+pub struct Writer {
+    buf: Vec<u8>,
+}
+
+macro_rules! fixed_width_writers {
+    ($($(#[$doc:meta])* $name:ident, $ty:ty, $width:literal, $put:ident;)*) => {$(
+        $(#[$doc])*
+        #[inline]
+        pub fn $name(&mut self, value: $ty) {
+            let mut bytes = [0u8; $width];
+            LittleEndian::$put(&mut bytes, value);
+            self.buf.extend_from_slice(&bytes);
+        }
+    )*};
+}
+
+impl Writer {
+    /// An empty writer.
+    pub fn new() -> Self {
+        Writer { buf: Vec::new() }
+    }
+
+    /// An empty writer with room for `capacity` bytes.
+    pub fn with_capacity(capacity: usize) -> Self {
+        Writer {
+            buf: Vec::with_capacity(capacity),
+        }
+    }
+
+    /// A writer that appends to `buf`, keeping its contents and capacity.
+    pub fn from_vec(buf: Vec<u8>) -> Self {
+        Writer { buf }
+    }
+
+    /// The bytes written so far, giving the vector back.
+    pub fn into_inner(self) -> Vec<u8> {
+        self.buf
+    }
+
+    /// The bytes written so far.
+    pub fn as_slice(&self) -> &[u8] {
+        &self.buf
+    }
+
+    /// Number of bytes written (including any the vector held before).
+    pub fn len(&self) -> usize {
+        self.buf.len()
+    }
+
+    /// Whether nothing has been written.
+    pub fn is_empty(&self) -> bool {
+        self.buf.is_empty()
+    }
+
+    /// Drops the contents, keeping the allocation.
+    pub fn clear(&mut self) {
+        self.buf.clear();
+    }
+
+    /// Makes room for at least `additional` more bytes.
+    pub fn reserve(&mut self, additional: usize) {
+        self.buf.reserve(additional);
+    }
+
+    /// Appends raw bytes.
+    #[inline]
+    pub fn write_bytes(&mut self, bytes: &[u8]) {
+        self.buf.extend_from_slice(bytes);
+    }
+
+    /// Overwrites one byte already written at `pos` (used to patch headers written ahead).
+    ///
+    /// # Panics
+    /// If `pos` is not below [`Writer::len`]; that is a bug in the caller, not bad input.
+    pub fn set_u8(&mut self, pos: usize, value: u8) {
+        self.buf[pos] = value;
+    }
+
+    /// `bool` as one byte: 0 or 1.
+    #[inline]
+    pub fn write_bool(&mut self, value: bool) {
+        self.buf.push(value as u8);
+    }
+
+    /// One unsigned byte.
+    #[inline]
+    pub fn write_u8(&mut self, value: u8) {
+        self.buf.push(value);
+    }
+
+    /// One signed byte, two's complement.
+    #[inline]
+    pub fn write_i8(&mut self, value: i8) {
+        self.buf.push(value as u8);
+    }
+
+    fixed_width_writers! {
+        /// `u16`, 2 bytes little-endian.
+        write_u16, u16, 2, write_u16;
+        /// `i16`, 2 bytes little-endian.
+        write_i16, i16, 2, write_i16;
+        /// `u32`, 4 bytes little-endian.
+        write_u32, u32, 4, write_u32;
+        /// `i32`, 4 bytes little-endian.
+        write_i32, i32, 4, write_i32;
+        /// `u64`, 8 bytes little-endian.
+        write_u64, u64, 8, write_u64;
+        /// `i64`, 8 bytes little-endian.
+        write_i64, i64, 8, write_i64;
+        /// `f32`, its IEEE 754 bits little-endian (NaN payloads preserved).
+        write_f32, f32, 4, write_f32;
+        /// `f64`, its IEEE 754 bits little-endian (NaN payloads preserved).
+        write_f64, f64, 8, write_f64;
+    }
+
+    /// IEEE 754 binary16, 2 bytes little-endian.
+    #[inline]
+    pub fn write_float16(&mut self, value: Float16) {
+        self.write_u16(value.to_bits());
+    }
+
+    /// bfloat16, 2 bytes little-endian.
+    #[inline]
+    pub fn write_bfloat16(&mut self, value: BFloat16) {
+        self.write_u16(value.to_bits());
+    }
+
+    /// Unsigned LEB128-style varint of at most 5 bytes.
+    #[inline]
+    pub fn write_varuint32(&mut self, value: u32) {
+        if value < 0x80 {
+            self.buf.push(value as u8);
+        } else {
+            self.write_varuint64(u64::from(value));
+        }
+    }
+
+    /// ZigZag-mapped signed varint of at most 5 bytes.
+    #[inline]
+    pub fn write_varint32(&mut self, value: i32) {
+        self.write_varuint32(((value << 1) ^ (value >> 31)) as u32);
+    }
+
+    /// Unsigned varint of at most 9 bytes: eight 7-bit groups with continuation bits, then (for
+    /// values of 2^56 and above) a ninth byte that carries the top 8 bits whole.
+    #[inline]
+    pub fn write_varuint64(&mut self, mut value: u64) {
+        let mut bytes = [0u8; 9];
+        let mut n = 0;
+        while value >= 0x80 && n < 8 {
+            bytes[n] = (value as u8) | 0x80;
+            value >>= 7;
+            n += 1;
+        }
+        // After eight groups `value` holds the top 8 bits, written whole.
+        bytes[n] = value as u8;
+        self.buf.extend_from_slice(&bytes[..=n]);
+    }
+
+    /// ZigZag-mapped signed varint of at most 9 bytes.
+    #[inline]
+    pub fn write_varint64(&mut self, value: i64) {
+        self.write_varuint64(((value << 1) ^ (value >> 63)) as u64);
+    }
+
+    /// Tagged ("hybrid") `i64`: values in `-2^30 ..= 2^30 - 1` as 4 bytes holding `value << 1`
+    /// (low bit 0); anything else as the byte `0x01` followed by the 8-byte value.
+    #[inline]
+    pub fn write_tagged_i64(&mut self, value: i64) {
+        const MIN: i64 = -(1 << 30);
+        const MAX: i64 = (1 << 30) - 1;
+        if (MIN..=MAX).contains(&value) {
+            self.write_i32((value as i32) << 1);
+        } else {
+            self.buf.push(0x01);
+            self.write_i64(value);
+        }
+    }
+
+    /// Tagged ("hybrid") `u64`: values up to `2^31 - 1` as 4 bytes holding `value << 1` (low bit
+    /// 0); anything else as the byte `0x01` followed by the 8-byte value.
+    #[inline]
+    pub fn write_tagged_u64(&mut self, value: u64) {
+        if value <= i32::MAX as u64 {
+            self.write_u32((value as u32) << 1);
+        } else {
+            self.buf.push(0x01);
+            self.write_u64(value);
+        }
+    }
+
+    /// The 36-bit varint used for string headers: like a varuint32 for the first four 7-bit
+    /// groups, with a fifth byte that carries bits 28..36 whole.
+    ///
+    /// # Panics
+    /// If `value` exceeds [`VARUINT36_MAX`]; callers check lengths first and return an encode
+    /// error instead.
+    #[inline]
+    pub fn write_varuint36_small(&mut self, mut value: u64) {
+        assert!(value <= VARUINT36_MAX, "varuint36 value out of range");
+        if value < 0x80 {
+            self.buf.push(value as u8);
+            return;
+        }
+        let mut bytes = [0u8; 5];
+        let mut n = 0;
+        while value >= 0x80 && n < 4 {
+            bytes[n] = (value as u8) | 0x80;
+            value >>= 7;
+            n += 1;
+        }
+        bytes[n] = value as u8;
+        self.buf.extend_from_slice(&bytes[..=n]);
+    }
+}

@@ -1,0 +1,245 @@
+//! [`Fory`], its builder, and the root frame: the one-byte header that starts every payload.
+
+use crate::buffer::{Reader, Writer};
+use crate::error::{Error, Result};
+use crate::limits::Limits;
+
+/// Header bit 0: the payload uses the cross-language (xlang) format.
+pub const HEADER_XLANG: u8 = 0x01;
+/// Header bit 1: binary and numeric-array payloads may be out-of-band.
+pub const HEADER_OUT_OF_BAND: u8 = 0x02;
+/// Header bits 2..=7 are reserved and must be zero.
+pub const HEADER_RESERVED_MASK: u8 = !(HEADER_XLANG | HEADER_OUT_OF_BAND);
+
+/// The decoded header byte of a payload.
+///
+/// ```
+/// use fory_core::fory::FrameHeader;
+/// let header = FrameHeader { out_of_band: true };
+/// assert_eq!(header.to_byte(), 0x03);
+/// assert_eq!(FrameHeader::from_byte(0x03, 0).unwrap(), header);
+/// assert!(FrameHeader::from_byte(0x00, 0).is_err()); // not xlang
+/// assert!(FrameHeader::from_byte(0x05, 0).is_err()); // reserved bit set
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FrameHeader {
+    /// Whether the writer had a buffer callback, so some payloads may be out-of-band.
+    pub out_of_band: bool,
+}
+
+impl FrameHeader {
+    /// The header byte: the xlang bit, plus the out-of-band bit when set.
+    pub const fn to_byte(self) -> u8 {
+        if self.out_of_band {
+            HEADER_XLANG | HEADER_OUT_OF_BAND
+        } else {
+            HEADER_XLANG
+        }
+    }
+
+    /// Parses a header byte found at input offset `offset`. Payloads in a peer's native
+    /// (non-xlang) format and bytes with reserved bits set are errors.
+    pub fn from_byte(byte: u8, offset: usize) -> Result<Self> {
+        if byte & HEADER_RESERVED_MASK != 0 {
+            return Err(Error::invalid(
+                offset,
+                "header byte with reserved bits 2..=7 clear",
+                format!("{byte:#04x}"),
+            ));
+        }
+        if byte & HEADER_XLANG == 0 {
+            return Err(Error::unsupported(
+                offset,
+                format!(
+                    "header byte {byte:#04x} has the xlang bit clear: the payload is in a \
+                     language-native format, not the cross-language one"
+                ),
+            ));
+        }
+        Ok(FrameHeader {
+            out_of_band: byte & HEADER_OUT_OF_BAND != 0,
+        })
+    }
+}
+
+/// Settings of a [`Fory`] instance. Build one with [`Fory::builder`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Config {
+    /// Compatible mode: structs carry a TypeDef so readers can evolve their schema. Off by
+    /// default (schema-consistent mode), as in the Java, Python and Go peers.
+    pub compatible: bool,
+    /// Reference tracking: shared and circular references are written once and referred to
+    /// afterwards. Off by default, as in the peers' xlang mode.
+    pub ref_tracking: bool,
+    /// Decoding limits; see [`Limits`] for the defaults.
+    pub limits: Limits,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            compatible: false,
+            ref_tracking: false,
+            limits: Limits::DEFAULT,
+        }
+    }
+}
+
+/// The entry point: configuration (and, as types land, the type registry) shared by every
+/// serialization. Cheap to keep around; build it once.
+///
+/// ```
+/// use fory_core::Fory;
+/// let fory = Fory::builder().compatible(true).max_depth(32).build();
+/// assert!(fory.config().compatible);
+/// assert_eq!(fory.config().limits.max_depth, 32);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Fory {
+    config: Config,
+}
+
+impl Fory {
+    /// A builder with the default [`Config`].
+    pub fn builder() -> ForyBuilder {
+        ForyBuilder::default()
+    }
+
+    /// The settings this instance was built with.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Starts a frame: writes the header byte.
+    pub fn write_header(&self, writer: &mut Writer, header: FrameHeader) {
+        writer.write_u8(header.to_byte());
+    }
+
+    /// Opens a frame: reads and checks the header byte and returns a reader positioned after it
+    /// that enforces this instance's limits.
+    ///
+    /// ```
+    /// use fory_core::{Fory, Writer};
+    /// use fory_core::fory::FrameHeader;
+    /// let fory = Fory::default();
+    /// let mut w = Writer::new();
+    /// fory.write_header(&mut w, FrameHeader::default());
+    /// w.write_str("hi").unwrap();
+    /// let bytes = w.into_inner();
+    /// let (header, mut r) = fory.read_header(&bytes).unwrap();
+    /// assert!(!header.out_of_band);
+    /// assert_eq!(r.read_str().unwrap(), "hi");
+    /// ```
+    pub fn read_header<'a>(&self, bytes: &'a [u8]) -> Result<(FrameHeader, Reader<'a>)> {
+        let mut reader = Reader::with_limits(bytes, self.config.limits);
+        let byte = reader
+            .read_u8()
+            .map_err(|_| Error::truncated(0, "the one-byte frame header", 1, 0))?;
+        Ok((FrameHeader::from_byte(byte, 0)?, reader))
+    }
+}
+
+/// Builds a [`Fory`]. Every setting has a safe default.
+#[derive(Debug, Clone, Default)]
+pub struct ForyBuilder {
+    config: Config,
+}
+
+impl ForyBuilder {
+    /// Compatible mode (schema evolution) on or off. Default: off.
+    pub fn compatible(mut self, on: bool) -> Self {
+        self.config.compatible = on;
+        self
+    }
+
+    /// Reference tracking on or off. Default: off.
+    pub fn ref_tracking(mut self, on: bool) -> Self {
+        self.config.ref_tracking = on;
+        self
+    }
+
+    /// All decoding limits at once.
+    pub fn limits(mut self, limits: Limits) -> Self {
+        self.config.limits = limits;
+        self
+    }
+
+    /// Deepest nesting accepted when decoding. Default: 64.
+    pub fn max_depth(mut self, depth: u32) -> Self {
+        self.config.limits.max_depth = depth;
+        self
+    }
+
+    /// Most elements in one collection accepted when decoding. Default: 2^24.
+    pub fn max_collection_len(mut self, len: u32) -> Self {
+        self.config.limits.max_collection_len = len;
+        self
+    }
+
+    /// Most bytes in one string accepted when decoding. Default: 256 MiB.
+    pub fn max_string_bytes(mut self, bytes: u64) -> Self {
+        self.config.limits.max_string_bytes = bytes;
+        self
+    }
+
+    /// Most bytes in one binary or array payload accepted when decoding. Default: 1 GiB.
+    pub fn max_binary_bytes(mut self, bytes: u64) -> Self {
+        self.config.limits.max_binary_bytes = bytes;
+        self
+    }
+
+    /// The configured [`Fory`].
+    pub fn build(self) -> Fory {
+        Fory {
+            config: self.config,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_header_byte_is_accepted_or_rejected_with_a_reason() {
+        let accepted: Vec<u8> = (0..=255u8)
+            .filter(|b| FrameHeader::from_byte(*b, 0).is_ok())
+            .collect();
+        assert_eq!(accepted, [0x01, 0x03]);
+        let err = FrameHeader::from_byte(0x04, 0).unwrap_err();
+        assert!(err.to_string().contains("reserved bits"), "{err}");
+        let err = FrameHeader::from_byte(0x02, 0).unwrap_err();
+        assert!(err.to_string().contains("xlang bit clear"), "{err}");
+    }
+
+    #[test]
+    fn empty_payload_is_a_truncation_error() {
+        let err = Fory::default().read_header(&[]).unwrap_err();
+        assert_eq!(err.offset(), Some(0));
+        assert!(err.to_string().contains("frame header"), "{err}");
+    }
+
+    #[test]
+    fn builder_sets_every_field() {
+        let fory = Fory::builder()
+            .compatible(true)
+            .ref_tracking(true)
+            .max_depth(3)
+            .max_collection_len(4)
+            .max_string_bytes(5)
+            .max_binary_bytes(6)
+            .build();
+        let c = fory.config();
+        assert!(c.compatible && c.ref_tracking);
+        assert_eq!(
+            c.limits,
+            Limits {
+                max_depth: 3,
+                max_collection_len: 4,
+                max_string_bytes: 5,
+                max_binary_bytes: 6
+            }
+        );
+        assert_eq!(Fory::default().config(), &Config::default());
+    }
+}

@@ -1,0 +1,15 @@
+//! fory-core: the Apache Fory xlang wire format in Rust.
+#![forbid(unsafe_op_in_unsafe_fn)]
+#![warn(missing_docs)]
+
+pub mod buffer;
+pub mod error;
+pub mod fory;
+mod limits;
+pub mod meta;
+pub mod types;
+
+pub use buffer::{Reader, Writer};
+pub use error::{Error, ErrorKind, Result};
+pub use fory::{Fory, ForyBuilder};
+pub use limits::Limits;

@@ -1,0 +1,1 @@
+//! MurmurHash3 x64_128 (placeholder).

@@ -1,0 +1,11 @@
+//! Small value types of the wire format: half-precision floats, the type-id table, reference flags.
+
+pub mod bfloat16;
+pub mod float16;
+mod ref_flag;
+mod type_id;
+
+pub use bfloat16::BFloat16;
+pub use float16::Float16;
+pub use ref_flag::RefFlag;
+pub use type_id::TypeId;

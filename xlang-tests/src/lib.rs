@@ -1,0 +1,1 @@
+//! Cross-language conformance support: the cases shared with the Java, Python and Go peers.
