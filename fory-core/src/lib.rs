@@ -13,3 +13,8 @@ pub use buffer::{Reader, Writer};
 pub use error::{Error, ErrorKind, Result};
 pub use fory::{Fory, ForyBuilder};
 pub use limits::Limits;
+
+// The README's examples are compiled and run as doc tests.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
