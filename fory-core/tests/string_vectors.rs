@@ -51,6 +51,86 @@ const PYFORY_STRINGS: &[(&str, &str)] = &[
     ("naïve 名前", "416e006100ef007600650020000d544d52"),
 ];
 
+/// Java 1.6.0 (`org.apache.fory:fory-core`, JDK 17, compact strings on) `Fory.builder()
+/// .withXlang(true).build().serialize(s)`, with the frame prefix `01 ff 15` (header, not-null,
+/// STRING) removed. `None` stands for a repeated body described in the test.
+const JAVA_STRINGS: &[(&str, &str)] = &[
+    ("", "00"),
+    ("a", "0461"),
+    ("abc", "0c616263"),
+    ("é", "04e9"),
+    ("café", "10636166e9"),
+    ("ÿ", "04ff"),
+    ("Ā", "090001"),
+    ("你好", "11604f7d59"),
+    ("a你", "1261e4bda0"),
+    ("你a", "11604f6100"),
+    ("ab你", "166162e4bda0"),
+    ("abcd你", "296100620063006400604f"),
+    ("abcde你", "226162636465e4bda0"),
+    ("abcd你e", "316100620063006400604f6500"),
+    ("😀", "113dd800de"),
+    ("a😀b", "2161003dd800de6200"),
+    ("ab😀", "21610062003dd800de"),
+    ("a😀", "1661f09f9880"),
+    ("é你", "11e900604f"),
+    ("aé你", "1a61c3a9e4bda0"),
+];
+
+/// Go 1.6.1 (`github.com/apache/fory/go/fory`) `fory.New().Serialize(any(s))`, prefix `01 ff 15`
+/// removed: Go always writes UTF-8, so even the empty string has encoding bits `10`.
+const GO_STRINGS: &[(&str, &str)] = &[
+    ("", "02"),
+    ("a", "0661"),
+    ("abc", "0e616263"),
+    ("é", "0ac3a9"),
+    ("café", "16636166c3a9"),
+    ("Ā", "0ac480"),
+    ("你好", "1ae4bda0e5a5bd"),
+    ("你a", "12e4bda061"),
+    ("abcd你", "1e61626364e4bda0"),
+    ("😀", "12f09f9880"),
+    ("a😀b", "1a61f09f988062"),
+];
+
+#[test]
+fn writes_exactly_what_java_writes() {
+    for &(text, expected) in JAVA_STRINGS {
+        assert_eq!(written(text), expected, "{text:?}");
+        assert_reads(text, expected);
+    }
+    // Long bodies, given as header + repeated unit in the peer's output.
+    let long_cases: [(String, String); 4] = [
+        ("a".repeat(40), format!("a001{}", "61".repeat(40))),
+        ("a".repeat(200), format!("a006{}", "61".repeat(200))),
+        ("中".repeat(100), format!("a106{}", "2d4e".repeat(100))),
+        (
+            format!("{}你", "a".repeat(64)),
+            format!("8e02{}e4bda0", "61".repeat(64)),
+        ),
+    ];
+    for (text, expected) in &long_cases {
+        assert_eq!(&written(text), expected, "{text:?}");
+        assert_reads(text, expected);
+    }
+}
+
+#[test]
+fn reads_every_go_string() {
+    for &(text, bytes) in GO_STRINGS {
+        assert_reads(text, bytes);
+    }
+}
+
+#[test]
+fn utf8_writer_matches_go() {
+    for &(text, expected) in GO_STRINGS {
+        let mut w = Writer::new();
+        w.write_str_utf8(text).unwrap();
+        assert_eq!(hex(w.as_slice()), expected, "{text:?}");
+    }
+}
+
 #[test]
 fn reads_every_pyfory_string() {
     for &(text, bytes) in PYFORY_STRINGS {

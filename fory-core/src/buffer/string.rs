@@ -38,8 +38,8 @@ impl Writer {
     /// Writes a string with the encoding the Java peer picks for the same text, so that our
     /// bytes equal Java's:
     ///
-    /// - every character in U+0000..=U+00FF: Latin-1;
-    /// - otherwise UTF-16LE, unless [`java_prefers_utf8`] says Java would choose UTF-8.
+    /// - every character in U+0000..=U+00FF (including the empty string): Latin-1;
+    /// - otherwise UTF-8 or UTF-16LE, chosen by Java's sampling rule, [`java_prefers_utf8`].
     ///
     /// Fails only when the encoded text exceeds the 2^34-byte limit of the header.
     ///
@@ -108,18 +108,22 @@ impl Writer {
     }
 }
 
-/// Java's choice for text that is not all Latin-1: it samples the first 64 UTF-16 code units
-/// and writes UTF-8 when at least half of them are ASCII, UTF-16 otherwise.
+/// Java's choice for text that is not all Latin-1 (a `String` with the UTF-16 coder).
+///
+/// Java 1.6.0 samples the first `n = min(64, len)` UTF-16 code units and rounds `n` down to a
+/// multiple of four, `q`. It writes UTF-8 when every unit before `q` is ASCII and, if `n > q`,
+/// unit `q` is ASCII too (its tail loop looks at that one unit `n - q` times); otherwise UTF-16.
+/// Units after the sample are never looked at, so `"a你"` goes out as UTF-8 and `"abcd你"` as
+/// UTF-16. Matching this rule exactly is what makes our bytes equal Java's.
 pub fn java_prefers_utf8(s: &str) -> bool {
-    let mut sampled = 0usize;
-    let mut ascii = 0usize;
+    let mut sample = [0u16; 64];
+    let mut n = 0;
     for unit in s.encode_utf16().take(64) {
-        sampled += 1;
-        if unit < 0x80 {
-            ascii += 1;
-        }
+        sample[n] = unit;
+        n += 1;
     }
-    ascii * 2 >= sampled
+    let q = n & !3;
+    sample[..q].iter().all(|&u| u < 0x80) && (n == q || sample[q] < 0x80)
 }
 
 impl<'a> Reader<'a> {
