@@ -414,3 +414,15 @@ fn exact_values_read_back_unchanged() {
         }
     }
 }
+
+#[test]
+fn every_prefix_of_every_vector_is_an_error() {
+    let f16_rows = FLOAT16_FROM_F32.iter().map(|r| r.2);
+    let bf16_rows = BFLOAT16_FROM_F32.iter().map(|r| r.2);
+    for bytes in f16_rows.chain(bf16_rows).map(unhex) {
+        for cut in 0..bytes.len() {
+            assert!(Reader::new(&bytes[..cut]).read_float16().is_err());
+            assert!(Reader::new(&bytes[..cut]).read_bfloat16().is_err());
+        }
+    }
+}
