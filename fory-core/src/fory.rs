@@ -1,8 +1,10 @@
 //! [`Fory`], its builder, and the root frame: the one-byte header that starts every payload.
 
 use crate::buffer::{Reader, Writer};
+use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
 use crate::limits::Limits;
+use crate::serializer::{read_value, write_value, Deserialize, Serialize};
 
 /// Header bit 0: the payload uses the cross-language (xlang) format.
 pub const HEADER_XLANG: u8 = 0x01;
@@ -108,6 +110,63 @@ impl Fory {
     /// The settings this instance was built with.
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    /// Serializes `value` as one complete payload (header, flag, type info, data).
+    ///
+    /// ```
+    /// use fory_core::Fory;
+    /// let fory = Fory::default();
+    /// let bytes = fory.serialize(&vec!["a".to_string(), "b".to_string()]).unwrap();
+    /// assert_eq!(bytes, [0x01, 0xff, 0x16, 0x02, 0x08, 0x15, 0x04, b'a', 0x04, b'b']);
+    /// let back: Vec<String> = fory.deserialize(&bytes).unwrap();
+    /// assert_eq!(back, ["a", "b"]);
+    /// ```
+    pub fn serialize<T: Serialize + ?Sized>(&self, value: &T) -> Result<Vec<u8>> {
+        let mut out = Vec::new();
+        self.serialize_into(value, &mut out)?;
+        Ok(out)
+    }
+
+    /// Serializes `value` into `out`, replacing its contents but keeping its allocation, so a
+    /// loop can reuse one buffer. On error `out` is left empty.
+    pub fn serialize_into<T: Serialize + ?Sized>(
+        &self,
+        value: &T,
+        out: &mut Vec<u8>,
+    ) -> Result<()> {
+        out.clear();
+        let mut writer = Writer::from_vec(std::mem::take(out));
+        self.write_header(&mut writer, FrameHeader::default());
+        let mut ctx = WriteContext::new(writer, &self.config);
+        let result = write_value(value, &mut ctx);
+        *out = ctx.into_writer().into_inner();
+        if result.is_err() {
+            out.clear();
+        }
+        result
+    }
+
+    /// Deserializes one complete payload. Bytes left after the value are an error (the peers
+    /// ignore them; a stray tail usually means a framing mistake).
+    pub fn deserialize<'de, T: Deserialize<'de>>(&self, bytes: &'de [u8]) -> Result<T> {
+        let (header, reader) = self.read_header(bytes)?;
+        if header.out_of_band {
+            return Err(Error::unsupported(
+                0,
+                "the header's out-of-band bit: this payload needs its out-of-band buffers",
+            ));
+        }
+        let mut ctx = ReadContext::new(reader, &self.config);
+        let value = read_value(&mut ctx)?;
+        if !ctx.reader.is_empty() {
+            return Err(Error::invalid(
+                ctx.reader.position(),
+                "the end of the payload after the root value",
+                format!("{} more bytes", ctx.reader.remaining()),
+            ));
+        }
+        Ok(value)
     }
 
     /// Starts a frame: writes the header byte.

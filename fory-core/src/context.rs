@@ -1,0 +1,160 @@
+//! Per-operation state: one [`WriteContext`] for each serialization and one [`ReadContext`] for
+//! each deserialization.
+//!
+//! A context owns the buffer (writer or reader) and the tables that live for one payload; it
+//! borrows the [`Config`] of the [`Fory`](crate::Fory) that created it. Serializers receive the
+//! context and never reach back into `Fory`.
+
+use crate::buffer::{Reader, Writer};
+use crate::error::{Error, Result};
+use crate::fory::Config;
+use crate::types::TypeId;
+
+/// State of one serialization.
+#[derive(Debug)]
+pub struct WriteContext<'f> {
+    /// The output buffer.
+    pub writer: Writer,
+    config: &'f Config,
+}
+
+impl<'f> WriteContext<'f> {
+    /// A context writing into `writer` with `config`.
+    pub fn new(writer: Writer, config: &'f Config) -> Self {
+        WriteContext { writer, config }
+    }
+
+    /// The settings of the `Fory` this context belongs to.
+    pub fn config(&self) -> &Config {
+        self.config
+    }
+
+    /// Writes an internal type id (user kinds write their user id or names after it).
+    #[inline]
+    pub fn write_type_id(&mut self, id: TypeId) {
+        self.writer.write_u8(id as u8);
+    }
+
+    /// Gives the buffer back.
+    pub fn into_writer(self) -> Writer {
+        self.writer
+    }
+}
+
+/// State of one deserialization over input borrowed for `'de`.
+#[derive(Debug)]
+pub struct ReadContext<'f, 'de> {
+    /// The input cursor.
+    pub reader: Reader<'de>,
+    config: &'f Config,
+    depth: u32,
+}
+
+impl<'f, 'de> ReadContext<'f, 'de> {
+    /// A context reading from `reader` with `config`.
+    pub fn new(reader: Reader<'de>, config: &'f Config) -> Self {
+        ReadContext {
+            reader,
+            config,
+            depth: 0,
+        }
+    }
+
+    /// The settings of the `Fory` this context belongs to.
+    pub fn config(&self) -> &Config {
+        self.config
+    }
+
+    /// Reads a type id and returns it if it is one of `accepted`; otherwise the error names what
+    /// was found where `wanted` was needed.
+    #[inline]
+    pub fn read_type_id_among(&mut self, accepted: &[TypeId], wanted: TypeId) -> Result<TypeId> {
+        let at = self.reader.position();
+        let found = self.reader.read_varuint32()?;
+        accepted
+            .iter()
+            .copied()
+            .find(|id| *id as u32 == found)
+            .ok_or_else(|| type_mismatch(at, wanted, found))
+    }
+
+    /// Reads a type id and checks that it is `expected`.
+    #[inline]
+    pub fn expect_type_id(&mut self, expected: TypeId) -> Result<()> {
+        let at = self.reader.position();
+        let found = self.reader.read_varuint32()?;
+        if found != expected as u32 {
+            return Err(type_mismatch(at, expected, found));
+        }
+        Ok(())
+    }
+
+    /// Reads a type id that must be one of the known internal ids.
+    pub fn read_type_id(&mut self) -> Result<TypeId> {
+        let at = self.reader.position();
+        let found = self.reader.read_varuint32()?;
+        u8::try_from(found)
+            .ok()
+            .and_then(|b| TypeId::try_from(b).ok())
+            .ok_or_else(|| Error::invalid(at, "a known type id (0..=56)", found.to_string()))
+    }
+
+    /// Enters one nesting level (a collection, map or struct), failing past the configured depth.
+    /// Pair with [`ReadContext::leave`].
+    #[inline]
+    pub fn enter(&mut self) -> Result<()> {
+        self.depth += 1;
+        let max = self.config.limits.max_depth;
+        if self.depth > max {
+            return Err(Error::limit_exceeded(
+                self.reader.position(),
+                "max_depth",
+                u64::from(max),
+                u64::from(self.depth),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Leaves a nesting level entered with [`ReadContext::enter`].
+    #[inline]
+    pub fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    /// Reads a collection length and checks it against the configured limit and against the
+    /// bytes left, assuming each element takes at least `min_item_bytes`.
+    pub fn read_len(&mut self, min_item_bytes: usize, what: &'static str) -> Result<usize> {
+        let at = self.reader.position();
+        let len = self.reader.read_varuint32()?;
+        let max = self.config.limits.max_collection_len;
+        if len > max {
+            return Err(Error::limit_exceeded(
+                at,
+                "max_collection_len",
+                u64::from(max),
+                u64::from(len),
+            ));
+        }
+        self.reader
+            .check_count(at, u64::from(len), min_item_bytes, what)?;
+        Ok(len as usize)
+    }
+}
+
+/// The error for a type id that is not the one the target type needs.
+#[cold]
+pub fn type_mismatch(offset: usize, expected: TypeId, found: u32) -> Error {
+    let found = match u8::try_from(found)
+        .ok()
+        .and_then(|b| TypeId::try_from(b).ok())
+    {
+        Some(id) => id.to_string(),
+        None => format!("unknown type id {found}"),
+    };
+    Error::invalid(
+        offset,
+        "the type id of the target type",
+        format!("{found} where {expected} was needed"),
+    )
+}

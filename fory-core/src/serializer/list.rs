@@ -1,0 +1,294 @@
+//! Sequences and sets: LIST (`Vec<T>`, `VecDeque<T>`, `LinkedList<T>`, `[T; N]`, `&[T]`) and
+//! SET (`HashSet<T>`, `BTreeSet<T>`, hashbrown's set).
+//!
+//! Payload: a varuint32 element count, then (if not empty) one header byte and the elements. The
+//! header says how elements are written:
+//!
+//! | bit | meaning when set |
+//! | --- | --- |
+//! | `0x01` | each element has a reference flag (reference tracking) |
+//! | `0x02` | each element has a null / not-null flag |
+//! | `0x04` | the element type is declared by the position, so no type info is written |
+//! | `0x08` | all elements have one type, written once after the header unless declared |
+//!
+//! Without `0x08` every element carries its own type info. Writers pick the smallest form the
+//! values allow, as the peers do; readers follow whatever the header says.
+
+use std::collections::{BTreeSet, HashSet, LinkedList, VecDeque};
+use std::hash::{BuildHasher, Hash};
+
+use crate::context::{ReadContext, WriteContext};
+use crate::error::{Error, Result};
+use crate::serializer::{null_or_error, read_flag, Deserialize, Serialize};
+use crate::types::{RefFlag, TypeId};
+
+const TRACK_REF: u8 = 0x01;
+const HAS_NULL: u8 = 0x02;
+const DECLARED: u8 = 0x04;
+const SAME_TYPE: u8 = 0x08;
+
+/// Writes the list payload of `items` (count, header, elements).
+pub fn write_list<T: Serialize>(
+    items: &[T],
+    ctx: &mut WriteContext<'_>,
+    declared: bool,
+) -> Result<()> {
+    write_elements(items.iter(), items.len(), ctx, declared)
+}
+
+/// Writes count, header and elements for any re-iterable sequence of `len` items.
+pub(crate) fn write_elements<'a, T, I>(
+    items: I,
+    len: usize,
+    ctx: &mut WriteContext<'_>,
+    declared: bool,
+) -> Result<()>
+where
+    T: Serialize + 'a,
+    I: Iterator<Item = &'a T> + Clone,
+{
+    let count = u32::try_from(len)
+        .map_err(|_| Error::encode(format!("collection of {len} elements exceeds 2^32 - 1")))?;
+    ctx.writer.write_varuint32(count);
+    if len == 0 {
+        return Ok(());
+    }
+    let mut has_null = false;
+    let mut same = true;
+    let mut first: Option<&T> = None;
+    for item in items.clone() {
+        if item.is_null() {
+            has_null = true;
+        } else if let Some(f) = first {
+            same &= f.same_type(item);
+        } else {
+            first = Some(item);
+        }
+    }
+    let Some(first) = first else {
+        // Only nulls: no element type to name, so every element is just its null flag.
+        ctx.writer.write_u8(HAS_NULL);
+        for _ in 0..len {
+            ctx.writer.write_u8(RefFlag::Null.to_byte());
+        }
+        return Ok(());
+    };
+    let mut header = if has_null { HAS_NULL } else { 0 };
+    if same {
+        header |= SAME_TYPE;
+        if declared {
+            header |= DECLARED;
+        }
+    }
+    ctx.writer.write_u8(header);
+    if same && !declared {
+        first.write_type_info(ctx)?;
+    }
+    for item in items {
+        if has_null {
+            if item.is_null() {
+                ctx.writer.write_u8(RefFlag::Null.to_byte());
+                continue;
+            }
+            ctx.writer.write_u8(RefFlag::NotNullValue.to_byte());
+        }
+        if !same {
+            item.write_type_info(ctx)?;
+        }
+        item.write_data(ctx, declared)?;
+    }
+    Ok(())
+}
+
+/// Reads a list payload written by [`write_list`] (or by any peer) into a `Vec`.
+pub fn read_list<'de, T: Deserialize<'de>>(ctx: &mut ReadContext<'_, 'de>) -> Result<Vec<T>> {
+    let mut out = Vec::new();
+    read_elements(ctx, |item| {
+        out.push(item);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Reads count, header and elements, handing each element to `push`.
+pub(crate) fn read_elements<'de, T: Deserialize<'de>>(
+    ctx: &mut ReadContext<'_, 'de>,
+    mut push: impl FnMut(T) -> Result<()>,
+) -> Result<()> {
+    ctx.enter()?;
+    // Every element takes at least one byte (a flag or a payload byte).
+    let len = ctx.read_len(1, "list elements")?;
+    if len > 0 {
+        let at = ctx.reader.position();
+        let header = ctx.reader.read_u8()?;
+        if header & !(TRACK_REF | HAS_NULL | DECLARED | SAME_TYPE) != 0 {
+            return Err(Error::invalid(
+                at,
+                "a list header with bits 4..=7 clear",
+                format!("{header:#04x}"),
+            ));
+        }
+        let flagged = header & (TRACK_REF | HAS_NULL) != 0;
+        let same = header & SAME_TYPE != 0;
+        // pyfory names the element type NONE when every element is null.
+        let only_nulls = same
+            && header & DECLARED == 0
+            && ctx.reader.peek_u8()? == TypeId::None as u8
+            && ctx.reader.skip(1).is_ok();
+        let shared_id = if !same || only_nulls {
+            None
+        } else if header & DECLARED != 0 {
+            Some(T::declared_type_id())
+        } else {
+            Some(T::read_type_info(ctx)?)
+        };
+        for _ in 0..len {
+            if flagged {
+                let at = ctx.reader.position();
+                match read_flag(ctx)? {
+                    RefFlag::Null => {
+                        push(null_or_error(at)?)?;
+                        continue;
+                    }
+                    RefFlag::NotNullValue | RefFlag::RefValue if only_nulls => {
+                        return Err(Error::invalid(
+                            at,
+                            "the null flag (the list's element type is NONE)",
+                            "a value flag",
+                        ))
+                    }
+                    RefFlag::NotNullValue | RefFlag::RefValue => {}
+                    RefFlag::Ref => {
+                        return Err(Error::unsupported(
+                            at,
+                            "a reference to an earlier element (reference tracking)",
+                        ))
+                    }
+                }
+            }
+            let id = match shared_id {
+                Some(id) => id,
+                None => T::read_type_info(ctx)?,
+            };
+            push(T::read_data(ctx, id)?)?;
+        }
+    }
+    ctx.leave();
+    Ok(())
+}
+
+impl<T: Serialize> Serialize for [T] {
+    fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
+        ctx.write_type_id(T::slice_type_id());
+        Ok(())
+    }
+
+    fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
+        T::write_slice_data(self, ctx, declared)
+    }
+}
+
+macro_rules! forward_to_slice {
+    ($($(#[$attr:meta])* [$($gen:tt)*] $ty:ty;)*) => {$(
+        $(#[$attr])*
+        impl<$($gen)*> Serialize for $ty {
+            fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
+                <[T]>::write_type_info(self, ctx)
+            }
+
+            fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
+                <[T]>::write_data(self, ctx, declared)
+            }
+        }
+    )*};
+}
+
+forward_to_slice! {
+    [T: Serialize] Vec<T>;
+    [T: Serialize, const N: usize] [T; N];
+    [T: Serialize] &[T];
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Vec<T> {
+    fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
+        T::read_vec_type_info(ctx)
+    }
+
+    fn read_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Self> {
+        T::read_vec_data(ctx, id)
+    }
+
+    fn declared_type_id() -> TypeId {
+        T::vec_declared_type_id()
+    }
+}
+
+impl<'de, T: Deserialize<'de>, const N: usize> Deserialize<'de> for [T; N] {
+    fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
+        T::read_vec_type_info(ctx)
+    }
+
+    fn declared_type_id() -> TypeId {
+        T::vec_declared_type_id()
+    }
+
+    fn read_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Self> {
+        let at = ctx.reader.position();
+        let items = T::read_vec_data(ctx, id)?;
+        let found = items.len();
+        items.try_into().map_err(|_| {
+            Error::invalid(
+                at,
+                "as many elements as the array type has",
+                format!("{found} elements for an array of {N}"),
+            )
+        })
+    }
+}
+
+/// Collections that always use the list format under one type id.
+macro_rules! element_collection {
+    ($($id:ident: [$($gen:tt)*] $ty:ty, $insert:ident;)*) => {$(
+        impl<$($gen)*> Serialize for $ty {
+            fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
+                ctx.write_type_id(TypeId::$id);
+                Ok(())
+            }
+
+            fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
+                write_elements(self.iter(), self.len(), ctx, declared)
+            }
+        }
+
+        impl<'de, $($gen)*> Deserialize<'de> for $ty
+        where
+            T: Deserialize<'de>,
+        {
+            fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
+                ctx.expect_type_id(TypeId::$id)?;
+                Ok(TypeId::$id)
+            }
+
+            fn declared_type_id() -> TypeId {
+                TypeId::$id
+            }
+
+            fn read_data(ctx: &mut ReadContext<'_, 'de>, _id: TypeId) -> Result<Self> {
+                let mut out = <$ty>::default();
+                read_elements(ctx, |item| {
+                    out.$insert(item);
+                    Ok(())
+                })?;
+                Ok(out)
+            }
+        }
+    )*};
+}
+
+element_collection! {
+    List: [T: Serialize] VecDeque<T>, push_back;
+    List: [T: Serialize] LinkedList<T>, push_back;
+    Set: [T: Serialize + Ord] BTreeSet<T>, insert;
+    Set: [T: Serialize + Eq + Hash, S: BuildHasher + Default] HashSet<T, S>, insert;
+    Set: [T: Serialize + Eq + Hash, S: BuildHasher + Default] hashbrown::HashSet<T, S>, insert;
+}

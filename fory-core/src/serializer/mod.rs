@@ -1,0 +1,170 @@
+//! How Rust values map to xlang values: the [`Serialize`] and [`Deserialize`] traits and their
+//! implementations for the built-in types, one family per file.
+//!
+//! # Design
+//!
+//! A value on the wire has up to three parts: a reference flag (null, not-null, reference), type
+//! info (the type id, plus a user id or names for user types), and the payload. Which parts appear
+//! depends on the position: a root value or a dynamically typed element carries all three, a list
+//! element whose type the list header declares carries only the payload. So the traits split the
+//! three parts into separate methods and the *caller* — the root, a collection, a struct field —
+//! decides which to call. Every call is statically dispatched when the Rust type is known; the
+//! only per-value branching is on the bytes themselves.
+//!
+//! Deserialization carries the input lifetime `'de`, so types such as `&'de [u8]` and
+//! `Cow<'de, str>` can borrow from the input instead of copying.
+//!
+//! Sequences need one more hook: `Vec<i32>` is an `INT32_ARRAY` (raw little-endian bytes) while
+//! `Vec<String>` is a `LIST`, and `Vec<u8>` is `BINARY`. Without specialization a single
+//! `impl<T> Serialize for Vec<T>` cannot tell them apart, so the element type decides through
+//! [`Serialize::write_slice_data`] and [`Deserialize::read_vec_data`], whose defaults use the list
+//! format and which the primitive types override.
+
+mod list;
+mod number;
+mod option;
+mod string;
+
+pub use list::{read_list, write_list};
+
+use crate::context::{ReadContext, WriteContext};
+use crate::error::{Error, Result};
+use crate::types::{RefFlag, TypeId};
+
+/// A Rust type that can be written in the xlang format.
+pub trait Serialize {
+    /// Writes the type info that precedes the payload where the position does not declare the
+    /// type: the internal type id, and for user types their id, names or TypeDef.
+    fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()>;
+
+    /// Writes the payload. `declared` says whether the position declares this value's generic
+    /// parameters (a struct field `Vec<String>` does; a root value does not), which decides whether
+    /// collection and map headers mark their element types as declared.
+    fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()>;
+
+    /// Whether this value is written as the null flag (`Option::None`).
+    fn is_null(&self) -> bool {
+        false
+    }
+
+    /// Whether `self` and `other` carry the same type info, so a collection of them can write it
+    /// once. Always true for statically typed values.
+    fn same_type(&self, _other: &Self) -> bool {
+        true
+    }
+
+    /// The type id of a sequence of `Self` (`Vec<Self>`, `[Self; N]`, `&[Self]`): `LIST` unless the
+    /// element type has a dedicated array or binary type.
+    fn slice_type_id() -> TypeId
+    where
+        Self: Sized,
+    {
+        TypeId::List
+    }
+
+    /// Writes the payload of a sequence of `Self`; see [`Serialize::slice_type_id`].
+    fn write_slice_data(items: &[Self], ctx: &mut WriteContext<'_>, declared: bool) -> Result<()>
+    where
+        Self: Sized,
+    {
+        write_list(items, ctx, declared)
+    }
+}
+
+/// A Rust type that can be read from the xlang format, possibly borrowing from input that lives
+/// for `'de`.
+///
+/// Reading is driven by the type id on the wire: [`Deserialize::read_type_info`] reads it, checks
+/// that `Self` can be built from that wire type and returns it, and [`Deserialize::read_data`]
+/// reads the payload of that wire type. So an `i64` reads VARINT64, INT64, TAGGED_INT64 and the
+/// narrower integers alike, and a `Vec<i32>` reads an INT32_ARRAY or a LIST of integers. Where the
+/// position declares the type, no id is on the wire and [`Deserialize::declared_type_id`] stands
+/// in for it.
+pub trait Deserialize<'de>: Sized {
+    /// Reads the type info in front of a payload and returns its type id, failing (with the
+    /// offset) if `Self` cannot be read from that type.
+    fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId>;
+
+    /// Reads a payload of wire type `id` (one that [`Deserialize::read_type_info`] accepted, or
+    /// [`Deserialize::declared_type_id`]).
+    fn read_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Self>;
+
+    /// The wire type assumed where the position declares it and no id is written.
+    fn declared_type_id() -> TypeId;
+
+    /// The value a null flag stands for, if `Self` can be null (`Option::None`).
+    fn null_value() -> Option<Self> {
+        None
+    }
+
+    /// [`Deserialize::read_type_info`] for a sequence of `Self` (`Vec<Self>`, `[Self; N]`).
+    fn read_vec_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
+        ctx.expect_type_id(TypeId::List)?;
+        Ok(TypeId::List)
+    }
+
+    /// [`Deserialize::read_data`] for a sequence of `Self`.
+    fn read_vec_data(ctx: &mut ReadContext<'_, 'de>, _id: TypeId) -> Result<Vec<Self>> {
+        read_list(ctx)
+    }
+
+    /// [`Deserialize::declared_type_id`] for a sequence of `Self`.
+    fn vec_declared_type_id() -> TypeId {
+        TypeId::List
+    }
+}
+
+/// Writes a value in a position that carries everything: flag, type info, payload.
+#[inline]
+pub fn write_value<T: Serialize + ?Sized>(value: &T, ctx: &mut WriteContext<'_>) -> Result<()> {
+    if value.is_null() {
+        ctx.writer.write_u8(RefFlag::Null.to_byte());
+        return Ok(());
+    }
+    ctx.writer.write_u8(RefFlag::NotNullValue.to_byte());
+    value.write_type_info(ctx)?;
+    value.write_data(ctx, false)
+}
+
+/// Reads a value written by [`write_value`].
+#[inline]
+pub fn read_value<'de, T: Deserialize<'de>>(ctx: &mut ReadContext<'_, 'de>) -> Result<T> {
+    let at = ctx.reader.position();
+    match read_flag(ctx)? {
+        RefFlag::Null => null_or_error(at),
+        RefFlag::NotNullValue | RefFlag::RefValue => {
+            let id = T::read_type_info(ctx)?;
+            T::read_data(ctx, id)
+        }
+        RefFlag::Ref => Err(Error::unsupported(
+            at,
+            "a reference flag where reference tracking is not in use",
+        )),
+    }
+}
+
+/// Reads one reference flag.
+#[inline]
+pub fn read_flag(ctx: &mut ReadContext<'_, '_>) -> Result<RefFlag> {
+    let at = ctx.reader.position();
+    let byte = ctx.reader.read_u8()?;
+    RefFlag::try_from(byte).map_err(|b| {
+        Error::invalid(
+            at,
+            "a reference flag (0xfd null, 0xfe ref, 0xff value, 0x00 ref value)",
+            format!("{b:#04x}"),
+        )
+    })
+}
+
+/// The value of a null flag at `offset` for a type that may or may not be nullable.
+#[inline]
+pub fn null_or_error<'de, T: Deserialize<'de>>(offset: usize) -> Result<T> {
+    T::null_value().ok_or_else(|| {
+        Error::invalid(
+            offset,
+            "a non-null value (the target type is not an Option)",
+            "the null flag 0xfd",
+        )
+    })
+}

@@ -1,0 +1,94 @@
+//! `Option<T>` (None is the null flag) and `Box<T>` (transparent).
+
+use crate::context::{ReadContext, WriteContext};
+use crate::error::Result;
+use crate::serializer::{Deserialize, Serialize};
+use crate::types::TypeId;
+
+impl<T: Serialize> Serialize for Option<T> {
+    #[inline]
+    fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
+        match self {
+            Some(v) => v.write_type_info(ctx),
+            // Only reached when a caller writes type info for a null value; nothing to say.
+            None => Ok(()),
+        }
+    }
+
+    #[inline]
+    fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
+        match self {
+            Some(v) => v.write_data(ctx, declared),
+            None => Ok(()),
+        }
+    }
+
+    #[inline]
+    fn is_null(&self) -> bool {
+        self.is_none()
+    }
+
+    fn same_type(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Some(a), Some(b)) => a.same_type(b),
+            _ => true,
+        }
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Option<T> {
+    #[inline]
+    fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
+        T::read_type_info(ctx)
+    }
+
+    #[inline]
+    fn read_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Self> {
+        T::read_data(ctx, id).map(Some)
+    }
+
+    fn declared_type_id() -> TypeId {
+        T::declared_type_id()
+    }
+
+    #[inline]
+    fn null_value() -> Option<Self> {
+        Some(None)
+    }
+}
+
+impl<T: Serialize + ?Sized> Serialize for Box<T> {
+    #[inline]
+    fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
+        (**self).write_type_info(ctx)
+    }
+
+    #[inline]
+    fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
+        (**self).write_data(ctx, declared)
+    }
+
+    fn is_null(&self) -> bool {
+        (**self).is_null()
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Box<T> {
+    #[inline]
+    fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
+        T::read_type_info(ctx)
+    }
+
+    #[inline]
+    fn read_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Self> {
+        T::read_data(ctx, id).map(Box::new)
+    }
+
+    fn declared_type_id() -> TypeId {
+        T::declared_type_id()
+    }
+
+    fn null_value() -> Option<Self> {
+        T::null_value().map(Box::new)
+    }
+}

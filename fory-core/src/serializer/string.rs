@@ -1,0 +1,100 @@
+//! Text: `String`, `&str` and `Cow<str>` as STRING.
+//!
+//! Reading into `Cow<'de, str>` borrows UTF-8 text (and Latin-1 text that is pure ASCII) from the
+//! input; `&'de str` does the same and fails on text that would need decoding.
+
+use std::borrow::Cow;
+
+use crate::context::{ReadContext, WriteContext};
+use crate::error::{Error, Result};
+use crate::serializer::{Deserialize, Serialize};
+use crate::types::TypeId;
+
+impl Serialize for str {
+    #[inline]
+    fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
+        ctx.write_type_id(TypeId::String);
+        Ok(())
+    }
+
+    #[inline]
+    fn write_data(&self, ctx: &mut WriteContext<'_>, _declared: bool) -> Result<()> {
+        ctx.writer.write_str(self)
+    }
+}
+
+macro_rules! forward_to_str {
+    ($($ty:ty),*) => {$(
+        impl Serialize for $ty {
+            #[inline]
+            fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
+                str::write_type_info(self, ctx)
+            }
+
+            #[inline]
+            fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
+                str::write_data(self, ctx, declared)
+            }
+        }
+    )*};
+}
+
+forward_to_str!(String, &str, Cow<'_, str>);
+
+impl<'de> Deserialize<'de> for String {
+    #[inline]
+    fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
+        ctx.expect_type_id(TypeId::String)?;
+        Ok(TypeId::String)
+    }
+
+    fn declared_type_id() -> TypeId {
+        TypeId::String
+    }
+
+    #[inline]
+    fn read_data(ctx: &mut ReadContext<'_, 'de>, _id: TypeId) -> Result<Self> {
+        ctx.reader.read_string()
+    }
+}
+
+impl<'de> Deserialize<'de> for Cow<'de, str> {
+    #[inline]
+    fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
+        ctx.expect_type_id(TypeId::String)?;
+        Ok(TypeId::String)
+    }
+
+    fn declared_type_id() -> TypeId {
+        TypeId::String
+    }
+
+    #[inline]
+    fn read_data(ctx: &mut ReadContext<'_, 'de>, _id: TypeId) -> Result<Self> {
+        ctx.reader.read_str()
+    }
+}
+
+impl<'de> Deserialize<'de> for &'de str {
+    #[inline]
+    fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
+        ctx.expect_type_id(TypeId::String)?;
+        Ok(TypeId::String)
+    }
+
+    fn declared_type_id() -> TypeId {
+        TypeId::String
+    }
+
+    fn read_data(ctx: &mut ReadContext<'_, 'de>, _id: TypeId) -> Result<Self> {
+        let at = ctx.reader.position();
+        match ctx.reader.read_str()? {
+            Cow::Borrowed(s) => Ok(s),
+            Cow::Owned(_) => Err(Error::invalid(
+                at,
+                "UTF-8 or ASCII text that can be borrowed as &str",
+                "text that needs decoding (Latin-1 or UTF-16); read it as String or Cow<str>",
+            )),
+        }
+    }
+}
