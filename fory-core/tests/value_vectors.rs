@@ -229,3 +229,57 @@ fn serialize_into_reuses_the_buffer() {
     }
     assert_eq!(buf.as_ptr(), ptr);
 }
+
+#[test]
+fn maps_match_pyfory() {
+    use std::collections::{BTreeMap, HashMap};
+    let s = |x: &str| x.to_string();
+    both(BTreeMap::<String, i64>::new(), "01ff1800");
+    both(BTreeMap::from([(s("a"), 1i64)]), "01ff180100011507046102");
+    both(
+        BTreeMap::from([(s("a"), 1i64), (s("b"), 2)]),
+        "01ff180200021507046102046204",
+    );
+    both(
+        BTreeMap::from([(1i64, s("a")), (2, s("b"))]),
+        "01ff180200020715020461040462",
+    );
+    both(
+        BTreeMap::from([(s("a"), BTreeMap::from([(s("b"), 1i64)]))]),
+        "01ff18010001151804610100011507046202",
+    );
+    both(
+        BTreeMap::from([(s("a"), vec![s("x"), s("y")])]),
+        "01ff180100011516046102081504780479",
+    );
+    // Null values and keys: single-entry chunks; the non-null side is written whole.
+    both(
+        BTreeMap::from([(s("a"), None::<i64>)]),
+        "01ff180111ff150461",
+    );
+    both(
+        BTreeMap::from([(s("a"), None), (s("b"), Some(1i64))]),
+        "01ff180211ff15046100011507046202",
+    );
+    both(BTreeMap::from([(None::<String>, 1i64)]), "01ff18010aff0702");
+    both(
+        BTreeMap::from([(None::<String>, None::<i64>)]),
+        "01ff180112",
+    );
+    reads(
+        HashMap::from([(s("a"), 1i64), (s("b"), 2)]),
+        "01ff180200021507046102046204",
+    );
+}
+
+#[test]
+fn a_map_of_300_entries_is_two_chunks_like_pyfory() {
+    // pyfory 1.7.7: serialize({f"k{i:03}": i for i in range(300)}): chunks of 255 and 45.
+    let peer = include_str!("peer_frames/pyfory_map_300.hex").trim();
+    let map: std::collections::BTreeMap<String, i64> =
+        (0..300).map(|i| (format!("k{i:03}"), i)).collect();
+    assert_eq!(hex(&Fory::default().serialize(&map).unwrap()), peer);
+    let back: std::collections::BTreeMap<String, i64> =
+        Fory::default().deserialize(&unhex(peer)).unwrap();
+    assert_eq!(back, map);
+}

@@ -21,6 +21,7 @@
 //! format and which the primitive types override.
 
 mod list;
+mod map;
 mod number;
 mod option;
 mod string;

@@ -1,0 +1,283 @@
+//! MAP: `HashMap`, `BTreeMap` and hashbrown's `HashMap`, in the chunked format.
+//!
+//! Payload: a varuint32 entry count, then chunks until that many entries are read. A chunk is a
+//! header byte, a size byte (1..=255 pairs), the key and value type info (each unless declared),
+//! then the pairs. An entry with a null key or value is a chunk of its own with no size byte.
+//!
+//! | bit | meaning when set |
+//! | --- | --- |
+//! | `0x01` / `0x08` | each key / value has a reference flag |
+//! | `0x02` / `0x10` | the key / value of this (single-entry) chunk is null |
+//! | `0x04` / `0x20` | the key / value type is declared by the position, so no type info |
+//!
+//! A new chunk starts after 255 pairs, at a null, and when a key or value changes type (only
+//! dynamically typed values can). For the non-null side of an entry with a null, writers that do
+//! not declare its type write it whole — flag, type info, payload — and set its reference bit, as
+//! pyfory does.
+
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasher, Hash};
+
+use crate::context::{ReadContext, WriteContext};
+use crate::error::{Error, Result};
+use crate::serializer::{null_or_error, read_flag, Deserialize, Serialize};
+use crate::types::{RefFlag, TypeId};
+
+const KEY_TRACK_REF: u8 = 0x01;
+const KEY_HAS_NULL: u8 = 0x02;
+const KEY_DECLARED: u8 = 0x04;
+const VALUE_TRACK_REF: u8 = 0x08;
+const VALUE_HAS_NULL: u8 = 0x10;
+const VALUE_DECLARED: u8 = 0x20;
+const MAX_CHUNK: u8 = 255;
+
+/// Writes the map payload of `len` entries.
+pub(crate) fn write_entries<'a, K, V, I>(
+    entries: I,
+    len: usize,
+    ctx: &mut WriteContext<'_>,
+    declared: bool,
+) -> Result<()>
+where
+    K: Serialize + 'a,
+    V: Serialize + 'a,
+    I: Iterator<Item = (&'a K, &'a V)>,
+{
+    let count = u32::try_from(len)
+        .map_err(|_| Error::encode(format!("map of {len} entries exceeds 2^32 - 1")))?;
+    ctx.writer.write_varuint32(count);
+    let decl_bits = if declared {
+        KEY_DECLARED | VALUE_DECLARED
+    } else {
+        0
+    };
+    // Open chunk: where its size byte is, its size, and its first pair (for type comparison).
+    let mut chunk: Option<(usize, u8, &K, &V)> = None;
+    for (k, v) in entries {
+        if k.is_null() || v.is_null() {
+            chunk = None;
+            write_null_entry(k, v, ctx, declared)?;
+            continue;
+        }
+        if let Some((size_pos, size, k0, v0)) = chunk.as_mut() {
+            if *size < MAX_CHUNK && k0.same_type(k) && v0.same_type(v) {
+                *size += 1;
+                let (pos, n) = (*size_pos, *size);
+                ctx.writer.set_u8(pos, n);
+                k.write_data(ctx, declared)?;
+                v.write_data(ctx, declared)?;
+                continue;
+            }
+        }
+        ctx.writer.write_u8(decl_bits);
+        let size_pos = ctx.writer.len();
+        ctx.writer.write_u8(1);
+        if !declared {
+            k.write_type_info(ctx)?;
+            v.write_type_info(ctx)?;
+        }
+        k.write_data(ctx, declared)?;
+        v.write_data(ctx, declared)?;
+        chunk = Some((size_pos, 1, k, v));
+    }
+    Ok(())
+}
+
+fn write_null_entry<K: Serialize, V: Serialize>(
+    k: &K,
+    v: &V,
+    ctx: &mut WriteContext<'_>,
+    declared: bool,
+) -> Result<()> {
+    match (k.is_null(), v.is_null()) {
+        (true, true) => ctx.writer.write_u8(KEY_HAS_NULL | VALUE_HAS_NULL),
+        (false, true) => {
+            if declared {
+                ctx.writer.write_u8(VALUE_HAS_NULL | KEY_DECLARED);
+            } else {
+                ctx.writer.write_u8(VALUE_HAS_NULL | KEY_TRACK_REF);
+                ctx.writer.write_u8(RefFlag::NotNullValue.to_byte());
+                k.write_type_info(ctx)?;
+            }
+            k.write_data(ctx, declared)?;
+        }
+        (true, false) => {
+            if declared {
+                ctx.writer.write_u8(KEY_HAS_NULL | VALUE_DECLARED);
+            } else {
+                ctx.writer.write_u8(KEY_HAS_NULL | VALUE_TRACK_REF);
+                ctx.writer.write_u8(RefFlag::NotNullValue.to_byte());
+                v.write_type_info(ctx)?;
+            }
+            v.write_data(ctx, declared)?;
+        }
+        (false, false) => unreachable!("only called for an entry with a null side"),
+    }
+    Ok(())
+}
+
+/// Reads a map payload, handing each entry to `insert`.
+pub(crate) fn read_entries<'de, K, V>(
+    ctx: &mut ReadContext<'_, 'de>,
+    mut insert: impl FnMut(K, V),
+) -> Result<()>
+where
+    K: Deserialize<'de>,
+    V: Deserialize<'de>,
+{
+    ctx.enter()?;
+    // Each entry takes at least one byte (a null entry's header); a pair at least two.
+    let len = ctx.read_len(1, "map entries")?;
+    let mut read = 0usize;
+    while read < len {
+        let at = ctx.reader.position();
+        let header = ctx.reader.read_u8()?;
+        if header & 0xc0 != 0 {
+            return Err(Error::invalid(
+                at,
+                "a map chunk header with bits 6 and 7 clear",
+                format!("{header:#04x}"),
+            ));
+        }
+        if header & (KEY_HAS_NULL | VALUE_HAS_NULL) != 0 {
+            let key = read_side::<K>(ctx, header, KEY_HAS_NULL, KEY_TRACK_REF, KEY_DECLARED, at)?;
+            let value = read_side::<V>(
+                ctx,
+                header,
+                VALUE_HAS_NULL,
+                VALUE_TRACK_REF,
+                VALUE_DECLARED,
+                at,
+            )?;
+            insert(key, value);
+            read += 1;
+            continue;
+        }
+        let size_at = ctx.reader.position();
+        let size = ctx.reader.read_u8()? as usize;
+        if size == 0 || size > len - read {
+            return Err(Error::invalid(
+                size_at,
+                "a chunk size from 1 to the entries still to come",
+                format!("{size} with {} left", len - read),
+            ));
+        }
+        let key_id = if header & KEY_DECLARED != 0 {
+            K::declared_type_id()
+        } else {
+            K::read_type_info(ctx)?
+        };
+        let value_id = if header & VALUE_DECLARED != 0 {
+            V::declared_type_id()
+        } else {
+            V::read_type_info(ctx)?
+        };
+        for _ in 0..size {
+            let key = read_pair_side::<K>(ctx, header & KEY_TRACK_REF != 0, key_id)?;
+            let value = read_pair_side::<V>(ctx, header & VALUE_TRACK_REF != 0, value_id)?;
+            insert(key, value);
+        }
+        read += size;
+    }
+    ctx.leave();
+    Ok(())
+}
+
+/// One side of a single-entry chunk: null, or (flag if tracked) (type info unless declared) data.
+fn read_side<'de, T: Deserialize<'de>>(
+    ctx: &mut ReadContext<'_, 'de>,
+    header: u8,
+    null_bit: u8,
+    ref_bit: u8,
+    declared_bit: u8,
+    header_at: usize,
+) -> Result<T> {
+    if header & null_bit != 0 {
+        return null_or_error(header_at);
+    }
+    if header & ref_bit != 0 {
+        let at = ctx.reader.position();
+        match read_flag(ctx)? {
+            RefFlag::Null => return null_or_error(at),
+            RefFlag::Ref => return Err(reference_unsupported(at)),
+            RefFlag::NotNullValue | RefFlag::RefValue => {}
+        }
+    }
+    let id = if header & declared_bit != 0 {
+        T::declared_type_id()
+    } else {
+        T::read_type_info(ctx)?
+    };
+    T::read_data(ctx, id)
+}
+
+fn read_pair_side<'de, T: Deserialize<'de>>(
+    ctx: &mut ReadContext<'_, 'de>,
+    tracked: bool,
+    id: TypeId,
+) -> Result<T> {
+    if tracked {
+        let at = ctx.reader.position();
+        match read_flag(ctx)? {
+            RefFlag::Null => return null_or_error(at),
+            RefFlag::Ref => return Err(reference_unsupported(at)),
+            RefFlag::NotNullValue | RefFlag::RefValue => {}
+        }
+    }
+    T::read_data(ctx, id)
+}
+
+fn reference_unsupported(at: usize) -> Error {
+    Error::unsupported(
+        at,
+        "a reference to an earlier key or value (reference tracking)",
+    )
+}
+
+macro_rules! map_type {
+    ($([$($gen:tt)*] $ty:ty;)*) => {$(
+        impl<$($gen)*> Serialize for $ty
+        where
+            K: Serialize,
+            V: Serialize,
+        {
+            fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
+                ctx.write_type_id(TypeId::Map);
+                Ok(())
+            }
+
+            fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
+                write_entries(self.iter(), self.len(), ctx, declared)
+            }
+        }
+
+        impl<'de, $($gen)*> Deserialize<'de> for $ty
+        where
+            K: Deserialize<'de>,
+            V: Deserialize<'de>,
+        {
+            fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
+                ctx.expect_type_id(TypeId::Map)?;
+                Ok(TypeId::Map)
+            }
+
+            fn declared_type_id() -> TypeId {
+                TypeId::Map
+            }
+
+            fn read_data(ctx: &mut ReadContext<'_, 'de>, _id: TypeId) -> Result<Self> {
+                let mut out = <$ty>::default();
+                read_entries(ctx, |k, v| {
+                    out.insert(k, v);
+                })?;
+                Ok(out)
+            }
+        }
+    )*};
+}
+
+map_type! {
+    [K: Ord, V] BTreeMap<K, V>;
+    [K: Eq + Hash, V, S: BuildHasher + Default] HashMap<K, V, S>;
+    [K: Eq + Hash, V, S: BuildHasher + Default] hashbrown::HashMap<K, V, S>;
+}
