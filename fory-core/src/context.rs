@@ -7,7 +7,8 @@
 
 use crate::buffer::{Reader, Writer};
 use crate::error::{Error, Result};
-use crate::fory::Config;
+use crate::fory::{Config, Fory};
+use crate::resolver::{MetaReadTables, MetaWriteTables, TypeRegistry};
 use crate::types::TypeId;
 
 /// State of one serialization.
@@ -16,17 +17,34 @@ pub struct WriteContext<'f> {
     /// The output buffer.
     pub writer: Writer,
     config: &'f Config,
+    registry: &'f TypeRegistry,
+    meta: MetaWriteTables,
 }
 
 impl<'f> WriteContext<'f> {
-    /// A context writing into `writer` with `config`.
-    pub fn new(writer: Writer, config: &'f Config) -> Self {
-        WriteContext { writer, config }
+    /// A context writing into `writer` for `fory`.
+    pub fn new(writer: Writer, fory: &'f Fory) -> Self {
+        WriteContext {
+            writer,
+            config: fory.config(),
+            registry: fory.registry(),
+            meta: MetaWriteTables::default(),
+        }
     }
 
     /// The settings of the `Fory` this context belongs to.
-    pub fn config(&self) -> &Config {
+    pub fn config(&self) -> &'f Config {
         self.config
+    }
+
+    /// The user types registered with the `Fory` this context belongs to.
+    pub fn registry(&self) -> &'f TypeRegistry {
+        self.registry
+    }
+
+    /// The meta strings and TypeDefs written so far in this stream.
+    pub fn meta_tables(&mut self) -> &mut MetaWriteTables {
+        &mut self.meta
     }
 
     /// Writes an internal type id (user kinds write their user id or names after it).
@@ -47,22 +65,36 @@ pub struct ReadContext<'f, 'de> {
     /// The input cursor.
     pub reader: Reader<'de>,
     config: &'f Config,
+    registry: &'f TypeRegistry,
+    meta: MetaReadTables,
     depth: u32,
 }
 
 impl<'f, 'de> ReadContext<'f, 'de> {
-    /// A context reading from `reader` with `config`.
-    pub fn new(reader: Reader<'de>, config: &'f Config) -> Self {
+    /// A context reading from `reader` for `fory`.
+    pub fn new(reader: Reader<'de>, fory: &'f Fory) -> Self {
         ReadContext {
             reader,
-            config,
+            config: fory.config(),
+            registry: fory.registry(),
+            meta: MetaReadTables::default(),
             depth: 0,
         }
     }
 
     /// The settings of the `Fory` this context belongs to.
-    pub fn config(&self) -> &Config {
+    pub fn config(&self) -> &'f Config {
         self.config
+    }
+
+    /// The user types registered with the `Fory` this context belongs to.
+    pub fn registry(&self) -> &'f TypeRegistry {
+        self.registry
+    }
+
+    /// The meta strings and TypeDefs read so far in this stream.
+    pub fn meta_tables(&mut self) -> &mut MetaReadTables {
+        &mut self.meta
     }
 
     /// Reads a type id and returns it if it is one of `accepted`; otherwise the error names what

@@ -4,6 +4,7 @@ use crate::buffer::{Reader, Writer};
 use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
 use crate::limits::Limits;
+use crate::resolver::{TypeRegistry, UserType};
 use crate::serializer::{read_value, write_value, Deserialize, Serialize};
 
 /// Header bit 0: the payload uses the cross-language (xlang) format.
@@ -99,6 +100,7 @@ impl Default for Config {
 #[derive(Debug, Clone, Default)]
 pub struct Fory {
     config: Config,
+    registry: TypeRegistry,
 }
 
 impl Fory {
@@ -110,6 +112,27 @@ impl Fory {
     /// The settings this instance was built with.
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    /// The registered user types.
+    pub fn registry(&self) -> &TypeRegistry {
+        &self.registry
+    }
+
+    /// Registers user type `T` under the numeric user id `id` (the same id the peers register
+    /// the equivalent type with). Registering a type, or an id, twice is an error.
+    pub fn register<T: UserType>(&mut self, id: u32) -> Result<()> {
+        self.registry.register::<T>(id)
+    }
+
+    /// Registers user type `T` under `namespace` and `type_name`, as the peers' register-by-name
+    /// calls do (pyfory's `name="namespace.TypeName"`).
+    pub fn register_by_name<T: UserType>(
+        &mut self,
+        namespace: &str,
+        type_name: &str,
+    ) -> Result<()> {
+        self.registry.register_by_name::<T>(namespace, type_name)
     }
 
     /// Serializes `value` as one complete payload (header, flag, type info, data).
@@ -138,7 +161,7 @@ impl Fory {
         out.clear();
         let mut writer = Writer::from_vec(std::mem::take(out));
         self.write_header(&mut writer, FrameHeader::default());
-        let mut ctx = WriteContext::new(writer, &self.config);
+        let mut ctx = WriteContext::new(writer, self);
         let result = write_value(value, &mut ctx);
         *out = ctx.into_writer().into_inner();
         if result.is_err() {
@@ -157,7 +180,7 @@ impl Fory {
                 "the header's out-of-band bit: this payload needs its out-of-band buffers",
             ));
         }
-        let mut ctx = ReadContext::new(reader, &self.config);
+        let mut ctx = ReadContext::new(reader, self);
         let value = read_value(&mut ctx)?;
         if !ctx.reader.is_empty() {
             return Err(Error::invalid(
@@ -251,6 +274,7 @@ impl ForyBuilder {
     pub fn build(self) -> Fory {
         Fory {
             config: self.config,
+            registry: TypeRegistry::default(),
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod error;
 pub mod fory;
 mod limits;
 pub mod meta;
+pub mod resolver;
 pub mod serializer;
 pub mod types;
 

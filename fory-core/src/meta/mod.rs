@@ -1,4 +1,6 @@
-//! Metadata encodings: meta strings (compact names) and the MurmurHash3 used for type hashes.
+//! Metadata encodings: meta strings (compact names), TypeDefs, and the MurmurHash3 behind their
+//! hashes.
 
 pub mod meta_string;
 pub mod murmur3;
+pub mod type_def;

@@ -20,12 +20,16 @@
 //! [`Serialize::write_slice_data`] and [`Deserialize::read_vec_data`], whose defaults use the list
 //! format and which the primitive types override.
 
+mod enum_;
 mod list;
 mod map;
 mod number;
 mod option;
 mod string;
 
+pub use enum_::{
+    read_enum_data, read_enum_type_info, write_enum_data, write_enum_type_info, ForyEnum,
+};
 pub use list::{read_list, write_list};
 
 use crate::context::{ReadContext, WriteContext};

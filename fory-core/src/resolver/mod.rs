@@ -1,0 +1,8 @@
+//! Resolving user types: the registry of one `Fory`, and the per-stream tables that write each
+//! type's meta (names, TypeDefs) once and refer back to it afterwards.
+
+mod registry;
+mod type_meta;
+
+pub use registry::{Identity, Registration, TypeName, TypeRegistry, UserKind, UserType};
+pub use type_meta::{read_user_type_info, write_user_type_info, MetaReadTables, MetaWriteTables};

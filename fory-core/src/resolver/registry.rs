@@ -1,0 +1,215 @@
+//! The type registry: which Rust types are user types, under which numeric id or name.
+//!
+//! Registration is explicit on both sides of the wire, as in the peers: a user type that was not
+//! registered is an error when writing it and when reading it, never a guess.
+
+use std::any::TypeId as RustTypeId;
+use std::collections::HashMap;
+
+use crate::error::{Error, Result};
+use crate::meta::meta_string::{MetaString, MetaStringEncoder};
+use crate::types::TypeId;
+
+/// What kind of user type a Rust type is; decides its internal type id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UserKind {
+    /// A unit-only enum: ENUM / NAMED_ENUM.
+    Enum,
+    /// A struct: STRUCT / COMPATIBLE_STRUCT / NAMED_STRUCT / NAMED_COMPATIBLE_STRUCT.
+    Struct,
+    /// A type with a custom serializer: EXT / NAMED_EXT.
+    Ext,
+    /// An enum whose variants carry one value each: TYPED_UNION / NAMED_UNION.
+    Union,
+}
+
+impl UserKind {
+    /// The internal type id for this kind, registered by id or by name, in the given mode.
+    pub fn wire_type_id(self, by_name: bool, compatible: bool) -> TypeId {
+        match (self, by_name) {
+            (UserKind::Enum, false) => TypeId::Enum,
+            (UserKind::Enum, true) => TypeId::NamedEnum,
+            (UserKind::Struct, false) if compatible => TypeId::CompatibleStruct,
+            (UserKind::Struct, false) => TypeId::Struct,
+            (UserKind::Struct, true) if compatible => TypeId::NamedCompatibleStruct,
+            (UserKind::Struct, true) => TypeId::NamedStruct,
+            (UserKind::Ext, false) => TypeId::Ext,
+            (UserKind::Ext, true) => TypeId::NamedExt,
+            (UserKind::Union, false) => TypeId::TypedUnion,
+            (UserKind::Union, true) => TypeId::NamedUnion,
+        }
+    }
+
+    /// The kind a wire type id belongs to, if it is a user kind.
+    pub fn of_wire(id: TypeId) -> Option<(UserKind, bool)> {
+        Some(match id {
+            TypeId::Enum => (UserKind::Enum, false),
+            TypeId::NamedEnum => (UserKind::Enum, true),
+            TypeId::Struct | TypeId::CompatibleStruct => (UserKind::Struct, false),
+            TypeId::NamedStruct | TypeId::NamedCompatibleStruct => (UserKind::Struct, true),
+            TypeId::Ext => (UserKind::Ext, false),
+            TypeId::NamedExt => (UserKind::Ext, true),
+            TypeId::TypedUnion => (UserKind::Union, false),
+            TypeId::NamedUnion => (UserKind::Union, true),
+            _ => return None,
+        })
+    }
+}
+
+/// A Rust type that can be registered as a user type. Implemented by the derive (and by hand for
+/// custom serializers).
+pub trait UserType: 'static {
+    /// The kind of user type.
+    const KIND: UserKind;
+}
+
+/// How a registered type is identified on the wire.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Identity {
+    /// By numeric user id (written as a varuint32 after the internal id).
+    Id(u32),
+    /// By namespace and type name.
+    Name(Box<TypeName>),
+}
+
+/// The name of a type registered by name. Each part is kept encoded twice: as written in the
+/// stream when meta share is off (every meta string encoding allowed, as pyfory does), and as
+/// written inside a TypeDef (the restricted per-context encodings).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypeName {
+    /// The namespace ("" for none).
+    pub namespace: String,
+    /// The type name.
+    pub type_name: String,
+    /// Namespace for stream headers.
+    pub namespace_meta: MetaString,
+    /// Type name for stream headers.
+    pub type_name_meta: MetaString,
+    /// Namespace inside a TypeDef.
+    pub namespace_typedef: MetaString,
+    /// Type name inside a TypeDef.
+    pub type_name_typedef: MetaString,
+}
+
+/// One registered user type.
+#[derive(Debug, Clone)]
+pub struct Registration {
+    /// `std::any::type_name` of the Rust type, for messages.
+    pub rust_name: &'static str,
+    /// Its kind.
+    pub kind: UserKind,
+    /// Its wire identity.
+    pub identity: Identity,
+}
+
+impl Registration {
+    /// Whether the type is registered by name.
+    pub fn by_name(&self) -> bool {
+        matches!(self.identity, Identity::Name { .. })
+    }
+
+    /// How to name the type in messages: `#101` or `namespace.Name`.
+    pub fn describe(&self) -> String {
+        match &self.identity {
+            Identity::Id(id) => format!("{} (user id {id})", self.rust_name),
+            Identity::Name(name) => format!(
+                "{} (named {}.{})",
+                self.rust_name, name.namespace, name.type_name
+            ),
+        }
+    }
+}
+
+/// All registrations of one [`Fory`](crate::Fory).
+#[derive(Debug, Clone, Default)]
+pub struct TypeRegistry {
+    entries: Vec<Registration>,
+    by_rust: HashMap<RustTypeId, usize>,
+    by_id: HashMap<(UserKind, u32), usize>,
+    by_name: HashMap<(String, String), usize>,
+}
+
+impl TypeRegistry {
+    /// Registers `T` under numeric `id`.
+    pub fn register<T: UserType>(&mut self, id: u32) -> Result<()> {
+        if let Some(&existing) = self.by_id.get(&(T::KIND, id)) {
+            return Err(Error::encode(format!(
+                "user id {id} is already registered for {}",
+                self.entries[existing].rust_name
+            )));
+        }
+        let index = self.add::<T>(Identity::Id(id))?;
+        self.by_id.insert((T::KIND, id), index);
+        Ok(())
+    }
+
+    /// Registers `T` under `namespace` and `type_name`.
+    pub fn register_by_name<T: UserType>(
+        &mut self,
+        namespace: &str,
+        type_name: &str,
+    ) -> Result<()> {
+        let key = (namespace.to_owned(), type_name.to_owned());
+        if let Some(&existing) = self.by_name.get(&key) {
+            return Err(Error::encode(format!(
+                "name {namespace}.{type_name} is already registered for {}",
+                self.entries[existing].rust_name
+            )));
+        }
+        if type_name.is_empty() {
+            return Err(Error::encode("a type name must not be empty"));
+        }
+        let identity = Identity::Name(Box::new(TypeName {
+            namespace: namespace.to_owned(),
+            type_name: type_name.to_owned(),
+            namespace_meta: MetaStringEncoder::GENERIC_NAMESPACE.encode(namespace)?,
+            type_name_meta: MetaStringEncoder::GENERIC_TYPE_NAME.encode(type_name)?,
+            namespace_typedef: MetaStringEncoder::NAMESPACE.encode(namespace)?,
+            type_name_typedef: MetaStringEncoder::TYPE_NAME.encode(type_name)?,
+        }));
+        let index = self.add::<T>(identity)?;
+        self.by_name.insert(key, index);
+        Ok(())
+    }
+
+    fn add<T: UserType>(&mut self, identity: Identity) -> Result<usize> {
+        let rust = RustTypeId::of::<T>();
+        let rust_name = std::any::type_name::<T>();
+        if self.by_rust.contains_key(&rust) {
+            return Err(Error::encode(format!("{rust_name} is already registered")));
+        }
+        let index = self.entries.len();
+        self.entries.push(Registration {
+            rust_name,
+            kind: T::KIND,
+            identity,
+        });
+        self.by_rust.insert(rust, index);
+        Ok(index)
+    }
+
+    /// The registration of `T`, or the error that says how to register it.
+    pub fn get<T: 'static>(&self) -> Result<&Registration> {
+        self.by_rust
+            .get(&RustTypeId::of::<T>())
+            .map(|&i| &self.entries[i])
+            .ok_or_else(|| {
+                Error::encode(format!(
+                    "{} is not registered: call Fory::register or Fory::register_by_name first",
+                    std::any::type_name::<T>()
+                ))
+            })
+    }
+
+    /// The registration with numeric `id` of `kind`, if any.
+    pub fn by_id(&self, kind: UserKind, id: u32) -> Option<&Registration> {
+        self.by_id.get(&(kind, id)).map(|&i| &self.entries[i])
+    }
+
+    /// The registration named `namespace.type_name`, if any.
+    pub fn by_name(&self, namespace: &str, type_name: &str) -> Option<&Registration> {
+        self.by_name
+            .get(&(namespace.to_owned(), type_name.to_owned()))
+            .map(|&i| &self.entries[i])
+    }
+}

@@ -1,0 +1,331 @@
+//! Type meta of user types: what follows a user kind's type id, and the per-stream tables that
+//! deduplicate it.
+//!
+//! | registered | mode | after the internal type id |
+//! | --- | --- | --- |
+//! | by id | any | varuint32 user id (compatible structs add a shared TypeDef, with the derive) |
+//! | by name | schema-consistent | namespace and type name as stream meta strings |
+//! | by name | compatible | a shared TypeDef |
+//!
+//! A stream meta string is `varuint32(len << 1)`, then the encoding byte (`len <= 16`, nothing
+//! for an empty string) or an 8-byte hash whose low byte is the encoding (`len > 16`), then the
+//! bytes; a repeat is `varuint32(((index + 1) << 1) | 1)`, with one index space for all meta
+//! strings of the stream. A shared TypeDef is `varuint32(index << 1)` and the TypeDef the first
+//! time, `varuint32((index << 1) | 1)` afterwards.
+
+use std::collections::HashMap;
+
+use crate::buffer::Reader;
+use crate::context::{type_mismatch, ReadContext, WriteContext};
+use crate::error::{Error, Result};
+use crate::meta::meta_string::{MetaString, MetaStringDecoder, MetaStringEncoding};
+use crate::meta::murmur3::murmurhash3_x64_128;
+use crate::meta::type_def::{self, NAMESPACE_ENCODINGS, TYPE_NAME_ENCODINGS};
+use crate::resolver::{Identity, Registration, UserKind, UserType};
+use crate::types::TypeId;
+
+const SMALL_META_STRING: usize = 16;
+
+/// Meta written so far in one stream, keyed by the address of the registry's entries (stable
+/// while a `Fory` is borrowed by the context).
+#[derive(Debug, Default)]
+pub struct MetaWriteTables {
+    meta_strings: HashMap<usize, u32>,
+    type_defs: HashMap<usize, u32>,
+}
+
+/// A meta string as read from a stream, kept undecoded because the same entry may be referred to
+/// as a namespace and as a type name, which decode differently.
+#[derive(Debug, Clone)]
+struct RawMetaString {
+    encoding: MetaStringEncoding,
+    bytes: Vec<u8>,
+}
+
+/// A TypeDef as read from a stream (non-struct kinds for now).
+#[derive(Debug, Clone)]
+struct ReadTypeDef {
+    type_id: TypeId,
+    identity: ReadIdentity,
+}
+
+#[derive(Debug, Clone)]
+enum ReadIdentity {
+    Id(u32),
+    Name(String, String),
+}
+
+/// Meta read so far in one stream.
+#[derive(Debug, Default)]
+pub struct MetaReadTables {
+    meta_strings: Vec<RawMetaString>,
+    type_defs: Vec<ReadTypeDef>,
+}
+
+/// Writes the type info of registered user type `T`.
+pub fn write_user_type_info<T: UserType>(ctx: &mut WriteContext<'_>) -> Result<()> {
+    let compatible = ctx.config().compatible;
+    let reg = ctx.registry().get::<T>()?;
+    let wire = T::KIND.wire_type_id(reg.by_name(), compatible);
+    ctx.write_type_id(wire);
+    match &reg.identity {
+        Identity::Id(id) => {
+            if wire == TypeId::CompatibleStruct {
+                return Err(Error::encode(format!(
+                    "{}: compatible-mode structs need their TypeDef, which comes with the derive",
+                    reg.rust_name
+                )));
+            }
+            ctx.writer.write_varuint32(*id);
+        }
+        Identity::Name(name) => {
+            if compatible {
+                write_shared_type_def(ctx, reg, wire)?;
+            } else {
+                write_meta_string(ctx, &name.namespace_meta);
+                write_meta_string(ctx, &name.type_name_meta);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn write_meta_string(ctx: &mut WriteContext<'_>, ms: &MetaString) {
+    let key = ms as *const MetaString as usize;
+    let tables = ctx.meta_tables();
+    if let Some(&index) = tables.meta_strings.get(&key) {
+        ctx.writer.write_varuint32(((index + 1) << 1) | 1);
+        return;
+    }
+    let index = tables.meta_strings.len() as u32;
+    tables.meta_strings.insert(key, index);
+    let bytes = ms.bytes();
+    ctx.writer.write_varuint32((bytes.len() as u32) << 1);
+    if bytes.len() > SMALL_META_STRING {
+        ctx.writer.write_u64(meta_string_hash(bytes, ms.encoding()));
+    } else if !bytes.is_empty() {
+        ctx.writer.write_u8(ms.encoding().id());
+    }
+    ctx.writer.write_bytes(bytes);
+}
+
+/// The 8-byte identity of a large meta string: the first MurmurHash3 lane (seed 47) with its low
+/// byte replaced by the encoding id.
+fn meta_string_hash(bytes: &[u8], encoding: MetaStringEncoding) -> u64 {
+    let (h1, _) = murmurhash3_x64_128(bytes, 47);
+    (h1 & !0xff) | u64::from(encoding.id())
+}
+
+fn write_shared_type_def(
+    ctx: &mut WriteContext<'_>,
+    reg: &Registration,
+    wire: TypeId,
+) -> Result<()> {
+    let key = reg as *const Registration as usize;
+    let tables = ctx.meta_tables();
+    if let Some(&index) = tables.type_defs.get(&key) {
+        ctx.writer.write_varuint32((index << 1) | 1);
+        return Ok(());
+    }
+    let index = tables.type_defs.len() as u32;
+    tables.type_defs.insert(key, index);
+    let code = type_def::non_struct_kind_code(wire).ok_or_else(|| {
+        Error::encode(format!(
+            "{}: struct TypeDefs come with the derive",
+            reg.rust_name
+        ))
+    })?;
+    let mut body = crate::buffer::Writer::new();
+    body.write_u8(code);
+    match &reg.identity {
+        Identity::Id(id) => body.write_varuint32(*id),
+        Identity::Name(name) => {
+            type_def::write_name(&mut body, &name.namespace_typedef, &NAMESPACE_ENCODINGS);
+            type_def::write_name(&mut body, &name.type_name_typedef, &TYPE_NAME_ENCODINGS);
+        }
+    }
+    ctx.writer.write_varuint32(index << 1);
+    type_def::write_type_def(&mut ctx.writer, body.as_slice());
+    Ok(())
+}
+
+/// Reads the type info of a value that must be the registered user type `T`, and returns its
+/// wire type id.
+pub fn read_user_type_info<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result<TypeId> {
+    let at = ctx.reader.position();
+    let id = ctx.read_type_id()?;
+    let Some((kind, by_name)) = UserKind::of_wire(id) else {
+        let expected = T::KIND.wire_type_id(false, ctx.config().compatible);
+        return Err(type_mismatch(at, expected, id as u32));
+    };
+    let reg = ctx.registry().get::<T>().map_err(|_| {
+        Error::invalid(
+            at,
+            "a registered user type",
+            format!(
+                "{} for {}, which is not registered",
+                id,
+                std::any::type_name::<T>()
+            ),
+        )
+    })?;
+    if kind != T::KIND || by_name != reg.by_name() {
+        let expected = T::KIND.wire_type_id(reg.by_name(), ctx.config().compatible);
+        return Err(type_mismatch(at, expected, id as u32));
+    }
+    let found = if by_name {
+        if ctx.config().compatible || id == TypeId::NamedCompatibleStruct {
+            read_shared_type_def(ctx, id)?
+        } else {
+            let namespace = read_meta_string(ctx, MetaStringDecoder::NAMESPACE)?;
+            let type_name = read_meta_string(ctx, MetaStringDecoder::TYPE_NAME)?;
+            ReadIdentity::Name(namespace, type_name)
+        }
+    } else {
+        ReadIdentity::Id(ctx.reader.read_varuint32()?)
+    };
+    check_identity(reg, &found, at)?;
+    Ok(id)
+}
+
+fn check_identity(reg: &Registration, found: &ReadIdentity, at: usize) -> Result<()> {
+    let matches = match (&reg.identity, found) {
+        (Identity::Id(a), ReadIdentity::Id(b)) => a == b,
+        (Identity::Name(reg_name), ReadIdentity::Name(ns, name)) => {
+            &reg_name.namespace == ns && &reg_name.type_name == name
+        }
+        _ => false,
+    };
+    if matches {
+        return Ok(());
+    }
+    let found = match found {
+        ReadIdentity::Id(id) => format!("user id {id}"),
+        ReadIdentity::Name(ns, name) => format!("type {ns}.{name}"),
+    };
+    Err(Error::invalid(
+        at,
+        "the type registered for the target",
+        format!("{found}, but the target is {}", reg.describe()),
+    ))
+}
+
+fn read_meta_string(ctx: &mut ReadContext<'_, '_>, decoder: MetaStringDecoder) -> Result<String> {
+    let at = ctx.reader.position();
+    let header = ctx.reader.read_varuint32()?;
+    let raw = if header & 1 == 1 {
+        let index = (header >> 1) as usize;
+        ctx.meta_tables()
+            .meta_strings
+            .get(index.wrapping_sub(1))
+            .cloned()
+            .ok_or_else(|| {
+                Error::invalid(
+                    at,
+                    "a reference to an earlier meta string",
+                    index.to_string(),
+                )
+            })?
+    } else {
+        let len = (header >> 1) as usize;
+        let encoding_at = ctx.reader.position();
+        let encoding = if len > SMALL_META_STRING {
+            ctx.reader.read_u64()? & 0xff
+        } else if len > 0 {
+            u64::from(ctx.reader.read_u8()?)
+        } else {
+            0
+        };
+        let encoding = u8::try_from(encoding)
+            .ok()
+            .and_then(|e| MetaStringEncoding::try_from(e).ok())
+            .ok_or_else(|| {
+                Error::invalid(
+                    encoding_at,
+                    "a meta string encoding 0..=4",
+                    encoding.to_string(),
+                )
+            })?;
+        let bytes = ctx
+            .reader
+            .read_bytes_for(len, "meta string bytes")?
+            .to_vec();
+        if len > SMALL_META_STRING {
+            let hash = Reader::new(&ctx.reader.data()[encoding_at..]).read_u64()?;
+            if meta_string_hash(&bytes, encoding) != hash {
+                return Err(Error::invalid(
+                    encoding_at,
+                    "a meta string hash that matches its bytes",
+                    format!("{hash:#018x}"),
+                ));
+            }
+        }
+        let raw = RawMetaString { encoding, bytes };
+        ctx.meta_tables().meta_strings.push(raw.clone());
+        raw
+    };
+    decoder
+        .decode(&raw.bytes, raw.encoding)
+        .map_err(|e| Error::invalid(at, "a valid meta string", e.to_string()))
+}
+
+fn read_shared_type_def(ctx: &mut ReadContext<'_, '_>, wire: TypeId) -> Result<ReadIdentity> {
+    let at = ctx.reader.position();
+    let marker = ctx.reader.read_varuint32()?;
+    let index = (marker >> 1) as usize;
+    let def = if marker & 1 == 1 {
+        ctx.meta_tables()
+            .type_defs
+            .get(index)
+            .cloned()
+            .ok_or_else(|| {
+                Error::invalid(at, "a reference to an earlier TypeDef", index.to_string())
+            })?
+    } else {
+        let known = ctx.meta_tables().type_defs.len();
+        if index != known {
+            return Err(Error::invalid(
+                at,
+                "the next TypeDef index",
+                format!("{index} where {known} was next"),
+            ));
+        }
+        let body_at = ctx.reader.position() + 8;
+        let body = type_def::read_type_def(&mut ctx.reader)?;
+        let def = parse_non_struct_body(body, body_at)?;
+        ctx.meta_tables().type_defs.push(def.clone());
+        def
+    };
+    if def.type_id != wire {
+        return Err(type_mismatch(at, wire, def.type_id as u32));
+    }
+    Ok(def.identity)
+}
+
+fn parse_non_struct_body(body: &[u8], body_at: usize) -> Result<ReadTypeDef> {
+    let mut r = Reader::new(body);
+    let meta = r.read_u8()?;
+    if meta & 0x80 != 0 {
+        return Err(Error::unsupported(
+            body_at,
+            "a struct TypeDef (struct support comes with the derive)",
+        ));
+    }
+    let type_id = type_def::non_struct_type_id(meta)
+        .ok_or_else(|| Error::invalid(body_at, "a TypeDef kind code 0..=5", meta.to_string()))?;
+    let identity = if type_id.is_named() {
+        let ns = type_def::read_name(&mut r, &NAMESPACE_ENCODINGS, MetaStringDecoder::NAMESPACE)?;
+        let name = type_def::read_name(&mut r, &TYPE_NAME_ENCODINGS, MetaStringDecoder::TYPE_NAME)?;
+        ReadIdentity::Name(ns, name)
+    } else {
+        ReadIdentity::Id(r.read_varuint32()?)
+    };
+    if !r.is_empty() {
+        return Err(Error::invalid(
+            body_at + r.position(),
+            "the end of the TypeDef body",
+            format!("{} more bytes", r.remaining()),
+        ));
+    }
+    Ok(ReadTypeDef { type_id, identity })
+}

@@ -1,0 +1,200 @@
+//! Registered enums against pyfory 1.7.7 frames:
+//!
+//! ```python
+//! class Color(enum.Enum): RED = 0; GREEN = 1; BLUE = 2
+//! f = pyfory.Fory(xlang=True, compatible=C)
+//! f.register(Color, type_id=101)            # or name="example.Color"
+//! f.serialize(v).hex()
+//! ```
+//!
+//! The impls below are what the derive will generate, written by hand.
+
+use std::collections::BTreeMap;
+
+use fory_core::context::{ReadContext, WriteContext};
+use fory_core::resolver::{UserKind, UserType};
+use fory_core::serializer::{
+    read_enum_data, read_enum_type_info, write_enum_data, write_enum_type_info, ForyEnum,
+};
+use fory_core::types::TypeId;
+use fory_core::{Deserialize, Fory, Result, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Color {
+    Red,
+    Green,
+    Blue,
+}
+
+impl UserType for Color {
+    const KIND: UserKind = UserKind::Enum;
+}
+
+impl ForyEnum for Color {
+    fn ordinal(&self) -> u32 {
+        *self as u32
+    }
+    fn from_ordinal(ordinal: u32) -> Option<Self> {
+        [Color::Red, Color::Green, Color::Blue]
+            .get(ordinal as usize)
+            .copied()
+    }
+}
+
+impl Serialize for Color {
+    fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
+        write_enum_type_info::<Self>(ctx)
+    }
+    fn write_data(&self, ctx: &mut WriteContext<'_>, _declared: bool) -> Result<()> {
+        write_enum_data(self, ctx)
+    }
+}
+
+impl<'de> Deserialize<'de> for Color {
+    fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
+        read_enum_type_info::<Self>(ctx)
+    }
+    fn read_data(ctx: &mut ReadContext<'_, 'de>, _id: TypeId) -> Result<Self> {
+        read_enum_data(ctx)
+    }
+    fn declared_type_id() -> TypeId {
+        TypeId::Enum
+    }
+}
+
+fn unhex(s: &str) -> Vec<u8> {
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+        .collect()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn fory(compatible: bool, by_name: bool) -> Fory {
+    let mut f = Fory::builder().compatible(compatible).build();
+    if by_name {
+        f.register_by_name::<Color>("example", "Color").unwrap();
+    } else {
+        f.register::<Color>(101).unwrap();
+    }
+    f
+}
+
+fn both<T>(f: &Fory, value: T, peer: &str)
+where
+    T: Serialize + for<'de> Deserialize<'de> + PartialEq + std::fmt::Debug,
+{
+    assert_eq!(hex(&f.serialize(&value).unwrap()), peer, "{value:?}");
+    let bytes = unhex(peer);
+    assert_eq!(f.deserialize::<T>(&bytes).unwrap(), value);
+    for cut in 0..bytes.len() {
+        assert!(
+            f.deserialize::<T>(&bytes[..cut]).is_err(),
+            "{peer} cut {cut}"
+        );
+    }
+}
+
+#[test]
+fn enum_by_id_in_both_modes() {
+    for compatible in [false, true] {
+        let f = fory(compatible, false);
+        both(&f, Color::Green, "01ff196501");
+        both(&f, vec![Color::Green, Color::Blue], "01ff16020819650102");
+    }
+}
+
+#[test]
+fn enum_by_name_schema_consistent() {
+    let f = fory(false, true);
+    // Namespace "example" (LOWER_SPECIAL) and type name "Color" (FIRST_TO_LOWER_SPECIAL) as
+    // stream meta strings; the second occurrence refers back to both (03, 05).
+    both(&f, Color::Green, "01ff1a0a0112e063d640080389cb744001");
+    both(
+        &f,
+        vec![Color::Green, Color::Blue],
+        "01ff1602081a0a0112e063d640080389cb74400102",
+    );
+    both(
+        &f,
+        BTreeMap::from([(Color::Red, Color::Green)]),
+        "01ff180100011a0a0112e063d640080389cb74401a03050001",
+    );
+}
+
+#[test]
+fn enum_by_name_compatible_uses_a_shared_type_def() {
+    let f = fory(true, true);
+    both(
+        &f,
+        Color::Green,
+        "01ff1a000ce02e7992d35970011512e063d6401389cb744001",
+    );
+    both(
+        &f,
+        BTreeMap::from([(Color::Red, Color::Green)]),
+        "01ff180100011a000ce02e7992d35970011512e063d6401389cb74401a010001",
+    );
+}
+
+#[test]
+fn long_names_carry_a_hash() {
+    let mut f = Fory::default();
+    f.register_by_name::<Color>("example.very.long.namespace", "AVeryLongColorTypeName")
+        .unwrap();
+    both(
+        &f,
+        Color::Green,
+        "01ff1a220107a43c2de17d4412e063d64d5491c696e69b4d03092780442202d23f6bc4a5d9de357888b129c68ce1c59c8dac1e24e0182001",
+    );
+    let mut f = Fory::builder().compatible(true).build();
+    f.register_by_name::<Color>("example.very.long.namespace", "AVeryLongColorTypeName")
+        .unwrap();
+    both(
+        &f,
+        Color::Green,
+        "01ff1a0025d099359be4074a014512e063d64d5491c696e69b4d030927804446357888b129c68ce1c59c8dac1e24e0182001",
+    );
+}
+
+#[test]
+fn unregistered_and_mismatched_types_are_errors() {
+    let unregistered = Fory::default();
+    let err = unregistered.serialize(&Color::Red).unwrap_err();
+    assert!(err.to_string().contains("is not registered"), "{err}");
+    let err = unregistered
+        .deserialize::<Color>(&unhex("01ff196501"))
+        .unwrap_err();
+    assert!(err.to_string().contains("not registered"), "{err}");
+    // Registered under another id.
+    let mut other = Fory::default();
+    other.register::<Color>(7).unwrap();
+    let err = other
+        .deserialize::<Color>(&unhex("01ff196501"))
+        .unwrap_err();
+    assert!(err.to_string().contains("user id 101"), "{err}");
+    // Registered under another name.
+    let mut other = Fory::default();
+    other.register_by_name::<Color>("other", "Color").unwrap();
+    let err = other
+        .deserialize::<Color>(&unhex("01ff1a0a0112e063d640080389cb744001"))
+        .unwrap_err();
+    assert!(err.to_string().contains("example.Color"), "{err}");
+    // An ordinal with no variant.
+    let err = fory(false, false)
+        .deserialize::<Color>(&unhex("01ff196507"))
+        .unwrap_err();
+    assert!(err.to_string().contains("7 for"), "{err}");
+    // A meta string reference to an index never written.
+    let err = fory(false, true)
+        .deserialize::<Color>(&unhex("01ff1a0301"))
+        .unwrap_err();
+    assert!(err.to_string().contains("earlier meta string"), "{err}");
+    // Registering twice.
+    let mut f = Fory::default();
+    f.register::<Color>(1).unwrap();
+    assert!(f.register::<Color>(2).is_err());
+}
