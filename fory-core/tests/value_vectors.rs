@@ -283,3 +283,20 @@ fn a_map_of_300_entries_is_two_chunks_like_pyfory() {
         Fory::default().deserialize(&unhex(peer)).unwrap();
     assert_eq!(back, map);
 }
+
+#[test]
+fn tuples_are_lists_like_pyfory() {
+    let s = |x: &str| x.to_string();
+    both((1i64, 2i64), "01ff160208070204");
+    both((1i64, s("a")), "01ff1602000702150461");
+    both((s("a"), None::<String>), "01ff16020a15ff0461fd");
+    both((1i64,), "01ff1601080702");
+    both(((1i64, s("x")), s("y")), "01ff1602001602000702150478150479");
+    let err = Fory::default()
+        .deserialize::<(i64, i64, i64)>(&unhex("01ff160208070204"))
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("2 elements for a tuple of 3"),
+        "{err}"
+    );
+}

@@ -22,10 +22,10 @@ use crate::error::{Error, Result};
 use crate::serializer::{null_or_error, read_flag, Deserialize, Serialize};
 use crate::types::{RefFlag, TypeId};
 
-const TRACK_REF: u8 = 0x01;
-const HAS_NULL: u8 = 0x02;
-const DECLARED: u8 = 0x04;
-const SAME_TYPE: u8 = 0x08;
+pub(crate) const TRACK_REF: u8 = 0x01;
+pub(crate) const HAS_NULL: u8 = 0x02;
+pub(crate) const DECLARED: u8 = 0x04;
+pub(crate) const SAME_TYPE: u8 = 0x08;
 
 /// Writes the list payload of `items` (count, header, elements).
 pub fn write_list<T: Serialize>(
@@ -119,6 +119,28 @@ pub(crate) fn read_elements<'de, T: Deserialize<'de>>(
     // Every element takes at least one byte (a flag or a payload byte).
     let len = ctx.read_len(1, "list elements")?;
     if len > 0 {
+        let mut header = ElementsHeader::read::<T>(ctx)?;
+        for _ in 0..len {
+            push(header.read_element(ctx)?)?;
+        }
+    }
+    ctx.leave();
+    Ok(())
+}
+
+/// The decoded header of a non-empty list, and the element type id it shares, if any.
+pub(crate) struct ElementsHeader {
+    flagged: bool,
+    only_nulls: bool,
+    shared: Option<TypeId>,
+}
+
+impl ElementsHeader {
+    /// Reads the header byte and, when the elements share one written type, that type's info
+    /// (read as `First`, the type of the first element).
+    pub(crate) fn read<'de, First: Deserialize<'de>>(
+        ctx: &mut ReadContext<'_, 'de>,
+    ) -> Result<Self> {
         let at = ctx.reader.position();
         let header = ctx.reader.read_u8()?;
         if header & !(TRACK_REF | HAS_NULL | DECLARED | SAME_TYPE) != 0 {
@@ -128,53 +150,58 @@ pub(crate) fn read_elements<'de, T: Deserialize<'de>>(
                 format!("{header:#04x}"),
             ));
         }
-        let flagged = header & (TRACK_REF | HAS_NULL) != 0;
         let same = header & SAME_TYPE != 0;
+        let declared = header & DECLARED != 0;
         // pyfory names the element type NONE when every element is null.
         let only_nulls = same
-            && header & DECLARED == 0
+            && !declared
             && ctx.reader.peek_u8()? == TypeId::None as u8
             && ctx.reader.skip(1).is_ok();
-        let shared_id = if !same || only_nulls {
+        let shared = if !same || only_nulls {
             None
-        } else if header & DECLARED != 0 {
-            Some(T::declared_type_id())
+        } else if declared {
+            Some(First::declared_type_id())
         } else {
-            Some(T::read_type_info(ctx)?)
+            Some(First::read_type_info(ctx)?)
         };
-        for _ in 0..len {
-            if flagged {
-                let at = ctx.reader.position();
-                match read_flag(ctx)? {
-                    RefFlag::Null => {
-                        push(null_or_error(at)?)?;
-                        continue;
-                    }
-                    RefFlag::NotNullValue | RefFlag::RefValue if only_nulls => {
-                        return Err(Error::invalid(
-                            at,
-                            "the null flag (the list's element type is NONE)",
-                            "a value flag",
-                        ))
-                    }
-                    RefFlag::NotNullValue | RefFlag::RefValue => {}
-                    RefFlag::Ref => {
-                        return Err(Error::unsupported(
-                            at,
-                            "a reference to an earlier element (reference tracking)",
-                        ))
-                    }
+        Ok(ElementsHeader {
+            flagged: header & (TRACK_REF | HAS_NULL) != 0,
+            only_nulls,
+            shared,
+        })
+    }
+
+    /// Reads the next element as a `T`.
+    pub(crate) fn read_element<'de, T: Deserialize<'de>>(
+        &mut self,
+        ctx: &mut ReadContext<'_, 'de>,
+    ) -> Result<T> {
+        if self.flagged {
+            let at = ctx.reader.position();
+            match read_flag(ctx)? {
+                RefFlag::Null => return null_or_error(at),
+                RefFlag::NotNullValue | RefFlag::RefValue if self.only_nulls => {
+                    return Err(Error::invalid(
+                        at,
+                        "the null flag (the list's element type is NONE)",
+                        "a value flag",
+                    ))
+                }
+                RefFlag::NotNullValue | RefFlag::RefValue => {}
+                RefFlag::Ref => {
+                    return Err(Error::unsupported(
+                        at,
+                        "a reference to an earlier element (reference tracking)",
+                    ))
                 }
             }
-            let id = match shared_id {
-                Some(id) => id,
-                None => T::read_type_info(ctx)?,
-            };
-            push(T::read_data(ctx, id)?)?;
         }
+        let id = match self.shared {
+            Some(id) => id,
+            None => T::read_type_info(ctx)?,
+        };
+        T::read_data(ctx, id)
     }
-    ctx.leave();
-    Ok(())
 }
 
 impl<T: Serialize> Serialize for [T] {

@@ -26,6 +26,7 @@ mod map;
 mod number;
 mod option;
 mod string;
+mod tuple;
 
 pub use enum_::{
     read_enum_data, read_enum_type_info, write_enum_data, write_enum_type_info, ForyEnum,
@@ -54,8 +55,21 @@ pub trait Serialize {
 
     /// Whether `self` and `other` carry the same type info, so a collection of them can write it
     /// once. Always true for statically typed values.
-    fn same_type(&self, _other: &Self) -> bool {
+    fn same_type(&self, _other: &Self) -> bool
+    where
+        Self: Sized,
+    {
         true
+    }
+
+    /// A name for the wire type of `Self`: equal for two Rust types exactly when their values carry
+    /// the same type info. Tuples use it to choose the shared-type list form; `Option<T>` and
+    /// `Box<T>` answer for `T`.
+    fn wire_type_name() -> &'static str
+    where
+        Self: Sized,
+    {
+        std::any::type_name::<Self>()
     }
 
     /// The type id of a sequence of `Self` (`Vec<Self>`, `[Self; N]`, `&[Self]`): `LIST` unless the

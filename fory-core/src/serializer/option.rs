@@ -28,6 +28,10 @@ impl<T: Serialize> Serialize for Option<T> {
         self.is_none()
     }
 
+    fn wire_type_name() -> &'static str {
+        T::wire_type_name()
+    }
+
     fn same_type(&self, other: &Self) -> bool {
         match (self, other) {
             (Some(a), Some(b)) => a.same_type(b),
