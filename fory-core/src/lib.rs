@@ -16,7 +16,7 @@ pub use buffer::{Reader, Writer};
 pub use error::{Error, ErrorKind, Result};
 pub use fory::{Fory, ForyBuilder};
 pub use limits::Limits;
-pub use serializer::{Deserialize, Serialize};
+pub use serializer::{Deserialize, Serialize, Value};
 
 // The README's examples are compiled and run as doc tests.
 #[doc = include_str!("../../README.md")]

@@ -300,3 +300,37 @@ fn tuples_are_lists_like_pyfory() {
         "{err}"
     );
 }
+
+#[test]
+fn dynamic_values_match_pyfory() {
+    use fory_core::Value::{self, *};
+    let s = |x: &str| String(x.to_string());
+    both(
+        List(vec![Int64(1), s("a"), Null]),
+        "01ff160302ff0702ff150461fd",
+    );
+    both(List(vec![Int64(1), s("a")]), "01ff1602000702150461");
+    both(
+        List(vec![Int64(1), Float64(2.5)]),
+        "01ff1602000702140000000000000440",
+    );
+    both(
+        Map(vec![(s("a"), Int64(1)), (Int64(2), s("b"))]),
+        "01ff18020001150704610200010715040462",
+    );
+    both(
+        Map(vec![(s("a"), Int64(1)), (s("b"), s("x"))]),
+        "01ff1802000115070461020001151504620478",
+    );
+    both(Map(vec![(Null, Null)]), "01ff180112");
+    both(Set(vec![Int64(1), Int64(2)]), "01ff170208070204");
+    both(
+        List(vec![List(vec![s("a")]), List(vec![s("b")])]),
+        "01ff1602081601081504610108150462",
+    );
+    both(Value::Int32(-1), "01ff0501"); // Java Integer
+    both(Value::Binary(vec![1, 2, 3]), "01ff2903010203");
+    both(Value::Int32Array(vec![1, -1]), "01ff2e0801000000ffffffff");
+    both(Null, "01fd");
+    reads(List(vec![Null]), "01ff16010a24fd"); // pyfory [None]: element type NONE
+}

@@ -73,6 +73,8 @@ where
         }
         return Ok(());
     };
+    // A declared element type only saves the type info when it is a concrete type.
+    let declared = declared && !T::is_polymorphic();
     let mut header = if has_null { HAS_NULL } else { 0 };
     if same {
         header |= SAME_TYPE;

@@ -46,17 +46,19 @@ where
     let count = u32::try_from(len)
         .map_err(|_| Error::encode(format!("map of {len} entries exceeds 2^32 - 1")))?;
     ctx.writer.write_varuint32(count);
-    let decl_bits = if declared {
-        KEY_DECLARED | VALUE_DECLARED
-    } else {
-        0
-    };
+    // Keys and values of dynamic types never have a declared type.
+    let (key_declared, value_declared) = (
+        declared && !K::is_polymorphic(),
+        declared && !V::is_polymorphic(),
+    );
+    let decl_bits = if key_declared { KEY_DECLARED } else { 0 }
+        | if value_declared { VALUE_DECLARED } else { 0 };
     // Open chunk: where its size byte is, its size, and its first pair (for type comparison).
     let mut chunk: Option<(usize, u8, &K, &V)> = None;
     for (k, v) in entries {
         if k.is_null() || v.is_null() {
             chunk = None;
-            write_null_entry(k, v, ctx, declared)?;
+            write_null_entry(k, v, ctx, key_declared, value_declared)?;
             continue;
         }
         if let Some((size_pos, size, k0, v0)) = chunk.as_mut() {
@@ -72,8 +74,10 @@ where
         ctx.writer.write_u8(decl_bits);
         let size_pos = ctx.writer.len();
         ctx.writer.write_u8(1);
-        if !declared {
+        if !key_declared {
             k.write_type_info(ctx)?;
+        }
+        if !value_declared {
             v.write_type_info(ctx)?;
         }
         k.write_data(ctx, declared)?;
@@ -87,31 +91,33 @@ fn write_null_entry<K: Serialize, V: Serialize>(
     k: &K,
     v: &V,
     ctx: &mut WriteContext<'_>,
-    declared: bool,
+    key_declared: bool,
+    value_declared: bool,
 ) -> Result<()> {
     match (k.is_null(), v.is_null()) {
         (true, true) => ctx.writer.write_u8(KEY_HAS_NULL | VALUE_HAS_NULL),
         (false, true) => {
-            if declared {
+            if key_declared {
                 ctx.writer.write_u8(VALUE_HAS_NULL | KEY_DECLARED);
             } else {
                 ctx.writer.write_u8(VALUE_HAS_NULL | KEY_TRACK_REF);
                 ctx.writer.write_u8(RefFlag::NotNullValue.to_byte());
                 k.write_type_info(ctx)?;
             }
-            k.write_data(ctx, declared)?;
+            k.write_data(ctx, key_declared)?;
         }
         (true, false) => {
-            if declared {
+            if value_declared {
                 ctx.writer.write_u8(KEY_HAS_NULL | VALUE_DECLARED);
             } else {
                 ctx.writer.write_u8(KEY_HAS_NULL | VALUE_TRACK_REF);
                 ctx.writer.write_u8(RefFlag::NotNullValue.to_byte());
                 v.write_type_info(ctx)?;
             }
-            v.write_data(ctx, declared)?;
+            v.write_data(ctx, value_declared)?;
         }
-        (false, false) => unreachable!("only called for an entry with a null side"),
+        // Not reached: callers only pass entries with a null side.
+        (false, false) => {}
     }
     Ok(())
 }

@@ -21,17 +21,19 @@
 //! format and which the primitive types override.
 
 mod enum_;
-mod list;
-mod map;
-mod number;
+pub(crate) mod list;
+pub(crate) mod map;
+pub(crate) mod number;
 mod option;
 mod string;
 mod tuple;
+mod value;
 
 pub use enum_::{
     read_enum_data, read_enum_type_info, write_enum_data, write_enum_type_info, ForyEnum,
 };
 pub use list::{read_list, write_list};
+pub use value::Value;
 
 use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
@@ -60,6 +62,15 @@ pub trait Serialize {
         Self: Sized,
     {
         true
+    }
+
+    /// Whether values of `Self` carry their own, differing types (dynamic values), so a position
+    /// can never declare their type and skip the type info.
+    fn is_polymorphic() -> bool
+    where
+        Self: Sized,
+    {
+        false
     }
 
     /// A name for the wire type of `Self`: equal for two Rust types exactly when their values carry

@@ -1,0 +1,277 @@
+//! [`Value`]: any xlang value whose type is only known at run time, for the `List<Object>` and
+//! `Map<Object, Object>` that Java and Python programs send.
+
+use crate::context::{ReadContext, WriteContext};
+use crate::error::{Error, Result};
+use crate::serializer::list::{read_elements, write_elements};
+use crate::serializer::map::{read_entries, write_entries};
+use crate::serializer::number::read_array_bytes;
+use crate::serializer::{Deserialize, Serialize};
+use crate::types::{BFloat16, Float16, TypeId};
+
+/// A dynamically typed xlang value.
+///
+/// Each variant is one wire type, so a value read from a peer writes back with the same type ids.
+/// Integers keep their width; Java's `Integer` arrives as `Int32` (VARINT32), Python's `int` as
+/// `Int64` (VARINT64).
+///
+/// ```
+/// use fory_core::{Fory, Value};
+/// let fory = Fory::default();
+/// // pyfory: serialize([1, "a", None])
+/// let bytes = [0x01, 0xff, 0x16, 0x03, 0x02, 0xff, 0x07, 0x02, 0xff, 0x15, 0x04, b'a', 0xfd];
+/// let value: Value = fory.deserialize(&bytes).unwrap();
+/// assert_eq!(
+///     value,
+///     Value::List(vec![Value::Int64(1), Value::String("a".into()), Value::Null])
+/// );
+/// assert_eq!(fory.serialize(&value).unwrap(), bytes);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// The null value.
+    Null,
+    /// BOOL.
+    Bool(bool),
+    /// INT8.
+    Int8(i8),
+    /// INT16.
+    Int16(i16),
+    /// VARINT32 (read also from INT32).
+    Int32(i32),
+    /// VARINT64 (read also from INT64 and TAGGED_INT64).
+    Int64(i64),
+    /// UINT8.
+    UInt8(u8),
+    /// UINT16.
+    UInt16(u16),
+    /// VAR_UINT32 (read also from UINT32).
+    UInt32(u32),
+    /// VAR_UINT64 (read also from UINT64 and TAGGED_UINT64).
+    UInt64(u64),
+    /// FLOAT16.
+    Float16(Float16),
+    /// BFLOAT16.
+    BFloat16(BFloat16),
+    /// FLOAT32.
+    Float32(f32),
+    /// FLOAT64.
+    Float64(f64),
+    /// STRING.
+    String(String),
+    /// BINARY.
+    Binary(Vec<u8>),
+    /// BOOL_ARRAY.
+    BoolArray(Vec<bool>),
+    /// INT8_ARRAY.
+    Int8Array(Vec<i8>),
+    /// INT16_ARRAY.
+    Int16Array(Vec<i16>),
+    /// INT32_ARRAY.
+    Int32Array(Vec<i32>),
+    /// INT64_ARRAY.
+    Int64Array(Vec<i64>),
+    /// UINT8_ARRAY (BINARY is the usual form of bytes).
+    UInt8Array(Vec<u8>),
+    /// UINT16_ARRAY.
+    UInt16Array(Vec<u16>),
+    /// UINT32_ARRAY.
+    UInt32Array(Vec<u32>),
+    /// UINT64_ARRAY.
+    UInt64Array(Vec<u64>),
+    /// FLOAT16_ARRAY.
+    Float16Array(Vec<Float16>),
+    /// BFLOAT16_ARRAY.
+    BFloat16Array(Vec<BFloat16>),
+    /// FLOAT32_ARRAY.
+    Float32Array(Vec<f32>),
+    /// FLOAT64_ARRAY.
+    Float64Array(Vec<f64>),
+    /// LIST of any values.
+    List(Vec<Value>),
+    /// SET of any values, in wire order.
+    Set(Vec<Value>),
+    /// MAP of any keys and values, in wire order.
+    Map(Vec<(Value, Value)>),
+}
+
+impl Value {
+    /// The wire type id of this value (`None` for null).
+    pub fn type_id(&self) -> Option<TypeId> {
+        Some(match self {
+            Value::Null => return None,
+            Value::Bool(_) => TypeId::Bool,
+            Value::Int8(_) => TypeId::Int8,
+            Value::Int16(_) => TypeId::Int16,
+            Value::Int32(_) => TypeId::Varint32,
+            Value::Int64(_) => TypeId::Varint64,
+            Value::UInt8(_) => TypeId::Uint8,
+            Value::UInt16(_) => TypeId::Uint16,
+            Value::UInt32(_) => TypeId::VarUint32,
+            Value::UInt64(_) => TypeId::VarUint64,
+            Value::Float16(_) => TypeId::Float16,
+            Value::BFloat16(_) => TypeId::Bfloat16,
+            Value::Float32(_) => TypeId::Float32,
+            Value::Float64(_) => TypeId::Float64,
+            Value::String(_) => TypeId::String,
+            Value::Binary(_) => TypeId::Binary,
+            Value::BoolArray(_) => TypeId::BoolArray,
+            Value::Int8Array(_) => TypeId::Int8Array,
+            Value::Int16Array(_) => TypeId::Int16Array,
+            Value::Int32Array(_) => TypeId::Int32Array,
+            Value::Int64Array(_) => TypeId::Int64Array,
+            Value::UInt8Array(_) => TypeId::Uint8Array,
+            Value::UInt16Array(_) => TypeId::Uint16Array,
+            Value::UInt32Array(_) => TypeId::Uint32Array,
+            Value::UInt64Array(_) => TypeId::Uint64Array,
+            Value::Float16Array(_) => TypeId::Float16Array,
+            Value::BFloat16Array(_) => TypeId::Bfloat16Array,
+            Value::Float32Array(_) => TypeId::Float32Array,
+            Value::Float64Array(_) => TypeId::Float64Array,
+            Value::List(_) => TypeId::List,
+            Value::Set(_) => TypeId::Set,
+            Value::Map(_) => TypeId::Map,
+        })
+    }
+}
+
+impl Serialize for Value {
+    fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
+        if let Some(id) = self.type_id() {
+            ctx.write_type_id(id);
+        }
+        Ok(())
+    }
+
+    fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
+        let d = declared;
+        match self {
+            Value::Null => Ok(()),
+            Value::Bool(v) => v.write_data(ctx, d),
+            Value::Int8(v) => v.write_data(ctx, d),
+            Value::Int16(v) => v.write_data(ctx, d),
+            Value::Int32(v) => v.write_data(ctx, d),
+            Value::Int64(v) => v.write_data(ctx, d),
+            Value::UInt8(v) => v.write_data(ctx, d),
+            Value::UInt16(v) => v.write_data(ctx, d),
+            Value::UInt32(v) => v.write_data(ctx, d),
+            Value::UInt64(v) => v.write_data(ctx, d),
+            Value::Float16(v) => v.write_data(ctx, d),
+            Value::BFloat16(v) => v.write_data(ctx, d),
+            Value::Float32(v) => v.write_data(ctx, d),
+            Value::Float64(v) => v.write_data(ctx, d),
+            Value::String(v) => v.write_data(ctx, d),
+            Value::Binary(v) | Value::UInt8Array(v) => v.write_data(ctx, d),
+            Value::BoolArray(v) => v.write_data(ctx, d),
+            Value::Int8Array(v) => v.write_data(ctx, d),
+            Value::Int16Array(v) => v.write_data(ctx, d),
+            Value::Int32Array(v) => v.write_data(ctx, d),
+            Value::Int64Array(v) => v.write_data(ctx, d),
+            Value::UInt16Array(v) => v.write_data(ctx, d),
+            Value::UInt32Array(v) => v.write_data(ctx, d),
+            Value::UInt64Array(v) => v.write_data(ctx, d),
+            Value::Float16Array(v) => v.write_data(ctx, d),
+            Value::BFloat16Array(v) => v.write_data(ctx, d),
+            Value::Float32Array(v) => v.write_data(ctx, d),
+            Value::Float64Array(v) => v.write_data(ctx, d),
+            Value::List(v) => v.write_data(ctx, d),
+            Value::Set(items) => write_elements(items.iter(), items.len(), ctx, d),
+            Value::Map(entries) => {
+                write_entries(entries.iter().map(|(k, v)| (k, v)), entries.len(), ctx, d)
+            }
+        }
+    }
+
+    fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+
+    fn same_type(&self, other: &Self) -> bool {
+        self.type_id() == other.type_id()
+    }
+
+    fn is_polymorphic() -> bool {
+        true
+    }
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
+        let at = ctx.reader.position();
+        let id = ctx.read_type_id()?;
+        if id.has_user_id() || id.is_named() {
+            return Err(Error::unsupported(
+                at,
+                format!("a user type ({id}) inside a dynamically typed value"),
+            ));
+        }
+        Ok(id)
+    }
+
+    fn read_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Self> {
+        fn read<'de, T: Deserialize<'de>>(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<T> {
+            T::read_data(ctx, id)
+        }
+        Ok(match id {
+            TypeId::Bool => Value::Bool(read(ctx, id)?),
+            TypeId::Int8 => Value::Int8(read(ctx, id)?),
+            TypeId::Int16 => Value::Int16(read(ctx, id)?),
+            TypeId::Int32 | TypeId::Varint32 => Value::Int32(read(ctx, id)?),
+            TypeId::Int64 | TypeId::Varint64 | TypeId::TaggedInt64 => Value::Int64(read(ctx, id)?),
+            TypeId::Uint8 => Value::UInt8(read(ctx, id)?),
+            TypeId::Uint16 => Value::UInt16(read(ctx, id)?),
+            TypeId::Uint32 | TypeId::VarUint32 => Value::UInt32(read(ctx, id)?),
+            TypeId::Uint64 | TypeId::VarUint64 | TypeId::TaggedUint64 => {
+                Value::UInt64(read(ctx, id)?)
+            }
+            TypeId::Float16 => Value::Float16(read(ctx, id)?),
+            TypeId::Bfloat16 => Value::BFloat16(read(ctx, id)?),
+            TypeId::Float32 => Value::Float32(read(ctx, id)?),
+            TypeId::Float64 => Value::Float64(read(ctx, id)?),
+            TypeId::String => Value::String(read(ctx, id)?),
+            TypeId::Binary => Value::Binary(read(ctx, id)?),
+            TypeId::BoolArray => Value::BoolArray(read(ctx, id)?),
+            TypeId::Int8Array => Value::Int8Array(read(ctx, id)?),
+            TypeId::Int16Array => Value::Int16Array(read(ctx, id)?),
+            TypeId::Int32Array => Value::Int32Array(read(ctx, id)?),
+            TypeId::Int64Array => Value::Int64Array(read(ctx, id)?),
+            TypeId::Uint8Array => Value::UInt8Array(read_array_bytes(ctx, 1)?.to_vec()),
+            TypeId::Uint16Array => Value::UInt16Array(read(ctx, id)?),
+            TypeId::Uint32Array => Value::UInt32Array(read(ctx, id)?),
+            TypeId::Uint64Array => Value::UInt64Array(read(ctx, id)?),
+            TypeId::Float16Array => Value::Float16Array(read(ctx, id)?),
+            TypeId::Bfloat16Array => Value::BFloat16Array(read(ctx, id)?),
+            TypeId::Float32Array => Value::Float32Array(read(ctx, id)?),
+            TypeId::Float64Array => Value::Float64Array(read(ctx, id)?),
+            TypeId::List => Value::List(read(ctx, id)?),
+            TypeId::Set => {
+                let mut items = Vec::new();
+                read_elements(ctx, |v| {
+                    items.push(v);
+                    Ok(())
+                })?;
+                Value::Set(items)
+            }
+            TypeId::Map => {
+                let mut entries = Vec::new();
+                read_entries(ctx, |k, v| entries.push((k, v)))?;
+                Value::Map(entries)
+            }
+            TypeId::None => Value::Null,
+            other => {
+                return Err(Error::unsupported(
+                    ctx.reader.position(),
+                    format!("{other} as a dynamically typed value"),
+                ))
+            }
+        })
+    }
+
+    fn declared_type_id() -> TypeId {
+        TypeId::Unknown
+    }
+
+    fn null_value() -> Option<Self> {
+        Some(Value::Null)
+    }
+}
