@@ -5,6 +5,9 @@
 //! borrows the [`Config`] of the [`Fory`](crate::Fory) that created it. Serializers receive the
 //! context and never reach back into `Fory`.
 
+use std::any::Any;
+use std::collections::HashMap;
+
 use crate::buffer::{Reader, Writer};
 use crate::error::{Error, Result};
 use crate::fory::{Config, Fory};
@@ -19,6 +22,10 @@ pub struct WriteContext<'f> {
     config: &'f Config,
     registry: &'f TypeRegistry,
     meta: MetaWriteTables,
+    /// Reference ids of shared values written so far, by address.
+    ref_ids: HashMap<usize, u32>,
+    next_ref_id: u32,
+    depth: u32,
 }
 
 impl<'f> WriteContext<'f> {
@@ -29,7 +36,50 @@ impl<'f> WriteContext<'f> {
             config: fory.config(),
             registry: fory.registry(),
             meta: MetaWriteTables::default(),
+            ref_ids: HashMap::new(),
+            next_ref_id: 0,
+            depth: 0,
         }
+    }
+
+    /// Enters one nesting level while writing; a structure deeper than the configured
+    /// `max_depth` (for example a cycle written without reference tracking) is an error instead
+    /// of a stack overflow. Pair with [`WriteContext::leave`].
+    #[inline]
+    pub fn enter(&mut self) -> Result<()> {
+        self.depth += 1;
+        let max = self.config.limits.max_depth;
+        if self.depth > max {
+            return Err(Error::encode(format!(
+                "nesting deeper than max_depth = {max} (a cycle needs reference tracking)"
+            )));
+        }
+        Ok(())
+    }
+
+    /// Leaves a nesting level entered with [`WriteContext::enter`].
+    #[inline]
+    pub fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    /// Takes the next reference id: every value written with the ref-value flag (`00`) has one,
+    /// shared or not, because readers count them all.
+    pub fn take_ref_id(&mut self) -> u32 {
+        let id = self.next_ref_id;
+        self.next_ref_id += 1;
+        id
+    }
+
+    /// The reference id of the shared value at `address`, if it was written before; otherwise
+    /// records it under the next id and returns `None`.
+    pub fn ref_id_of(&mut self, address: usize) -> Option<u32> {
+        if let Some(&id) = self.ref_ids.get(&address) {
+            return Some(id);
+        }
+        let id = self.take_ref_id();
+        self.ref_ids.insert(address, id);
+        None
     }
 
     /// The settings of the `Fory` this context belongs to.
@@ -60,7 +110,6 @@ impl<'f> WriteContext<'f> {
 }
 
 /// State of one deserialization over input borrowed for `'de`.
-#[derive(Debug)]
 pub struct ReadContext<'f, 'de> {
     /// The input cursor.
     pub reader: Reader<'de>,
@@ -68,6 +117,9 @@ pub struct ReadContext<'f, 'de> {
     registry: &'f TypeRegistry,
     meta: MetaReadTables,
     depth: u32,
+    /// Values that later references may point to, by reference id (`None` for values that are
+    /// not shareable, or still being read).
+    refs: Vec<Option<Box<dyn Any>>>,
 }
 
 impl<'f, 'de> ReadContext<'f, 'de> {
@@ -79,6 +131,46 @@ impl<'f, 'de> ReadContext<'f, 'de> {
             registry: fory.registry(),
             meta: MetaReadTables::default(),
             depth: 0,
+            refs: Vec::new(),
+        }
+    }
+
+    /// Reserves the next reference id for a value that was flagged ref-value (`00`).
+    pub fn reserve_ref(&mut self) -> usize {
+        self.refs.push(None);
+        self.refs.len() - 1
+    }
+
+    /// Stores the shared value of reference id `id`.
+    pub fn fill_ref(&mut self, id: usize, value: Box<dyn Any>) {
+        if let Some(slot) = self.refs.get_mut(id) {
+            *slot = Some(value);
+        }
+    }
+
+    /// The shared value that reference id `id` (read at `at`) points to, as a `T`.
+    pub fn get_ref<T: Clone + 'static>(&self, id: u32, at: usize) -> Result<T> {
+        match self.refs.get(id as usize) {
+            None => Err(Error::invalid(
+                at,
+                "a reference id assigned earlier in the stream",
+                format!("{id}, but only {} were assigned", self.refs.len()),
+            )),
+            Some(None) => Err(Error::invalid(
+                at,
+                "a reference to a shareable value that is complete",
+                format!(
+                    "reference {id} to a value that is not shareable or still being read \
+                     (a cycle needs Rc<RefCell<T>> or Arc<Mutex<T>>)"
+                ),
+            )),
+            Some(Some(value)) => value.downcast_ref::<T>().cloned().ok_or_else(|| {
+                Error::invalid(
+                    at,
+                    "a reference to a value of the target type",
+                    format!("reference {id} to a value of another type"),
+                )
+            }),
         }
     }
 
@@ -189,4 +281,14 @@ pub fn type_mismatch(offset: usize, expected: TypeId, found: u32) -> Error {
         "the type id of the target type",
         format!("{found} where {expected} was needed"),
     )
+}
+
+impl std::fmt::Debug for ReadContext<'_, '_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReadContext")
+            .field("position", &self.reader.position())
+            .field("depth", &self.depth)
+            .field("refs", &self.refs.len())
+            .finish()
+    }
 }

@@ -19,7 +19,7 @@ use std::hash::{BuildHasher, Hash};
 
 use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
-use crate::serializer::{null_or_error, read_flag, Deserialize, Serialize};
+use crate::serializer::{read_flag, read_typed, Deserialize, Serialize};
 use crate::types::{RefFlag, TypeId};
 
 pub(crate) const TRACK_REF: u8 = 0x01;
@@ -53,6 +53,22 @@ where
     if len == 0 {
         return Ok(());
     }
+    ctx.enter()?;
+    let result = write_non_empty(items, len, ctx, declared);
+    ctx.leave();
+    result
+}
+
+fn write_non_empty<'a, T, I>(
+    items: I,
+    len: usize,
+    ctx: &mut WriteContext<'_>,
+    declared: bool,
+) -> Result<()>
+where
+    T: Serialize + 'a,
+    I: Iterator<Item = &'a T> + Clone,
+{
     let mut has_null = false;
     let mut same = true;
     let mut first: Option<&T> = None;
@@ -75,7 +91,11 @@ where
     };
     // A declared element type only saves the type info when it is a concrete type.
     let declared = declared && !T::is_polymorphic();
+    let track = ctx.config().ref_tracking && T::tracks_refs();
     let mut header = if has_null { HAS_NULL } else { 0 };
+    if track {
+        header |= TRACK_REF;
+    }
     if same {
         header |= SAME_TYPE;
         if declared {
@@ -87,12 +107,8 @@ where
         first.write_type_info(ctx)?;
     }
     for item in items {
-        if has_null {
-            if item.is_null() {
-                ctx.writer.write_u8(RefFlag::Null.to_byte());
-                continue;
-            }
-            ctx.writer.write_u8(RefFlag::NotNullValue.to_byte());
+        if (has_null || track) && !item.write_ref_flag(ctx, track)? {
+            continue;
         }
         if !same {
             item.write_type_info(ctx)?;
@@ -180,29 +196,17 @@ impl ElementsHeader {
     ) -> Result<T> {
         if self.flagged {
             let at = ctx.reader.position();
-            match read_flag(ctx)? {
-                RefFlag::Null => return null_or_error(at),
-                RefFlag::NotNullValue | RefFlag::RefValue if self.only_nulls => {
-                    return Err(Error::invalid(
-                        at,
-                        "the null flag (the list's element type is NONE)",
-                        "a value flag",
-                    ))
-                }
-                RefFlag::NotNullValue | RefFlag::RefValue => {}
-                RefFlag::Ref => {
-                    return Err(Error::unsupported(
-                        at,
-                        "a reference to an earlier element (reference tracking)",
-                    ))
-                }
+            let flag = read_flag(ctx)?;
+            if self.only_nulls && flag != RefFlag::Null {
+                return Err(Error::invalid(
+                    at,
+                    "the null flag (the list's element type is NONE)",
+                    format!("{flag:?}"),
+                ));
             }
+            return T::read_after_flag(ctx, flag, at, self.shared);
         }
-        let id = match self.shared {
-            Some(id) => id,
-            None => T::read_type_info(ctx)?,
-        };
-        T::read_data(ctx, id)
+        read_typed(ctx, self.shared)
     }
 }
 

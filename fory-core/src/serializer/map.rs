@@ -20,8 +20,8 @@ use std::hash::{BuildHasher, Hash};
 
 use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
-use crate::serializer::{null_or_error, read_flag, Deserialize, Serialize};
-use crate::types::{RefFlag, TypeId};
+use crate::serializer::{null_or_error, read_flag, read_typed, Deserialize, Serialize};
+use crate::types::TypeId;
 
 const KEY_TRACK_REF: u8 = 0x01;
 const KEY_HAS_NULL: u8 = 0x02;
@@ -46,13 +46,29 @@ where
     let count = u32::try_from(len)
         .map_err(|_| Error::encode(format!("map of {len} entries exceeds 2^32 - 1")))?;
     ctx.writer.write_varuint32(count);
+    ctx.enter()?;
+    let result = write_chunks(entries, ctx, declared);
+    ctx.leave();
+    result
+}
+
+fn write_chunks<'a, K, V, I>(entries: I, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()>
+where
+    K: Serialize + 'a,
+    V: Serialize + 'a,
+    I: Iterator<Item = (&'a K, &'a V)>,
+{
     // Keys and values of dynamic types never have a declared type.
     let (key_declared, value_declared) = (
         declared && !K::is_polymorphic(),
         declared && !V::is_polymorphic(),
     );
+    let tracking = ctx.config().ref_tracking;
+    let (key_track, value_track) = (tracking && K::tracks_refs(), tracking && V::tracks_refs());
     let decl_bits = if key_declared { KEY_DECLARED } else { 0 }
-        | if value_declared { VALUE_DECLARED } else { 0 };
+        | if value_declared { VALUE_DECLARED } else { 0 }
+        | if key_track { KEY_TRACK_REF } else { 0 }
+        | if value_track { VALUE_TRACK_REF } else { 0 };
     // Open chunk: where its size byte is, its size, and its first pair (for type comparison).
     let mut chunk: Option<(usize, u8, &K, &V)> = None;
     for (k, v) in entries {
@@ -66,8 +82,7 @@ where
                 *size += 1;
                 let (pos, n) = (*size_pos, *size);
                 ctx.writer.set_u8(pos, n);
-                k.write_data(ctx, declared)?;
-                v.write_data(ctx, declared)?;
+                write_pair(k, v, ctx, declared, key_track, value_track)?;
                 continue;
             }
         }
@@ -80,9 +95,27 @@ where
         if !value_declared {
             v.write_type_info(ctx)?;
         }
-        k.write_data(ctx, declared)?;
-        v.write_data(ctx, declared)?;
+        write_pair(k, v, ctx, declared, key_track, value_track)?;
         chunk = Some((size_pos, 1, k, v));
+    }
+    Ok(())
+}
+
+/// Writes one pair of a chunk: each side's reference flag when tracked, then its payload unless
+/// the flag was a reference to an earlier value.
+fn write_pair<K: Serialize, V: Serialize>(
+    k: &K,
+    v: &V,
+    ctx: &mut WriteContext<'_>,
+    declared: bool,
+    key_track: bool,
+    value_track: bool,
+) -> Result<()> {
+    if !key_track || k.write_ref_flag(ctx, true)? {
+        k.write_data(ctx, declared)?;
+    }
+    if !value_track || v.write_ref_flag(ctx, true)? {
+        v.write_data(ctx, declared)?;
     }
     Ok(())
 }
@@ -101,7 +134,10 @@ fn write_null_entry<K: Serialize, V: Serialize>(
                 ctx.writer.write_u8(VALUE_HAS_NULL | KEY_DECLARED);
             } else {
                 ctx.writer.write_u8(VALUE_HAS_NULL | KEY_TRACK_REF);
-                ctx.writer.write_u8(RefFlag::NotNullValue.to_byte());
+                let track = ctx.config().ref_tracking && K::tracks_refs();
+                if !k.write_ref_flag(ctx, track)? {
+                    return Ok(());
+                }
                 k.write_type_info(ctx)?;
             }
             k.write_data(ctx, key_declared)?;
@@ -111,7 +147,10 @@ fn write_null_entry<K: Serialize, V: Serialize>(
                 ctx.writer.write_u8(KEY_HAS_NULL | VALUE_DECLARED);
             } else {
                 ctx.writer.write_u8(KEY_HAS_NULL | VALUE_TRACK_REF);
-                ctx.writer.write_u8(RefFlag::NotNullValue.to_byte());
+                let track = ctx.config().ref_tracking && V::tracks_refs();
+                if !v.write_ref_flag(ctx, track)? {
+                    return Ok(());
+                }
                 v.write_type_info(ctx)?;
             }
             v.write_data(ctx, value_declared)?;
@@ -201,20 +240,17 @@ fn read_side<'de, T: Deserialize<'de>>(
     if header & null_bit != 0 {
         return null_or_error(header_at);
     }
+    let id = if header & declared_bit != 0 {
+        Some(T::declared_type_id())
+    } else {
+        None
+    };
     if header & ref_bit != 0 {
         let at = ctx.reader.position();
-        match read_flag(ctx)? {
-            RefFlag::Null => return null_or_error(at),
-            RefFlag::Ref => return Err(reference_unsupported(at)),
-            RefFlag::NotNullValue | RefFlag::RefValue => {}
-        }
+        let flag = read_flag(ctx)?;
+        return T::read_after_flag(ctx, flag, at, id);
     }
-    let id = if header & declared_bit != 0 {
-        T::declared_type_id()
-    } else {
-        T::read_type_info(ctx)?
-    };
-    T::read_data(ctx, id)
+    read_typed(ctx, id)
 }
 
 fn read_pair_side<'de, T: Deserialize<'de>>(
@@ -224,20 +260,10 @@ fn read_pair_side<'de, T: Deserialize<'de>>(
 ) -> Result<T> {
     if tracked {
         let at = ctx.reader.position();
-        match read_flag(ctx)? {
-            RefFlag::Null => return null_or_error(at),
-            RefFlag::Ref => return Err(reference_unsupported(at)),
-            RefFlag::NotNullValue | RefFlag::RefValue => {}
-        }
+        let flag = read_flag(ctx)?;
+        return T::read_after_flag(ctx, flag, at, Some(id));
     }
     T::read_data(ctx, id)
-}
-
-fn reference_unsupported(at: usize) -> Error {
-    Error::unsupported(
-        at,
-        "a reference to an earlier key or value (reference tracking)",
-    )
 }
 
 macro_rules! map_type {

@@ -25,6 +25,7 @@ pub(crate) mod list;
 pub(crate) mod map;
 pub(crate) mod number;
 mod option;
+mod refs;
 mod string;
 mod tuple;
 mod value;
@@ -62,6 +63,33 @@ pub trait Serialize {
         Self: Sized,
     {
         true
+    }
+
+    /// Whether `Self` is a shared reference (`Rc`, `Arc`, `Weak`) that collections should write
+    /// with reference flags when reference tracking is on.
+    fn tracks_refs() -> bool
+    where
+        Self: Sized,
+    {
+        false
+    }
+
+    /// Writes the reference flag in front of this value and says whether the payload follows:
+    /// null for a null value, otherwise ref-value (taking a reference id) where the position
+    /// tracks references (`track`) or not-null where it does not. Shared references override
+    /// this to write a reference to an earlier occurrence.
+    fn write_ref_flag(&self, ctx: &mut WriteContext<'_>, track: bool) -> Result<bool> {
+        if self.is_null() {
+            ctx.writer.write_u8(RefFlag::Null.to_byte());
+            return Ok(false);
+        }
+        if track {
+            ctx.writer.write_u8(RefFlag::RefValue.to_byte());
+            ctx.take_ref_id();
+        } else {
+            ctx.writer.write_u8(RefFlag::NotNullValue.to_byte());
+        }
+        Ok(true)
     }
 
     /// Whether values of `Self` carry their own, differing types (dynamic values), so a position
@@ -127,6 +155,42 @@ pub trait Deserialize<'de>: Sized {
         None
     }
 
+    /// Reads a value whose reference flag `flag` (at offset `at`) was just read. `id` is the type
+    /// id the position supplies, if any; otherwise the value's own type info is read. Shared
+    /// references override this to resolve references to earlier values.
+    fn read_after_flag(
+        ctx: &mut ReadContext<'_, 'de>,
+        flag: RefFlag,
+        at: usize,
+        id: Option<TypeId>,
+    ) -> Result<Self> {
+        match flag {
+            RefFlag::Null => null_or_error(at),
+            RefFlag::Ref => Err(Error::invalid(
+                at,
+                "a value (the target type is not a shared reference such as Rc or Arc)",
+                "a reference to an earlier value",
+            )),
+            RefFlag::RefValue => {
+                ctx.reserve_ref();
+                read_typed(ctx, id)
+            }
+            RefFlag::NotNullValue => read_typed(ctx, id),
+        }
+    }
+
+    /// For `RefCell<T>`: an empty value to share before its contents are read, which lets a
+    /// cycle refer back to it. `None` for every other type.
+    fn placeholder() -> Option<Self> {
+        None
+    }
+
+    /// Reads the payload into a value made by [`Deserialize::placeholder`].
+    fn read_into(&self, ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<()> {
+        let _ = (ctx, id);
+        Ok(())
+    }
+
     /// [`Deserialize::read_type_info`] for a sequence of `Self` (`Vec<Self>`, `[Self; N]`).
     fn read_vec_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
         ctx.expect_type_id(TypeId::List)?;
@@ -144,33 +208,37 @@ pub trait Deserialize<'de>: Sized {
     }
 }
 
-/// Writes a value in a position that carries everything: flag, type info, payload.
+/// Writes a value in a position that carries everything: flag, type info, payload. With
+/// reference tracking on, the flag is ref-value (`00`) as in the Java and Python peers.
 #[inline]
 pub fn write_value<T: Serialize + ?Sized>(value: &T, ctx: &mut WriteContext<'_>) -> Result<()> {
-    if value.is_null() {
-        ctx.writer.write_u8(RefFlag::Null.to_byte());
-        return Ok(());
+    let track = ctx.config().ref_tracking;
+    if value.write_ref_flag(ctx, track)? {
+        value.write_type_info(ctx)?;
+        value.write_data(ctx, false)?;
     }
-    ctx.writer.write_u8(RefFlag::NotNullValue.to_byte());
-    value.write_type_info(ctx)?;
-    value.write_data(ctx, false)
+    Ok(())
 }
 
 /// Reads a value written by [`write_value`].
 #[inline]
 pub fn read_value<'de, T: Deserialize<'de>>(ctx: &mut ReadContext<'_, 'de>) -> Result<T> {
     let at = ctx.reader.position();
-    match read_flag(ctx)? {
-        RefFlag::Null => null_or_error(at),
-        RefFlag::NotNullValue | RefFlag::RefValue => {
-            let id = T::read_type_info(ctx)?;
-            T::read_data(ctx, id)
-        }
-        RefFlag::Ref => Err(Error::unsupported(
-            at,
-            "a reference flag where reference tracking is not in use",
-        )),
-    }
+    let flag = read_flag(ctx)?;
+    T::read_after_flag(ctx, flag, at, None)
+}
+
+/// Reads type info (unless the position supplies the id) and the payload.
+#[inline]
+pub fn read_typed<'de, T: Deserialize<'de>>(
+    ctx: &mut ReadContext<'_, 'de>,
+    id: Option<TypeId>,
+) -> Result<T> {
+    let id = match id {
+        Some(id) => id,
+        None => T::read_type_info(ctx)?,
+    };
+    T::read_data(ctx, id)
 }
 
 /// Reads one reference flag.

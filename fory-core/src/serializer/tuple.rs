@@ -4,36 +4,35 @@
 
 use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
-use crate::serializer::list::{ElementsHeader, DECLARED, HAS_NULL, SAME_TYPE};
+use crate::serializer::list::{ElementsHeader, DECLARED, HAS_NULL, SAME_TYPE, TRACK_REF};
 use crate::serializer::{Deserialize, Serialize};
-use crate::types::{RefFlag, TypeId};
+use crate::types::TypeId;
 
-/// Writes tuple fields as list elements. `items` pairs each field with its Rust type name, which
-/// decides whether the fields share one type.
-fn write_fields(
-    items: &[(&dyn Serialize, &'static str)],
-    ctx: &mut WriteContext<'_>,
-    declared: bool,
-) -> Result<()> {
+/// One tuple field: the value, its wire type name (equal names share one type) and whether it is
+/// a shared reference.
+type Field<'a> = (&'a dyn Serialize, &'static str, bool);
+
+/// Writes tuple fields as list elements.
+fn write_fields(items: &[Field<'_>], ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
     ctx.writer.write_varuint32(items.len() as u32);
-    let has_null = items.iter().any(|(v, _)| v.is_null());
-    let first = items.iter().find(|(v, _)| !v.is_null());
+    let has_null = items.iter().any(|(v, _, _)| v.is_null());
+    let track = ctx.config().ref_tracking && items.iter().any(|(_, _, shared)| *shared);
+    let first = items.iter().find(|(v, _, _)| !v.is_null());
     let same = items.windows(2).all(|w| w[0].1 == w[1].1) && first.is_some();
     let mut header = if has_null { HAS_NULL } else { 0 };
+    if track {
+        header |= TRACK_REF;
+    }
     if same {
         header |= SAME_TYPE | if declared { DECLARED } else { 0 };
     }
     ctx.writer.write_u8(header);
-    if let (true, false, Some((v, _))) = (same, declared, first) {
+    if let (true, false, Some((v, _, _))) = (same, declared, first) {
         v.write_type_info(ctx)?;
     }
-    for (item, _) in items {
-        if has_null {
-            if item.is_null() {
-                ctx.writer.write_u8(RefFlag::Null.to_byte());
-                continue;
-            }
-            ctx.writer.write_u8(RefFlag::NotNullValue.to_byte());
+    for (item, _, _) in items {
+        if (has_null || track) && !item.write_ref_flag(ctx, track)? {
+            continue;
         }
         if !same {
             item.write_type_info(ctx)?;
@@ -69,8 +68,8 @@ macro_rules! tuple {
                 let ($first, $($rest,)*) = self;
                 write_fields(
                     &[
-                        ($first as &dyn Serialize, $first::wire_type_name()),
-                        $(($rest as &dyn Serialize, $rest::wire_type_name()),)*
+                        ($first as &dyn Serialize, $first::wire_type_name(), $first::tracks_refs()),
+                        $(($rest as &dyn Serialize, $rest::wire_type_name(), $rest::tracks_refs()),)*
                     ],
                     ctx,
                     declared,

@@ -1,0 +1,239 @@
+//! Shared references: `Rc<T>` / `Arc<T>`, their `Weak`s, and `RefCell<T>` / `Mutex<T>` for
+//! cycles.
+//!
+//! With reference tracking on (`Fory::builder().ref_tracking(true)`), the first occurrence of a
+//! shared value is written with the ref-value flag (`00`) and takes the next reference id; later
+//! occurrences of the same allocation are the ref flag (`fe`) and that id. Without tracking a
+//! shared value is written in full each time it appears.
+//!
+//! Reading rebuilds the sharing: every reference to an id yields a clone of the same `Rc`/`Arc`.
+//! A cycle can only be rebuilt through a `RefCell`: its `Rc` is made, empty, before its contents
+//! are read, so references inside the contents can point back to it. A reference to an id never
+//! assigned, or to a value still being read that is not behind a `RefCell`, is an error.
+//! `Arc<Mutex<T>>` shares values but cannot hold a cycle: writing a value reachable from inside
+//! its own locked `Mutex` is an error rather than a deadlock.
+
+use std::cell::RefCell;
+use std::rc::{self, Rc};
+use std::sync::{self, Arc, Mutex};
+
+use crate::context::{ReadContext, WriteContext};
+use crate::error::{Error, Result};
+use crate::serializer::{null_or_error, read_typed, Deserialize, Serialize};
+use crate::types::{RefFlag, TypeId};
+
+macro_rules! shared_pointer {
+    ($ptr:ident, $weak:ty, $downgrade:path) => {
+        impl<T: Serialize> Serialize for $ptr<T> {
+            fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
+                (**self).write_type_info(ctx)
+            }
+
+            fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
+                (**self).write_data(ctx, declared)
+            }
+
+            fn tracks_refs() -> bool {
+                true
+            }
+
+            fn write_ref_flag(&self, ctx: &mut WriteContext<'_>, track: bool) -> Result<bool> {
+                if !track {
+                    ctx.writer.write_u8(RefFlag::NotNullValue.to_byte());
+                    return Ok(true);
+                }
+                let address = $ptr::as_ptr(self) as usize;
+                match ctx.ref_id_of(address) {
+                    Some(id) => {
+                        ctx.writer.write_u8(RefFlag::Ref.to_byte());
+                        ctx.writer.write_varuint32(id);
+                        Ok(false)
+                    }
+                    None => {
+                        ctx.writer.write_u8(RefFlag::RefValue.to_byte());
+                        Ok(true)
+                    }
+                }
+            }
+
+            fn wire_type_name() -> &'static str {
+                T::wire_type_name()
+            }
+        }
+
+        impl<'de, T: Deserialize<'de> + 'static> Deserialize<'de> for $ptr<T> {
+            fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
+                T::read_type_info(ctx)
+            }
+
+            fn read_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Self> {
+                T::read_data(ctx, id).map($ptr::new)
+            }
+
+            fn declared_type_id() -> TypeId {
+                T::declared_type_id()
+            }
+
+            fn read_after_flag(
+                ctx: &mut ReadContext<'_, 'de>,
+                flag: RefFlag,
+                at: usize,
+                id: Option<TypeId>,
+            ) -> Result<Self> {
+                match flag {
+                    RefFlag::Null => null_or_error(at),
+                    RefFlag::NotNullValue => read_typed::<T>(ctx, id).map($ptr::new),
+                    RefFlag::Ref => {
+                        let ref_id = ctx.reader.read_varuint32()?;
+                        ctx.get_ref::<$ptr<T>>(ref_id, at)
+                    }
+                    RefFlag::RefValue => {
+                        let slot = ctx.reserve_ref();
+                        if let Some(empty) = T::placeholder() {
+                            // Shared before its contents are read, so they can refer back to it.
+                            let shared = $ptr::new(empty);
+                            ctx.fill_ref(slot, Box::new(shared.clone()));
+                            let id = match id {
+                                Some(id) => id,
+                                None => T::read_type_info(ctx)?,
+                            };
+                            T::read_into(&shared, ctx, id)?;
+                            Ok(shared)
+                        } else {
+                            let shared = $ptr::new(read_typed::<T>(ctx, id)?);
+                            ctx.fill_ref(slot, Box::new(shared.clone()));
+                            Ok(shared)
+                        }
+                    }
+                }
+            }
+        }
+
+        impl<T: Serialize> Serialize for $weak {
+            fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
+                match self.upgrade() {
+                    Some(strong) => strong.write_type_info(ctx),
+                    None => Ok(()),
+                }
+            }
+
+            fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
+                match self.upgrade() {
+                    Some(strong) => strong.write_data(ctx, declared),
+                    None => Ok(()),
+                }
+            }
+
+            /// A `Weak` whose value is gone is written as null.
+            fn is_null(&self) -> bool {
+                self.strong_count() == 0
+            }
+
+            fn tracks_refs() -> bool {
+                true
+            }
+
+            fn write_ref_flag(&self, ctx: &mut WriteContext<'_>, track: bool) -> Result<bool> {
+                match self.upgrade() {
+                    Some(strong) => strong.write_ref_flag(ctx, track),
+                    None => {
+                        ctx.writer.write_u8(RefFlag::Null.to_byte());
+                        Ok(false)
+                    }
+                }
+            }
+        }
+
+        impl<'de, T: Deserialize<'de> + 'static> Deserialize<'de> for $weak {
+            fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
+                T::read_type_info(ctx)
+            }
+
+            /// Without a reference flag nothing else can hold the value: the `Weak` is empty.
+            fn read_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Self> {
+                T::read_data(ctx, id).map(|v| $downgrade(&$ptr::new(v)))
+            }
+
+            fn declared_type_id() -> TypeId {
+                T::declared_type_id()
+            }
+
+            fn null_value() -> Option<Self> {
+                Some(<$weak>::new())
+            }
+
+            fn read_after_flag(
+                ctx: &mut ReadContext<'_, 'de>,
+                flag: RefFlag,
+                at: usize,
+                id: Option<TypeId>,
+            ) -> Result<Self> {
+                <$ptr<T>>::read_after_flag(ctx, flag, at, id).map(|strong| $downgrade(&strong))
+            }
+        }
+    };
+}
+
+shared_pointer!(Rc, rc::Weak<T>, Rc::downgrade);
+shared_pointer!(Arc, sync::Weak<T>, Arc::downgrade);
+
+fn busy(what: &str) -> Error {
+    Error::encode(format!(
+        "a {what} was borrowed mutably, locked or poisoned while being serialized \
+         (a value inside its own Mutex cannot be written)"
+    ))
+}
+
+/// `$borrow` is a non-blocking borrow for writing (a cycle written without reference tracking
+/// would otherwise deadlock on a `Mutex`); `$borrow_mut` fills a placeholder while reading.
+macro_rules! interior {
+    ($cell:ident, $borrow:ident, $borrow_mut:ident, $what:literal) => {
+        impl<T: Serialize> Serialize for $cell<T> {
+            fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
+                self.$borrow()
+                    .map_err(|_| busy($what))?
+                    .write_type_info(ctx)
+            }
+
+            fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
+                self.$borrow()
+                    .map_err(|_| busy($what))?
+                    .write_data(ctx, declared)
+            }
+
+            fn wire_type_name() -> &'static str {
+                T::wire_type_name()
+            }
+        }
+
+        impl<'de, T: Deserialize<'de> + Default> Deserialize<'de> for $cell<T> {
+            fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
+                T::read_type_info(ctx)
+            }
+
+            fn read_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Self> {
+                T::read_data(ctx, id).map($cell::new)
+            }
+
+            fn declared_type_id() -> TypeId {
+                T::declared_type_id()
+            }
+
+            fn placeholder() -> Option<Self> {
+                Some($cell::new(T::default()))
+            }
+
+            fn read_into(&self, ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<()> {
+                let value = T::read_data(ctx, id)?;
+                let at = ctx.reader.position();
+                *self.$borrow_mut().map_err(|_| {
+                    Error::invalid(at, concat!("a ", $what, " free to fill"), "one in use")
+                })? = value;
+                Ok(())
+            }
+        }
+    };
+}
+
+interior!(RefCell, try_borrow, try_borrow_mut, "RefCell");
+interior!(Mutex, try_lock, lock, "Mutex");
