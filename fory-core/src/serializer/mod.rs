@@ -28,12 +28,16 @@ mod option;
 mod refs;
 mod string;
 mod tuple;
+mod union;
 mod value;
 
 pub use enum_::{
     read_enum_data, read_enum_type_info, write_enum_data, write_enum_type_info, ForyEnum,
 };
 pub use list::{read_list, write_list};
+pub use union::{
+    read_union_data, read_union_type_info, write_union_data, write_union_type_info, ForyUnion,
+};
 pub use value::Value;
 
 use crate::context::{ReadContext, WriteContext};
