@@ -4,7 +4,7 @@ use crate::buffer::{Reader, Writer};
 use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
 use crate::limits::Limits;
-use crate::resolver::{TypeRegistry, UserType};
+use crate::resolver::{Registrable, TypeRegistry};
 use crate::serializer::{read_value, write_value, Deserialize, Serialize};
 
 /// Header bit 0: the payload uses the cross-language (xlang) format.
@@ -121,13 +121,13 @@ impl Fory {
 
     /// Registers user type `T` under the numeric user id `id` (the same id the peers register
     /// the equivalent type with). Registering a type, or an id, twice is an error.
-    pub fn register<T: UserType>(&mut self, id: u32) -> Result<()> {
+    pub fn register<T: Registrable>(&mut self, id: u32) -> Result<()> {
         self.registry.register::<T>(id)
     }
 
     /// Registers user type `T` under `namespace` and `type_name`, as the peers' register-by-name
     /// calls do (pyfory's `name="namespace.TypeName"`).
-    pub fn register_by_name<T: UserType>(
+    pub fn register_by_name<T: Registrable>(
         &mut self,
         namespace: &str,
         type_name: &str,

@@ -4,5 +4,11 @@
 mod registry;
 mod type_meta;
 
-pub use registry::{Identity, Registration, TypeName, TypeRegistry, UserKind, UserType};
-pub use type_meta::{read_user_type_info, write_user_type_info, MetaReadTables, MetaWriteTables};
+pub use registry::{
+    ErasedRead, ErasedWrite, Identity, Registrable, Registration, TypeName, TypeRegistry, UserKind,
+    UserType,
+};
+pub use type_meta::{
+    read_registered_type_info, read_user_type_info, write_user_type_info, MetaReadTables,
+    MetaWriteTables,
+};

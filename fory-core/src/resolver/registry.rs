@@ -3,11 +3,13 @@
 //! Registration is explicit on both sides of the wire, as in the peers: a user type that was not
 //! registered is an error when writing it and when reading it, never a guess.
 
-use std::any::TypeId as RustTypeId;
+use std::any::{Any, TypeId as RustTypeId};
 use std::collections::HashMap;
 
+use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
 use crate::meta::meta_string::{MetaString, MetaStringEncoder};
+use crate::serializer::{Deserialize, Serialize};
 use crate::types::TypeId;
 
 /// What kind of user type a Rust type is; decides its internal type id.
@@ -63,6 +65,12 @@ pub trait UserType: 'static {
     const KIND: UserKind;
 }
 
+/// What registration needs of a type: a user type that can be written and read without
+/// borrowing from the input (so it can also be handled as `Box<dyn Any>`).
+pub trait Registrable: UserType + Serialize + for<'de> Deserialize<'de> {}
+
+impl<T: UserType + Serialize + for<'de> Deserialize<'de>> Registrable for T {}
+
 /// How a registered type is identified on the wire.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Identity {
@@ -91,6 +99,11 @@ pub struct TypeName {
     pub type_name_typedef: MetaString,
 }
 
+/// Writes the type info and payload of a registered type held as `dyn Any`.
+pub type ErasedWrite = fn(&dyn Any, &mut WriteContext<'_>) -> Result<()>;
+/// Reads the payload of a registered type into a `Box<dyn Any>`.
+pub type ErasedRead = for<'a, 'b> fn(&mut ReadContext<'a, 'b>, TypeId) -> Result<Box<dyn Any>>;
+
 /// One registered user type.
 #[derive(Debug, Clone)]
 pub struct Registration {
@@ -100,6 +113,28 @@ pub struct Registration {
     pub kind: UserKind,
     /// Its wire identity.
     pub identity: Identity,
+    /// Its serializer, for values whose type is only known at run time (`Box<dyn Any>`).
+    pub write: ErasedWrite,
+    /// Its deserializer, for values whose type is only known at run time.
+    pub read: ErasedRead,
+}
+
+fn write_erased<T: Serialize + 'static>(value: &dyn Any, ctx: &mut WriteContext<'_>) -> Result<()> {
+    let value = value.downcast_ref::<T>().ok_or_else(|| {
+        Error::encode(format!(
+            "a value that is not a {}",
+            std::any::type_name::<T>()
+        ))
+    })?;
+    value.write_type_info(ctx)?;
+    value.write_data(ctx, false)
+}
+
+fn read_erased<T: for<'de> Deserialize<'de> + 'static>(
+    ctx: &mut ReadContext<'_, '_>,
+    id: TypeId,
+) -> Result<Box<dyn Any>> {
+    Ok(Box::new(T::read_data(ctx, id)?))
 }
 
 impl Registration {
@@ -131,7 +166,7 @@ pub struct TypeRegistry {
 
 impl TypeRegistry {
     /// Registers `T` under numeric `id`.
-    pub fn register<T: UserType>(&mut self, id: u32) -> Result<()> {
+    pub fn register<T: Registrable>(&mut self, id: u32) -> Result<()> {
         if let Some(&existing) = self.by_id.get(&(T::KIND, id)) {
             return Err(Error::encode(format!(
                 "user id {id} is already registered for {}",
@@ -144,7 +179,7 @@ impl TypeRegistry {
     }
 
     /// Registers `T` under `namespace` and `type_name`.
-    pub fn register_by_name<T: UserType>(
+    pub fn register_by_name<T: Registrable>(
         &mut self,
         namespace: &str,
         type_name: &str,
@@ -172,7 +207,7 @@ impl TypeRegistry {
         Ok(())
     }
 
-    fn add<T: UserType>(&mut self, identity: Identity) -> Result<usize> {
+    fn add<T: Registrable>(&mut self, identity: Identity) -> Result<usize> {
         let rust = RustTypeId::of::<T>();
         let rust_name = std::any::type_name::<T>();
         if self.by_rust.contains_key(&rust) {
@@ -183,6 +218,8 @@ impl TypeRegistry {
             rust_name,
             kind: T::KIND,
             identity,
+            write: write_erased::<T>,
+            read: read_erased::<T>,
         });
         self.by_rust.insert(rust, index);
         Ok(index)
@@ -199,6 +236,11 @@ impl TypeRegistry {
                     std::any::type_name::<T>()
                 ))
             })
+    }
+
+    /// The registration of the Rust type with id `rust`, if any.
+    pub fn by_rust_type(&self, rust: RustTypeId) -> Option<&Registration> {
+        self.by_rust.get(&rust).map(|&i| &self.entries[i])
     }
 
     /// The registration with numeric `id` of `kind`, if any.

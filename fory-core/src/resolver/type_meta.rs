@@ -173,7 +173,14 @@ pub fn read_user_type_info<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result
         let expected = T::KIND.wire_type_id(reg.by_name(), ctx.config().compatible);
         return Err(type_mismatch(at, expected, id as u32));
     }
-    let found = if by_name {
+    let found = read_identity(ctx, id, by_name)?;
+    check_identity(reg, &found, at)?;
+    Ok(id)
+}
+
+/// Reads the identity that follows a user kind's type id.
+fn read_identity(ctx: &mut ReadContext<'_, '_>, id: TypeId, by_name: bool) -> Result<ReadIdentity> {
+    Ok(if by_name {
         if ctx.config().compatible || id == TypeId::NamedCompatibleStruct {
             read_shared_type_def(ctx, id)?
         } else {
@@ -183,9 +190,35 @@ pub fn read_user_type_info<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result
         }
     } else {
         ReadIdentity::Id(ctx.reader.read_varuint32()?)
+    })
+}
+
+/// Reads the type info of a user type that may be any registered type (a dynamically typed
+/// position), after its type id `id` (a user kind) was read at `at`. Returns its registration.
+pub fn read_registered_type_info<'f>(
+    ctx: &mut ReadContext<'f, '_>,
+    id: TypeId,
+    at: usize,
+) -> Result<&'f Registration> {
+    let (kind, by_name) = UserKind::of_wire(id)
+        .ok_or_else(|| Error::invalid(at, "a user type id", id.to_string()))?;
+    let found = read_identity(ctx, id, by_name)?;
+    let registry = ctx.registry();
+    let reg = match &found {
+        ReadIdentity::Id(user_id) => registry.by_id(kind, *user_id),
+        ReadIdentity::Name(ns, name) => registry.by_name(ns, name),
     };
-    check_identity(reg, &found, at)?;
-    Ok(id)
+    reg.filter(|r| r.kind == kind).ok_or_else(|| {
+        let what = match &found {
+            ReadIdentity::Id(user_id) => format!("{id} with user id {user_id}"),
+            ReadIdentity::Name(ns, name) => format!("{id} named {ns}.{name}"),
+        };
+        Error::invalid(
+            at,
+            "a registered user type",
+            format!("{what}, which is not registered"),
+        )
+    })
 }
 
 fn check_identity(reg: &Registration, found: &ReadIdentity, at: usize) -> Result<()> {
