@@ -2,7 +2,7 @@
 //! each deserialization.
 //!
 //! A context owns the buffer (writer or reader) and the tables that live for one payload; it
-//! borrows the [`Config`] of the [`Fory`](crate::Fory) that created it. Serializers receive the
+//! borrows the [`Config`] and registry of the [`Fory`] that created it. Serializers receive the
 //! context and never reach back into `Fory`.
 
 use std::any::Any;

@@ -20,6 +20,9 @@
 //! [`Serialize::write_slice_data`] and [`Deserialize::read_vec_data`], whose defaults use the list
 //! format and which the primitive types override.
 
+#[cfg(feature = "chrono")]
+mod chrono;
+mod decimal;
 mod enum_;
 pub(crate) mod list;
 pub(crate) mod map;
@@ -27,6 +30,7 @@ pub(crate) mod number;
 mod option;
 mod refs;
 mod string;
+mod temporal;
 mod tuple;
 mod union;
 mod value;

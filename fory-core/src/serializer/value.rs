@@ -7,7 +7,7 @@ use crate::serializer::list::{read_elements, write_elements};
 use crate::serializer::map::{read_entries, write_entries};
 use crate::serializer::number::read_array_bytes;
 use crate::serializer::{Deserialize, Serialize};
-use crate::types::{BFloat16, Float16, TypeId};
+use crate::types::{BFloat16, Date, Decimal, Duration, Float16, Timestamp, TypeId};
 
 /// A dynamically typed xlang value.
 ///
@@ -87,6 +87,14 @@ pub enum Value {
     Float32Array(Vec<f32>),
     /// FLOAT64_ARRAY.
     Float64Array(Vec<f64>),
+    /// DATE.
+    Date(Date),
+    /// TIMESTAMP.
+    Timestamp(Timestamp),
+    /// DURATION.
+    Duration(Duration),
+    /// DECIMAL.
+    Decimal(Decimal),
     /// LIST of any values.
     List(Vec<Value>),
     /// SET of any values, in wire order.
@@ -128,6 +136,10 @@ impl Value {
             Value::BFloat16Array(_) => TypeId::Bfloat16Array,
             Value::Float32Array(_) => TypeId::Float32Array,
             Value::Float64Array(_) => TypeId::Float64Array,
+            Value::Date(_) => TypeId::Date,
+            Value::Timestamp(_) => TypeId::Timestamp,
+            Value::Duration(_) => TypeId::Duration,
+            Value::Decimal(_) => TypeId::Decimal,
             Value::List(_) => TypeId::List,
             Value::Set(_) => TypeId::Set,
             Value::Map(_) => TypeId::Map,
@@ -174,6 +186,10 @@ impl Serialize for Value {
             Value::BFloat16Array(v) => v.write_data(ctx, d),
             Value::Float32Array(v) => v.write_data(ctx, d),
             Value::Float64Array(v) => v.write_data(ctx, d),
+            Value::Date(v) => v.write_data(ctx, d),
+            Value::Timestamp(v) => v.write_data(ctx, d),
+            Value::Duration(v) => v.write_data(ctx, d),
+            Value::Decimal(v) => v.write_data(ctx, d),
             Value::List(v) => v.write_data(ctx, d),
             Value::Set(items) => write_elements(items.iter(), items.len(), ctx, d),
             Value::Map(entries) => {
@@ -243,6 +259,10 @@ impl<'de> Deserialize<'de> for Value {
             TypeId::Bfloat16Array => Value::BFloat16Array(read(ctx, id)?),
             TypeId::Float32Array => Value::Float32Array(read(ctx, id)?),
             TypeId::Float64Array => Value::Float64Array(read(ctx, id)?),
+            TypeId::Date => Value::Date(read(ctx, id)?),
+            TypeId::Timestamp => Value::Timestamp(read(ctx, id)?),
+            TypeId::Duration => Value::Duration(read(ctx, id)?),
+            TypeId::Decimal => Value::Decimal(read(ctx, id)?),
             TypeId::List => Value::List(read(ctx, id)?),
             TypeId::Set => {
                 let mut items = Vec::new();

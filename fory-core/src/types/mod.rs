@@ -1,4 +1,5 @@
-//! Small value types of the wire format: half-precision floats, the type-id table, reference flags.
+//! Small value types of the wire format: half-precision floats, dates, timestamps, durations,
+//! decimals, the type-id table and reference flags.
 
 pub mod bfloat16;
 pub mod float16;
@@ -9,3 +10,9 @@ pub use bfloat16::BFloat16;
 pub use float16::Float16;
 pub use ref_flag::RefFlag;
 pub use type_id::TypeId;
+
+mod decimal;
+mod temporal;
+
+pub use decimal::{Decimal, DecimalError};
+pub use temporal::{Date, Duration, TimeRangeError, Timestamp};
