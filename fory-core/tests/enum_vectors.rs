@@ -198,3 +198,42 @@ fn unregistered_and_mismatched_types_are_errors() {
     f.register::<Color>(1).unwrap();
     assert!(f.register::<Color>(2).is_err());
 }
+
+#[test]
+fn registered_types_inside_dynamically_typed_lists() {
+    use fory_core::Value;
+    use std::any::Any;
+    // pyfory: serialize([Color.RED, 1, Color.GREEN]) with Color registered by name.
+    for (compatible, peer) in [
+        (
+            false,
+            "01ff1603001a0a0112e063d640080389cb74400007021a030501",
+        ),
+        (
+            true,
+            "01ff1603001a000ce02e7992d35970011512e063d6401389cb74400007021a0101",
+        ),
+    ] {
+        let f = fory(compatible, true);
+        let items: Vec<Box<dyn Any>> = f.deserialize(&unhex(peer)).unwrap();
+        assert_eq!(items[0].downcast_ref::<Color>(), Some(&Color::Red));
+        assert_eq!(items[1].downcast_ref::<Value>(), Some(&Value::Int64(1)));
+        assert_eq!(items[2].downcast_ref::<Color>(), Some(&Color::Green));
+        assert_eq!(hex(&f.serialize(&items).unwrap()), peer);
+    }
+    // A type that is not registered cannot be written from a Box<dyn Any>.
+    let items: Vec<Box<dyn Any>> = vec![Box::new(3u8)];
+    let err = Fory::default().serialize(&items).unwrap_err();
+    assert!(err.to_string().contains("not registered"), "{err}");
+    // An unregistered user type on the wire cannot be read into one.
+    let err = Fory::default()
+        .deserialize::<Vec<Box<dyn Any>>>(&unhex(
+            "01ff1603001a0a0112e063d640080389cb74400007021a030501",
+        ))
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("example.Color, which is not registered"),
+        "{err}"
+    );
+}

@@ -99,8 +99,9 @@ pub struct TypeName {
     pub type_name_typedef: MetaString,
 }
 
-/// Writes the type info and payload of a registered type held as `dyn Any`.
-pub type ErasedWrite = fn(&dyn Any, &mut WriteContext<'_>) -> Result<()>;
+/// Writes the type info (`declared` = `None`) or the payload (`Some(declared)`) of a registered
+/// type held as `dyn Any`.
+pub type ErasedWrite = fn(&dyn Any, &mut WriteContext<'_>, Option<bool>) -> Result<()>;
 /// Reads the payload of a registered type into a `Box<dyn Any>`.
 pub type ErasedRead = for<'a, 'b> fn(&mut ReadContext<'a, 'b>, TypeId) -> Result<Box<dyn Any>>;
 
@@ -119,15 +120,21 @@ pub struct Registration {
     pub read: ErasedRead,
 }
 
-fn write_erased<T: Serialize + 'static>(value: &dyn Any, ctx: &mut WriteContext<'_>) -> Result<()> {
+fn write_erased<T: Serialize + 'static>(
+    value: &dyn Any,
+    ctx: &mut WriteContext<'_>,
+    declared: Option<bool>,
+) -> Result<()> {
     let value = value.downcast_ref::<T>().ok_or_else(|| {
         Error::encode(format!(
             "a value that is not a {}",
             std::any::type_name::<T>()
         ))
     })?;
-    value.write_type_info(ctx)?;
-    value.write_data(ctx, false)
+    match declared {
+        None => value.write_type_info(ctx),
+        Some(declared) => value.write_data(ctx, declared),
+    }
 }
 
 fn read_erased<T: for<'de> Deserialize<'de> + 'static>(
@@ -241,6 +248,19 @@ impl TypeRegistry {
     /// The registration of the Rust type with id `rust`, if any.
     pub fn by_rust_type(&self, rust: RustTypeId) -> Option<&Registration> {
         self.by_rust.get(&rust).map(|&i| &self.entries[i])
+    }
+
+    /// The registration at `index` (as in [`crate::serializer::WireType::user`]).
+    pub fn entry(&self, index: u32) -> Option<&Registration> {
+        self.entries.get(index as usize)
+    }
+
+    /// The index of a registration of this registry.
+    pub fn index_of(&self, reg: &Registration) -> Option<u32> {
+        self.entries
+            .iter()
+            .position(|r| std::ptr::eq(r, reg))
+            .map(|i| i as u32)
     }
 
     /// The registration with numeric `id` of `kind`, if any.

@@ -19,7 +19,7 @@ use std::hash::{BuildHasher, Hash};
 
 use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
-use crate::serializer::{read_flag, read_typed, Deserialize, Serialize};
+use crate::serializer::{read_flag, read_typed, Deserialize, Serialize, WireType};
 use crate::types::{RefFlag, TypeId};
 
 pub(crate) const TRACK_REF: u8 = 0x01;
@@ -150,7 +150,7 @@ pub(crate) fn read_elements<'de, T: Deserialize<'de>>(
 pub(crate) struct ElementsHeader {
     flagged: bool,
     only_nulls: bool,
-    shared: Option<TypeId>,
+    shared: Option<WireType>,
 }
 
 impl ElementsHeader {
@@ -178,9 +178,9 @@ impl ElementsHeader {
         let shared = if !same || only_nulls {
             None
         } else if declared {
-            Some(First::declared_type_id())
+            Some(First::declared_type_id().into())
         } else {
-            Some(First::read_type_info(ctx)?)
+            Some(First::read_wire_type(ctx)?)
         };
         Ok(ElementsHeader {
             flagged: header & (TRACK_REF | HAS_NULL) != 0,

@@ -20,7 +20,7 @@ use std::hash::{BuildHasher, Hash};
 
 use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
-use crate::serializer::{null_or_error, read_flag, read_typed, Deserialize, Serialize};
+use crate::serializer::{null_or_error, read_flag, read_typed, Deserialize, Serialize, WireType};
 use crate::types::TypeId;
 
 const KEY_TRACK_REF: u8 = 0x01;
@@ -208,14 +208,14 @@ where
             ));
         }
         let key_id = if header & KEY_DECLARED != 0 {
-            K::declared_type_id()
+            K::declared_type_id().into()
         } else {
-            K::read_type_info(ctx)?
+            K::read_wire_type(ctx)?
         };
         let value_id = if header & VALUE_DECLARED != 0 {
-            V::declared_type_id()
+            V::declared_type_id().into()
         } else {
-            V::read_type_info(ctx)?
+            V::read_wire_type(ctx)?
         };
         for _ in 0..size {
             let key = read_pair_side::<K>(ctx, header & KEY_TRACK_REF != 0, key_id)?;
@@ -241,7 +241,7 @@ fn read_side<'de, T: Deserialize<'de>>(
         return null_or_error(header_at);
     }
     let id = if header & declared_bit != 0 {
-        Some(T::declared_type_id())
+        Some(T::declared_type_id().into())
     } else {
         None
     };
@@ -256,14 +256,14 @@ fn read_side<'de, T: Deserialize<'de>>(
 fn read_pair_side<'de, T: Deserialize<'de>>(
     ctx: &mut ReadContext<'_, 'de>,
     tracked: bool,
-    id: TypeId,
+    id: WireType,
 ) -> Result<T> {
     if tracked {
         let at = ctx.reader.position();
         let flag = read_flag(ctx)?;
         return T::read_after_flag(ctx, flag, at, Some(id));
     }
-    T::read_data(ctx, id)
+    T::read_wire_data(ctx, id)
 }
 
 macro_rules! map_type {

@@ -20,6 +20,7 @@
 //! [`Serialize::write_slice_data`] and [`Deserialize::read_vec_data`], whose defaults use the list
 //! format and which the primitive types override.
 
+mod any;
 #[cfg(feature = "chrono")]
 mod chrono;
 mod decimal;
@@ -137,6 +138,22 @@ pub trait Serialize {
     }
 }
 
+/// What the type info in front of a payload said: the internal type id and, for a user type read
+/// in a dynamically typed position, the index of its registration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WireType {
+    /// The internal type id.
+    pub id: TypeId,
+    /// The registry index of the user type, when the reader resolved one.
+    pub user: Option<u32>,
+}
+
+impl From<TypeId> for WireType {
+    fn from(id: TypeId) -> Self {
+        WireType { id, user: None }
+    }
+}
+
 /// A Rust type that can be read from the xlang format, possibly borrowing from input that lives
 /// for `'de`.
 ///
@@ -158,6 +175,18 @@ pub trait Deserialize<'de>: Sized {
     /// The wire type assumed where the position declares it and no id is written.
     fn declared_type_id() -> TypeId;
 
+    /// [`Deserialize::read_type_info`] with everything the type info resolved. Collections and
+    /// maps call this pair, so dynamically typed values (`Box<dyn Any>`) can carry the resolved
+    /// user type from the type info to the payload; other types keep the defaults.
+    fn read_wire_type(ctx: &mut ReadContext<'_, 'de>) -> Result<WireType> {
+        Self::read_type_info(ctx).map(WireType::from)
+    }
+
+    /// [`Deserialize::read_data`] for a [`WireType`] from [`Deserialize::read_wire_type`].
+    fn read_wire_data(ctx: &mut ReadContext<'_, 'de>, wire: WireType) -> Result<Self> {
+        Self::read_data(ctx, wire.id)
+    }
+
     /// The value a null flag stands for, if `Self` can be null (`Option::None`).
     fn null_value() -> Option<Self> {
         None
@@ -170,7 +199,7 @@ pub trait Deserialize<'de>: Sized {
         ctx: &mut ReadContext<'_, 'de>,
         flag: RefFlag,
         at: usize,
-        id: Option<TypeId>,
+        id: Option<WireType>,
     ) -> Result<Self> {
         match flag {
             RefFlag::Null => null_or_error(at),
@@ -194,7 +223,7 @@ pub trait Deserialize<'de>: Sized {
     }
 
     /// Reads the payload into a value made by [`Deserialize::placeholder`].
-    fn read_into(&self, ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<()> {
+    fn read_into(&self, ctx: &mut ReadContext<'_, 'de>, id: WireType) -> Result<()> {
         let _ = (ctx, id);
         Ok(())
     }
@@ -240,13 +269,13 @@ pub fn read_value<'de, T: Deserialize<'de>>(ctx: &mut ReadContext<'_, 'de>) -> R
 #[inline]
 pub fn read_typed<'de, T: Deserialize<'de>>(
     ctx: &mut ReadContext<'_, 'de>,
-    id: Option<TypeId>,
+    wire: Option<WireType>,
 ) -> Result<T> {
-    let id = match id {
-        Some(id) => id,
-        None => T::read_type_info(ctx)?,
+    let wire = match wire {
+        Some(wire) => wire,
+        None => T::read_wire_type(ctx)?,
     };
-    T::read_data(ctx, id)
+    T::read_wire_data(ctx, wire)
 }
 
 /// Reads one reference flag.

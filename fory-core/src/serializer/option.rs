@@ -2,7 +2,7 @@
 
 use crate::context::{ReadContext, WriteContext};
 use crate::error::Result;
-use crate::serializer::{Deserialize, Serialize};
+use crate::serializer::{Deserialize, Serialize, WireType};
 use crate::types::TypeId;
 
 impl<T: Serialize> Serialize for Option<T> {
@@ -51,6 +51,14 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Option<T> {
         T::read_data(ctx, id).map(Some)
     }
 
+    fn read_wire_type(ctx: &mut ReadContext<'_, 'de>) -> Result<WireType> {
+        T::read_wire_type(ctx)
+    }
+
+    fn read_wire_data(ctx: &mut ReadContext<'_, 'de>, wire: WireType) -> Result<Self> {
+        T::read_wire_data(ctx, wire).map(Some)
+    }
+
     fn declared_type_id() -> TypeId {
         T::declared_type_id()
     }
@@ -86,6 +94,14 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Box<T> {
     #[inline]
     fn read_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Self> {
         T::read_data(ctx, id).map(Box::new)
+    }
+
+    fn read_wire_type(ctx: &mut ReadContext<'_, 'de>) -> Result<WireType> {
+        T::read_wire_type(ctx)
+    }
+
+    fn read_wire_data(ctx: &mut ReadContext<'_, 'de>, wire: WireType) -> Result<Self> {
+        T::read_wire_data(ctx, wire).map(Box::new)
     }
 
     fn declared_type_id() -> TypeId {

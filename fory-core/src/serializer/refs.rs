@@ -19,7 +19,7 @@ use std::sync::{self, Arc, Mutex};
 
 use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
-use crate::serializer::{null_or_error, read_typed, Deserialize, Serialize};
+use crate::serializer::{null_or_error, read_typed, Deserialize, Serialize, WireType};
 use crate::types::{RefFlag, TypeId};
 
 macro_rules! shared_pointer {
@@ -70,6 +70,14 @@ macro_rules! shared_pointer {
                 T::read_data(ctx, id).map($ptr::new)
             }
 
+            fn read_wire_type(ctx: &mut ReadContext<'_, 'de>) -> Result<WireType> {
+                T::read_wire_type(ctx)
+            }
+
+            fn read_wire_data(ctx: &mut ReadContext<'_, 'de>, wire: WireType) -> Result<Self> {
+                T::read_wire_data(ctx, wire).map($ptr::new)
+            }
+
             fn declared_type_id() -> TypeId {
                 T::declared_type_id()
             }
@@ -78,7 +86,7 @@ macro_rules! shared_pointer {
                 ctx: &mut ReadContext<'_, 'de>,
                 flag: RefFlag,
                 at: usize,
-                id: Option<TypeId>,
+                id: Option<WireType>,
             ) -> Result<Self> {
                 match flag {
                     RefFlag::Null => null_or_error(at),
@@ -95,7 +103,7 @@ macro_rules! shared_pointer {
                             ctx.fill_ref(slot, Box::new(shared.clone()));
                             let id = match id {
                                 Some(id) => id,
-                                None => T::read_type_info(ctx)?,
+                                None => T::read_wire_type(ctx)?,
                             };
                             T::read_into(&shared, ctx, id)?;
                             Ok(shared)
@@ -166,7 +174,7 @@ macro_rules! shared_pointer {
                 ctx: &mut ReadContext<'_, 'de>,
                 flag: RefFlag,
                 at: usize,
-                id: Option<TypeId>,
+                id: Option<WireType>,
             ) -> Result<Self> {
                 <$ptr<T>>::read_after_flag(ctx, flag, at, id).map(|strong| $downgrade(&strong))
             }
@@ -215,6 +223,14 @@ macro_rules! interior {
                 T::read_data(ctx, id).map($cell::new)
             }
 
+            fn read_wire_type(ctx: &mut ReadContext<'_, 'de>) -> Result<WireType> {
+                T::read_wire_type(ctx)
+            }
+
+            fn read_wire_data(ctx: &mut ReadContext<'_, 'de>, wire: WireType) -> Result<Self> {
+                T::read_wire_data(ctx, wire).map($cell::new)
+            }
+
             fn declared_type_id() -> TypeId {
                 T::declared_type_id()
             }
@@ -223,8 +239,8 @@ macro_rules! interior {
                 Some($cell::new(T::default()))
             }
 
-            fn read_into(&self, ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<()> {
-                let value = T::read_data(ctx, id)?;
+            fn read_into(&self, ctx: &mut ReadContext<'_, 'de>, id: WireType) -> Result<()> {
+                let value = T::read_wire_data(ctx, id)?;
                 let at = ctx.reader.position();
                 *self.$borrow_mut().map_err(|_| {
                     Error::invalid(at, concat!("a ", $what, " free to fill"), "one in use")
