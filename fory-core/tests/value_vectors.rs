@@ -334,3 +334,19 @@ fn dynamic_values_match_pyfory() {
     both(Null, "01fd");
     reads(List(vec![Null]), "01ff16010a24fd"); // pyfory [None]: element type NONE
 }
+
+#[test]
+fn binary_borrows_from_the_input() {
+    use std::borrow::Cow;
+    let bytes = unhex("01ff2903010203"); // Java byte[]{1,2,3}, Python b"\x01\x02\x03"
+    let fory = Fory::default();
+    let borrowed: &[u8] = fory.deserialize(&bytes).unwrap();
+    assert_eq!(borrowed, [1, 2, 3]);
+    assert!(std::ptr::eq(borrowed.as_ptr(), bytes[4..].as_ptr()));
+    let cow: Cow<[u8]> = fory.deserialize(&bytes).unwrap();
+    assert!(matches!(cow, Cow::Borrowed(_)));
+    assert_eq!(fory.serialize(&cow).unwrap(), bytes);
+    let text = unhex("01ff150c616263");
+    let s: &str = fory.deserialize(&text).unwrap();
+    assert_eq!(s, "abc");
+}

@@ -21,6 +21,7 @@
 //! format and which the primitive types override.
 
 mod any;
+mod binary;
 #[cfg(feature = "chrono")]
 mod chrono;
 mod decimal;
