@@ -179,3 +179,76 @@ fn arc_mutex_cycles_and_weak_references() {
     let dead: Weak<String> = Weak::new();
     assert_eq!(hex(&tracking().serialize(&dead).unwrap()), "01fd");
 }
+
+/// Java 1.6.0 `Fory.builder().withXlang(true).withRefTracking(true).build().serialize(v)`:
+/// collections, maps and arrays carry reference flags, strings and numbers do not.
+#[test]
+fn reference_flags_match_java() {
+    use fory_core::Value::{self, *};
+    use std::collections::{BTreeMap, BTreeSet};
+    let s = |x: &str| String(x.to_string());
+    let check = |v: &dyn Fn() -> Vec<u8>, peer: &str| assert_eq!(hex(&v()), peer);
+    let f = tracking();
+    // Arrays.asList("a", 1): differing types, so every element has a flag (00 takes an id).
+    check(
+        &|| f.serialize(&List(vec![s("a"), Value::Int32(1)])).unwrap(),
+        "010016020100150461000502",
+    );
+    // Arrays.asList("a", Arrays.asList("b"))
+    check(
+        &|| {
+            f.serialize(&List(vec![s("a"), List(vec![s("b")])]))
+                .unwrap()
+        },
+        "01001602010015046100160108150462",
+    );
+    // Two distinct but equal lists, and the same list twice.
+    let two = vec![vec!["a".to_string()], vec!["a".to_string()]];
+    check(
+        &|| f.serialize(&two).unwrap(),
+        "010016020916000108150461000108150461",
+    );
+    // The same int[] twice, as Rc.
+    let arr = Rc::new(vec![1i32]);
+    check(
+        &|| f.serialize(&vec![arr.clone(), arr.clone()]).unwrap(),
+        "01001602092e000401000000fe01",
+    );
+    // {"a": x, "b": x} with x = ["a"]: values tracked, the second a reference.
+    let x = Rc::new(vec!["a".to_string()]);
+    let map = BTreeMap::from([("a".to_string(), x.clone()), ("b".to_string(), x)]);
+    let bytes = f.serialize(&map).unwrap();
+    assert_eq!(hex(&bytes), "010018020802151604610001081504610462fe01");
+    let back: BTreeMap<std::string::String, Rc<Vec<std::string::String>>> =
+        f.deserialize(&bytes).unwrap();
+    assert!(Rc::ptr_eq(&back["a"], &back["b"]));
+    // Scalars and strings are not tracked; the root always is.
+    check(
+        &|| {
+            f.serialize(&List(vec![Value::Int32(1000), Value::Int32(1000)]))
+                .unwrap()
+        },
+        "010016020805d00fd00f",
+    );
+    check(
+        &|| {
+            f.serialize(&BTreeMap::from([("a".to_string(), 1i32)]))
+                .unwrap()
+        },
+        "0100180100011505046102",
+    );
+    check(
+        &|| f.serialize(&BTreeSet::from(["a".to_string()])).unwrap(),
+        "0100170108150461",
+    );
+    check(
+        &|| f.serialize(&vec![1i32, -1]).unwrap(),
+        "01002e0801000000ffffffff",
+    );
+    // Go writes the flags of a mixed list as ff (no id) and tracks sets of strings; we read it.
+    let go: Value = f.deserialize(&unhex("0100160201ff150661ff0502")).unwrap();
+    assert_eq!(go, List(vec![s("a"), Value::Int32(1)]));
+    let go_set: BTreeSet<std::string::String> =
+        f.deserialize(&unhex("010017010915ff0661")).unwrap();
+    assert_eq!(go_set, BTreeSet::from(["a".to_string()]));
+}

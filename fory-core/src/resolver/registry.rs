@@ -80,23 +80,20 @@ pub enum Identity {
     Name(Box<TypeName>),
 }
 
-/// The name of a type registered by name. Each part is kept encoded twice: as written in the
-/// stream when meta share is off (every meta string encoding allowed, as pyfory does), and as
-/// written inside a TypeDef (the restricted per-context encodings).
+/// The name of a type registered by name, with both parts encoded as meta strings the way the
+/// Java peer encodes them (the per-context encoding lists), for stream headers and TypeDefs alike.
+/// pyfory allows every encoding in stream headers (`example` as LOWER_SPECIAL where Java writes
+/// ALL_TO_LOWER_SPECIAL with the same bytes); readers accept both.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TypeName {
     /// The namespace ("" for none).
     pub namespace: String,
     /// The type name.
     pub type_name: String,
-    /// Namespace for stream headers.
+    /// The encoded namespace.
     pub namespace_meta: MetaString,
-    /// Type name for stream headers.
+    /// The encoded type name.
     pub type_name_meta: MetaString,
-    /// Namespace inside a TypeDef.
-    pub namespace_typedef: MetaString,
-    /// Type name inside a TypeDef.
-    pub type_name_typedef: MetaString,
 }
 
 /// Writes the type info (`declared` = `None`) or the payload (`Some(declared)`) of a registered
@@ -204,10 +201,8 @@ impl TypeRegistry {
         let identity = Identity::Name(Box::new(TypeName {
             namespace: namespace.to_owned(),
             type_name: type_name.to_owned(),
-            namespace_meta: MetaStringEncoder::GENERIC_NAMESPACE.encode(namespace)?,
-            type_name_meta: MetaStringEncoder::GENERIC_TYPE_NAME.encode(type_name)?,
-            namespace_typedef: MetaStringEncoder::NAMESPACE.encode(namespace)?,
-            type_name_typedef: MetaStringEncoder::TYPE_NAME.encode(type_name)?,
+            namespace_meta: MetaStringEncoder::NAMESPACE.encode(namespace)?,
+            type_name_meta: MetaStringEncoder::TYPE_NAME.encode(type_name)?,
         }));
         let index = self.add::<T>(identity)?;
         self.by_name.insert(key, index);

@@ -140,8 +140,8 @@ fn write_shared_type_def(
     match &reg.identity {
         Identity::Id(id) => body.write_varuint32(*id),
         Identity::Name(name) => {
-            type_def::write_name(&mut body, &name.namespace_typedef, &NAMESPACE_ENCODINGS);
-            type_def::write_name(&mut body, &name.type_name_typedef, &TYPE_NAME_ENCODINGS);
+            type_def::write_name(&mut body, &name.namespace_meta, &NAMESPACE_ENCODINGS);
+            type_def::write_name(&mut body, &name.type_name_meta, &TYPE_NAME_ENCODINGS);
         }
     }
     ctx.writer.write_varuint32(index << 1);

@@ -54,6 +54,10 @@ impl Serialize for Box<dyn Any> {
     fn is_polymorphic() -> bool {
         true
     }
+
+    fn needs_ref(&self) -> bool {
+        self.downcast_ref::<Value>().is_some_and(Value::needs_ref)
+    }
 }
 
 impl<'de> Deserialize<'de> for Box<dyn Any> {

@@ -91,7 +91,9 @@ where
     };
     // A declared element type only saves the type info when it is a concrete type.
     let declared = declared && !T::is_polymorphic();
-    let track = ctx.config().ref_tracking && T::tracks_refs();
+    // Like Java: elements of differing types always carry reference flags when tracking is on;
+    // elements of one type carry them when that type is tracked.
+    let track = ctx.config().ref_tracking && (!same || first.needs_ref());
     let mut header = if has_null { HAS_NULL } else { 0 };
     if track {
         header |= TRACK_REF;
@@ -232,6 +234,10 @@ macro_rules! forward_to_slice {
             fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
                 <[T]>::write_data(self, ctx, declared)
             }
+
+            fn tracks_refs() -> bool {
+                true
+            }
         }
     )*};
 }
@@ -290,6 +296,10 @@ macro_rules! element_collection {
 
             fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
                 write_elements(self.iter(), self.len(), ctx, declared)
+            }
+
+            fn tracks_refs() -> bool {
+                true
             }
         }
 

@@ -64,29 +64,33 @@ where
         declared && !V::is_polymorphic(),
     );
     let tracking = ctx.config().ref_tracking;
-    let (key_track, value_track) = (tracking && K::tracks_refs(), tracking && V::tracks_refs());
     let decl_bits = if key_declared { KEY_DECLARED } else { 0 }
-        | if value_declared { VALUE_DECLARED } else { 0 }
-        | if key_track { KEY_TRACK_REF } else { 0 }
-        | if value_track { VALUE_TRACK_REF } else { 0 };
-    // Open chunk: where its size byte is, its size, and its first pair (for type comparison).
-    let mut chunk: Option<(usize, u8, &K, &V)> = None;
+        | if value_declared { VALUE_DECLARED } else { 0 };
+    // Open chunk: where its size byte is, its size, its first pair (for type comparison) and
+    // whether its keys and values carry reference flags.
+    let mut chunk: Option<(usize, u8, &K, &V, bool, bool)> = None;
     for (k, v) in entries {
         if k.is_null() || v.is_null() {
             chunk = None;
             write_null_entry(k, v, ctx, key_declared, value_declared)?;
             continue;
         }
-        if let Some((size_pos, size, k0, v0)) = chunk.as_mut() {
+        if let Some((size_pos, size, k0, v0, key_track, value_track)) = chunk.as_mut() {
             if *size < MAX_CHUNK && k0.same_type(k) && v0.same_type(v) {
                 *size += 1;
-                let (pos, n) = (*size_pos, *size);
+                let (pos, n, kt, vt) = (*size_pos, *size, *key_track, *value_track);
                 ctx.writer.set_u8(pos, n);
-                write_pair(k, v, ctx, declared, key_track, value_track)?;
+                write_pair(k, v, ctx, declared, kt, vt)?;
                 continue;
             }
         }
-        ctx.writer.write_u8(decl_bits);
+        let key_track = tracking && k.needs_ref();
+        let value_track = tracking && v.needs_ref();
+        ctx.writer.write_u8(
+            decl_bits
+                | if key_track { KEY_TRACK_REF } else { 0 }
+                | if value_track { VALUE_TRACK_REF } else { 0 },
+        );
         let size_pos = ctx.writer.len();
         ctx.writer.write_u8(1);
         if !key_declared {
@@ -96,7 +100,7 @@ where
             v.write_type_info(ctx)?;
         }
         write_pair(k, v, ctx, declared, key_track, value_track)?;
-        chunk = Some((size_pos, 1, k, v));
+        chunk = Some((size_pos, 1, k, v, key_track, value_track));
     }
     Ok(())
 }
@@ -134,7 +138,7 @@ fn write_null_entry<K: Serialize, V: Serialize>(
                 ctx.writer.write_u8(VALUE_HAS_NULL | KEY_DECLARED);
             } else {
                 ctx.writer.write_u8(VALUE_HAS_NULL | KEY_TRACK_REF);
-                let track = ctx.config().ref_tracking && K::tracks_refs();
+                let track = ctx.config().ref_tracking && k.needs_ref();
                 if !k.write_ref_flag(ctx, track)? {
                     return Ok(());
                 }
@@ -147,7 +151,7 @@ fn write_null_entry<K: Serialize, V: Serialize>(
                 ctx.writer.write_u8(KEY_HAS_NULL | VALUE_DECLARED);
             } else {
                 ctx.writer.write_u8(KEY_HAS_NULL | VALUE_TRACK_REF);
-                let track = ctx.config().ref_tracking && V::tracks_refs();
+                let track = ctx.config().ref_tracking && v.needs_ref();
                 if !v.write_ref_flag(ctx, track)? {
                     return Ok(());
                 }
@@ -280,6 +284,10 @@ macro_rules! map_type {
 
             fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
                 write_entries(self.iter(), self.len(), ctx, declared)
+            }
+
+            fn tracks_refs() -> bool {
+                true
             }
         }
 

@@ -75,13 +75,23 @@ pub trait Serialize {
         true
     }
 
-    /// Whether `Self` is a shared reference (`Rc`, `Arc`, `Weak`) that collections should write
-    /// with reference flags when reference tracking is on.
+    /// Whether values of `Self` are written with reference flags inside collections and maps
+    /// when reference tracking is on: shared references (`Rc`, `Arc`, `Weak`), and — as the Java
+    /// peer does — collections, maps and arrays. Strings, numbers and other scalars are not.
     fn tracks_refs() -> bool
     where
         Self: Sized,
     {
         false
+    }
+
+    /// [`Serialize::tracks_refs`] for this value; differs from the type's answer only for
+    /// dynamically typed values.
+    fn needs_ref(&self) -> bool
+    where
+        Self: Sized,
+    {
+        Self::tracks_refs()
     }
 
     /// Writes the reference flag in front of this value and says whether the payload follows:

@@ -32,6 +32,14 @@ impl<T: Serialize> Serialize for Option<T> {
         T::wire_type_name()
     }
 
+    fn tracks_refs() -> bool {
+        T::tracks_refs()
+    }
+
+    fn needs_ref(&self) -> bool {
+        self.as_ref().is_some_and(T::needs_ref)
+    }
+
     fn same_type(&self, other: &Self) -> bool {
         match (self, other) {
             (Some(a), Some(b)) => a.same_type(b),

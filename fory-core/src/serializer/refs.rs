@@ -212,6 +212,10 @@ macro_rules! interior {
             fn wire_type_name() -> &'static str {
                 T::wire_type_name()
             }
+
+            fn tracks_refs() -> bool {
+                T::tracks_refs()
+            }
         }
 
         impl<'de, T: Deserialize<'de> + Default> Deserialize<'de> for $cell<T> {

@@ -209,6 +209,32 @@ impl Serialize for Value {
     fn is_polymorphic() -> bool {
         true
     }
+
+    /// Collections, maps, binary and arrays are tracked (as in the Java peer); scalars are not.
+    fn needs_ref(&self) -> bool {
+        !matches!(
+            self,
+            Value::Null
+                | Value::Bool(_)
+                | Value::Int8(_)
+                | Value::Int16(_)
+                | Value::Int32(_)
+                | Value::Int64(_)
+                | Value::UInt8(_)
+                | Value::UInt16(_)
+                | Value::UInt32(_)
+                | Value::UInt64(_)
+                | Value::Float16(_)
+                | Value::BFloat16(_)
+                | Value::Float32(_)
+                | Value::Float64(_)
+                | Value::String(_)
+                | Value::Date(_)
+                | Value::Timestamp(_)
+                | Value::Duration(_)
+                | Value::Decimal(_)
+        )
+    }
 }
 
 impl<'de> Deserialize<'de> for Value {
