@@ -350,3 +350,12 @@ fn binary_borrows_from_the_input() {
     let s: &str = fory.deserialize(&text).unwrap();
     assert_eq!(s, "abc");
 }
+
+#[test]
+fn hashbrown_collections_match_pyfory() {
+    let s = |x: &str| x.to_string();
+    let map: hashbrown::HashMap<String, i64> = [(s("a"), 1)].into_iter().collect();
+    both(map, "01ff180100011507046102");
+    let set: hashbrown::HashSet<i64> = [1].into_iter().collect();
+    both(set, "01ff1701080702");
+}
