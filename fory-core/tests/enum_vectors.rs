@@ -9,6 +9,9 @@
 //!
 //! The impls below are what the derive will generate, written by hand.
 
+mod common;
+
+use common::{both_with as both, hex, reads_with as reads, unhex};
 use std::collections::BTreeMap;
 
 use fory_core::context::{ReadContext, WriteContext};
@@ -62,17 +65,6 @@ impl<'de> Deserialize<'de> for Color {
     }
 }
 
-fn unhex(s: &str) -> Vec<u8> {
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-        .collect()
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 fn fory(compatible: bool, by_name: bool) -> Fory {
     let mut f = Fory::builder().compatible(compatible).build();
     if by_name {
@@ -83,42 +75,12 @@ fn fory(compatible: bool, by_name: bool) -> Fory {
     f
 }
 
-fn both<T>(f: &Fory, value: T, peer: &str)
-where
-    T: Serialize + for<'de> Deserialize<'de> + PartialEq + std::fmt::Debug,
-{
-    assert_eq!(hex(&f.serialize(&value).unwrap()), peer, "{value:?}");
-    let bytes = unhex(peer);
-    assert_eq!(f.deserialize::<T>(&bytes).unwrap(), value);
-    for cut in 0..bytes.len() {
-        assert!(
-            f.deserialize::<T>(&bytes[..cut]).is_err(),
-            "{peer} cut {cut}"
-        );
-    }
-}
-
 #[test]
 fn enum_by_id_in_both_modes() {
     for compatible in [false, true] {
         let f = fory(compatible, false);
         both(&f, Color::Green, "01ff196501");
         both(&f, vec![Color::Green, Color::Blue], "01ff16020819650102");
-    }
-}
-
-/// Reads the peer's bytes (every prefix an error) without comparing what we write.
-fn reads<T>(f: &Fory, value: T, peer: &str)
-where
-    T: for<'de> Deserialize<'de> + PartialEq + std::fmt::Debug,
-{
-    let bytes = unhex(peer);
-    assert_eq!(f.deserialize::<T>(&bytes).unwrap(), value);
-    for cut in 0..bytes.len() {
-        assert!(
-            f.deserialize::<T>(&bytes[..cut]).is_err(),
-            "{peer} cut {cut}"
-        );
     }
 }
 

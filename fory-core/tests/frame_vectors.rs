@@ -5,16 +5,12 @@
 //! this checks that the frame pieces this crate has — header, flags, ids and encodings — compose
 //! to the peer's exact bytes in both directions.
 
+mod common;
+
+use common::unhex;
 use fory_core::fory::FrameHeader;
 use fory_core::types::{RefFlag, TypeId};
 use fory_core::{Fory, Reader, Result, Writer};
-
-fn unhex(s: &str) -> Vec<u8> {
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-        .collect()
-}
 
 #[derive(Debug, PartialEq)]
 enum Root {

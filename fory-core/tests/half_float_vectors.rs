@@ -26,6 +26,9 @@
 //!   half-precision midpoint whose f32 rounding lands on the midpoint then ties to even. Our
 //!   `from_f64` rounds once; `from_f32(x as f32)` reproduces pyfory's answer.
 
+mod common;
+
+use common::{hex, unhex};
 use fory_core::types::{BFloat16, Float16};
 use fory_core::{Reader, Writer};
 
@@ -33,17 +36,6 @@ use fory_core::{Reader, Writer};
 type F32Row = (&'static str, u32, &'static str, &'static str, u32);
 /// `(label, f64 input bits, pyfory bytes, IEEE bytes, f32 bits pyfory reads back)`.
 type F64Row = (&'static str, u64, &'static str, &'static str, u32);
-
-fn unhex(s: &str) -> Vec<u8> {
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-        .collect()
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
 
 /// The operations shared by the two types, so one checker serves both.
 trait Half: Copy {

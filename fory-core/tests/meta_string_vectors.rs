@@ -21,6 +21,9 @@
 //! For each row our encoder must choose the same encoding and bytes, and our decoder must give the
 //! name back.
 
+mod common;
+
+use common::{hex, unhex};
 use fory_core::meta::meta_string::MetaStringEncoding::{self, *};
 use fory_core::meta::meta_string::{MetaStringDecoder, MetaStringEncoder};
 
@@ -378,17 +381,6 @@ const PYFORY_REJECTS: &[Row] = &[
     // pyfory: ValueError: Unsupported character for LOWER_SPECIAL encoding: é
     (GenericTypeName, "café_au_lait", Utf8, "636166c3a95f61755f6c616974"),
 ];
-
-fn unhex(s: &str) -> Vec<u8> {
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-        .collect()
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
 
 fn check(rows: &[Row]) {
     for &(ctx, name, encoding, expected) in rows {

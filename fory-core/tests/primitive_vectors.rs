@@ -5,18 +5,10 @@
 //! For each row our writer must produce exactly those bytes and our reader must read them back to
 //! the value, consuming every byte. Every strict prefix of every vector must fail with an error.
 
+mod common;
+
+use common::{hex, unhex};
 use fory_core::{Error, ErrorKind, Reader, Writer};
-
-fn unhex(s: &str) -> Vec<u8> {
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-        .collect()
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
 
 // bool: pyfory 1.7.7 Buffer.write_bool(v)
 const BOOL: &[(bool, &str)] = &[(false, "00"), (true, "01")];

@@ -2,6 +2,9 @@
 //!
 //! Peer frames: pyfory 1.7.7 `pyfory.Fory(xlang=True, ref=True).serialize(v)`.
 
+mod common;
+
+use common::{hex, unhex};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use std::sync::{Arc, Mutex};
@@ -9,17 +12,6 @@ use std::sync::{Arc, Mutex};
 use fory_core::context::{ReadContext, WriteContext};
 use fory_core::types::TypeId;
 use fory_core::{Deserialize, Fory, Result, Serialize};
-
-fn unhex(s: &str) -> Vec<u8> {
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-        .collect()
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
 
 fn tracking() -> Fory {
     Fory::builder().ref_tracking(true).build()

@@ -4,18 +4,10 @@
 //! peer, so our bytes equal Java's; where pyfory chooses another encoding for the same text the
 //! difference is listed in spec/divergences.md and checked here from both sides.
 
+mod common;
+
+use common::{hex, unhex};
 use fory_core::{ErrorKind, Limits, Reader, Writer};
-
-fn unhex(s: &str) -> Vec<u8> {
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-        .collect()
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
 
 fn written(s: &str) -> String {
     let mut w = Writer::new();

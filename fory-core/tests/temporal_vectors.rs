@@ -8,47 +8,13 @@
 //! `both` rows are written byte-for-byte and read back equal; `reads` rows are peer frames we
 //! read but would write differently. Every strict prefix of every frame must fail to decode.
 
+mod common;
+
+use common::{both, hex, reads, unhex};
 use std::fmt::Debug;
 
 use fory_core::types::{Date, Decimal, Duration, Timestamp};
 use fory_core::{Deserialize, ErrorKind, Fory, Serialize};
-
-fn unhex(s: &str) -> Vec<u8> {
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-        .collect()
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Our bytes equal the peer's, and the peer's bytes read back to the value.
-fn both<T>(value: T, peer_hex: &str)
-where
-    T: Serialize + for<'de> Deserialize<'de> + PartialEq + Debug,
-{
-    let fory = Fory::default();
-    assert_eq!(hex(&fory.serialize(&value).unwrap()), peer_hex, "{value:?}");
-    reads(value, peer_hex);
-}
-
-/// The peer's bytes read back to the value; every strict prefix is an error.
-fn reads<T>(value: T, peer_hex: &str)
-where
-    T: for<'de> Deserialize<'de> + PartialEq + Debug,
-{
-    let fory = Fory::default();
-    let bytes = unhex(peer_hex);
-    assert_eq!(fory.deserialize::<T>(&bytes).unwrap(), value, "{peer_hex}");
-    for cut in 0..bytes.len() {
-        assert!(
-            fory.deserialize::<T>(&bytes[..cut]).is_err(),
-            "{peer_hex}: prefix of {cut} bytes decoded"
-        );
-    }
-}
 
 /// Writes and reads back `value`, returning the frame.
 fn round_trip<T>(value: &T) -> Vec<u8>

@@ -11,48 +11,13 @@
 //! `both` rows must be written byte-for-byte and read back equal; `reads` rows are peer forms we
 //! read but write differently (the difference is documented in spec/divergences.md).
 
+mod common;
+
+use common::{both, hex, reads, unhex};
 use std::collections::{BTreeSet, HashSet, LinkedList, VecDeque};
-use std::fmt::Debug;
 
 use fory_core::types::{BFloat16, Float16};
-use fory_core::{Deserialize, ErrorKind, Fory, Serialize};
-
-fn unhex(s: &str) -> Vec<u8> {
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-        .collect()
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Our bytes equal the peer's, and the peer's bytes read back to the value.
-fn both<T>(value: T, peer_hex: &str)
-where
-    T: Serialize + for<'de> Deserialize<'de> + PartialEq + Debug,
-{
-    let fory = Fory::default();
-    assert_eq!(hex(&fory.serialize(&value).unwrap()), peer_hex, "{value:?}");
-    reads(value, peer_hex);
-}
-
-/// The peer's bytes read back to the value; every strict prefix is an error.
-fn reads<T>(value: T, peer_hex: &str)
-where
-    T: for<'de> Deserialize<'de> + PartialEq + Debug,
-{
-    let fory = Fory::default();
-    let bytes = unhex(peer_hex);
-    assert_eq!(fory.deserialize::<T>(&bytes).unwrap(), value, "{peer_hex}");
-    for cut in 0..bytes.len() {
-        assert!(
-            fory.deserialize::<T>(&bytes[..cut]).is_err(),
-            "{peer_hex}: prefix of {cut} bytes decoded"
-        );
-    }
-}
+use fory_core::{ErrorKind, Fory};
 
 #[test]
 fn scalars_match_java_and_go() {
