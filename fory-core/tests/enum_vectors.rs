@@ -234,3 +234,28 @@ fn registered_types_inside_dynamically_typed_lists() {
         "{err}"
     );
 }
+
+#[test]
+fn registered_types_inside_values() {
+    use fory_core::serializer::UserValue;
+    use fory_core::Value;
+    // pyfory (compatible): serialize([Color.RED, 1, Color.GREEN]).
+    let peer = "01ff1603001a000ce02e7992d35970011512e063d6401389cb74400007021a0101";
+    let f = fory(true, true);
+    let v: Value = f.deserialize(&unhex(peer)).unwrap();
+    let Value::List(items) = &v else {
+        panic!("{v:?}")
+    };
+    let Value::User(first) = &items[0] else {
+        panic!("{v:?}")
+    };
+    assert_eq!(first.downcast_ref::<Color>(), Some(&Color::Red));
+    assert_eq!(items[1], Value::Int64(1));
+    assert_eq!(hex(&f.serialize(&v).unwrap()), peer);
+    let built = Value::List(vec![
+        Value::User(UserValue::new(Color::Red)),
+        Value::Int64(1),
+        Value::User(UserValue::new(Color::Green)),
+    ]);
+    assert_eq!(hex(&f.serialize(&built).unwrap()), peer);
+}

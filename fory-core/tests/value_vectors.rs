@@ -324,3 +324,19 @@ fn hashbrown_collections_match_pyfory() {
     let set: hashbrown::HashSet<i64> = [1].into_iter().collect();
     both(set, "01ff1701080702");
 }
+
+#[test]
+fn boxes_and_borrowed_text() {
+    use std::borrow::Cow;
+    both(Box::new("abc".to_string()), "01ff150c616263");
+    // A boxed element is no longer a primitive: a LIST, like pyfory's [1].
+    both(vec![Box::new(1i64)], "01ff1601080702");
+    let fory = Fory::default();
+    let bytes = unhex("01ff1511604f7d59"); // Java "你好": UTF-16, decoded into an owned string
+    let text: Cow<str> = fory.deserialize(&bytes).unwrap();
+    assert!(matches!(text, Cow::Owned(ref t) if t == "你好"));
+    let bytes = unhex("01ff151261e4bda0"); // Java "a你": UTF-8, borrowed
+    let text: Cow<str> = fory.deserialize(&bytes).unwrap();
+    assert!(matches!(text, Cow::Borrowed("a你")));
+    assert_eq!(hex(&fory.serialize(&text).unwrap()), "01ff151261e4bda0");
+}

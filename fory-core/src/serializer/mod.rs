@@ -44,7 +44,7 @@ pub use list::{read_list, write_list};
 pub use union::{
     read_union_data, read_union_type_info, write_union_data, write_union_type_info, ForyUnion,
 };
-pub use value::Value;
+pub use value::{UserValue, Value};
 
 use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};

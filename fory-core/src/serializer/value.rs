@@ -1,12 +1,16 @@
 //! [`Value`]: any xlang value whose type is only known at run time, for the `List<Object>` and
 //! `Map<Object, Object>` that Java and Python programs send.
 
+use std::any::Any;
+use std::rc::Rc;
+
 use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
+use crate::resolver::{read_registered_type_info, Registration, UserKind};
 use crate::serializer::list::{read_elements, write_elements};
 use crate::serializer::map::{read_entries, write_entries};
 use crate::serializer::number::read_array_bytes;
-use crate::serializer::{Deserialize, Serialize};
+use crate::serializer::{Deserialize, Serialize, WireType};
 use crate::types::{BFloat16, Date, Decimal, Duration, Float16, Timestamp, TypeId};
 
 /// A dynamically typed xlang value.
@@ -101,6 +105,43 @@ pub enum Value {
     Set(Vec<Value>),
     /// MAP of any keys and values, in wire order.
     Map(Vec<(Value, Value)>),
+    /// A value of a registered user type (enum, struct, union, ext).
+    User(UserValue),
+}
+
+/// A value of a registered user type inside a [`Value`]: shared, so `Value` stays cheap to clone.
+/// Two `UserValue`s are equal when they are the same allocation.
+#[derive(Clone)]
+pub struct UserValue(pub Rc<dyn Any>);
+
+impl UserValue {
+    /// Wraps a value of a registered type.
+    pub fn new<T: Any>(value: T) -> Self {
+        UserValue(Rc::new(value))
+    }
+
+    /// The value as a `T`, if it is one.
+    pub fn downcast_ref<T: Any>(&self) -> Option<&T> {
+        self.0.downcast_ref()
+    }
+}
+
+impl PartialEq for UserValue {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for UserValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("UserValue(..)")
+    }
+}
+
+fn registration_of<'f>(value: &UserValue, ctx: &WriteContext<'f>) -> Result<&'f Registration> {
+    ctx.registry()
+        .by_rust_type((*value.0).type_id())
+        .ok_or_else(|| Error::encode("a Value::User holding a type that is not registered"))
 }
 
 impl Value {
@@ -143,12 +184,18 @@ impl Value {
             Value::List(_) => TypeId::List,
             Value::Set(_) => TypeId::Set,
             Value::Map(_) => TypeId::Map,
+            // The registration decides; see `write_type_info`.
+            Value::User(_) => TypeId::Unknown,
         })
     }
 }
 
 impl Serialize for Value {
     fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
+        if let Value::User(user) = self {
+            let reg = registration_of(user, ctx)?;
+            return (reg.write)(&*user.0, ctx, None);
+        }
         if let Some(id) = self.type_id() {
             ctx.write_type_id(id);
         }
@@ -195,6 +242,10 @@ impl Serialize for Value {
             Value::Map(entries) => {
                 write_entries(entries.iter().map(|(k, v)| (k, v)), entries.len(), ctx, d)
             }
+            Value::User(user) => {
+                let reg = registration_of(user, ctx)?;
+                (reg.write)(&*user.0, ctx, Some(d))
+            }
         }
     }
 
@@ -203,7 +254,10 @@ impl Serialize for Value {
     }
 
     fn same_type(&self, other: &Self) -> bool {
-        self.type_id() == other.type_id()
+        match (self, other) {
+            (Value::User(a), Value::User(b)) => (*a.0).type_id() == (*b.0).type_id(),
+            _ => self.type_id() == other.type_id(),
+        }
     }
 
     fn is_polymorphic() -> bool {
@@ -239,15 +293,28 @@ impl Serialize for Value {
 
 impl<'de> Deserialize<'de> for Value {
     fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
+        Self::read_wire_type(ctx).map(|wire| wire.id)
+    }
+
+    /// Resolves user types to their registration, so their payload can be read.
+    fn read_wire_type(ctx: &mut ReadContext<'_, 'de>) -> Result<WireType> {
         let at = ctx.reader.position();
         let id = ctx.read_type_id()?;
-        if id.has_user_id() || id.is_named() {
-            return Err(Error::unsupported(
-                at,
-                format!("a user type ({id}) inside a dynamically typed value"),
-            ));
+        if UserKind::of_wire(id).is_none() {
+            return Ok(id.into());
         }
-        Ok(id)
+        let reg = read_registered_type_info(ctx, id, at)?;
+        Ok(WireType {
+            id,
+            user: ctx.registry().index_of(reg),
+        })
+    }
+
+    fn read_wire_data(ctx: &mut ReadContext<'_, 'de>, wire: WireType) -> Result<Self> {
+        match wire.user.and_then(|i| ctx.registry().entry(i)) {
+            Some(reg) => Ok(Value::User(UserValue((reg.read)(ctx, wire.id)?.into()))),
+            None => Self::read_data(ctx, wire.id),
+        }
     }
 
     fn read_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Self> {
