@@ -3,4 +3,5 @@
 
 pub mod meta_string;
 pub mod murmur3;
+pub mod struct_def;
 pub mod type_def;

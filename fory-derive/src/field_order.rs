@@ -1,0 +1,517 @@
+//! Struct field order of the xlang wire format.
+//!
+//! Every peer sorts a struct's fields the same way, independently of declaration order, and
+//! writes both the field values and the TypeDef field list in that order:
+//!
+//! 1. Groups: primitive fields without nullable metadata, then nullable primitive fields, then
+//!    every other field. "Primitive" means the numeric and boolean type ids `BOOL` (1) through
+//!    `FLOAT64` (20).
+//! 2. Inside each primitive group: fixed-width types before the compressed integer types
+//!    (`VARINT32`, `VAR_UINT32`, `VARINT64`, `VAR_UINT64`, `TAGGED_INT64`, `TAGGED_UINT64`),
+//!    then by byte size descending, then by type id ascending, then by field identifier.
+//! 3. Inside the non-primitive group: by field identifier only.
+//!
+//! The field identifier is the tag id when one is configured, otherwise the field name in
+//! `snake_case` (see [`snake_case`]). Tagged fields sort before named ones, tag ids compare
+//! numerically, names compare byte-wise. Remaining ties (only possible for duplicate tag ids
+//! or names that collapse to the same `snake_case`) are broken by the original field name and
+//! then by declaration index, so the result is always deterministic.
+//!
+//! This module only deals with plain data; the derive maps each field's declared Rust type
+//! to its internal type id and nullability before calling [`order`].
+
+use std::cmp::Ordering;
+
+/// What the ordering needs to know about one struct field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldKey {
+    /// The Rust field name as written, without any `r#` prefix.
+    pub name: String,
+    /// The configured tag id, if the field has one.
+    pub tag_id: Option<u32>,
+    /// Internal xlang type id of the field's declared type (e.g. 5 for `VARINT32`).
+    pub type_id: u8,
+    /// Whether the field carries nullable metadata (e.g. `Option<i32>`).
+    pub nullable: bool,
+}
+
+impl FieldKey {
+    /// A field identified by its name.
+    pub fn named(name: &str, type_id: u8, nullable: bool) -> Self {
+        FieldKey {
+            name: name.to_string(),
+            tag_id: None,
+            type_id,
+            nullable,
+        }
+    }
+
+    /// A field identified by a tag id.
+    pub fn tagged(name: &str, tag_id: u32, type_id: u8, nullable: bool) -> Self {
+        FieldKey {
+            name: name.to_string(),
+            tag_id: Some(tag_id),
+            type_id,
+            nullable,
+        }
+    }
+}
+
+const BOOL: u8 = 1;
+const INT8: u8 = 2;
+const INT16: u8 = 3;
+const INT32: u8 = 4;
+const VARINT32: u8 = 5;
+const INT64: u8 = 6;
+const VARINT64: u8 = 7;
+const TAGGED_INT64: u8 = 8;
+const UINT8: u8 = 9;
+const UINT16: u8 = 10;
+const UINT32: u8 = 11;
+const VAR_UINT32: u8 = 12;
+const UINT64: u8 = 13;
+const VAR_UINT64: u8 = 14;
+const TAGGED_UINT64: u8 = 15;
+const FLOAT8: u8 = 16;
+const FLOAT16: u8 = 17;
+const BFLOAT16: u8 = 18;
+const FLOAT32: u8 = 19;
+const FLOAT64: u8 = 20;
+
+/// Byte size of a primitive type id, or `None` when the type is not primitive for ordering.
+pub fn primitive_size(type_id: u8) -> Option<u8> {
+    match type_id {
+        BOOL | INT8 | UINT8 | FLOAT8 => Some(1),
+        INT16 | UINT16 | FLOAT16 | BFLOAT16 => Some(2),
+        INT32 | VARINT32 | UINT32 | VAR_UINT32 | FLOAT32 => Some(4),
+        INT64 | VARINT64 | TAGGED_INT64 | UINT64 | VAR_UINT64 | TAGGED_UINT64 | FLOAT64 => Some(8),
+        _ => None,
+    }
+}
+
+/// Whether the type id is one of the variable-length integer encodings.
+pub fn is_compressed(type_id: u8) -> bool {
+    matches!(
+        type_id,
+        VARINT32 | VAR_UINT32 | VARINT64 | VAR_UINT64 | TAGGED_INT64 | TAGGED_UINT64
+    )
+}
+
+/// Converts a field name to the `snake_case` form used as its identifier.
+///
+/// Underscores are kept as they are. An upper-case letter is lower-cased and gets an `_`
+/// in front of it when the output so far does not already end in `_` and either the previous
+/// character is lower-case or a digit, or the previous character is upper-case and the next
+/// one is lower-case (so acronyms stay together: `HTTPServer` → `http_server`). Trailing
+/// underscores are dropped. Names that are already `snake_case` come back unchanged, apart
+/// from trailing underscores (`type_` → `type`).
+pub fn snake_case(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len() + 4);
+    let mut previous: Option<char> = None;
+    for (index, &c) in chars.iter().enumerate() {
+        if c == '_' {
+            out.push(c);
+            previous = Some(c);
+            continue;
+        }
+        if c.is_uppercase() {
+            let next_is_lower = chars.get(index + 1).is_some_and(|n| n.is_lowercase());
+            let previous_lower_or_digit = previous.is_some_and(|p| p.is_lowercase() || is_digit(p));
+            let previous_upper = previous.is_some_and(|p| p.is_uppercase());
+            if !out.is_empty()
+                && !out.ends_with('_')
+                && (previous_lower_or_digit || (previous_upper && next_is_lower))
+            {
+                out.push('_');
+            }
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+        previous = Some(c);
+    }
+    let kept = out.trim_end_matches('_').len();
+    out.truncate(kept);
+    out
+}
+
+/// A decimal digit of any script; letters with a numeric value (Roman numerals) do not count.
+fn is_digit(c: char) -> bool {
+    c.is_numeric() && !c.is_alphabetic()
+}
+
+/// Sort key of the field identifier: tagged fields first by id, then names by `snake_case`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Identifier {
+    Tag(u32),
+    Name(String),
+}
+
+fn identifier(field: &FieldKey) -> Identifier {
+    match field.tag_id {
+        Some(tag) => Identifier::Tag(tag),
+        None => Identifier::Name(snake_case(&field.name)),
+    }
+}
+
+/// Returns the indices of `fields` in wire order.
+pub fn order(fields: &[FieldKey]) -> Vec<usize> {
+    let ids: Vec<Identifier> = fields.iter().map(identifier).collect();
+    let group = |f: &FieldKey| match (primitive_size(f.type_id).is_some(), f.nullable) {
+        (true, false) => 0u8,
+        (true, true) => 1,
+        (false, _) => 2,
+    };
+    let mut indices: Vec<usize> = (0..fields.len()).collect();
+    indices.sort_by(|&a, &b| {
+        let (fa, fb) = (&fields[a], &fields[b]);
+        let (ga, gb) = (group(fa), group(fb));
+        ga.cmp(&gb)
+            .then_with(|| {
+                if ga == 2 {
+                    return Ordering::Equal;
+                }
+                is_compressed(fa.type_id)
+                    .cmp(&is_compressed(fb.type_id))
+                    .then_with(|| primitive_size(fb.type_id).cmp(&primitive_size(fa.type_id)))
+                    .then_with(|| fa.type_id.cmp(&fb.type_id))
+            })
+            .then_with(|| ids[a].cmp(&ids[b]))
+            .then_with(|| fa.name.cmp(&fb.name))
+            .then_with(|| a.cmp(&b))
+    });
+    indices
+}
+
+/// Returns the indices of `fields` sorted by field identifier alone, ignoring types and
+/// nullability (the order the schema hash concatenates fields in).
+pub fn identifier_order(fields: &[FieldKey]) -> Vec<usize> {
+    let ids: Vec<Identifier> = fields.iter().map(identifier).collect();
+    let mut indices: Vec<usize> = (0..fields.len()).collect();
+    indices.sort_by(|&a, &b| {
+        ids[a]
+            .cmp(&ids[b])
+            .then_with(|| fields[a].name.cmp(&fields[b].name))
+            .then_with(|| a.cmp(&b))
+    });
+    indices
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STRING: u8 = 21;
+    const LIST: u8 = 22;
+    const SET: u8 = 23;
+    const MAP: u8 = 24;
+    const ENUM: u8 = 25;
+    const COMPATIBLE_STRUCT: u8 = 28;
+    const BINARY: u8 = 41;
+    const INT32_ARRAY: u8 = 46;
+
+    fn n(name: &str, type_id: u8) -> FieldKey {
+        FieldKey::named(name, type_id, false)
+    }
+
+    fn opt(name: &str, type_id: u8) -> FieldKey {
+        FieldKey::named(name, type_id, true)
+    }
+
+    fn t(name: &str, tag: u32, type_id: u8) -> FieldKey {
+        FieldKey::tagged(name, tag, type_id, false)
+    }
+
+    fn ordered_names(fields: &[FieldKey]) -> Vec<&str> {
+        order(fields)
+            .into_iter()
+            .map(|i| fields[i].name.as_str())
+            .collect()
+    }
+
+    fn split(expected: &str) -> Vec<&str> {
+        expected.split_whitespace().collect()
+    }
+
+    #[test]
+    fn type_tables() {
+        for id in 1..=20u8 {
+            assert!(primitive_size(id).is_some(), "{id}");
+        }
+        for id in [0u8, 21, 22, 25, 27, 28, 31, 33, 41, 46] {
+            assert_eq!(primitive_size(id), None, "{id}");
+        }
+        let compressed: Vec<u8> = (0..=255u8).filter(|&id| is_compressed(id)).collect();
+        assert_eq!(compressed, vec![5, 7, 8, 12, 14, 15]);
+    }
+
+    // Expected orders in the `pyfory_*` tests are the output of
+    // xlang-tests/peers/python/field_order_vectors.py run with pyfory 1.7.7; the fields are
+    // given here in the dataclass's declaration order.
+
+    #[test]
+    fn pyfory_all_fixed_and_compressed() {
+        let fields = [
+            n("a_bool", BOOL),
+            n("b_i8", INT8),
+            n("c_i16", INT16),
+            n("d_var_i32", VARINT32),
+            n("e_fixed_i32", INT32),
+            n("f_var_i64", VARINT64),
+            n("g_fixed_i64", INT64),
+            n("h_tagged_i64", TAGGED_INT64),
+            n("i_u8", UINT8),
+            n("j_u16", UINT16),
+            n("k_var_u32", VAR_UINT32),
+            n("l_fixed_u32", UINT32),
+            n("m_var_u64", VAR_UINT64),
+            n("n_fixed_u64", UINT64),
+            n("o_tagged_u64", TAGGED_UINT64),
+            n("p_f16", FLOAT16),
+            n("q_bf16", BFLOAT16),
+            n("r_f32", FLOAT32),
+            n("s_f64", FLOAT64),
+            n("t_int", VARINT64),
+        ];
+        assert_eq!(
+            ordered_names(&fields),
+            split(
+                "g_fixed_i64 n_fixed_u64 s_f64 e_fixed_i32 l_fixed_u32 r_f32 c_i16 j_u16 p_f16 \
+                 q_bf16 a_bool b_i8 i_u8 f_var_i64 t_int h_tagged_i64 m_var_u64 o_tagged_u64 \
+                 d_var_i32 k_var_u32"
+            )
+        );
+    }
+
+    #[test]
+    fn pyfory_reversed_names() {
+        let fields = [
+            n("z_bool", BOOL),
+            n("y_i8", INT8),
+            n("x_i16", INT16),
+            n("w_var_i32", VARINT32),
+            n("v_fixed_i32", INT32),
+            n("u_var_i64", VARINT64),
+            n("t_fixed_i64", INT64),
+            n("s_f32", FLOAT32),
+            n("r_f64", FLOAT64),
+            n("q_u8", UINT8),
+        ];
+        assert_eq!(
+            ordered_names(&fields),
+            split("t_fixed_i64 r_f64 v_fixed_i32 s_f32 x_i16 z_bool y_i8 q_u8 u_var_i64 w_var_i32")
+        );
+    }
+
+    #[test]
+    fn pyfory_nullable_split() {
+        let fields = [
+            opt("a_opt_f64", FLOAT64),
+            n("b_i32", VARINT32),
+            opt("c_opt_i32", VARINT32),
+            opt("d_opt_fixed_i32", INT32),
+            opt("e_opt_bool", BOOL),
+            n("f_f64", FLOAT64),
+            opt("g_opt_i8", INT8),
+            n("h_str", STRING),
+        ];
+        assert_eq!(
+            ordered_names(&fields),
+            split("f_f64 b_i32 a_opt_f64 d_opt_fixed_i32 e_opt_bool g_opt_i8 c_opt_i32 h_str")
+        );
+    }
+
+    #[test]
+    fn pyfory_non_primitives() {
+        let fields = [
+            n("z_str", STRING),
+            n("y_list", LIST),
+            n("x_map", MAP),
+            n("w_set", SET),
+            n("v_bytes", BINARY),
+            opt("u_inner", COMPATIBLE_STRUCT),
+            n("t_color", ENUM),
+            opt("s_opt_str", STRING),
+            n("r_i32", VARINT32),
+            n("q_i32_array", INT32_ARRAY),
+        ];
+        assert_eq!(
+            ordered_names(&fields),
+            split("r_i32 q_i32_array s_opt_str t_color u_inner v_bytes w_set x_map y_list z_str")
+        );
+    }
+
+    #[test]
+    fn pyfory_same_type_names() {
+        let fields = [
+            n("fieldB", VARINT32),
+            n("field_a", VARINT32),
+            n("aB", VARINT32),
+            n("a_a", VARINT32),
+            n("aa", VARINT32),
+            n("fooBar", VARINT32),
+            n("foo_bar", VARINT32),
+            n("HTTPServer", VARINT32),
+            n("f1Name", VARINT32),
+            n("name", STRING),
+            n("nameList", STRING),
+            n("name_a", STRING),
+        ];
+        assert_eq!(
+            ordered_names(&fields),
+            split("a_a aB aa f1Name field_a fieldB fooBar foo_bar HTTPServer name name_a nameList")
+        );
+    }
+
+    #[test]
+    fn pyfory_tagged() {
+        let fields = [
+            n("u_b", VARINT32),
+            t("t10", 10, VARINT32),
+            t("t2", 2, VARINT32),
+            n("u_a", VARINT32),
+            t("t7_f64", 7, FLOAT64),
+            n("s_b", STRING),
+            t("s10", 30, STRING),
+            t("s3", 3, STRING),
+            n("s_a", STRING),
+            FieldKey::tagged("n5", 5, VARINT32, true),
+            opt("n_z", VARINT32),
+        ];
+        assert_eq!(
+            ordered_names(&fields),
+            split("t7_f64 t2 t10 u_a u_b n5 n_z s3 s10 s_a s_b")
+        );
+    }
+
+    #[test]
+    fn spec_groups_and_compression() {
+        let fields = [
+            n("name", STRING),
+            opt("maybe_count", VARINT64),
+            n("count", VARINT64),
+            n("flag", BOOL),
+            n("ratio", FLOAT64),
+            opt("maybe_flag", BOOL),
+            n("small", INT8),
+        ];
+        assert_eq!(
+            ordered_names(&fields),
+            split("ratio flag small count maybe_flag maybe_count name")
+        );
+    }
+
+    #[test]
+    fn spec_compressed_after_all_fixed_even_when_larger() {
+        let fields = [n("a", VARINT64), n("b", INT8), n("c", VAR_UINT32)];
+        assert_eq!(ordered_names(&fields), split("b a c"));
+    }
+
+    #[test]
+    fn spec_type_id_breaks_size_ties() {
+        let fields = [
+            n("a", FLOAT64),
+            n("b", UINT64),
+            n("c", INT64),
+            n("d", FLOAT8),
+            n("e", UINT8),
+            n("f", INT8),
+            n("g", BOOL),
+        ];
+        assert_eq!(ordered_names(&fields), split("c b a g f e d"));
+    }
+
+    #[test]
+    fn non_primitive_types_do_not_affect_order() {
+        let fields = [
+            n("b", STRING),
+            n("a", MAP),
+            opt("d", LIST),
+            n("c", COMPATIBLE_STRUCT),
+        ];
+        assert_eq!(ordered_names(&fields), split("a b c d"));
+    }
+
+    #[test]
+    fn tags_compare_numerically_and_before_names() {
+        let fields = [
+            n("a", STRING),
+            t("z", 100, STRING),
+            t("y", 9, STRING),
+            t("x", 0, STRING),
+        ];
+        assert_eq!(ordered_names(&fields), split("x y z a"));
+        let prims = [n("a", INT32), t("b", 1, INT32), t("c", 0, INT64)];
+        assert_eq!(ordered_names(&prims), split("c b a"));
+    }
+
+    #[test]
+    fn ties_are_deterministic() {
+        let fields = [n("foo_bar", INT32), n("fooBar", INT32)];
+        assert_eq!(ordered_names(&fields), split("fooBar foo_bar"));
+        let dup = [t("b", 3, STRING), t("a", 3, STRING)];
+        assert_eq!(ordered_names(&dup), split("a b"));
+        let same = [t("a", 3, STRING), t("a", 3, STRING)];
+        assert_eq!(order(&same), vec![0, 1]);
+        assert!(order(&[]).is_empty());
+    }
+
+    #[test]
+    fn identifier_order_ignores_types() {
+        let fields = [
+            n("b_str", STRING),
+            n("aB", INT64),
+            opt("a_a", VARINT32),
+            t("z", 4, STRING),
+        ];
+        let names: Vec<&str> = identifier_order(&fields)
+            .into_iter()
+            .map(|i| fields[i].name.as_str())
+            .collect();
+        assert_eq!(names, split("z a_a aB b_str"));
+    }
+
+    // Pairs printed by xlang-tests/peers/python/field_order_vectors.py (pyfory 1.7.7).
+    #[test]
+    fn snake_case_matches_pyfory() {
+        let cases = [
+            ("fieldName", "field_name"),
+            ("HTTPServer", "http_server"),
+            ("f1Name", "f1_name"),
+            ("a_b", "a_b"),
+            ("aB", "a_b"),
+            ("ABC", "abc"),
+            ("ABCd", "ab_cd"),
+            ("a1B2", "a1_b2"),
+            ("myURLParser", "my_url_parser"),
+            ("_private", "_private"),
+            ("trailing_", "trailing"),
+            ("double__under", "double__under"),
+            ("Already_Snake", "already_snake"),
+            ("x", "x"),
+            ("X", "x"),
+            ("getHTTP2Response", "get_http2_response"),
+            ("a_B", "a_b"),
+            ("snake_case_name", "snake_case_name"),
+            ("userID", "user_id"),
+            ("IDs", "i_ds"),
+            ("v2", "v2"),
+            ("v2X", "v2_x"),
+            ("ab12cd", "ab12cd"),
+            ("__dunder__", "__dunder"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(snake_case(input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn snake_case_edge_cases() {
+        assert_eq!(snake_case(""), "");
+        assert_eq!(snake_case("__"), "");
+        assert_eq!(snake_case("type_"), "type");
+        assert_eq!(snake_case("ÉtéFort"), "été_fort");
+        assert_eq!(snake_case("x٣Y"), "x٣_y");
+    }
+}
