@@ -303,6 +303,12 @@ mod tests {
     }
 
     #[test]
+    fn fory_can_be_shared_across_threads() {
+        fn shareable<T: Send + Sync>() {}
+        shareable::<Fory>();
+    }
+
+    #[test]
     fn builder_sets_every_field() {
         let fory = Fory::builder()
             .compatible(true)
