@@ -14,6 +14,21 @@ use crate::resolver::{read_registered_type_info, Registration, UserKind};
 use crate::serializer::{Deserialize, Serialize, Value, WireType};
 use crate::types::TypeId;
 
+/// Reads the type info of a dynamically typed value: any built-in id, or a user kind resolved to
+/// its registration (an unregistered user type is an error naming it).
+pub(crate) fn read_dynamic_wire_type(ctx: &mut ReadContext<'_, '_>) -> Result<WireType> {
+    let at = ctx.reader.position();
+    let id = ctx.read_type_id()?;
+    if UserKind::of_wire(id).is_none() {
+        return Ok(id.into());
+    }
+    let reg = read_registered_type_info(ctx, id, at)?;
+    Ok(WireType {
+        id,
+        user: ctx.registry().index_of(reg),
+    })
+}
+
 fn registration<'f>(value: &dyn Any, ctx: &WriteContext<'f>) -> Result<&'f Registration> {
     ctx.registry().by_rust_type(value.type_id()).ok_or_else(|| {
         Error::encode(
@@ -78,16 +93,7 @@ impl<'de> Deserialize<'de> for Box<dyn Any> {
     }
 
     fn read_wire_type(ctx: &mut ReadContext<'_, 'de>) -> Result<WireType> {
-        let at = ctx.reader.position();
-        let id = ctx.read_type_id()?;
-        if UserKind::of_wire(id).is_none() {
-            return Ok(id.into());
-        }
-        let reg = read_registered_type_info(ctx, id, at)?;
-        Ok(WireType {
-            id,
-            user: ctx.registry().index_of(reg),
-        })
+        read_dynamic_wire_type(ctx)
     }
 
     fn read_wire_data(ctx: &mut ReadContext<'_, 'de>, wire: WireType) -> Result<Self> {

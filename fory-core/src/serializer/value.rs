@@ -6,7 +6,8 @@ use std::rc::Rc;
 
 use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
-use crate::resolver::{read_registered_type_info, Registration, UserKind};
+use crate::resolver::Registration;
+use crate::serializer::any::read_dynamic_wire_type;
 use crate::serializer::list::{read_elements, write_elements};
 use crate::serializer::map::{read_entries, write_entries};
 use crate::serializer::number::read_array_bytes;
@@ -298,16 +299,7 @@ impl<'de> Deserialize<'de> for Value {
 
     /// Resolves user types to their registration, so their payload can be read.
     fn read_wire_type(ctx: &mut ReadContext<'_, 'de>) -> Result<WireType> {
-        let at = ctx.reader.position();
-        let id = ctx.read_type_id()?;
-        if UserKind::of_wire(id).is_none() {
-            return Ok(id.into());
-        }
-        let reg = read_registered_type_info(ctx, id, at)?;
-        Ok(WireType {
-            id,
-            user: ctx.registry().index_of(reg),
-        })
+        read_dynamic_wire_type(ctx)
     }
 
     fn read_wire_data(ctx: &mut ReadContext<'_, 'de>, wire: WireType) -> Result<Self> {
