@@ -202,15 +202,15 @@ impl<'f, 'de> ReadContext<'f, 'de> {
             .ok_or_else(|| type_mismatch(at, wanted, found))
     }
 
-    /// Reads a type id and checks that it is `expected`.
+    /// Reads a type id, checks that it is `expected`, and returns it.
     #[inline]
-    pub fn expect_type_id(&mut self, expected: TypeId) -> Result<()> {
+    pub fn expect_type_id(&mut self, expected: TypeId) -> Result<TypeId> {
         let at = self.reader.position();
         let found = self.reader.read_varuint32()?;
         if found != expected as u32 {
             return Err(type_mismatch(at, expected, found));
         }
-        Ok(())
+        Ok(expected)
     }
 
     /// Reads a type id that must be one of the known internal ids.

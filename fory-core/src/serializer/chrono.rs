@@ -47,8 +47,7 @@ macro_rules! chrono_type {
         impl<'de> Deserialize<'de> for $ty {
             #[inline]
             fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
-                ctx.expect_type_id(TypeId::$id)?;
-                Ok(TypeId::$id)
+                ctx.expect_type_id(TypeId::$id)
             }
 
             #[inline]

@@ -57,8 +57,7 @@ impl Serialize for Decimal {
 impl<'de> Deserialize<'de> for Decimal {
     #[inline]
     fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
-        ctx.expect_type_id(TypeId::Decimal)?;
-        Ok(TypeId::Decimal)
+        ctx.expect_type_id(TypeId::Decimal)
     }
 
     fn declared_type_id() -> TypeId {

@@ -308,8 +308,7 @@ macro_rules! element_collection {
             T: Deserialize<'de>,
         {
             fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
-                ctx.expect_type_id(TypeId::$id)?;
-                Ok(TypeId::$id)
+                ctx.expect_type_id(TypeId::$id)
             }
 
             fn declared_type_id() -> TypeId {

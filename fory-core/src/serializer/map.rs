@@ -297,8 +297,7 @@ macro_rules! map_type {
             V: Deserialize<'de>,
         {
             fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
-                ctx.expect_type_id(TypeId::Map)?;
-                Ok(TypeId::Map)
+                ctx.expect_type_id(TypeId::Map)
             }
 
             fn declared_type_id() -> TypeId {

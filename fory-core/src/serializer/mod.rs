@@ -241,8 +241,7 @@ pub trait Deserialize<'de>: Sized {
 
     /// [`Deserialize::read_type_info`] for a sequence of `Self` (`Vec<Self>`, `[Self; N]`).
     fn read_vec_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
-        ctx.expect_type_id(TypeId::List)?;
-        Ok(TypeId::List)
+        ctx.expect_type_id(TypeId::List)
     }
 
     /// [`Deserialize::read_data`] for a sequence of `Self`.

@@ -44,8 +44,7 @@ forward_to_str!(String, &str, Cow<'_, str>);
 impl<'de> Deserialize<'de> for String {
     #[inline]
     fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
-        ctx.expect_type_id(TypeId::String)?;
-        Ok(TypeId::String)
+        ctx.expect_type_id(TypeId::String)
     }
 
     fn declared_type_id() -> TypeId {
@@ -61,8 +60,7 @@ impl<'de> Deserialize<'de> for String {
 impl<'de> Deserialize<'de> for Cow<'de, str> {
     #[inline]
     fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
-        ctx.expect_type_id(TypeId::String)?;
-        Ok(TypeId::String)
+        ctx.expect_type_id(TypeId::String)
     }
 
     fn declared_type_id() -> TypeId {
@@ -78,8 +76,7 @@ impl<'de> Deserialize<'de> for Cow<'de, str> {
 impl<'de> Deserialize<'de> for &'de str {
     #[inline]
     fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
-        ctx.expect_type_id(TypeId::String)?;
-        Ok(TypeId::String)
+        ctx.expect_type_id(TypeId::String)
     }
 
     fn declared_type_id() -> TypeId {

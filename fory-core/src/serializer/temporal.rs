@@ -94,8 +94,7 @@ macro_rules! temporal {
         impl<'de> Deserialize<'de> for $ty {
             #[inline]
             fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
-                ctx.expect_type_id(TypeId::$id)?;
-                Ok(TypeId::$id)
+                ctx.expect_type_id(TypeId::$id)
             }
 
             #[inline]

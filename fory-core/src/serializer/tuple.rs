@@ -81,8 +81,7 @@ macro_rules! tuple {
             for ($first, $($rest,)*)
         {
             fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
-                ctx.expect_type_id(TypeId::List)?;
-                Ok(TypeId::List)
+                ctx.expect_type_id(TypeId::List)
             }
 
             fn declared_type_id() -> TypeId {
