@@ -3,8 +3,7 @@
 //! A bfloat16 is the top half of an IEEE 754 binary32: same sign and 8-bit exponent, 7 fraction
 //! bits. Conversions are integer operations on the bit patterns.
 
-use core::cmp::Ordering;
-use core::fmt;
+use super::half::{half_float_common, shr_round_even};
 
 /// A bfloat16 value: 1 sign bit, 8 exponent bits (bias 127), 7 fraction bits.
 ///
@@ -33,19 +32,6 @@ const EXP_MASK: u16 = 0x7F80;
 const FRAC_MASK: u16 = 0x007F;
 const QUIET: u16 = 0x0040;
 
-/// Shifts `v` right by `s` bits (`1 <= s <= 63`), rounding to nearest, ties to even.
-#[inline]
-const fn shr_round_even(v: u64, s: u32) -> u64 {
-    let q = v >> s;
-    let rem = v & ((1u64 << s) - 1);
-    let half = 1u64 << (s - 1);
-    if rem > half || (rem == half && q & 1 == 1) {
-        q + 1
-    } else {
-        q
-    }
-}
-
 impl BFloat16 {
     /// `+0.0`.
     pub const ZERO: BFloat16 = BFloat16(0x0000);
@@ -69,18 +55,6 @@ impl BFloat16 {
     pub const MIN: BFloat16 = BFloat16(0xFF7F);
     /// The difference between 1.0 and the next larger value, 2^-7.
     pub const EPSILON: BFloat16 = BFloat16(0x3C00);
-
-    /// The value with the given bit pattern.
-    #[inline]
-    pub const fn from_bits(bits: u16) -> Self {
-        BFloat16(bits)
-    }
-
-    /// The bit pattern of this value.
-    #[inline]
-    pub const fn to_bits(self) -> u16 {
-        self.0
-    }
 
     /// Rounds an `f32` to the nearest bfloat16 value, ties to even.
     ///
@@ -139,99 +113,9 @@ impl BFloat16 {
     pub fn to_f32(self) -> f32 {
         f32::from_bits((self.0 as u32) << 16)
     }
-
-    /// The exact `f64` with this value.
-    #[inline]
-    pub fn to_f64(self) -> f64 {
-        self.to_f32() as f64
-    }
-
-    /// Whether this is a NaN.
-    #[inline]
-    pub const fn is_nan(self) -> bool {
-        self.0 & 0x7FFF > EXP_MASK
-    }
-
-    /// Whether this is positive or negative infinity.
-    #[inline]
-    pub const fn is_infinite(self) -> bool {
-        self.0 & 0x7FFF == EXP_MASK
-    }
-
-    /// Whether this is neither infinite nor NaN.
-    #[inline]
-    pub const fn is_finite(self) -> bool {
-        self.0 & EXP_MASK != EXP_MASK
-    }
-
-    /// Whether the sign bit is set (also for `-0.0` and NaNs with the sign bit set).
-    #[inline]
-    pub const fn is_sign_negative(self) -> bool {
-        self.0 & SIGN != 0
-    }
-
-    /// Whether the sign bit is clear (also for `+0.0` and NaNs without the sign bit).
-    #[inline]
-    pub const fn is_sign_positive(self) -> bool {
-        !self.is_sign_negative()
-    }
-
-    /// The IEEE 754 `totalOrder` relation, like [`f32::total_cmp`]: `-NaN < -Inf < ... < -0 <
-    /// +0 < ... < +Inf < +NaN`, NaNs ordered by payload.
-    #[inline]
-    pub fn total_cmp(&self, other: &Self) -> Ordering {
-        // Flip the magnitude bits of negative values so that signed integer order is the
-        // total order.
-        let key = |b: u16| {
-            let b = b as i16;
-            b ^ ((((b >> 15) as u16) >> 1) as i16)
-        };
-        key(self.0).cmp(&key(other.0))
-    }
 }
 
-impl PartialEq for BFloat16 {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        if self.is_nan() || other.is_nan() {
-            return false;
-        }
-        self.0 == other.0 || (self.0 | other.0) & 0x7FFF == 0
-    }
-}
-
-impl PartialOrd for BFloat16 {
-    #[inline]
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        self.to_f32().partial_cmp(&other.to_f32())
-    }
-}
-
-impl From<BFloat16> for f32 {
-    #[inline]
-    fn from(value: BFloat16) -> f32 {
-        value.to_f32()
-    }
-}
-
-impl From<BFloat16> for f64 {
-    #[inline]
-    fn from(value: BFloat16) -> f64 {
-        value.to_f64()
-    }
-}
-
-impl fmt::Debug for BFloat16 {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&self.to_f32(), f)
-    }
-}
-
-impl fmt::Display for BFloat16 {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.to_f32(), f)
-    }
-}
+half_float_common!(BFloat16, EXP_MASK);
 
 #[cfg(test)]
 mod tests {

@@ -3,6 +3,7 @@
 
 pub mod bfloat16;
 pub mod float16;
+mod half;
 mod ref_flag;
 mod type_id;
 
