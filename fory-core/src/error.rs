@@ -87,6 +87,19 @@ impl Error {
         }
     }
 
+    /// This error with its offset moved by `base`: for errors found while decoding a slice that
+    /// starts at `base` in the whole input.
+    pub fn shifted(mut self, base: usize) -> Self {
+        match &mut *self.0 {
+            ErrorKind::Truncated { offset, .. }
+            | ErrorKind::Invalid { offset, .. }
+            | ErrorKind::LimitExceeded { offset, .. }
+            | ErrorKind::Unsupported { offset, .. } => *offset += base,
+            ErrorKind::Encode { .. } => {}
+        }
+        self
+    }
+
     /// The input ended at `offset` while `needed` bytes of `expected` were required.
     #[cold]
     pub fn truncated(

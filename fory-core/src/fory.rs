@@ -74,6 +74,9 @@ pub struct Config {
     /// Reference tracking: shared and circular references are written once and referred to
     /// afterwards. Off by default, as in the peers' xlang mode.
     pub ref_tracking: bool,
+    /// Schema-consistent structs start with a 4-byte schema hash, checked on read (the peers'
+    /// class-version check). On by default, as in pyfory; it has no effect in compatible mode.
+    pub check_struct_version: bool,
     /// Decoding limits; see [`Limits`] for the defaults.
     pub limits: Limits,
 }
@@ -83,6 +86,7 @@ impl Default for Config {
         Config {
             compatible: false,
             ref_tracking: false,
+            check_struct_version: true,
             limits: Limits::DEFAULT,
         }
     }
@@ -133,6 +137,13 @@ impl Fory {
         type_name: &str,
     ) -> Result<()> {
         self.registry.register_by_name::<T>(namespace, type_name)
+    }
+
+    /// Registers user type `T` by name under the namespace and name it declares
+    /// (`#[fory(namespace = "...", name = "...")]`; by default no namespace and the Rust type's
+    /// name).
+    pub fn register_named<T: Registrable>(&mut self) -> Result<()> {
+        self.registry.register_by_name::<T>(T::NAMESPACE, T::NAME)
     }
 
     /// Serializes `value` as one complete payload (header, flag, type info, data).
@@ -237,6 +248,13 @@ impl ForyBuilder {
     /// Reference tracking on or off. Default: off.
     pub fn ref_tracking(mut self, on: bool) -> Self {
         self.config.ref_tracking = on;
+        self
+    }
+
+    /// The schema hash of schema-consistent structs on or off. Default: on. Both sides must
+    /// agree: the hash is 4 bytes in front of every struct value.
+    pub fn check_struct_version(mut self, on: bool) -> Self {
+        self.config.check_struct_version = on;
         self
     }
 

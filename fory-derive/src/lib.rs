@@ -1,7 +1,26 @@
-//! Derive macros for `fory-core`.
+//! `#[derive(ForyObject)]`: serializers for structs (STRUCT), unit-only enums (ENUM) and enums
+//! whose variants carry at most one value (UNION), in the Apache Fory xlang format. Re-exported
+//! by `fory-core`, whose documentation describes the attributes.
 //!
-//! The `ForyObject` derive for structs, enums and unions lands here; until then the crate only
-//! reserves its place in the workspace so that the public layout is stable.
+//! The macro works in three steps that never mix: `attr` parses `#[fory(...)]`, `ast` builds and
+//! validates a model of the type (every rejected shape is a spanned compile error), and `expand`
+//! generates code from a valid model only.
 
-#[allow(dead_code)]
-mod field_order;
+mod ast;
+mod attr;
+mod expand;
+mod snake_case;
+
+use proc_macro::TokenStream;
+use syn::{parse_macro_input, DeriveInput};
+
+/// Derives `Serialize`, `Deserialize`, `Schema` and `UserType` (plus `ForyStruct`, `ForyEnum`
+/// or `ForyUnion`) for a struct or enum. See the `fory_core` crate documentation.
+#[proc_macro_derive(ForyObject, attributes(fory))]
+pub fn derive_fory_object(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    match ast::build(&input) {
+        Ok(model) => expand::expand(&input, &model).into(),
+        Err(err) => err.to_compile_error().into(),
+    }
+}

@@ -5,10 +5,10 @@ mod registry;
 mod type_meta;
 
 pub use registry::{
-    ErasedRead, ErasedWrite, Identity, Registrable, Registration, TypeName, TypeRegistry, UserKind,
-    UserType,
+    ErasedRead, ErasedWrite, Identity, Registrable, Registration, StructInfo, TypeName,
+    TypeRegistry, UserKind, UserType,
 };
 pub use type_meta::{
-    read_registered_type_info, read_user_type_info, write_user_type_info, MetaReadTables,
-    MetaWriteTables,
+    read_registered_type_info, read_struct_def, read_user_type_info, read_user_wire_type,
+    skip_type_info, write_user_type_info, MetaReadTables, MetaWriteTables,
 };

@@ -5,11 +5,15 @@
 
 use std::any::{Any, TypeId as RustTypeId};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
+use crate::buffer::Writer;
 use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
 use crate::meta::meta_string::{MetaString, MetaStringEncoder};
-use crate::serializer::{Deserialize, Serialize};
+use crate::meta::struct_def::{encode_body, schema_hash, FieldDef, StructDef, StructIdentity};
+use crate::meta::type_def::write_type_def;
+use crate::serializer::{Deserialize, Serialize, WireType};
 use crate::types::TypeId;
 
 /// What kind of user type a Rust type is; decides its internal type id.
@@ -63,6 +67,33 @@ impl UserKind {
 pub trait UserType: 'static {
     /// The kind of user type.
     const KIND: UserKind;
+
+    /// The namespace [`Fory::register_named`](crate::Fory::register_named) registers the type
+    /// under (`#[fory(namespace = "...")]`; empty by default).
+    const NAMESPACE: &'static str = "";
+
+    /// The type name [`Fory::register_named`](crate::Fory::register_named) registers the type
+    /// under (`#[fory(name = "...")]`; the Rust type's name by default).
+    const NAME: &'static str = "";
+
+    /// For structs: the TypeDef entries of the fields, in wire order. User types of other kinds
+    /// have no fields.
+    fn field_defs(types: &TypeRegistry, compatible: bool) -> Result<Vec<FieldDef>> {
+        let _ = (types, compatible);
+        Ok(Vec::new())
+    }
+}
+
+/// The schema of a registered struct, computed once per [`Fory`](crate::Fory) on first use (the
+/// field types of nested user types depend on how those are registered).
+#[derive(Debug, Clone)]
+pub struct StructInfo {
+    /// The TypeDef body's content.
+    pub def: StructDef,
+    /// The whole TypeDef as written in a stream: 8-byte header and body.
+    pub type_def: Vec<u8>,
+    /// The 32-bit schema hash of schema-consistent mode.
+    pub schema_hash: u32,
 }
 
 /// What registration needs of a type: a user type that can be written and read without
@@ -100,7 +131,7 @@ pub struct TypeName {
 /// type held as `dyn Any`.
 pub type ErasedWrite = fn(&dyn Any, &mut WriteContext<'_>, Option<bool>) -> Result<()>;
 /// Reads the payload of a registered type into a `Box<dyn Any>`.
-pub type ErasedRead = for<'a, 'b> fn(&mut ReadContext<'a, 'b>, TypeId) -> Result<Box<dyn Any>>;
+pub type ErasedRead = for<'a, 'b> fn(&mut ReadContext<'a, 'b>, WireType) -> Result<Box<dyn Any>>;
 
 /// One registered user type.
 #[derive(Debug, Clone)]
@@ -115,6 +146,10 @@ pub struct Registration {
     pub write: ErasedWrite,
     /// Its deserializer, for values whose type is only known at run time.
     pub read: ErasedRead,
+    /// Its fields' TypeDef entries ([`UserType::field_defs`]).
+    pub field_defs: fn(&TypeRegistry, bool) -> Result<Vec<FieldDef>>,
+    /// The struct schema, once computed.
+    struct_info: OnceLock<StructInfo>,
 }
 
 fn write_erased<T: Serialize + 'static>(
@@ -136,15 +171,45 @@ fn write_erased<T: Serialize + 'static>(
 
 fn read_erased<T: for<'de> Deserialize<'de> + 'static>(
     ctx: &mut ReadContext<'_, '_>,
-    id: TypeId,
+    wire: WireType,
 ) -> Result<Box<dyn Any>> {
-    Ok(Box::new(T::read_data(ctx, id)?))
+    Ok(Box::new(T::read_wire_data(ctx, wire)?))
 }
 
 impl Registration {
     /// Whether the type is registered by name.
     pub fn by_name(&self) -> bool {
         matches!(self.identity, Identity::Name { .. })
+    }
+
+    /// The struct schema of this registration in the given mode, computed on first use. Fails
+    /// when a field's user type is not registered.
+    pub fn struct_info(&self, types: &TypeRegistry, compatible: bool) -> Result<&StructInfo> {
+        if let Some(info) = self.struct_info.get() {
+            return Ok(info);
+        }
+        let fields = (self.field_defs)(types, compatible)
+            .map_err(|e| Error::encode(format!("the schema of {}: {e}", self.rust_name)))?;
+        let identity = match &self.identity {
+            Identity::Id(id) => StructIdentity::Id(*id),
+            Identity::Name(name) => StructIdentity::Name {
+                namespace: name.namespace.clone(),
+                type_name: name.type_name.clone(),
+            },
+        };
+        let def = StructDef {
+            compatible,
+            identity,
+            fields,
+        };
+        let mut type_def = Writer::new();
+        write_type_def(&mut type_def, &encode_body(&def)?);
+        let info = StructInfo {
+            schema_hash: schema_hash(&def),
+            def,
+            type_def: type_def.into_inner(),
+        };
+        Ok(self.struct_info.get_or_init(|| info))
     }
 
     /// How to name the type in messages: `#101` or `namespace.Name`.
@@ -222,6 +287,8 @@ impl TypeRegistry {
             identity,
             write: write_erased::<T>,
             read: read_erased::<T>,
+            field_defs: T::field_defs,
+            struct_info: OnceLock::new(),
         });
         self.by_rust.insert(rust, index);
         Ok(index)

@@ -3,7 +3,7 @@
 //!
 //! | registered | mode | after the internal type id |
 //! | --- | --- | --- |
-//! | by id | any | varuint32 user id (compatible structs add a shared TypeDef, with the derive) |
+//! | by id | any | varuint32 user id; compatible structs write a shared TypeDef instead |
 //! | by name | schema-consistent | namespace and type name as stream meta strings |
 //! | by name | compatible | a shared TypeDef |
 //!
@@ -14,14 +14,17 @@
 //! time, `varuint32((index << 1) | 1)` afterwards.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::buffer::Reader;
 use crate::context::{type_mismatch, ReadContext, WriteContext};
 use crate::error::{Error, Result};
 use crate::meta::meta_string::{MetaString, MetaStringDecoder, MetaStringEncoding};
 use crate::meta::murmur3::murmurhash3_x64_128;
+use crate::meta::struct_def::{decode_body, StructDef, StructIdentity};
 use crate::meta::type_def::{self, NAMESPACE_ENCODINGS, TYPE_NAME_ENCODINGS};
 use crate::resolver::{Identity, Registration, UserKind, UserType};
+use crate::serializer::WireType;
 use crate::types::TypeId;
 
 const SMALL_META_STRING: usize = 16;
@@ -42,11 +45,13 @@ struct RawMetaString {
     bytes: Vec<u8>,
 }
 
-/// A TypeDef as read from a stream (non-struct kinds for now).
+/// A TypeDef as read from a stream.
 #[derive(Debug, Clone)]
 struct ReadTypeDef {
     type_id: TypeId,
     identity: ReadIdentity,
+    /// The field list, for struct TypeDefs.
+    struct_def: Option<Arc<StructDef>>,
 }
 
 #[derive(Debug, Clone)]
@@ -69,15 +74,10 @@ pub fn write_user_type_info<T: UserType>(ctx: &mut WriteContext<'_>) -> Result<(
     let wire = T::KIND.wire_type_id(reg.by_name(), compatible);
     ctx.write_type_id(wire);
     match &reg.identity {
-        Identity::Id(id) => {
-            if wire == TypeId::CompatibleStruct {
-                return Err(Error::encode(format!(
-                    "{}: compatible-mode structs need their TypeDef, which comes with the derive",
-                    reg.rust_name
-                )));
-            }
-            ctx.writer.write_varuint32(*id);
+        Identity::Id(_) if wire == TypeId::CompatibleStruct => {
+            write_shared_type_def(ctx, reg, wire)?;
         }
+        Identity::Id(id) => ctx.writer.write_varuint32(*id),
         Identity::Name(name) => {
             if compatible {
                 write_shared_type_def(ctx, reg, wire)?;
@@ -129,12 +129,14 @@ fn write_shared_type_def(
     }
     let index = tables.type_defs.len() as u32;
     tables.type_defs.insert(key, index);
-    let code = type_def::non_struct_kind_code(wire).ok_or_else(|| {
-        Error::encode(format!(
-            "{}: struct TypeDefs come with the derive",
-            reg.rust_name
-        ))
-    })?;
+    if reg.kind == UserKind::Struct {
+        let info = reg.struct_info(ctx.registry(), ctx.config().compatible)?;
+        ctx.writer.write_varuint32(index << 1);
+        ctx.writer.write_bytes(&info.type_def);
+        return Ok(());
+    }
+    let code = type_def::non_struct_kind_code(wire)
+        .ok_or_else(|| Error::encode(format!("{}: no TypeDef for {wire}", reg.rust_name)))?;
     let mut body = crate::buffer::Writer::new();
     body.write_u8(code);
     match &reg.identity {
@@ -152,6 +154,12 @@ fn write_shared_type_def(
 /// Reads the type info of a value that must be the registered user type `T`, and returns its
 /// wire type id.
 pub fn read_user_type_info<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result<TypeId> {
+    read_user_wire_type::<T>(ctx).map(|wire| wire.id)
+}
+
+/// [`read_user_type_info`], also returning which stream TypeDef described the value (for
+/// compatible structs, whose payload is read by that TypeDef's field list).
+pub fn read_user_wire_type<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result<WireType> {
     let at = ctx.reader.position();
     let id = ctx.read_type_id()?;
     let Some((kind, by_name)) = UserKind::of_wire(id) else {
@@ -173,42 +181,74 @@ pub fn read_user_type_info<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result
         let expected = T::KIND.wire_type_id(reg.by_name(), ctx.config().compatible);
         return Err(type_mismatch(at, expected, id as u32));
     }
-    let found = read_identity(ctx, id, by_name)?;
+    let (found, type_def) = read_identity(ctx, id, by_name)?;
     check_identity(reg, &found, at)?;
-    Ok(id)
-}
-
-/// Reads the identity that follows a user kind's type id.
-fn read_identity(ctx: &mut ReadContext<'_, '_>, id: TypeId, by_name: bool) -> Result<ReadIdentity> {
-    Ok(if by_name {
-        if ctx.config().compatible || id == TypeId::NamedCompatibleStruct {
-            read_shared_type_def(ctx, id)?
-        } else {
-            let namespace = read_meta_string(ctx, MetaStringDecoder::NAMESPACE)?;
-            let type_name = read_meta_string(ctx, MetaStringDecoder::TYPE_NAME)?;
-            ReadIdentity::Name(namespace, type_name)
-        }
-    } else {
-        ReadIdentity::Id(ctx.reader.read_varuint32()?)
+    Ok(WireType {
+        id,
+        user: None,
+        type_def,
     })
 }
 
+/// Reads the identity that follows a user kind's type id, and the index of the shared TypeDef
+/// that carried it, if one did.
+fn read_identity(
+    ctx: &mut ReadContext<'_, '_>,
+    id: TypeId,
+    by_name: bool,
+) -> Result<(ReadIdentity, Option<u32>)> {
+    let shared = id == TypeId::CompatibleStruct
+        || id == TypeId::NamedCompatibleStruct
+        || (by_name && ctx.config().compatible);
+    Ok(if shared {
+        let (identity, index) = read_shared_type_def(ctx, id)?;
+        (identity, Some(index))
+    } else if by_name {
+        let namespace = read_meta_string(ctx, MetaStringDecoder::NAMESPACE)?;
+        let type_name = read_meta_string(ctx, MetaStringDecoder::TYPE_NAME)?;
+        (ReadIdentity::Name(namespace, type_name), None)
+    } else {
+        (ReadIdentity::Id(ctx.reader.read_varuint32()?), None)
+    })
+}
+
+/// The field list of the struct TypeDef at `index` in this stream.
+pub fn read_struct_def(ctx: &mut ReadContext<'_, '_>, index: u32) -> Option<Arc<StructDef>> {
+    ctx.meta_tables()
+        .type_defs
+        .get(index as usize)
+        .and_then(|d| d.struct_def.clone())
+}
+
+/// Reads the type info of a value of any type the stream may name, registered or not: for
+/// skipping a field this side does not know. Returns the type id and, for a struct described by
+/// a TypeDef, its field list.
+pub fn skip_type_info(ctx: &mut ReadContext<'_, '_>) -> Result<(TypeId, Option<Arc<StructDef>>)> {
+    let id = ctx.read_type_id()?;
+    let Some((_, by_name)) = UserKind::of_wire(id) else {
+        return Ok((id, None));
+    };
+    let (_, type_def) = read_identity(ctx, id, by_name)?;
+    Ok((id, type_def.and_then(|index| read_struct_def(ctx, index))))
+}
+
 /// Reads the type info of a user type that may be any registered type (a dynamically typed
-/// position), after its type id `id` (a user kind) was read at `at`. Returns its registration.
+/// position), after its type id `id` (a user kind) was read at `at`. Returns its registration
+/// and the stream index of the TypeDef that described it, if one did.
 pub fn read_registered_type_info<'f>(
     ctx: &mut ReadContext<'f, '_>,
     id: TypeId,
     at: usize,
-) -> Result<&'f Registration> {
+) -> Result<(&'f Registration, Option<u32>)> {
     let (kind, by_name) = UserKind::of_wire(id)
         .ok_or_else(|| Error::invalid(at, "a user type id", id.to_string()))?;
-    let found = read_identity(ctx, id, by_name)?;
+    let (found, type_def) = read_identity(ctx, id, by_name)?;
     let registry = ctx.registry();
     let reg = match &found {
         ReadIdentity::Id(user_id) => registry.by_id(kind, *user_id),
         ReadIdentity::Name(ns, name) => registry.by_name(ns, name),
     };
-    reg.filter(|r| r.kind == kind).ok_or_else(|| {
+    let reg = reg.filter(|r| r.kind == kind).ok_or_else(|| {
         let what = match &found {
             ReadIdentity::Id(user_id) => format!("{id} with user id {user_id}"),
             ReadIdentity::Name(ns, name) => format!("{id} named {ns}.{name}"),
@@ -218,7 +258,8 @@ pub fn read_registered_type_info<'f>(
             "a registered user type",
             format!("{what}, which is not registered"),
         )
-    })
+    })?;
+    Ok((reg, type_def))
 }
 
 fn check_identity(reg: &Registration, found: &ReadIdentity, at: usize) -> Result<()> {
@@ -302,7 +343,10 @@ fn read_meta_string(ctx: &mut ReadContext<'_, '_>, decoder: MetaStringDecoder) -
         .map_err(|e| Error::invalid(at, "a valid meta string", e.to_string()))
 }
 
-fn read_shared_type_def(ctx: &mut ReadContext<'_, '_>, wire: TypeId) -> Result<ReadIdentity> {
+fn read_shared_type_def(
+    ctx: &mut ReadContext<'_, '_>,
+    wire: TypeId,
+) -> Result<(ReadIdentity, u32)> {
     let at = ctx.reader.position();
     let marker = ctx.reader.read_varuint32()?;
     let index = (marker >> 1) as usize;
@@ -325,25 +369,41 @@ fn read_shared_type_def(ctx: &mut ReadContext<'_, '_>, wire: TypeId) -> Result<R
         }
         let body_at = ctx.reader.position() + 8;
         let body = type_def::read_type_def(&mut ctx.reader)?;
-        let def = parse_non_struct_body(body, body_at)?;
+        let def = if body.first().is_some_and(|meta| meta & 0x80 != 0) {
+            parse_struct_body(body, body_at)?
+        } else {
+            parse_non_struct_body(body, body_at)?
+        };
         ctx.meta_tables().type_defs.push(def.clone());
         def
     };
-    if def.type_id != wire {
+    let same_kind = def.type_id == wire
+        || (UserKind::of_wire(def.type_id) == UserKind::of_wire(wire) && def.struct_def.is_some());
+    if !same_kind {
         return Err(type_mismatch(at, wire, def.type_id as u32));
     }
-    Ok(def.identity)
+    Ok((def.identity, index as u32))
+}
+
+fn parse_struct_body(body: &[u8], body_at: usize) -> Result<ReadTypeDef> {
+    let def = decode_body(body).map_err(|e| e.shifted(body_at))?;
+    let identity = match &def.identity {
+        StructIdentity::Id(id) => ReadIdentity::Id(*id),
+        StructIdentity::Name {
+            namespace,
+            type_name,
+        } => ReadIdentity::Name(namespace.clone(), type_name.clone()),
+    };
+    Ok(ReadTypeDef {
+        type_id: def.type_id(),
+        identity,
+        struct_def: Some(Arc::new(def)),
+    })
 }
 
 fn parse_non_struct_body(body: &[u8], body_at: usize) -> Result<ReadTypeDef> {
     let mut r = Reader::new(body);
     let meta = r.read_u8()?;
-    if meta & 0x80 != 0 {
-        return Err(Error::unsupported(
-            body_at,
-            "a struct TypeDef (struct support comes with the derive)",
-        ));
-    }
     let type_id = type_def::non_struct_type_id(meta)
         .ok_or_else(|| Error::invalid(body_at, "a TypeDef kind code 0..=5", meta.to_string()))?;
     let identity = if type_id.is_named() {
@@ -360,5 +420,9 @@ fn parse_non_struct_body(body: &[u8], body_at: usize) -> Result<ReadTypeDef> {
             format!("{} more bytes", r.remaining()),
         ));
     }
-    Ok(ReadTypeDef { type_id, identity })
+    Ok(ReadTypeDef {
+        type_id,
+        identity,
+        struct_def: None,
+    })
 }

@@ -22,10 +22,11 @@ pub(crate) fn read_dynamic_wire_type(ctx: &mut ReadContext<'_, '_>) -> Result<Wi
     if UserKind::of_wire(id).is_none() {
         return Ok(id.into());
     }
-    let reg = read_registered_type_info(ctx, id, at)?;
+    let (reg, type_def) = read_registered_type_info(ctx, id, at)?;
     Ok(WireType {
         id,
         user: ctx.registry().index_of(reg),
+        type_def,
     })
 }
 
@@ -98,7 +99,7 @@ impl<'de> Deserialize<'de> for Box<dyn Any> {
 
     fn read_wire_data(ctx: &mut ReadContext<'_, 'de>, wire: WireType) -> Result<Self> {
         match wire.user.and_then(|i| ctx.registry().entry(i)) {
-            Some(reg) => (reg.read)(ctx, wire.id),
+            Some(reg) => (reg.read)(ctx, wire),
             None if UserKind::of_wire(wire.id).is_some() => Err(Error::invalid(
                 ctx.reader.position(),
                 "type info naming a registered user type before a dynamically typed value",

@@ -23,12 +23,12 @@ use crate::error::{Error, Result};
 use crate::serializer::{null_or_error, read_flag, read_typed, Deserialize, Serialize, WireType};
 use crate::types::TypeId;
 
-const KEY_TRACK_REF: u8 = 0x01;
-const KEY_HAS_NULL: u8 = 0x02;
-const KEY_DECLARED: u8 = 0x04;
-const VALUE_TRACK_REF: u8 = 0x08;
-const VALUE_HAS_NULL: u8 = 0x10;
-const VALUE_DECLARED: u8 = 0x20;
+pub(crate) const KEY_TRACK_REF: u8 = 0x01;
+pub(crate) const KEY_HAS_NULL: u8 = 0x02;
+pub(crate) const KEY_DECLARED: u8 = 0x04;
+pub(crate) const VALUE_TRACK_REF: u8 = 0x08;
+pub(crate) const VALUE_HAS_NULL: u8 = 0x10;
+pub(crate) const VALUE_DECLARED: u8 = 0x20;
 const MAX_CHUNK: u8 = 255;
 
 /// Writes the map payload of `len` entries.

@@ -31,7 +31,10 @@ pub(crate) mod map;
 pub(crate) mod number;
 mod option;
 mod refs;
+mod schema;
+mod skip;
 mod string;
+mod struct_;
 mod temporal;
 mod tuple;
 mod union;
@@ -41,6 +44,13 @@ pub use enum_::{
     read_enum_data, read_enum_type_info, write_enum_data, write_enum_type_info, ForyEnum,
 };
 pub use list::{read_list, write_list};
+pub use schema::{field_writes_type_info, nested, user_field_type, Schema};
+pub use skip::{skip_field, skip_value};
+pub use struct_::{
+    field_def, in_wire_order, match_fields, read_field, read_remote_field, read_struct_data,
+    read_struct_wire_type, write_field, write_struct_data, write_struct_type_info, FieldMode,
+    ForyStruct,
+};
 pub use union::{
     read_union_data, read_union_type_info, write_union_data, write_union_type_info, ForyUnion,
 };
@@ -157,11 +167,17 @@ pub struct WireType {
     pub id: TypeId,
     /// The registry index of the user type, when the reader resolved one.
     pub user: Option<u32>,
+    /// The index in the stream of the TypeDef that described the value (compatible structs).
+    pub type_def: Option<u32>,
 }
 
 impl From<TypeId> for WireType {
     fn from(id: TypeId) -> Self {
-        WireType { id, user: None }
+        WireType {
+            id,
+            user: None,
+            type_def: None,
+        }
     }
 }
 

@@ -1,0 +1,357 @@
+//! The static schema of a Rust type as a struct field or container element: its TypeDef field
+//! type, whether it sorts as a primitive, and whether it can be null.
+//!
+//! A derived struct builds its TypeDef and its field order from these, so they are constants or
+//! functions of the registry only, never of a value. Types that appear as struct fields implement
+//! [`Schema`]; the derive implements it for user types.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, LinkedList, VecDeque};
+use std::rc::{self, Rc};
+use std::sync::{self, Arc, Mutex};
+
+use crate::context::WriteContext;
+use crate::error::Result;
+use crate::meta::struct_def::{FieldType, NestedType};
+use crate::resolver::{TypeRegistry, UserType};
+use crate::serializer::{Serialize, Value};
+use crate::types::{BFloat16, Date, Decimal, Duration, Float16, Timestamp, TypeId};
+
+/// What a struct field of this type declares.
+pub trait Schema {
+    /// The primitive type id (`BOOL` 1 ..= `FLOAT64` 20) a field of this type sorts by, or 0 for
+    /// every non-primitive type. `Option<i32>` answers 5 (`VARINT32`) and is [`Schema::NULLABLE`].
+    const SORT_TYPE_ID: u8 = 0;
+
+    /// Whether values of this type can be null (`Option`, `Weak`, a dynamic [`Value`]), so a
+    /// field or element of it carries a null flag.
+    const NULLABLE: bool = false;
+
+    /// Whether values of this type are shared references (`Rc`, `Arc`), so a field or element of
+    /// it is reference-tracked.
+    const SHARED: bool = false;
+
+    /// The field type a TypeDef records for this type. User types answer with their kind as
+    /// registered (`COMPATIBLE_STRUCT`, `NAMED_ENUM`, ...), which is why the registry is needed.
+    fn field_type(types: &TypeRegistry, compatible: bool) -> Result<FieldType>;
+
+    /// Whether a field of this type writes type info before its payload: only dynamically typed
+    /// values, and structs in compatible mode (their TypeDef travels with the first value).
+    fn field_type_info(compatible: bool) -> bool {
+        let _ = compatible;
+        false
+    }
+
+    /// Writes the payload in the integer encoding `id` (`INT32`, `VARINT32`, `TAGGED_INT64`, ...)
+    /// chosen by a field attribute. Only integers have several encodings; every other type
+    /// writes its one payload.
+    fn write_encoded(&self, ctx: &mut WriteContext<'_>, id: TypeId) -> Result<()>
+    where
+        Self: Serialize,
+    {
+        let _ = id;
+        self.write_data(ctx, true)
+    }
+}
+
+/// Whether a struct field of wire type `id` carries type info in front of its payload; the rule
+/// behind [`Schema::field_type_info`], applied to a field described by a peer's TypeDef.
+pub fn field_writes_type_info(id: TypeId, compatible: bool) -> bool {
+    match id {
+        TypeId::Unknown => true,
+        TypeId::Struct
+        | TypeId::CompatibleStruct
+        | TypeId::NamedStruct
+        | TypeId::NamedCompatibleStruct => compatible,
+        _ => false,
+    }
+}
+
+/// The element (or key, or value) entry of a container field type.
+pub fn nested<T: Schema + ?Sized>(types: &TypeRegistry, compatible: bool) -> Result<NestedType> {
+    Ok(NestedType::new(
+        T::NULLABLE,
+        T::SHARED,
+        T::field_type(types, compatible)?,
+    ))
+}
+
+/// The field type of a registered user type: its kind as registered, in this mode.
+pub fn user_field_type<T: UserType>(types: &TypeRegistry, compatible: bool) -> Result<FieldType> {
+    let reg = types.get::<T>()?;
+    Ok(FieldType::Leaf(
+        T::KIND.wire_type_id(reg.by_name(), compatible),
+    ))
+}
+
+macro_rules! integer_schema {
+    ($($ty:ty => $id:ident, { $($enc:ident => $write:ident),* };)*) => {$(
+        impl Schema for $ty {
+            const SORT_TYPE_ID: u8 = TypeId::$id as u8;
+
+            fn field_type(_: &TypeRegistry, _: bool) -> Result<FieldType> {
+                Ok(FieldType::Leaf(TypeId::$id))
+            }
+
+            #[inline]
+            fn write_encoded(&self, ctx: &mut WriteContext<'_>, id: TypeId) -> Result<()> {
+                match id {
+                    $(TypeId::$enc => ctx.writer.$write(*self),)*
+                    other => {
+                        return Err(crate::error::Error::encode(format!(
+                            "{} cannot be written as {other}",
+                            stringify!($ty)
+                        )))
+                    }
+                }
+                Ok(())
+            }
+        }
+    )*};
+}
+
+integer_schema! {
+    i8 => Int8, { Int8 => write_i8 };
+    i16 => Int16, { Int16 => write_i16 };
+    i32 => Varint32, { Varint32 => write_varint32, Int32 => write_i32 };
+    i64 => Varint64, {
+        Varint64 => write_varint64, Int64 => write_i64, TaggedInt64 => write_tagged_i64
+    };
+    u8 => Uint8, { Uint8 => write_u8 };
+    u16 => Uint16, { Uint16 => write_u16 };
+    u32 => VarUint32, { VarUint32 => write_varuint32, Uint32 => write_u32 };
+    u64 => VarUint64, {
+        VarUint64 => write_varuint64, Uint64 => write_u64, TaggedUint64 => write_tagged_u64
+    };
+}
+
+macro_rules! leaf_schema {
+    ($($ty:ty => $id:ident, primitive: $primitive:literal;)*) => {$(
+        impl Schema for $ty {
+            const SORT_TYPE_ID: u8 = if $primitive { TypeId::$id as u8 } else { 0 };
+
+            fn field_type(_: &TypeRegistry, _: bool) -> Result<FieldType> {
+                Ok(FieldType::Leaf(TypeId::$id))
+            }
+        }
+    )*};
+}
+
+leaf_schema! {
+    bool => Bool, primitive: true;
+    f32 => Float32, primitive: true;
+    f64 => Float64, primitive: true;
+    Float16 => Float16, primitive: true;
+    BFloat16 => Bfloat16, primitive: true;
+    String => String, primitive: false;
+    str => String, primitive: false;
+    Cow<'_, str> => String, primitive: false;
+    Cow<'_, [u8]> => Binary, primitive: false;
+    Date => Date, primitive: false;
+    Timestamp => Timestamp, primitive: false;
+    Duration => Duration, primitive: false;
+    Decimal => Decimal, primitive: false;
+}
+
+#[cfg(feature = "chrono")]
+leaf_schema! {
+    chrono::NaiveDate => Date, primitive: false;
+    chrono::DateTime<chrono::Utc> => Timestamp, primitive: false;
+    chrono::NaiveDateTime => Timestamp, primitive: false;
+    chrono::TimeDelta => Duration, primitive: false;
+}
+
+impl Schema for Value {
+    const NULLABLE: bool = true;
+
+    fn field_type(_: &TypeRegistry, _: bool) -> Result<FieldType> {
+        Ok(FieldType::Leaf(TypeId::Unknown))
+    }
+
+    fn field_type_info(_: bool) -> bool {
+        true
+    }
+}
+
+impl Schema for Box<dyn std::any::Any> {
+    fn field_type(_: &TypeRegistry, _: bool) -> Result<FieldType> {
+        Ok(FieldType::Leaf(TypeId::Unknown))
+    }
+
+    fn field_type_info(_: bool) -> bool {
+        true
+    }
+}
+
+/// A sequence: its element type's array type (`Vec<i32>` is `INT32_ARRAY`, `Vec<u8>` is
+/// `BINARY`), or a `LIST` of it.
+fn sequence<T: Schema + Serialize>(types: &TypeRegistry, compatible: bool) -> Result<FieldType> {
+    Ok(match T::slice_type_id() {
+        TypeId::List => FieldType::List(Box::new(nested::<T>(types, compatible)?)),
+        array => FieldType::Leaf(array),
+    })
+}
+
+macro_rules! sequence_schema {
+    ($([$($gen:tt)*] $ty:ty;)*) => {$(
+        impl<$($gen)*> Schema for $ty {
+            fn field_type(types: &TypeRegistry, compatible: bool) -> Result<FieldType> {
+                sequence::<T>(types, compatible)
+            }
+        }
+    )*};
+}
+
+sequence_schema! {
+    [T: Schema + Serialize] Vec<T>;
+    [T: Schema + Serialize, const N: usize] [T; N];
+    [T: Schema + Serialize] [T];
+}
+
+macro_rules! collection_schema {
+    ($($kind:ident [$($gen:tt)*] $ty:ty;)*) => {$(
+        impl<$($gen)*> Schema for $ty {
+            fn field_type(types: &TypeRegistry, compatible: bool) -> Result<FieldType> {
+                Ok(FieldType::$kind(Box::new(nested::<T>(types, compatible)?)))
+            }
+        }
+    )*};
+}
+
+collection_schema! {
+    List [T: Schema] VecDeque<T>;
+    List [T: Schema] LinkedList<T>;
+    Set [T: Schema, S] HashSet<T, S>;
+    Set [T: Schema] BTreeSet<T>;
+    Set [T: Schema, S] hashbrown::HashSet<T, S>;
+}
+
+macro_rules! map_schema {
+    ($([$($gen:tt)*] $ty:ty;)*) => {$(
+        impl<$($gen)*> Schema for $ty {
+            fn field_type(types: &TypeRegistry, compatible: bool) -> Result<FieldType> {
+                Ok(FieldType::map(
+                    nested::<K>(types, compatible)?,
+                    nested::<V>(types, compatible)?,
+                ))
+            }
+        }
+    )*};
+}
+
+map_schema! {
+    [K: Schema, V: Schema, S] HashMap<K, V, S>;
+    [K: Schema, V: Schema] BTreeMap<K, V>;
+    [K: Schema, V: Schema, S] hashbrown::HashMap<K, V, S>;
+}
+
+/// Wrappers that are the wrapped type on the wire; `$nullable` / `$shared` add to its flags.
+macro_rules! forward_schema {
+    ($($ty:ident, nullable: $nullable:literal, shared: $shared:literal;)*) => {$(
+        impl<T: Schema + ?Sized> Schema for $ty<T> {
+            const SORT_TYPE_ID: u8 = T::SORT_TYPE_ID;
+            const NULLABLE: bool = $nullable || T::NULLABLE;
+            const SHARED: bool = $shared || T::SHARED;
+
+            fn field_type(types: &TypeRegistry, compatible: bool) -> Result<FieldType> {
+                T::field_type(types, compatible)
+            }
+
+            fn field_type_info(compatible: bool) -> bool {
+                T::field_type_info(compatible)
+            }
+        }
+    )*};
+}
+
+forward_schema! {
+    Box, nullable: false, shared: false;
+    Rc, nullable: false, shared: true;
+    Arc, nullable: false, shared: true;
+    RefCell, nullable: false, shared: false;
+    Mutex, nullable: false, shared: false;
+}
+
+impl<T: Schema + Serialize> Schema for Option<T> {
+    const SORT_TYPE_ID: u8 = T::SORT_TYPE_ID;
+    const NULLABLE: bool = true;
+    const SHARED: bool = T::SHARED;
+
+    fn field_type(types: &TypeRegistry, compatible: bool) -> Result<FieldType> {
+        T::field_type(types, compatible)
+    }
+
+    fn field_type_info(compatible: bool) -> bool {
+        T::field_type_info(compatible)
+    }
+
+    #[inline]
+    fn write_encoded(&self, ctx: &mut WriteContext<'_>, id: TypeId) -> Result<()>
+    where
+        Self: Serialize,
+    {
+        match self {
+            Some(v) => v.write_encoded(ctx, id),
+            None => Ok(()),
+        }
+    }
+}
+
+macro_rules! weak_schema {
+    ($($weak:ty;)*) => {$(
+        impl<T: Schema> Schema for $weak {
+            const NULLABLE: bool = true;
+            const SHARED: bool = true;
+
+            fn field_type(types: &TypeRegistry, compatible: bool) -> Result<FieldType> {
+                T::field_type(types, compatible)
+            }
+
+            fn field_type_info(compatible: bool) -> bool {
+                T::field_type_info(compatible)
+            }
+        }
+    )*};
+}
+
+weak_schema! {
+    rc::Weak<T>;
+    sync::Weak<T>;
+}
+
+impl<T: Schema + ?Sized> Schema for &T {
+    const SORT_TYPE_ID: u8 = T::SORT_TYPE_ID;
+    const NULLABLE: bool = T::NULLABLE;
+    const SHARED: bool = T::SHARED;
+
+    fn field_type(types: &TypeRegistry, compatible: bool) -> Result<FieldType> {
+        T::field_type(types, compatible)
+    }
+
+    fn field_type_info(compatible: bool) -> bool {
+        T::field_type_info(compatible)
+    }
+}
+
+/// Tuples are lists whose elements carry their own type info.
+macro_rules! tuple_schema {
+    ($(($($name:ident),+);)*) => {$(
+        impl<$($name),+> Schema for ($($name,)+) {
+            fn field_type(_: &TypeRegistry, _: bool) -> Result<FieldType> {
+                Ok(FieldType::list(false, false, FieldType::Leaf(TypeId::Unknown)))
+            }
+        }
+    )*};
+}
+
+tuple_schema! {
+    (A);
+    (A, B);
+    (A, B, C);
+    (A, B, C, D);
+    (A, B, C, D, E);
+    (A, B, C, D, E, F);
+    (A, B, C, D, E, F, G);
+    (A, B, C, D, E, F, G, H);
+}

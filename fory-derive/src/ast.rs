@@ -1,0 +1,295 @@
+//! The model of a derived type, built from the syntax tree and the parsed attributes, and
+//! validated: every rejected shape gets an error pointing at the offending item. Code generation
+//! only ever sees a valid model.
+
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+use syn::{Data, DeriveInput, Error, Fields, GenericParam, Ident, Member, Result, Type};
+
+use crate::attr::{self, Encoding, TypeAttrs};
+use crate::snake_case::snake_case;
+
+/// Largest tag id a field may carry (the bound the peers enforce).
+const MAX_TAG_ID: u32 = (1 << 29) - 1;
+
+/// A derived type.
+pub enum Model {
+    Struct(StructModel),
+    Enum(EnumModel),
+    Union(UnionModel),
+}
+
+pub struct StructModel {
+    pub attrs: TypeAttrs,
+    pub fields: Vec<Field>,
+    /// Fields marked `skip`: filled with `Default` on read.
+    pub skipped: Vec<Member>,
+    /// Whether fields are positional (`struct Point(i32, i32)`).
+    pub tuple: bool,
+    /// Whether the struct has no fields at all (`struct Unit;`).
+    pub unit: bool,
+}
+
+pub struct Field {
+    pub member: Member,
+    pub ty: Type,
+    /// The name in the TypeDef: `rename`, or the field name in snake_case (`f0`, `f1`, ... for
+    /// tuple fields).
+    pub wire_name: String,
+    pub tag_id: Option<u32>,
+    pub nullable: bool,
+    pub track_ref: bool,
+    /// The wire type id name (`Int32`, `TaggedUint64`, ...) chosen by `encoding`.
+    pub encoding: Option<&'static str>,
+}
+
+pub struct EnumModel {
+    pub attrs: TypeAttrs,
+    /// Variant names and ordinals.
+    pub variants: Vec<(Ident, u32)>,
+}
+
+pub struct UnionModel {
+    pub attrs: TypeAttrs,
+    pub cases: Vec<Case>,
+}
+
+pub struct Case {
+    pub ident: Ident,
+    pub case_id: u32,
+    pub shape: CaseShape,
+}
+
+pub enum CaseShape {
+    /// `Variant`: no value.
+    Unit,
+    /// `Variant(T)`.
+    Tuple(Type),
+    /// `Variant { name: T }`.
+    Named(Ident, Type),
+}
+
+pub fn build(input: &DeriveInput) -> Result<Model> {
+    for param in &input.generics.params {
+        if let GenericParam::Lifetime(l) = param {
+            return Err(Error::new(
+                l.span(),
+                "ForyObject types cannot borrow (lifetime parameters); use owned field types",
+            ));
+        }
+    }
+    let attrs = attr::type_attrs(&input.attrs)?;
+    match &input.data {
+        Data::Struct(data) => build_struct(attrs, &data.fields),
+        Data::Enum(data) => {
+            if data.variants.is_empty() {
+                return Err(Error::new(
+                    input.ident.span(),
+                    "ForyObject needs at least one variant",
+                ));
+            }
+            let unit_only = data
+                .variants
+                .iter()
+                .all(|v| matches!(v.fields, Fields::Unit));
+            if unit_only {
+                build_enum(attrs, data)
+            } else {
+                build_union(attrs, data)
+            }
+        }
+        Data::Union(u) => Err(Error::new(
+            u.union_token.span(),
+            "ForyObject supports structs and enums, not Rust unions",
+        )),
+    }
+}
+
+fn build_struct(attrs: TypeAttrs, fields: &Fields) -> Result<Model> {
+    let mut out = Vec::new();
+    let mut skipped = Vec::new();
+    let mut tags: Vec<(u32, Span)> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    for (index, field) in fields.iter().enumerate() {
+        let a = attr::field_attrs(&field.attrs)?;
+        let member = match &field.ident {
+            Some(ident) => Member::Named(ident.clone()),
+            None => Member::Unnamed(index.into()),
+        };
+        if let Some(span) = a.skip {
+            if a.id.is_some()
+                || a.nullable.is_some()
+                || a.track_ref.is_some()
+                || a.encoding.is_some()
+                || a.rename.is_some()
+            {
+                return Err(Error::new(
+                    span,
+                    "a `skip` field is not written, so it takes no other fory attribute",
+                ));
+            }
+            skipped.push(member);
+            continue;
+        }
+        let wire_name = match (&a.rename, &field.ident) {
+            (Some(lit), _) => {
+                let name = lit.value();
+                if name.is_empty() {
+                    return Err(Error::new(lit.span(), "`rename` must not be empty"));
+                }
+                name
+            }
+            (None, Some(ident)) => snake_case(ident.to_string().trim_start_matches("r#")),
+            (None, None) => format!("f{index}"),
+        };
+        if names.contains(&wire_name) {
+            return Err(Error::new(
+                field.span(),
+                format!("two fields have the wire name `{wire_name}`; use `rename`"),
+            ));
+        }
+        names.push(wire_name.clone());
+        if let Some((tag, span)) = a.id {
+            if tag > MAX_TAG_ID {
+                return Err(Error::new(span, "a tag id is at most 2^29 - 1 (536870911)"));
+            }
+            if tags.iter().any(|(t, _)| *t == tag) {
+                return Err(Error::new(
+                    span,
+                    format!("tag id {tag} is used by another field"),
+                ));
+            }
+            tags.push((tag, span));
+        }
+        let encoding = match a.encoding {
+            Some((encoding, span)) => Some(encoding_type_id(&field.ty, encoding, span)?),
+            None => None,
+        };
+        out.push(Field {
+            member,
+            ty: field.ty.clone(),
+            wire_name,
+            tag_id: a.id.map(|(t, _)| t),
+            nullable: a.nullable.is_some(),
+            track_ref: a.track_ref.is_some(),
+            encoding,
+        });
+    }
+    Ok(Model::Struct(StructModel {
+        attrs,
+        fields: out,
+        skipped,
+        tuple: matches!(fields, Fields::Unnamed(_)),
+        unit: matches!(fields, Fields::Unit),
+    }))
+}
+
+/// The last path segment of `ty`, looking through one `Option<...>`.
+fn integer_name(ty: &Type) -> Option<String> {
+    let Type::Path(path) = ty else { return None };
+    let last = path.path.segments.last()?;
+    if last.ident == "Option" {
+        if let syn::PathArguments::AngleBracketed(args) = &last.arguments {
+            if let Some(syn::GenericArgument::Type(inner)) = args.args.first() {
+                return integer_name(inner);
+            }
+        }
+        return None;
+    }
+    Some(last.ident.to_string())
+}
+
+fn encoding_type_id(ty: &Type, encoding: Encoding, span: Span) -> Result<&'static str> {
+    let name = integer_name(ty).unwrap_or_default();
+    let id =
+        match (name.as_str(), encoding) {
+            ("i32", Encoding::Fixed) => "Int32",
+            ("i32", Encoding::Varint) => "Varint32",
+            ("i64", Encoding::Fixed) => "Int64",
+            ("i64", Encoding::Varint) => "Varint64",
+            ("i64", Encoding::Tagged) => "TaggedInt64",
+            ("u32", Encoding::Fixed) => "Uint32",
+            ("u32", Encoding::Varint) => "VarUint32",
+            ("u64", Encoding::Fixed) => "Uint64",
+            ("u64", Encoding::Varint) => "VarUint64",
+            ("u64", Encoding::Tagged) => "TaggedUint64",
+            ("i32" | "u32", Encoding::Tagged) => return Err(Error::new(
+                span,
+                "the tagged encoding exists for 64-bit integers only; use \"fixed\" or \"varint\"",
+            )),
+            _ => {
+                return Err(Error::new(
+                    span,
+                    "`encoding` applies to i32, i64, u32 and u64 fields (or an Option of one)",
+                ))
+            }
+        };
+    Ok(id)
+}
+
+fn variant_ids(data: &syn::DataEnum) -> Result<Vec<u32>> {
+    let mut ids: Vec<u32> = Vec::new();
+    for (index, variant) in data.variants.iter().enumerate() {
+        let a = attr::variant_attrs(&variant.attrs)?;
+        let (id, span) = a.id.unwrap_or((index as u32, variant.ident.span()));
+        if ids.contains(&id) {
+            return Err(Error::new(
+                span,
+                format!("id {id} is used by another variant"),
+            ));
+        }
+        ids.push(id);
+    }
+    Ok(ids)
+}
+
+fn build_enum(attrs: TypeAttrs, data: &syn::DataEnum) -> Result<Model> {
+    let ids = variant_ids(data)?;
+    let variants = data
+        .variants
+        .iter()
+        .zip(ids)
+        .map(|(v, id)| (v.ident.clone(), id))
+        .collect();
+    Ok(Model::Enum(EnumModel { attrs, variants }))
+}
+
+fn build_union(attrs: TypeAttrs, data: &syn::DataEnum) -> Result<Model> {
+    let ids = variant_ids(data)?;
+    let mut cases = Vec::new();
+    for (variant, case_id) in data.variants.iter().zip(ids) {
+        if variant.fields.len() > 1 {
+            return Err(Error::new(
+                variant.fields.span(),
+                format!(
+                    "variant `{}` has {} fields, but an xlang union case carries at most one \
+                     value; wrap the fields in a struct",
+                    variant.ident,
+                    variant.fields.len()
+                ),
+            ));
+        }
+        for field in &variant.fields {
+            if field.attrs.iter().any(|a| a.path().is_ident("fory")) {
+                return Err(Error::new(
+                    field.span(),
+                    "a union case value takes no fory attributes",
+                ));
+            }
+        }
+        let shape = match &variant.fields {
+            Fields::Unit => CaseShape::Unit,
+            Fields::Unnamed(f) => CaseShape::Tuple(f.unnamed[0].ty.clone()),
+            Fields::Named(f) => {
+                let field = &f.named[0];
+                CaseShape::Named(field.ident.clone().expect("named"), field.ty.clone())
+            }
+        };
+        cases.push(Case {
+            ident: variant.ident.clone(),
+            case_id,
+            shape,
+        });
+    }
+    Ok(Model::Union(UnionModel { attrs, cases }))
+}

@@ -1,0 +1,244 @@
+//! Structs: `UserType` with the fields' TypeDef entries, `ForyStruct` (the wire order as a
+//! constant, field writing and reading), and the serializer traits.
+//!
+//! The wire order is computed by `fory_core::meta::field_order::order`, a `const fn`, from each
+//! field's `Schema` constants, so generic fields and type aliases sort by their real types; the
+//! generated loops run over that constant array and compile to straight-line code.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use syn::DeriveInput;
+
+use super::{bounded, user_type, with_de_lifetime};
+use crate::ast::{Field, StructModel};
+
+/// The `FieldMode` of a field, as a constant expression.
+fn mode(field: &Field) -> TokenStream {
+    let ty = &field.ty;
+    let nullable = field.nullable;
+    let track_ref = field.track_ref;
+    let encoding = match field.encoding {
+        Some(id) => {
+            let id = format_ident!("{}", id);
+            quote!(::core::option::Option::Some(::fory_core::types::TypeId::#id))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    quote! {
+        ::fory_core::serializer::FieldMode {
+            nullable: #nullable || <#ty as ::fory_core::serializer::Schema>::NULLABLE,
+            track_ref: #track_ref || <#ty as ::fory_core::serializer::Schema>::SHARED,
+            encoding: #encoding,
+        }
+    }
+}
+
+fn tag_id(field: &Field) -> TokenStream {
+    match field.tag_id {
+        Some(tag) => quote!(::core::option::Option::Some(#tag)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+fn sort_key(field: &Field) -> TokenStream {
+    let ty = &field.ty;
+    let name = &field.wire_name;
+    let tag = tag_id(field);
+    let mode = mode(field);
+    let type_id = match field.encoding {
+        Some(id) => {
+            let id = format_ident!("{}", id);
+            quote!(::fory_core::types::TypeId::#id as u8)
+        }
+        None => quote!(<#ty as ::fory_core::serializer::Schema>::SORT_TYPE_ID),
+    };
+    quote! {
+        ::fory_core::meta::field_order::FieldSortKey {
+            id_name: #name,
+            name: #name,
+            tag_id: #tag,
+            type_id: #type_id,
+            nullable: (#mode).nullable,
+        }
+    }
+}
+
+pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
+    let ident = &input.ident;
+    let generics = bounded(&input.generics);
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let de_generics = with_de_lifetime(&input.generics);
+    let (de_impl_generics, _, _) = de_generics.split_for_impl();
+    let fields = &model.fields;
+    let count = fields.len();
+
+    let defs = fields.iter().map(|f| {
+        let ty = &f.ty;
+        let name = &f.wire_name;
+        let tag = tag_id(f);
+        let mode = mode(f);
+        quote! {
+            ::fory_core::serializer::field_def::<#ty>(types, compatible, #name, #tag, #mode)?
+        }
+    });
+    let keys = fields.iter().map(sort_key);
+    let indices: Vec<usize> = (0..count).collect();
+    let members: Vec<_> = fields.iter().map(|f| &f.member).collect();
+    let types: Vec<_> = fields.iter().map(|f| &f.ty).collect();
+    let modes: Vec<TokenStream> = fields.iter().map(mode).collect();
+    let locals: Vec<_> = (0..count).map(|i| format_ident!("__f{}", i)).collect();
+    let skipped = &model.skipped;
+
+    let construct = if model.unit {
+        quote!(Self)
+    } else if model.tuple {
+        // Positional fields: every position is either a field or skipped.
+        let total = count + skipped.len();
+        let values = (0..total).map(|position| {
+            let slot = fields.iter().position(|f| match &f.member {
+                syn::Member::Unnamed(index) => index.index as usize == position,
+                syn::Member::Named(_) => false,
+            });
+            match slot {
+                Some(i) => {
+                    let local = &locals[i];
+                    quote!(#local.unwrap_or_default())
+                }
+                None => quote!(::core::default::Default::default()),
+            }
+        });
+        quote!(Self( #(#values),* ))
+    } else {
+        quote! {
+            Self {
+                #( #members: #locals.unwrap_or_default(), )*
+                #( #skipped: ::core::default::Default::default(), )*
+            }
+        }
+    };
+
+    let user_type = user_type(
+        input,
+        &model.attrs,
+        "Struct",
+        quote! {
+            fn field_defs(
+                types: &::fory_core::resolver::TypeRegistry,
+                compatible: bool,
+            ) -> ::fory_core::Result<::std::vec::Vec<::fory_core::meta::struct_def::FieldDef>> {
+                ::core::result::Result::Ok(::fory_core::serializer::in_wire_order(
+                    ::std::vec![#(#defs),*],
+                    <Self as ::fory_core::serializer::ForyStruct>::FIELD_ORDER,
+                ))
+            }
+        },
+    );
+
+    quote! {
+        #user_type
+
+        impl #impl_generics ::fory_core::serializer::ForyStruct for #ident #ty_generics #where_clause {
+            const FIELD_ORDER: &'static [usize] =
+                &::fory_core::meta::field_order::order::<#count>(&[#(#keys),*]);
+
+            #[allow(unused_variables)]
+            fn write_fields(
+                &self,
+                ctx: &mut ::fory_core::context::WriteContext<'_>,
+            ) -> ::fory_core::Result<()> {
+                for &index in Self::FIELD_ORDER {
+                    match index {
+                        #( #indices => ::fory_core::serializer::write_field::<#types>(
+                            &self.#members, ctx, #modes,
+                        )?, )*
+                        _ => {}
+                    }
+                }
+                ::core::result::Result::Ok(())
+            }
+
+            #[allow(unused_variables, unused_mut)]
+            fn read_fields(
+                ctx: &mut ::fory_core::context::ReadContext<'_, '_>,
+            ) -> ::fory_core::Result<Self> {
+                #( let mut #locals: ::core::option::Option<#types> = ::core::option::Option::None; )*
+                for &index in Self::FIELD_ORDER {
+                    match index {
+                        #( #indices => #locals = ::core::option::Option::Some(
+                            ::fory_core::serializer::read_field::<#types>(ctx, #modes)?,
+                        ), )*
+                        _ => {}
+                    }
+                }
+                ::core::result::Result::Ok(#construct)
+            }
+
+            #[allow(unused_variables, unused_mut)]
+            fn read_fields_by_plan(
+                ctx: &mut ::fory_core::context::ReadContext<'_, '_>,
+                remote: &::fory_core::meta::struct_def::StructDef,
+                plan: &[::core::option::Option<usize>],
+            ) -> ::fory_core::Result<Self> {
+                #( let mut #locals: ::core::option::Option<#types> = ::core::option::Option::None; )*
+                for (field, slot) in remote.fields.iter().zip(plan) {
+                    match slot {
+                        #( ::core::option::Option::Some(#indices) => #locals = ::core::option::Option::Some(
+                            ::fory_core::serializer::read_remote_field::<#types>(ctx, field)?,
+                        ), )*
+                        _ => ::fory_core::serializer::skip_field(ctx, field)?,
+                    }
+                }
+                ::core::result::Result::Ok(#construct)
+            }
+        }
+
+        impl #impl_generics ::fory_core::Serialize for #ident #ty_generics #where_clause {
+            fn write_type_info(
+                &self,
+                ctx: &mut ::fory_core::context::WriteContext<'_>,
+            ) -> ::fory_core::Result<()> {
+                ::fory_core::serializer::write_struct_type_info::<Self>(ctx)
+            }
+
+            fn write_data(
+                &self,
+                ctx: &mut ::fory_core::context::WriteContext<'_>,
+                _declared: bool,
+            ) -> ::fory_core::Result<()> {
+                ::fory_core::serializer::write_struct_data(self, ctx)
+            }
+        }
+
+        impl #de_impl_generics ::fory_core::Deserialize<'__de> for #ident #ty_generics #where_clause {
+            fn read_type_info(
+                ctx: &mut ::fory_core::context::ReadContext<'_, '__de>,
+            ) -> ::fory_core::Result<::fory_core::types::TypeId> {
+                ::fory_core::serializer::read_struct_wire_type::<Self>(ctx).map(|wire| wire.id)
+            }
+
+            fn read_data(
+                ctx: &mut ::fory_core::context::ReadContext<'_, '__de>,
+                id: ::fory_core::types::TypeId,
+            ) -> ::fory_core::Result<Self> {
+                ::fory_core::serializer::read_struct_data(ctx, id.into())
+            }
+
+            fn read_wire_type(
+                ctx: &mut ::fory_core::context::ReadContext<'_, '__de>,
+            ) -> ::fory_core::Result<::fory_core::serializer::WireType> {
+                ::fory_core::serializer::read_struct_wire_type::<Self>(ctx)
+            }
+
+            fn read_wire_data(
+                ctx: &mut ::fory_core::context::ReadContext<'_, '__de>,
+                wire: ::fory_core::serializer::WireType,
+            ) -> ::fory_core::Result<Self> {
+                ::fory_core::serializer::read_struct_data(ctx, wire)
+            }
+
+            fn declared_type_id() -> ::fory_core::types::TypeId {
+                ::fory_core::types::TypeId::Struct
+            }
+        }
+    }
+}
