@@ -2,64 +2,16 @@
 //! names, values and modes). A case decodes a peer's bytes into its Rust type, checks the value,
 //! and re-encodes it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::fmt::Debug;
 use std::rc::Rc;
 
-use fory_core::context::{ReadContext, WriteContext};
-use fory_core::resolver::{UserKind, UserType};
-use fory_core::serializer::{
-    read_enum_data, read_enum_type_info, write_enum_data, write_enum_type_info, ForyEnum,
-};
-use fory_core::types::{Date, Decimal, Duration, Timestamp, TypeId};
+use fory_core::types::{Date, Decimal, Duration, Timestamp};
 use fory_core::{Deserialize, Fory, Result, Serialize, Value};
 
-/// The `Color` enum of the cases (`RED`, `GREEN`, `BLUE` in the peers).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Color {
-    /// Ordinal 0.
-    Red,
-    /// Ordinal 1.
-    Green,
-    /// Ordinal 2.
-    Blue,
-}
+pub mod structs;
 
-impl UserType for Color {
-    const KIND: UserKind = UserKind::Enum;
-}
-
-impl ForyEnum for Color {
-    fn ordinal(&self) -> u32 {
-        *self as u32
-    }
-    fn from_ordinal(ordinal: u32) -> Option<Self> {
-        [Color::Red, Color::Green, Color::Blue]
-            .get(ordinal as usize)
-            .copied()
-    }
-}
-
-impl Serialize for Color {
-    fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
-        write_enum_type_info::<Self>(ctx)
-    }
-    fn write_data(&self, ctx: &mut WriteContext<'_>, _declared: bool) -> Result<()> {
-        write_enum_data(self, ctx)
-    }
-}
-
-impl<'de> Deserialize<'de> for Color {
-    fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
-        read_enum_type_info::<Self>(ctx)
-    }
-    fn read_data(ctx: &mut ReadContext<'_, 'de>, _id: TypeId) -> Result<Self> {
-        read_enum_data(ctx)
-    }
-    fn declared_type_id() -> TypeId {
-        TypeId::Enum
-    }
-}
+use structs::*;
 
 /// How a case's `Fory` is configured.
 #[derive(Debug, Clone, Copy, Default)]
@@ -70,6 +22,8 @@ pub struct Mode {
     pub ref_tracking: bool,
     /// How `Color` is registered: not at all, by id 101, or as `example.Color`.
     pub color: ColorRegistration,
+    /// Registers the case's struct types.
+    pub register: Option<fn(&mut Fory) -> Result<()>>,
 }
 
 /// How `Color` is registered in a case.
@@ -97,6 +51,9 @@ impl Mode {
             ColorRegistration::ByName => fory
                 .register_by_name::<Color>("example", "Color")
                 .expect("fresh registry"),
+        }
+        if let Some(register) = self.register {
+            register(&mut fory).expect("fresh registry");
         }
         fory
     }
@@ -130,8 +87,8 @@ where
 
 macro_rules! cases {
     ($($name:ident [$($mode:tt)*]: $ty:ty = $value:expr;)*) => {
-        /// Every case.
-        pub fn all() -> Vec<Case> {
+        /// The cases of plain values.
+        fn value_cases() -> Vec<Case> {
             vec![$(Case {
                 name: stringify!($name),
                 mode: Mode { $($mode)* ..Mode::default() },
@@ -140,6 +97,62 @@ macro_rules! cases {
             },)*]
         }
     };
+}
+
+/// Each struct case twice: schema-consistent (`name`) and compatible (`name_compatible`).
+macro_rules! struct_cases {
+    ($($name:ident: $ty:ty = $value:expr;)*) => {
+        /// The struct cases.
+        fn struct_cases() -> Vec<Case> {
+            let mut out = Vec::new();
+            $(
+                for compatible in [false, true] {
+                    out.push(Case {
+                        name: if compatible {
+                            concat!(stringify!($name), "_compatible")
+                        } else {
+                            stringify!($name)
+                        },
+                        mode: Mode {
+                            compatible,
+                            register: Some(register_all),
+                            ..Mode::default()
+                        },
+                        byte_equal: true,
+                        check: |fory, bytes| check_value::<$ty>(fory, bytes, $value),
+                    });
+                }
+            )*
+            out
+        }
+    };
+}
+
+/// Every case.
+pub fn all() -> Vec<Case> {
+    let mut cases = value_cases();
+    cases.extend(struct_cases());
+    cases.push(Case {
+        name: "evolution_drop_add",
+        mode: Mode {
+            compatible: true,
+            register: Some(register_evolving),
+            ..Mode::default()
+        },
+        byte_equal: false,
+        check: |fory, bytes| {
+            check_value::<Evolving>(
+                fory,
+                bytes,
+                Evolving {
+                    a: 1,
+                    c: vec![s("x"), s("y")],
+                    d: 0,
+                },
+            )
+        },
+    });
+    cases
 }
 
 fn s(text: &str) -> String {
@@ -205,4 +218,54 @@ cases! {
         let x = Rc::new(vec![s("a")]);
         vec![x.clone(), x]
     };
+}
+
+fn inner(x: i32, label: &str) -> Inner {
+    Inner { x, label: s(label) }
+}
+
+struct_cases! {
+    struct_primitives: Primitives = Primitives {
+        flag: true, tiny: -5, short_value: -300, count: 123_456, total: -9_876_543_210,
+        ratio: 1.5, precise: -2.25,
+    };
+    struct_nullable_primitives: NullablePrimitives = NullablePrimitives {
+        flag: Some(true), tiny: None, short_value: Some(-300), count: Some(123_456),
+        total: Some(-9_876_543_210), ratio: None, precise: Some(-2.25),
+    };
+    struct_strings: Strings = Strings {
+        ascii: s("hello"), latin1: s("café"), cjk: s("你好"), empty: s(""),
+    };
+    struct_nested: Outer = Outer { name: s("outer"), inner: inner(7, "in"), count: 2 };
+    struct_collections: Collections = Collections {
+        names: vec![s("a"), s("b")],
+        tags: BTreeSet::from([s("x")]),
+        scores: BTreeMap::from([(s("a"), 1)]),
+        ids: vec![1, -2, 3],
+        matrix: vec![VecDeque::from([1]), VecDeque::from([2, 3])],
+    };
+    struct_enum_field: WithEnum = WithEnum { color: Color::Blue, count: 3 };
+    struct_union_field: WithUnion = WithUnion { shape: Shape::Radius(2.5), count: 4 };
+    struct_options_null: Optionals = Optionals::default();
+    struct_options_set: Optionals = Optionals {
+        maybe_name: Some(s("n")),
+        maybe_count: Some(5),
+        maybe_list: Some(vec![s("l")]),
+        maybe_inner: Some(inner(1, "i")),
+    };
+    struct_unsigned: Unsigned = Unsigned {
+        u8v: 200, u16v: 60_000, u32_fixed: 4_000_000_000, u32_var: 4_000_000_000,
+        u64_fixed: (1 << 63) + 5, u64_var: (1 << 63) + 5, u64_tagged: 1 << 40,
+        i32_fixed: -7, i64_fixed: -8, i64_tagged: 1 << 40,
+    };
+    struct_tag_ids: Tagged = Tagged { name: s("t"), age: 30, email: None, note: s("no tag") };
+    struct_generic: Pair<String, i32> = Pair { key: s("k"), value: 9, items: vec![1, 2] };
+    struct_many_fields: Many = Many {
+        f01: true, f02: 1, f03: 2, f04: 3, f05: 4, f06: 5.5, f07: 6.5, f08: s("s8"),
+        f09: false, f10: -1, f11: -2, f12: -3, f13: -4, f14: -5.5, f15: -6.5, f16: s("s16"),
+        f17: true, f18: 17, f19: 18, f20: 19, f21: 20, f22: 21.5, f23: 22.5, f24: s("s24"),
+        f25: false, f26: 25, f27: 26, f28: 27, f29: 28, f30: 29.5, f31: 30.5, f32: s("s32"),
+    };
+    struct_tuple: Point = Point(3, -4);
+    struct_named: Person = Person { name: s("Ada"), age: 36 };
 }

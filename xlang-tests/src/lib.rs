@@ -1,4 +1,7 @@
-//! Cross-language conformance support: the cases shared with the Java, Python and Go peers.
+//! Cross-language conformance support: the cases shared with the Java, Python and Go peers,
+//! calling the peers, and the conformance report.
 
 pub mod cases;
 pub mod differences;
+pub mod peers;
+pub mod report;

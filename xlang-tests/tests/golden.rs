@@ -1,61 +1,126 @@
-//! Every golden file a peer wrote decodes to its case's value, and our encoding of that value
-//! equals the peer's bytes, except where `differences::DIFFERENCES` says why not. No peer is needed:
-//! the golden files are committed (regenerate with `xlang-tests/peers/python/peer.py gen`).
+//! Every committed golden file decodes to its case's value, and our encoding of that value
+//! equals the peer's bytes, except where the case is not byte-equal by design or
+//! `differences::DIFFERENCES` says why not. No peer is needed: this reads the committed
+//! `golden/<peer>/` directories (those that exist); the live check is the `conformance` binary,
+//! whose `target/conformance/<peer>/golden/` output is what gets committed.
+//!
+//! A case may lack a golden file only if the peer's `UNSUPPORTED` file lists it
+//! (`<case>: <reason>` lines, written by the conformance runner next to the generated files).
 
 use std::fs;
 use std::path::Path;
 
 use xlang_tests::cases::all;
 use xlang_tests::differences::accepted;
+use xlang_tests::peers::{first_difference, read_unsupported_file, UNSUPPORTED_FILE};
 
-fn first_difference(a: &[u8], b: &[u8]) -> usize {
-    a.iter()
-        .zip(b)
-        .position(|(x, y)| x != y)
-        .unwrap_or(a.len().min(b.len()))
+/// The peer directories under `golden/`, sorted.
+fn peer_dirs() -> Vec<String> {
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("golden");
+    let mut peers: Vec<String> = fs::read_dir(&golden)
+        .expect("xlang-tests/golden exists")
+        .map(|e| e.expect("readable directory"))
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().into_string().expect("UTF-8 name"))
+        .collect();
+    peers.sort();
+    peers
 }
 
-#[test]
-fn python_goldens_decode_and_reencode() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("golden/python");
+/// The failures of one peer's committed goldens.
+fn check_peer(peer: &str) -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("golden")
+        .join(peer);
     let cases = all();
     let mut failures = Vec::new();
+    let unsupported = read_unsupported_file(&dir).unwrap_or_else(|e| {
+        failures.push(format!("{peer}: {e}"));
+        Default::default()
+    });
     for case in &cases {
         let path = dir.join(format!("{}.bin", case.name));
-        let golden = match fs::read(&path) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                failures.push(format!("python/{}: no golden file ({e})", case.name));
+        let golden = match (fs::read(&path), unsupported.get(case.name)) {
+            (Ok(bytes), None) => bytes,
+            (Ok(_), Some(_)) => {
+                failures.push(format!(
+                    "{peer}/{}: has a golden file but is listed in {UNSUPPORTED_FILE}",
+                    case.name
+                ));
+                continue;
+            }
+            (Err(_), Some(_)) => continue,
+            (Err(e), None) => {
+                failures.push(format!(
+                    "{peer}/{}: no golden file ({e}) and not listed in {UNSUPPORTED_FILE}",
+                    case.name
+                ));
                 continue;
             }
         };
         let fory = case.mode.fory();
-        match (case.check)(&fory, &golden) {
-            Err(e) => failures.push(format!("python/{}: {e}", case.name)),
-            Ok(ours) => {
-                let accepted = accepted("python", case.name).is_some();
-                if accepted && ours == golden {
-                    failures.push(format!(
-                        "python/{}: listed as a difference but now byte-equal",
-                        case.name
-                    ));
-                } else if !accepted && ours != golden {
-                    failures.push(format!(
-                        "python/{}: our bytes differ from the peer's at offset {}",
-                        case.name,
-                        first_difference(&ours, &golden)
-                    ));
-                }
+        let ours = match (case.check)(&fory, &golden) {
+            Ok(ours) => ours,
+            Err(e) => {
+                failures.push(format!("{peer}/{}: {e}", case.name));
+                continue;
             }
+        };
+        if !case.byte_equal {
+            continue;
+        }
+        match (first_difference(&ours, &golden), accepted(peer, case.name)) {
+            (None, Some(_)) => failures.push(format!(
+                "{peer}/{}: listed as an accepted difference but now byte-equal",
+                case.name
+            )),
+            (Some(at), None) => failures.push(format!(
+                "{peer}/{}: our bytes differ from the peer's at offset {at}",
+                case.name
+            )),
+            _ => {}
+        }
+    }
+    for case in unsupported.keys() {
+        if !cases.iter().any(|c| c.name == case) {
+            failures.push(format!(
+                "{peer}/{UNSUPPORTED_FILE}: lists {case}, which no case names"
+            ));
         }
     }
     // No golden file without a case.
-    for entry in fs::read_dir(&dir).unwrap() {
-        let name = entry.unwrap().file_name().into_string().unwrap();
-        let stem = name.trim_end_matches(".bin");
-        if !cases.iter().any(|c| c.name == stem) {
-            failures.push(format!("python/{name}: a golden file with no case"));
+    let mut names: Vec<String> = fs::read_dir(&dir)
+        .expect("readable golden directory")
+        .map(|e| {
+            e.expect("readable entry")
+                .file_name()
+                .into_string()
+                .unwrap()
+        })
+        .collect();
+    names.sort();
+    for name in names {
+        let known = name == UNSUPPORTED_FILE
+            || name
+                .strip_suffix(".bin")
+                .is_some_and(|stem| cases.iter().any(|c| c.name == stem));
+        if !known {
+            failures.push(format!("{peer}/{name}: a golden file with no case"));
         }
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    failures
+}
+
+#[test]
+fn committed_goldens_decode_and_reencode() {
+    let peers = peer_dirs();
+    assert!(!peers.is_empty(), "no peer directory under golden/");
+    let failures: Vec<String> = peers.iter().flat_map(|p| check_peer(p)).collect();
+    assert!(
+        failures.is_empty(),
+        "{} failures in golden/{{{}}}:\n{}",
+        failures.len(),
+        peers.join(","),
+        failures.join("\n")
+    );
 }

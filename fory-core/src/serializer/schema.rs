@@ -77,9 +77,13 @@ pub fn nested<T: Schema + ?Sized>(types: &TypeRegistry, compatible: bool) -> Res
     ))
 }
 
-/// The field type of a registered user type: its kind as registered, in this mode.
+/// The field type of a registered user type: its kind as registered, in this mode. A union
+/// field is plain `UNION`, as pyfory writes it: the case value carries its own type info.
 pub fn user_field_type<T: UserType>(types: &TypeRegistry, compatible: bool) -> Result<FieldType> {
     let reg = types.get::<T>()?;
+    if T::KIND == crate::resolver::UserKind::Union {
+        return Ok(FieldType::Leaf(TypeId::Union));
+    }
     Ok(FieldType::Leaf(
         T::KIND.wire_type_id(reg.by_name(), compatible),
     ))

@@ -183,6 +183,10 @@ fn is_float(id: TypeId) -> bool {
     (TypeId::Float8 as u8..=TypeId::Float64 as u8).contains(&(id as u8))
 }
 
+fn is_union(id: TypeId) -> bool {
+    matches!(id, TypeId::Union | TypeId::TypedUnion | TypeId::NamedUnion)
+}
+
 fn is_array(id: TypeId) -> bool {
     id == TypeId::Binary
         || (TypeId::BoolArray as u8..=TypeId::Float64Array as u8).contains(&(id as u8))
@@ -198,6 +202,7 @@ fn readable_as(remote: &FieldType, local: &FieldType) -> bool {
         || (is_integer(r) && is_integer(l))
         || (is_float(r) && is_float(l))
         || (is_array(l) && r == TypeId::List)
+        || (is_union(r) && is_union(l))
         || matches!((UserKind::of_wire(r), UserKind::of_wire(l)), (Some((a, _)), Some((b, _))) if a == b)
 }
 

@@ -1,22 +1,34 @@
-"""The Python peer of the conformance suite, on the pinned pyfory.
+"""The Python peer of the conformance suite, on the pinned pyfory (see setup.sh).
 
-    python peer.py gen DIR            writes DIR/<case>.bin for every case
-    python peer.py roundtrip CASE FILE
-        reads FILE (written by another implementation), checks it decodes to the case's
-        expected value (exit 1 with both values printed if not), and overwrites FILE with
-        pyfory's own serialization of the decoded value.
+    peer.py gen DIR
+        writes DIR/<case>.bin for every case (pyfory's serialization of the case's value).
+    peer.py roundtrip CASE FILE [CASE FILE ...]
+        for each pair: reads FILE (written by another implementation), checks that it decodes
+        to the case's expected value, and overwrites FILE with pyfory's serialization of the
+        decoded value. Prints `OK <case>`, `FAIL <case>: <why>` or `UNSUPPORTED <case>: <why>`
+        per pair; exits 1 if any pair failed, else 0.
 
-Each case mirrors one in xlang-tests/src/cases.rs: same name, same value, same mode.
+Each case mirrors one in xlang-tests/CASES.md and xlang-tests/src/cases.rs: same name, same value,
+same mode, same registrations. Every case uses a fresh Fory instance in xlang mode.
 """
 
+import dataclasses
 import datetime
 import decimal
 import enum
 import math
 import os
 import sys
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Set
 
 import pyfory
+from pyfory.union import Union, UnionSerializer
+
+
+# ---------------------------------------------------------------------------------------------
+# User types. Field names are snake_case as in CASES.md; the annotations fix the wire types:
+# pyfory.Int32 is a varint int32, pyfory.FixedInt32 a fixed 4-byte int32, and so on.
 
 
 class Color(enum.Enum):
@@ -25,16 +37,222 @@ class Color(enum.Enum):
     BLUE = 2
 
 
-def fory(compatible=False, ref=False, color=None):
+@dataclass
+class Primitives:  # 201
+    flag: bool
+    tiny: pyfory.Int8
+    short_value: pyfory.Int16
+    count: pyfory.Int32
+    total: pyfory.Int64
+    ratio: pyfory.Float32
+    precise: pyfory.Float64
+
+
+@dataclass
+class NullablePrimitives:  # 202
+    flag: Optional[bool]
+    tiny: Optional[pyfory.Int8]
+    short_value: Optional[pyfory.Int16]
+    count: Optional[pyfory.Int32]
+    total: Optional[pyfory.Int64]
+    ratio: Optional[pyfory.Float32]
+    precise: Optional[pyfory.Float64]
+
+
+@dataclass
+class Strings:  # 203
+    ascii: str
+    latin1: str
+    cjk: str
+    empty: str
+
+
+@dataclass
+class Inner:  # 205
+    x: pyfory.Int32
+    label: str
+
+
+@dataclass
+class Outer:  # 204
+    name: str
+    inner: Inner
+    count: pyfory.Int32
+
+
+@dataclass
+class Collections:  # 206
+    names: List[str]
+    tags: Set[str]
+    scores: Dict[str, pyfory.Int32]
+    ids: pyfory.Array[pyfory.Int64]  # array<int64>, carried as pyfory.Int64Array
+    matrix: List[List[pyfory.Int32]]
+
+
+@dataclass
+class WithEnum:  # 207
+    color: Color
+    count: pyfory.Int32
+
+
+class Shape(Union):  # union 111: case 0 `name: string`, case 1 `radius: float64`
+    """A hand-written tagged union (what pyfory's IDL compiler would generate, minus helpers)."""
+
+    NAME = 0
+    RADIUS = 1
+    CASE_TYPES = {NAME: str, RADIUS: pyfory.Float64}
+
+    @classmethod
+    def _from_case_id(cls, case_id, value):  # called by UnionSerializer when reading
+        return cls(case_id, value)
+
+    def __eq__(self, other):
+        return isinstance(other, Shape) and (self.case_id(), self.value()) == (other.case_id(), other.value())
+
+
+@dataclass
+class WithUnion:  # 208
+    shape: Shape
+    count: pyfory.Int32
+
+
+@dataclass
+class Optionals:  # 209
+    maybe_name: Optional[str]
+    maybe_count: Optional[pyfory.Int32]
+    maybe_list: Optional[List[str]]
+    maybe_inner: Optional[Inner]
+
+
+@dataclass
+class Unsigned:  # 210
+    u8v: pyfory.UInt8
+    u16v: pyfory.UInt16
+    u32_fixed: pyfory.FixedUInt32
+    u32_var: pyfory.UInt32  # varint
+    u64_fixed: pyfory.FixedUInt64
+    u64_var: pyfory.UInt64  # varint
+    u64_tagged: pyfory.TaggedUInt64
+    i32_fixed: pyfory.FixedInt32
+    i64_fixed: pyfory.FixedInt64
+    i64_tagged: pyfory.TaggedInt64
+
+
+@dataclass
+class Tagged:  # 211
+    name: str = pyfory.field(id=1)
+    age: pyfory.Int32 = pyfory.field(id=2)
+    email: Optional[str] = pyfory.field(id=3, nullable=True)
+    note: str = pyfory.field()  # no tag id: written by name
+
+
+@dataclass
+class Pair:  # 212 (Rust: Pair<String, i32>)
+    key: str
+    value: pyfory.Int32
+    items: pyfory.Array[pyfory.Int32]  # array<int32>, carried as pyfory.Int32Array
+
+
+@dataclass
+class Many:  # 213
+    f01: bool
+    f02: pyfory.Int8
+    f03: pyfory.Int16
+    f04: pyfory.Int32
+    f05: pyfory.Int64
+    f06: pyfory.Float32
+    f07: pyfory.Float64
+    f08: str
+    f09: bool
+    f10: pyfory.Int8
+    f11: pyfory.Int16
+    f12: pyfory.Int32
+    f13: pyfory.Int64
+    f14: pyfory.Float32
+    f15: pyfory.Float64
+    f16: str
+    f17: bool
+    f18: pyfory.Int8
+    f19: pyfory.Int16
+    f20: pyfory.Int32
+    f21: pyfory.Int64
+    f22: pyfory.Float32
+    f23: pyfory.Float64
+    f24: str
+    f25: bool
+    f26: pyfory.Int8
+    f27: pyfory.Int16
+    f28: pyfory.Int32
+    f29: pyfory.Int64
+    f30: pyfory.Float32
+    f31: pyfory.Float64
+    f32: str
+
+
+@dataclass
+class Point:  # 214 (Rust: tuple struct Point(i32, i32))
+    f0: pyfory.Int32
+    f1: pyfory.Int32
+
+
+@dataclass
+class Person:  # by name: example.Person
+    name: str
+    age: pyfory.Int32
+
+
+@dataclass
+class Evolving:  # 220; Rust's Evolving has a, c, d instead
+    a: pyfory.Int32
+    b: Inner
+    c: List[str]
+
+
+# How each user type is registered. Color is registered per case (by id or by name).
+TYPE_IDS = {
+    Primitives: 201,
+    NullablePrimitives: 202,
+    Strings: 203,
+    Outer: 204,
+    Inner: 205,
+    Collections: 206,
+    WithEnum: 207,
+    WithUnion: 208,
+    Optionals: 209,
+    Unsigned: 210,
+    Tagged: 211,
+    Pair: 212,
+    Many: 213,
+    Point: 214,
+    Evolving: 220,
+}
+UNION_IDS = {Shape: 111}
+TYPE_NAMES = {Person: "example.Person"}
+
+
+def fory(compatible=False, ref=False, color=None, types=()):
+    """A fresh xlang Fory configured for one case."""
     f = pyfory.Fory(xlang=True, compatible=compatible, ref=ref)
     if color == "id":
         f.register(Color, type_id=101)
     elif color == "name":
         f.register(Color, name="example.Color")
+    for t in types:
+        if t in UNION_IDS:
+            serializer = UnionSerializer(f.type_resolver, t, t.CASE_TYPES)
+            f.register_union(t, type_id=UNION_IDS[t], serializer=serializer)
+        elif t in TYPE_NAMES:
+            f.register(t, name=TYPE_NAMES[t])
+        else:
+            f.register(t, type_id=TYPE_IDS[t])
     return f
 
 
+# ---------------------------------------------------------------------------------------------
+# Cases.
+
 UTC = datetime.timezone.utc
+_shared = ["a"]
 
 # name -> (value, Fory settings)
 CASES = {
@@ -83,20 +301,124 @@ CASES = {
     "enum_by_name": (Color.GREEN, {"color": "name"}),
     "enum_by_name_compatible": (Color.GREEN, {"color": "name", "compatible": True}),
     "enum_list_by_name": ([Color.GREEN, Color.BLUE], {"color": "name"}),
-    "ref_shared_list": (None, {"ref": True}),  # built below: [x, x] with x = ["a"]
+    "ref_shared_list": ([_shared, _shared], {"ref": True}),  # the same list object twice
 }
 
+# Struct cases: name -> (value, registered types, Fory settings). Each becomes two cases:
+# `<name>` (schema-consistent) and `<name>_compatible` (compatible mode).
+STRUCT_CASES = {
+    "struct_primitives": (
+        Primitives(flag=True, tiny=-5, short_value=-300, count=123456, total=-9876543210, ratio=1.5, precise=-2.25),
+        [Primitives],
+    ),
+    "struct_nullable_primitives": (
+        NullablePrimitives(
+            flag=True, tiny=None, short_value=-300, count=123456, total=-9876543210, ratio=None, precise=-2.25
+        ),
+        [NullablePrimitives],
+    ),
+    "struct_strings": (
+        Strings(ascii="hello", latin1="café", cjk="你好", empty=""),
+        [Strings],
+    ),
+    "struct_nested": (
+        Outer(name="outer", inner=Inner(x=7, label="in"), count=2),
+        [Outer, Inner],
+    ),
+    "struct_collections": (
+        Collections(
+            names=["a", "b"],
+            tags={"x"},
+            scores={"a": 1},
+            ids=pyfory.Int64Array([1, -2, 3]),
+            matrix=[[1], [2, 3]],
+        ),
+        [Collections],
+    ),
+    "struct_enum_field": (
+        WithEnum(color=Color.BLUE, count=3),
+        [WithEnum],
+        {"color": "id"},
+    ),
+    "struct_union_field": (
+        WithUnion(shape=Shape(Shape.RADIUS, 2.5), count=4),
+        [WithUnion, Shape],
+    ),
+    "struct_options_null": (
+        Optionals(maybe_name=None, maybe_count=None, maybe_list=None, maybe_inner=None),
+        [Optionals, Inner],
+    ),
+    "struct_options_set": (
+        Optionals(maybe_name="n", maybe_count=5, maybe_list=["l"], maybe_inner=Inner(x=1, label="i")),
+        [Optionals, Inner],
+    ),
+    "struct_unsigned": (
+        Unsigned(
+            u8v=200,
+            u16v=60000,
+            u32_fixed=4000000000,
+            u32_var=4000000000,
+            u64_fixed=2**63 + 5,
+            u64_var=2**63 + 5,
+            u64_tagged=2**40,
+            i32_fixed=-7,
+            i64_fixed=-8,
+            i64_tagged=2**40,
+        ),
+        [Unsigned],
+    ),
+    "struct_tag_ids": (
+        Tagged(name="t", age=30, email=None, note="no tag"),
+        [Tagged],
+    ),
+    "struct_generic": (
+        Pair(key="k", value=9, items=pyfory.Int32Array([1, 2])),
+        [Pair],
+    ),
+    "struct_many_fields": (
+        Many(
+            *(True, 1, 2, 3, 4, 5.5, 6.5, "s8"),
+            *(False, -1, -2, -3, -4, -5.5, -6.5, "s16"),
+            *(True, 17, 18, 19, 20, 21.5, 22.5, "s24"),
+            *(False, 25, 26, 27, 28, 29.5, 30.5, "s32"),
+        ),
+        [Many],
+    ),
+    "struct_tuple": (
+        Point(f0=3, f1=-4),
+        [Point],
+    ),
+    "struct_named": (
+        Person(name="Ada", age=36),
+        [Person],
+    ),
+}
 
-def value_of(name):
-    if name == "ref_shared_list":
-        x = ["a"]
-        return [x, x]
-    return CASES[name][0]
+for _name, (_value, _types, *_settings) in STRUCT_CASES.items():
+    _extra = _settings[0] if _settings else {}
+    CASES[_name] = (_value, {"types": _types, **_extra})
+    CASES[_name + "_compatible"] = (_value, {"types": _types, "compatible": True, **_extra})
+
+# Schema evolution: gen writes EVOLVING_WRITTEN; Rust reads it into its own Evolving {a, c, d}
+# and writes that back, so roundtrip expects b at its default (None: no b on the wire).
+EVOLVING_WRITTEN = Evolving(a=1, b=Inner(x=2, label="bee"), c=["x", "y"])
+EVOLVING_READ = Evolving(a=1, b=None, c=["x", "y"])
+CASES["evolution_drop_add"] = (EVOLVING_WRITTEN, {"types": [Evolving, Inner], "compatible": True})
+
+# Values that roundtrip expects when they differ from what gen writes.
+EXPECTED = {"evolution_drop_add": EVOLVING_READ}
+
+# Cases this peer cannot express: name -> reason (none at the moment).
+UNSUPPORTED = {}
+
+
+# ---------------------------------------------------------------------------------------------
+# Commands.
 
 
 def normalize(v):
-    """Values as the reader sees them, for comparison."""
-    if isinstance(v, (pyfory.Int32Array, pyfory.Float64Array, pyfory.Int8Array)):
+    """A value as plain comparable data (arrays as lists, structs as (type, fields) tuples)."""
+    if isinstance(v, (pyfory.Int8Array, pyfory.Int32Array, pyfory.Int64Array, pyfory.Float64Array)):
         return list(v)
     if isinstance(v, float) and math.isnan(v):
         return "nan"
@@ -106,35 +428,71 @@ def normalize(v):
         return [normalize(x) for x in v]
     if isinstance(v, dict):
         return {k: normalize(x) for k, x in v.items()}
+    if isinstance(v, Union):
+        return (type(v).__name__, v.case_id(), normalize(v.value()))
+    if dataclasses.is_dataclass(v):
+        return (type(v).__name__, {f.name: normalize(getattr(v, f.name)) for f in dataclasses.fields(v)})
     return v
 
 
 def gen(directory):
+    """Writes DIR/<case>.bin for every case; exits 1 if any case could not be written."""
     os.makedirs(directory, exist_ok=True)
-    for name in CASES:
-        data = fory(**CASES[name][1]).serialize(value_of(name))
-        with open(os.path.join(directory, name + ".bin"), "wb") as f:
-            f.write(data)
+    ok = True
+    for name, (value, settings) in CASES.items():
+        if name in UNSUPPORTED:
+            print(f"UNSUPPORTED {name}: {UNSUPPORTED[name]}")
+            continue
+        try:
+            data = fory(**settings).serialize(value)
+        except Exception as e:  # report and go on with the other cases
+            print(f"{name}: cannot serialize: {type(e).__name__}: {e}", file=sys.stderr)
+            ok = False
+            continue
+        with open(os.path.join(directory, name + ".bin"), "wb") as fh:
+            fh.write(data)
+    return ok
 
 
-def roundtrip(name, path):
-    f = fory(**CASES[name][1])
-    with open(path, "rb") as fh:
-        data = fh.read()
-    got = f.deserialize(data)
-    want = value_of(name)
-    if normalize(got) != normalize(want):
-        print(f"{name}: decoded {got!r}, expected {want!r}", file=sys.stderr)
-        sys.exit(1)
-    with open(path, "wb") as fh:
-        fh.write(f.serialize(got))
+def roundtrip_one(name, path):
+    """Checks and rewrites one FILE; returns the line to print."""
+    if name not in CASES:
+        return f"UNSUPPORTED {name}: not a case of the Python peer"
+    if name in UNSUPPORTED:
+        return f"UNSUPPORTED {name}: {UNSUPPORTED[name]}"
+    _, settings = CASES[name]
+    want = EXPECTED.get(name, CASES[name][0])
+    try:
+        f = fory(**settings)
+        with open(path, "rb") as fh:
+            got = f.deserialize(fh.read())
+        if normalize(got) != normalize(want):
+            return f"FAIL {name}: decoded {got!r}, expected {want!r}"
+        data = f.serialize(got)
+        with open(path, "wb") as fh:
+            fh.write(data)
+    except Exception as e:
+        return f"FAIL {name}: {type(e).__name__}: {e}"
+    return f"OK {name}"
+
+
+def roundtrip(args):
+    ok = True
+    for name, path in zip(args[0::2], args[1::2]):
+        line = roundtrip_one(name, path)
+        print(" ".join(line.split("\n")), flush=True)
+        ok = ok and not line.startswith("FAIL")
+    return ok
+
+
+def main(argv):
+    if len(argv) == 2 and argv[0] == "gen":
+        return 0 if gen(argv[1]) else 1
+    if len(argv) >= 3 and len(argv) % 2 == 1 and argv[0] == "roundtrip":
+        return 0 if roundtrip(argv[1:]) else 1
+    print(__doc__, file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] == "gen":
-        gen(sys.argv[2])
-    elif len(sys.argv) == 4 and sys.argv[1] == "roundtrip":
-        roundtrip(sys.argv[2], sys.argv[3])
-    else:
-        print(__doc__, file=sys.stderr)
-        sys.exit(2)
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,529 @@
+//! The live conformance run against the Java, Python and Go peers:
+//!
+//! ```text
+//! cargo run --release -p xlang-tests --bin conformance [-- [--peers-dir DIR] [PEER ...]]
+//! ```
+//!
+//! Sets every peer up, has it generate its files, checks each case four ways (decode, round
+//! trip, bytes, regenerated), prints the case × peer table and writes it as Markdown to
+//! `target/conformance.md`. Exits non-zero if anything failed. Work files go to
+//! `target/conformance/<peer>/`: `golden/` (what `run gen` wrote, plus an `UNSUPPORTED` file;
+//! the tree to copy to `xlang-tests/golden/<peer>/`), `rust/` (our encodings) and `ours/` (our
+//! encodings as the peer rewrote them in `run roundtrip`).
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::thread;
+use std::time::Instant;
+
+use xlang_tests::cases::{all, Case};
+use xlang_tests::differences::{accepted, non_deterministic};
+use xlang_tests::peers::{
+    committed_golden_dir, first_difference, read_unsupported_file, render_unsupported, repo_root,
+    Answer, Peer, Setup, PEERS, UNSUPPORTED_FILE,
+};
+use xlang_tests::report::{Cell, PeerColumn, Report};
+
+const USAGE: &str = "usage: conformance [--peers-dir DIR] [--require-all] [PEER ...]
+  PEER           java, python or go (default: all three)
+  --peers-dir    where the peers are (default: xlang-tests/peers)
+  --require-all  a skipped peer (toolchain missing) is a failure";
+
+fn main() -> ExitCode {
+    let mut peers_dir = repo_root().join("xlang-tests/peers");
+    let mut selected = Vec::new();
+    let mut require_all = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--peers-dir" => match args.next() {
+                Some(dir) => peers_dir = PathBuf::from(dir),
+                None => return usage_error("--peers-dir needs a directory"),
+            },
+            "--require-all" => require_all = true,
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            peer if PEERS.contains(&peer) => selected.push(peer.to_string()),
+            other => return usage_error(&format!("unknown argument {other:?}")),
+        }
+    }
+    let peers: Vec<String> = if selected.is_empty() {
+        PEERS.iter().map(|p| p.to_string()).collect()
+    } else {
+        PEERS
+            .iter()
+            .filter(|p| selected.iter().any(|s| s == *p))
+            .map(|p| p.to_string())
+            .collect()
+    };
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("target"));
+    let out_dir = target.join("conformance");
+
+    // The checks decode bytes from other programs: report a panic as a failure, quietly.
+    panic::set_hook(Box::new(|_| {}));
+    let start = Instant::now();
+    let handles: Vec<_> = peers
+        .iter()
+        .map(|name| {
+            let peer = Peer::new(&peers_dir, name);
+            let work = out_dir.join(name);
+            thread::spawn(move || run_peer(&peer, &work, require_all))
+        })
+        .collect();
+    let columns: Vec<PeerColumn> = handles
+        .into_iter()
+        .map(|h| h.join().expect("peer thread"))
+        .collect();
+    let report = Report {
+        cases: all().iter().map(|c| c.name.to_string()).collect(),
+        peers: columns,
+    };
+    eprintln!("conformance: {:.1}s", start.elapsed().as_secs_f64());
+
+    let md_path = target.join("conformance.md");
+    let written = fs::create_dir_all(&target).and_then(|()| fs::write(&md_path, report.markdown()));
+    print_report(&report);
+    if let Err(e) = &written {
+        println!("cannot write {}: {e}", md_path.display_rel());
+    } else {
+        println!("Markdown report: {}", md_path.display_rel());
+    }
+    let c = report.counts();
+    println!(
+        "{} skipped, {} unsupported, {} accepted differences, {} n/a, {} not run",
+        c.skipped, c.unsupported, c.accepted, c.not_applicable, c.not_run
+    );
+    println!("{} passed, {} failed", c.passed, c.failed);
+    if c.failed > 0 || written.is_err() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("conformance: {message}\n{USAGE}");
+    ExitCode::from(2)
+}
+
+fn print_report(report: &Report) {
+    println!("Peers:");
+    for p in &report.peers {
+        println!("  {}: {}", p.peer, p.status);
+    }
+    println!();
+    print!("{}", report.text_table());
+    let notes: Vec<String> = report
+        .peers
+        .iter()
+        .flat_map(|p| p.notes.iter().map(move |n| format!("{}: {n}", p.peer)))
+        .collect();
+    let sections = [
+        ("Failures", report.failures()),
+        ("Accepted differences", report.accepted()),
+        ("Unsupported", report.unsupported()),
+        ("Notes", notes),
+    ];
+    for (title, items) in sections {
+        if items.is_empty() {
+            continue;
+        }
+        println!("\n{title} ({}):", items.len());
+        for item in items {
+            println!("  - {}", item.replace('\n', "\n      "));
+        }
+    }
+    println!();
+}
+
+/// Runs `check` on `bytes` with a fresh `Fory` for the case; a panic is an error.
+fn check(case: &Case, bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let fory = case.mode.fory();
+    match panic::catch_unwind(AssertUnwindSafe(|| (case.check)(&fory, bytes))) {
+        Ok(result) => result,
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            Err(format!("panicked: {what}"))
+        }
+    }
+}
+
+/// Paths in messages, relative to the repository root when under it.
+trait DisplayRel {
+    fn display_rel(&self) -> String;
+}
+
+impl DisplayRel for Path {
+    fn display_rel(&self) -> String {
+        let root = repo_root();
+        self.strip_prefix(&root)
+            .unwrap_or(self)
+            .display()
+            .to_string()
+    }
+}
+
+fn read(path: &Path) -> Option<Vec<u8>> {
+    fs::read(path).ok()
+}
+
+fn bin(dir: &Path, case: &str) -> PathBuf {
+    dir.join(format!("{case}.bin"))
+}
+
+fn all_cells(cases: usize, cell: Cell) -> Vec<[Cell; 4]> {
+    vec![[cell.clone(), cell.clone(), cell.clone(), cell]; cases]
+}
+
+/// Everything for one peer: setup, gen, the four checks per case.
+/// A skipped peer is a failure when `require_all`.
+fn run_peer(peer: &Peer, work: &Path, require_all: bool) -> PeerColumn {
+    let cases = all();
+    let name = peer.name.as_str();
+    let committed = committed_golden_dir(name);
+    let mut col = PeerColumn {
+        peer: name.to_string(),
+        status: String::new(),
+        skipped: false,
+        cells: Vec::new(),
+        peer_failures: Vec::new(),
+        notes: Vec::new(),
+    };
+    // Nothing of an earlier run stays behind, even when the peer cannot run now.
+    let _ = fs::remove_dir_all(work);
+    // The committed tree is checked even when the peer cannot run.
+    stray_files(
+        &committed,
+        &cases,
+        "committed golden",
+        &mut col.peer_failures,
+    );
+
+    let start = Instant::now();
+    match peer.setup() {
+        Setup::Ready(line) => col.status = line,
+        Setup::Skipped(reason) => {
+            col.status = format!("skipped: {reason}");
+            col.skipped = true;
+            if require_all {
+                col.peer_failures
+                    .push(format!("skipped, but --require-all: {reason}"));
+            }
+            col.cells = all_cells(cases.len(), Cell::Skipped);
+            return col;
+        }
+        Setup::Failed(message) => {
+            col.status = "setup failed".to_string();
+            col.peer_failures.push(format!(
+                "setup failed (each of its checks counts as failed): {message}"
+            ));
+            // An empty message: explained by the peer-level failure, not listed per case.
+            col.cells = all_cells(cases.len(), Cell::fail(""));
+            return col;
+        }
+    }
+    eprintln!("[{name}] set up in {:.1}s", start.elapsed().as_secs_f64());
+
+    let golden = work.join("golden");
+    let rust = work.join("rust");
+    let ours = work.join("ours");
+    for dir in [&golden, &rust, &ours] {
+        if let Err(e) = fs::create_dir_all(dir) {
+            col.peer_failures
+                .push(format!("cannot create {}: {e}", dir.display_rel()));
+            col.cells = all_cells(cases.len(), Cell::fail(""));
+            return col;
+        }
+    }
+
+    // gen
+    let unsupported = match peer.gen(&golden) {
+        Err(e) => {
+            col.peer_failures.push(format!("cannot run `run gen`: {e}"));
+            BTreeMap::new()
+        }
+        Ok(gen) => {
+            if !gen.finished.success() {
+                col.peer_failures
+                    .push(format!("run gen {}", gen.finished.describe(false)));
+            }
+            col.notes.extend(
+                gen.unknown_lines
+                    .iter()
+                    .map(|l| format!("run gen printed: {l}")),
+            );
+            gen.unsupported
+        }
+    };
+    eprintln!(
+        "[{name}] generated in {:.1}s",
+        start.elapsed().as_secs_f64()
+    );
+    for case in unsupported.keys() {
+        if !cases.iter().any(|c| c.name == case) {
+            col.peer_failures.push(format!(
+                "run gen reported UNSUPPORTED {case}, which no Rust case names"
+            ));
+        }
+    }
+    if !unsupported.is_empty() {
+        if let Err(e) = fs::write(
+            golden.join(UNSUPPORTED_FILE),
+            render_unsupported(&unsupported),
+        ) {
+            col.peer_failures
+                .push(format!("cannot write {UNSUPPORTED_FILE}: {e}"));
+        }
+    }
+    stray_files(&golden, &cases, "run gen wrote", &mut col.peer_failures);
+    let committed_exists = committed.is_dir();
+    if committed_exists {
+        match read_unsupported_file(&committed) {
+            Err(e) => col
+                .peer_failures
+                .push(format!("committed golden {}: {e}", committed.display_rel())),
+            Ok(listed) if listed != unsupported => col.peer_failures.push(format!(
+                "the UNSUPPORTED cases differ from the committed {}/{UNSUPPORTED_FILE}: \
+                 committed [{}], now [{}]",
+                committed.display_rel(),
+                listed.keys().cloned().collect::<Vec<_>>().join(", "),
+                unsupported.keys().cloned().collect::<Vec<_>>().join(", ")
+            )),
+            Ok(_) => {}
+        }
+    } else {
+        col.peer_failures.push(format!(
+            "no committed golden directory {}; to commit this run's files: \
+             cp -r {} {}",
+            committed.display_rel(),
+            golden.display_rel(),
+            committed.display_rel()
+        ));
+    }
+
+    // decode, bytes, regenerated; collect our encodings for the round trip
+    let mut rows = Vec::with_capacity(cases.len());
+    let mut pairs = Vec::new();
+    for case in &cases {
+        let fresh = read(&bin(&golden, case.name));
+        let gen_unsupported = unsupported.get(case.name);
+        let mut ours_bytes = None;
+
+        let decode = match (&fresh, gen_unsupported) {
+            (None, Some(reason)) => Cell::Unsupported(reason.clone()),
+            (None, None) => Cell::fail("run gen wrote no file and did not report UNSUPPORTED"),
+            (Some(bytes), unsupported) => match check(case, bytes) {
+                Ok(encoded) => {
+                    ours_bytes = Some(encoded);
+                    if unsupported.is_some() {
+                        Cell::fail("run gen wrote a file and also reported the case UNSUPPORTED")
+                    } else {
+                        Cell::Pass
+                    }
+                }
+                Err(e) => Cell::fail(e),
+            },
+        };
+        let decode_failed = matches!(decode, Cell::Fail { .. });
+        if ours_bytes.is_none() {
+            ours_bytes = encode_elsewhere(case, name);
+        }
+
+        let bytes = if !case.byte_equal {
+            Cell::NotApplicable("the two sides write different types by design".to_string())
+        } else {
+            match (&fresh, &ours_bytes) {
+                (None, _) => match gen_unsupported {
+                    Some(reason) => Cell::Unsupported(reason.clone()),
+                    None => Cell::NotRun("no peer file".to_string()),
+                },
+                (Some(_), None) => Cell::NotRun("no encoding of ours".to_string()),
+                (Some(theirs), Some(mine)) => {
+                    match (first_difference(mine, theirs), accepted(name, case.name)) {
+                        (None, None) => Cell::Pass,
+                        (None, Some(_)) => Cell::fail(
+                            "listed as an accepted difference in differences.rs but now \
+                             byte-equal: remove the entry",
+                        ),
+                        (Some(_), Some(reason)) => Cell::Accepted(reason.to_string()),
+                        (Some(at), None) => Cell::fail_at(
+                            at,
+                            format!(
+                                "our bytes differ from the peer's at offset {at} (ours {} \
+                                 bytes, theirs {}; see {} and {})",
+                                mine.len(),
+                                theirs.len(),
+                                bin(&rust, case.name).display_rel(),
+                                bin(&golden, case.name).display_rel()
+                            ),
+                        ),
+                    }
+                }
+            }
+        };
+
+        let regenerated = if !committed_exists {
+            Cell::NotRun("no committed golden directory".to_string())
+        } else {
+            let committed_file = bin(&committed, case.name);
+            match (&fresh, read(&committed_file)) {
+                (Some(new), Some(old)) => match first_difference(new, &old) {
+                    None => Cell::Pass,
+                    Some(at) => match non_deterministic(name, case.name) {
+                        Some(reason) => Cell::NotApplicable(format!("non-deterministic: {reason}")),
+                        None => Cell::fail_at(
+                            at,
+                            format!(
+                                "the regenerated file differs from the committed {} at offset \
+                                 {at}",
+                                committed_file.display_rel()
+                            ),
+                        ),
+                    },
+                },
+                (Some(_), None) => Cell::fail(format!(
+                    "{} is not committed (the peer now writes it)",
+                    committed_file.display_rel()
+                )),
+                (None, Some(_)) => Cell::fail(format!(
+                    "{} is committed but the peer no longer writes it",
+                    committed_file.display_rel()
+                )),
+                (None, None) => match gen_unsupported {
+                    Some(reason) => Cell::Unsupported(reason.clone()),
+                    None => Cell::NotRun("no peer file".to_string()),
+                },
+            }
+        };
+
+        let round_trip = match &ours_bytes {
+            Some(mine) => {
+                let sent = bin(&ours, case.name);
+                match fs::write(bin(&rust, case.name), mine).and_then(|()| fs::write(&sent, mine)) {
+                    Ok(()) => {
+                        pairs.push((case.name.to_string(), sent));
+                        // Replaced by the peer's answer below.
+                        Cell::fail("no answer from run roundtrip")
+                    }
+                    Err(e) => Cell::fail(format!("cannot write {}: {e}", sent.display_rel())),
+                }
+            }
+            None if decode_failed => Cell::NotRun("decode failed".to_string()),
+            None => Cell::fail(
+                "no encoding of the case value: neither this peer's file nor any committed \
+                 golden decodes",
+            ),
+        };
+        rows.push([decode, round_trip, bytes, regenerated]);
+    }
+
+    // round trip: one process for every case
+    if !pairs.is_empty() {
+        match peer.roundtrip(&pairs) {
+            Err(e) => {
+                col.peer_failures
+                    .push(format!("cannot run `run roundtrip`: {e}"));
+                for (case, _) in &pairs {
+                    let i = cases.iter().position(|c| c.name == case).expect("a case");
+                    rows[i][1] = Cell::fail("");
+                }
+            }
+            Ok(rt) => {
+                let any_fail = rt.answers.values().any(|a| matches!(a, Answer::Fail(_)));
+                let missing = pairs.iter().any(|(c, _)| !rt.answers.contains_key(c));
+                let how = rt.finished.describe(false);
+                if rt.finished.success() == (any_fail || missing) {
+                    col.peer_failures.push(format!(
+                        "run roundtrip {how} (the peer interface says: exit 0 exactly when \
+                         every answer is OK or UNSUPPORTED)"
+                    ));
+                }
+                col.notes.extend(
+                    rt.unknown_lines
+                        .iter()
+                        .map(|l| format!("run roundtrip printed: {l}")),
+                );
+                for (case_name, file) in &pairs {
+                    let i = cases
+                        .iter()
+                        .position(|c| c.name == case_name)
+                        .expect("a case");
+                    rows[i][1] = match rt.answers.get(case_name) {
+                        None => Cell::fail(format!("no answer from run roundtrip; it {how}")),
+                        Some(Answer::Fail(message)) => Cell::fail(format!("the peer: {message}")),
+                        Some(Answer::Unsupported(reason)) => Cell::Unsupported(reason.clone()),
+                        Some(Answer::Ok) => match read(file) {
+                            None => Cell::fail(format!(
+                                "the peer answered OK but left no file at {}",
+                                file.display_rel()
+                            )),
+                            Some(back) => match check(&cases[i], &back) {
+                                Ok(_) => Cell::Pass,
+                                Err(e) => Cell::fail(format!(
+                                    "the peer's re-encoding ({}) does not decode to the value: {e}",
+                                    file.display_rel()
+                                )),
+                            },
+                        },
+                    };
+                }
+                for case in rt.answers.keys() {
+                    if !pairs.iter().any(|(c, _)| c == case) {
+                        col.notes.push(format!(
+                            "run roundtrip answered for {case}, which was not sent"
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    eprintln!("[{name}] done in {:.1}s", start.elapsed().as_secs_f64());
+    col.cells = rows;
+    col
+}
+
+/// Our encoding of the case's value when the peer's fresh file gives none: the first
+/// committed golden (this peer's, then the other peers' in order) that decodes to the value.
+fn encode_elsewhere(case: &Case, peer: &str) -> Option<Vec<u8>> {
+    let order = std::iter::once(peer).chain(PEERS.iter().copied().filter(|p| *p != peer));
+    order
+        .filter_map(|p| read(&bin(&committed_golden_dir(p), case.name)))
+        .find_map(|bytes| check(case, &bytes).ok())
+}
+
+/// Files in `dir` that are neither `<case>.bin` for a known case nor the `UNSUPPORTED` file.
+fn stray_files(dir: &Path, cases: &[Case], what: &str, failures: &mut Vec<String>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    for file in names {
+        if file == UNSUPPORTED_FILE {
+            continue;
+        }
+        let known = file
+            .strip_suffix(".bin")
+            .is_some_and(|stem| cases.iter().any(|c| c.name == stem));
+        if !known {
+            failures.push(format!(
+                "{what} {}, which no case names",
+                dir.join(&file).display_rel()
+            ));
+        }
+    }
+}

@@ -1,0 +1,240 @@
+//! The user types of the struct cases (see CASES.md), with the ids they are registered under.
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+use fory_core::{Fory, ForyObject, Result};
+
+/// The `Color` enum of the cases (`RED`, `GREEN`, `BLUE` in the peers).
+#[derive(ForyObject, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Color {
+    /// Ordinal 0.
+    #[default]
+    Red,
+    /// Ordinal 1.
+    Green,
+    /// Ordinal 2.
+    Blue,
+}
+
+/// `struct_primitives`.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub struct Primitives {
+    pub flag: bool,
+    pub tiny: i8,
+    pub short_value: i16,
+    pub count: i32,
+    pub total: i64,
+    pub ratio: f32,
+    pub precise: f64,
+}
+
+/// `struct_nullable_primitives`.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub struct NullablePrimitives {
+    pub flag: Option<bool>,
+    pub tiny: Option<i8>,
+    pub short_value: Option<i16>,
+    pub count: Option<i32>,
+    pub total: Option<i64>,
+    pub ratio: Option<f32>,
+    pub precise: Option<f64>,
+}
+
+/// `struct_strings`.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub struct Strings {
+    pub ascii: String,
+    pub latin1: String,
+    pub cjk: String,
+    pub empty: String,
+}
+
+/// The nested struct of `struct_nested`, `struct_options_*` and `evolution_drop_add`.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub struct Inner {
+    pub x: i32,
+    pub label: String,
+}
+
+/// `struct_nested`.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub struct Outer {
+    pub name: String,
+    pub inner: Inner,
+    pub count: i32,
+}
+
+/// `struct_collections`.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub struct Collections {
+    pub names: Vec<String>,
+    pub tags: BTreeSet<String>,
+    pub scores: BTreeMap<String, i32>,
+    pub ids: Vec<i64>,
+    /// `VecDeque<i32>` is a LIST of int32 (Java `List<Integer>`); `Vec<i32>` would be an
+    /// INT32_ARRAY (Java `int[]`).
+    pub matrix: Vec<VecDeque<i32>>,
+}
+
+/// `struct_enum_field`.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub struct WithEnum {
+    pub color: Color,
+    pub count: i32,
+}
+
+/// The union of `struct_union_field`: case 0 a name, case 1 a radius.
+#[derive(ForyObject, Debug, Clone, PartialEq)]
+pub enum Shape {
+    /// Case 0.
+    Name(String),
+    /// Case 1.
+    Radius(f64),
+}
+
+impl Default for Shape {
+    fn default() -> Self {
+        Shape::Name(String::new())
+    }
+}
+
+/// `struct_union_field`.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub struct WithUnion {
+    pub shape: Shape,
+    pub count: i32,
+}
+
+/// `struct_options_null` and `struct_options_set`.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub struct Optionals {
+    pub maybe_name: Option<String>,
+    pub maybe_count: Option<i32>,
+    pub maybe_list: Option<Vec<String>>,
+    pub maybe_inner: Option<Inner>,
+}
+
+/// `struct_unsigned`: every integer encoding.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub struct Unsigned {
+    pub u8v: u8,
+    pub u16v: u16,
+    #[fory(encoding = "fixed")]
+    pub u32_fixed: u32,
+    pub u32_var: u32,
+    #[fory(encoding = "fixed")]
+    pub u64_fixed: u64,
+    pub u64_var: u64,
+    #[fory(encoding = "tagged")]
+    pub u64_tagged: u64,
+    #[fory(encoding = "fixed")]
+    pub i32_fixed: i32,
+    #[fory(encoding = "fixed")]
+    pub i64_fixed: i64,
+    #[fory(encoding = "tagged")]
+    pub i64_tagged: i64,
+}
+
+/// `struct_tag_ids`.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub struct Tagged {
+    #[fory(id = 1)]
+    pub name: String,
+    #[fory(id = 2)]
+    pub age: i32,
+    #[fory(id = 3)]
+    pub email: Option<String>,
+    pub note: String,
+}
+
+/// `struct_generic`, used as `Pair<String, i32>`.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub struct Pair<K, V> {
+    pub key: K,
+    pub value: V,
+    pub items: Vec<V>,
+}
+
+/// `struct_many_fields`: 32 fields.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub struct Many {
+    pub f01: bool,
+    pub f02: i8,
+    pub f03: i16,
+    pub f04: i32,
+    pub f05: i64,
+    pub f06: f32,
+    pub f07: f64,
+    pub f08: String,
+    pub f09: bool,
+    pub f10: i8,
+    pub f11: i16,
+    pub f12: i32,
+    pub f13: i64,
+    pub f14: f32,
+    pub f15: f64,
+    pub f16: String,
+    pub f17: bool,
+    pub f18: i8,
+    pub f19: i16,
+    pub f20: i32,
+    pub f21: i64,
+    pub f22: f32,
+    pub f23: f64,
+    pub f24: String,
+    pub f25: bool,
+    pub f26: i8,
+    pub f27: i16,
+    pub f28: i32,
+    pub f29: i64,
+    pub f30: f32,
+    pub f31: f64,
+    pub f32: String,
+}
+
+/// `struct_tuple`: fields named `f0` and `f1` on the wire.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub struct Point(pub i32, pub i32);
+
+/// `struct_named`, registered as `example.Person`.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+#[fory(namespace = "example", name = "Person")]
+pub struct Person {
+    pub name: String,
+    pub age: i32,
+}
+
+/// `evolution_drop_add`: the peers' `Evolving` has `a`, `b: Inner`, `c`; ours drops `b` and
+/// adds `d`.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub struct Evolving {
+    pub a: i32,
+    pub c: Vec<String>,
+    pub d: i64,
+}
+
+/// Registers every struct-case type under its CASES.md id (`Person` by name).
+pub fn register_all(fory: &mut Fory) -> Result<()> {
+    fory.register::<Color>(101)?;
+    fory.register::<Shape>(111)?;
+    fory.register::<Primitives>(201)?;
+    fory.register::<NullablePrimitives>(202)?;
+    fory.register::<Strings>(203)?;
+    fory.register::<Outer>(204)?;
+    fory.register::<Inner>(205)?;
+    fory.register::<Collections>(206)?;
+    fory.register::<WithEnum>(207)?;
+    fory.register::<WithUnion>(208)?;
+    fory.register::<Optionals>(209)?;
+    fory.register::<Unsigned>(210)?;
+    fory.register::<Tagged>(211)?;
+    fory.register::<Pair<String, i32>>(212)?;
+    fory.register::<Many>(213)?;
+    fory.register::<Point>(214)?;
+    fory.register_named::<Person>()
+}
+
+/// Registers `Evolving` alone: the peer's nested `Inner` is skipped without being registered.
+pub fn register_evolving(fory: &mut Fory) -> Result<()> {
+    fory.register::<Evolving>(220)
+}
