@@ -30,7 +30,7 @@ pub fn bounded(generics: &Generics) -> Generics {
     for param in generics.type_params_mut() {
         param.bounds.push(syn::parse_quote!(::fory_core::Serialize));
         param.bounds.push(syn::parse_quote!(
-            for<'__de> ::fory_core::Deserialize<'__de>
+            for<'__any> ::fory_core::Deserialize<'__any>
         ));
         param
             .bounds
