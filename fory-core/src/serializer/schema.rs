@@ -68,10 +68,12 @@ pub fn field_writes_type_info(id: TypeId, compatible: bool) -> bool {
     }
 }
 
-/// The element (or key, or value) entry of a container field type.
+/// The element (or key, or value) entry of a container field type. Marked nullable whatever the
+/// Rust type, as the Java and Go peers mark every element type (pyfory marks none): the list or
+/// map header says per value whether nulls occur, so the bit only describes the schema.
 pub fn nested<T: Schema + ?Sized>(types: &TypeRegistry, compatible: bool) -> Result<NestedType> {
     Ok(NestedType::new(
-        T::NULLABLE,
+        true,
         T::SHARED,
         T::field_type(types, compatible)?,
     ))

@@ -352,6 +352,10 @@ fn run_peer(peer: &Peer, work: &Path, require_all: bool) -> PeerColumn {
                 (Some(theirs), Some(mine)) => {
                     match (first_difference(mine, theirs), accepted(name, case.name)) {
                         (None, None) => Cell::Pass,
+                        // A peer that orders entries at random is sometimes equal to us.
+                        (None, Some(_)) if non_deterministic(name, case.name).is_some() => {
+                            Cell::Pass
+                        }
                         (None, Some(_)) => Cell::fail(
                             "listed as an accepted difference in differences.rs but now \
                              byte-equal: remove the entry",

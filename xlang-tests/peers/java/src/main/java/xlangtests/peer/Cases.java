@@ -1,0 +1,441 @@
+package xlangtests.peer;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.fory.Fory;
+import org.apache.fory.serializer.UnionSerializer;
+import xlangtests.peer.Structs.Collections;
+import xlangtests.peer.Structs.Evolving;
+import xlangtests.peer.Structs.Inner;
+import xlangtests.peer.Structs.Many;
+import xlangtests.peer.Structs.NullablePrimitives;
+import xlangtests.peer.Structs.Optionals;
+import xlangtests.peer.Structs.Outer;
+import xlangtests.peer.Structs.Pair;
+import xlangtests.peer.Structs.Person;
+import xlangtests.peer.Structs.Point;
+import xlangtests.peer.Structs.Primitives;
+import xlangtests.peer.Structs.Strings;
+import xlangtests.peer.Structs.Tagged;
+import xlangtests.peer.Structs.Unsigned;
+import xlangtests.peer.Structs.WithEnum;
+import xlangtests.peer.Structs.WithUnion;
+
+/** Every case of CASES.md: name, value, mode and registrations. */
+final class Cases {
+  private Cases() {}
+
+  /** One case. */
+  static final class Case {
+    final String name;
+    /** Builds the value this peer writes (a fresh object each call). */
+    final Supplier<Object> value;
+    /** Builds the value expected when reading another implementation's bytes. */
+    final Supplier<Object> expected;
+    final boolean compatible;
+    final boolean ref;
+    /** Registers the case's types on a fresh Fory. */
+    final Consumer<Fory> register;
+    /** Extra check on a decoded value (null when fine, else what is wrong), or null. */
+    final Function<Object, String> extraCheck;
+    /** Non-null when this peer cannot express the case: the reason. */
+    final String unsupported;
+
+    Case(
+        String name,
+        Supplier<Object> value,
+        Supplier<Object> expected,
+        boolean compatible,
+        boolean ref,
+        Consumer<Fory> register,
+        Function<Object, String> extraCheck,
+        String unsupported) {
+      this.name = name;
+      this.value = value;
+      this.expected = expected;
+      this.compatible = compatible;
+      this.ref = ref;
+      this.register = register;
+      this.extraCheck = extraCheck;
+      this.unsupported = unsupported;
+    }
+
+    /** A fresh Fory configured for this case: xlang, its modes, its registrations. */
+    Fory fory() {
+      Fory fory =
+          Fory.builder()
+              .withXlang(true)
+              .withCompatible(compatible)
+              .withRefTracking(ref)
+              .requireClassRegistration(true)
+              .build();
+      register.accept(fory);
+      return fory;
+    }
+  }
+
+  private static final Consumer<Fory> NONE = f -> {};
+  private static final Consumer<Fory> COLOR_BY_ID = f -> f.register(Color.class, 101);
+  private static final Consumer<Fory> COLOR_BY_NAME =
+      f -> f.register(Color.class, "example", "Color");
+
+  private static final List<Case> ALL = new ArrayList<>();
+
+  static List<Case> all() {
+    return ALL;
+  }
+
+  static Case find(String name) {
+    for (Case c : ALL) {
+      if (c.name.equals(name)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private static void add(String name, Supplier<Object> value) {
+    add(name, value, false, false, NONE);
+  }
+
+  private static void add(
+      String name, Supplier<Object> value, boolean compatible, boolean ref, Consumer<Fory> reg) {
+    ALL.add(new Case(name, value, value, compatible, ref, reg, null, null));
+  }
+
+  /** A struct case, added twice: schema-consistent and `_compatible`. */
+  private static void struct(String name, Supplier<Object> value, Consumer<Fory> reg) {
+    add(name, value, false, false, reg);
+    add(name + "_compatible", value, true, false, reg);
+  }
+
+  private static void unsupported(String name, String reason) {
+    ALL.add(new Case(name, null, null, false, false, NONE, null, reason));
+  }
+
+  @SafeVarargs
+  private static <T> List<T> list(T... items) {
+    return new ArrayList<>(Arrays.asList(items));
+  }
+
+  private static <K, V> Map<K, V> map(K k, V v) {
+    Map<K, V> m = new LinkedHashMap<>();
+    m.put(k, v);
+    return m;
+  }
+
+  private static <K, V> Map<K, V> map(K k1, V v1, K k2, V v2) {
+    Map<K, V> m = map(k1, v1);
+    m.put(k2, v2);
+    return m;
+  }
+
+  private static Consumer<Fory> ids(Object... classAndId) {
+    return f -> {
+      for (int i = 0; i < classAndId.length; i += 2) {
+        f.register((Class<?>) classAndId[i], (Integer) classAndId[i + 1]);
+      }
+    };
+  }
+
+  static {
+    // ------------------------------------------------------------ values
+    add("bool_true", () -> true);
+    add("bool_false", () -> false);
+    add("int64_zero", () -> 0L);
+    add("int64_minus_one", () -> -1L);
+    add("int64_max", () -> Long.MAX_VALUE);
+    add("int64_min", () -> Long.MIN_VALUE);
+    add("int64_2_pow_35", () -> 1L << 35);
+    add("float64_one_and_half", () -> 1.5d);
+    add("float64_negative_zero", () -> -0.0d);
+    add("float64_infinity", () -> Double.POSITIVE_INFINITY);
+    add("string_empty", () -> "");
+    add("string_ascii", () -> "hello");
+    add("string_latin1", () -> "caf\u00e9");
+    add("string_cjk", () -> "\u4f60\u597d");
+    add("string_astral", () -> "\ud83d\ude00");
+    add("string_long", () -> "a".repeat(300));
+    add("binary", () -> new byte[] {1, 2, 3});
+    add("binary_empty", () -> new byte[0]);
+    add("none", () -> null);
+    add("list_strings", () -> list("a", "b"));
+    add("list_empty", () -> new ArrayList<String>());
+    add("list_ints", () -> list(1L, 2L, 3L));
+    add("list_with_null", () -> list("a", null, "b"));
+    add("list_mixed", () -> list(1L, "a", null, 2.5d));
+    add("list_nested", () -> list(list("a"), list("b", "c")));
+    add("set_ints", () -> new LinkedHashSet<>(list(1L, 2L)));
+    add("map_string_int", () -> map("a", 1L, "b", 2L));
+    add("map_empty", () -> new LinkedHashMap<String, Long>());
+    add("map_null_value", () -> map("a", (Long) null, "b", 1L));
+    add("map_mixed_values", () -> map("a", (Object) 1L, "b", "x"));
+    add("map_nested", () -> map("a", map("b", 1L)));
+    add(
+        "map_300",
+        () -> {
+          Map<String, Long> m = new LinkedHashMap<>();
+          for (int i = 0; i < 300; i++) {
+            m.put(String.format("k%03d", i), (long) i);
+          }
+          return m;
+        });
+    add("int32_array", () -> new int[] {1, -1});
+    add("float64_array", () -> new double[] {1.5, -2.0});
+    unsupported(
+        "int8_array",
+        "fory-core 1.6.0 has no root-level Java type for INT8_ARRAY (0x2c): byte[] is written as"
+            + " BINARY (0x29), Int8List as LIST; INT8_ARRAY exists only for annotated struct fields"
+            + " (@Int8Type/@ArrayType byte[])");
+    add("date", () -> LocalDate.of(2024, 1, 2));
+    add("date_before_epoch", () -> LocalDate.of(1969, 12, 31));
+    add("timestamp", () -> Instant.ofEpochSecond(1_704_164_645L, 123_456_000));
+    add("duration", () -> Duration.ofSeconds(90, 7_000));
+    add("decimal", () -> new BigDecimal("-123.456"));
+    add("decimal_big", () -> new BigDecimal("123456789012345678901234567890.5"));
+    add("enum_by_id", () -> Color.GREEN, false, false, COLOR_BY_ID);
+    add("enum_by_name", () -> Color.GREEN, false, false, COLOR_BY_NAME);
+    add("enum_by_name_compatible", () -> Color.GREEN, true, false, COLOR_BY_NAME);
+    add("enum_list_by_name", () -> list(Color.GREEN, Color.BLUE), false, false, COLOR_BY_NAME);
+    ALL.add(
+        new Case(
+            "ref_shared_list",
+            Cases::sharedList,
+            Cases::sharedList,
+            false,
+            true,
+            NONE,
+            got -> {
+              List<?> l = (List<?>) got;
+              return l.get(0) == l.get(1)
+                  ? null
+                  : "the two elements decoded as two distinct objects, expected one shared list";
+            },
+            null));
+
+    // ------------------------------------------------------------ structs
+    struct("struct_primitives", Cases::primitives, ids(Primitives.class, 201));
+    struct(
+        "struct_nullable_primitives",
+        Cases::nullablePrimitives,
+        ids(NullablePrimitives.class, 202));
+    struct("struct_strings", Cases::strings, ids(Strings.class, 203));
+    struct("struct_nested", Cases::outer, ids(Outer.class, 204, Inner.class, 205));
+    struct("struct_collections", Cases::collections, ids(Collections.class, 206));
+    struct(
+        "struct_enum_field",
+        Cases::withEnum,
+        ids(WithEnum.class, 207, Color.class, 101));
+    struct(
+        "struct_union_field",
+        Cases::withUnion,
+        f -> {
+          f.register(WithUnion.class, 208);
+          f.registerUnion(Shape.class, 111, new UnionSerializer(f.getTypeResolver(), Shape.class));
+        });
+    struct(
+        "struct_options_null",
+        () -> new Optionals(),
+        ids(Optionals.class, 209, Inner.class, 205));
+    struct("struct_options_set", Cases::optionalsSet, ids(Optionals.class, 209, Inner.class, 205));
+    struct("struct_unsigned", Cases::unsigned, ids(Unsigned.class, 210));
+    struct("struct_tag_ids", Cases::tagged, ids(Tagged.class, 211));
+    struct("struct_generic", Cases::pair, ids(Pair.class, 212));
+    struct("struct_many_fields", Cases::many, ids(Many.class, 213));
+    struct("struct_tuple", Cases::point, ids(Point.class, 214));
+    struct("struct_named", Cases::person, f -> f.register(Person.class, "example", "Person"));
+
+    // ------------------------------------------------------------ schema evolution
+    ALL.add(
+        new Case(
+            "evolution_drop_add",
+            () -> evolving(new Inner(2, "bee")),
+            () -> evolving(null),
+            true,
+            false,
+            ids(Structs.Evolving.class, 220, Inner.class, 205),
+            null,
+            null));
+  }
+
+  private static Object sharedList() {
+    List<String> x = list("a");
+    return list(x, x);
+  }
+
+  private static Primitives primitives() {
+    Primitives p = new Primitives();
+    p.flag = true;
+    p.tiny = -5;
+    p.shortValue = -300;
+    p.count = 123456;
+    p.total = -9876543210L;
+    p.ratio = 1.5f;
+    p.precise = -2.25;
+    return p;
+  }
+
+  private static NullablePrimitives nullablePrimitives() {
+    NullablePrimitives p = new NullablePrimitives();
+    p.flag = true;
+    p.tiny = null;
+    p.shortValue = -300;
+    p.count = 123456;
+    p.total = -9876543210L;
+    p.ratio = null;
+    p.precise = -2.25;
+    return p;
+  }
+
+  private static Strings strings() {
+    Strings s = new Strings();
+    s.ascii = "hello";
+    s.latin1 = "caf\u00e9";
+    s.cjk = "\u4f60\u597d";
+    s.empty = "";
+    return s;
+  }
+
+  private static Outer outer() {
+    Outer o = new Outer();
+    o.name = "outer";
+    o.inner = new Inner(7, "in");
+    o.count = 2;
+    return o;
+  }
+
+  private static Collections collections() {
+    Collections c = new Collections();
+    c.names = list("a", "b");
+    c.tags = new LinkedHashSet<>(list("x"));
+    c.scores = map("a", 1);
+    c.ids = new long[] {1, -2, 3};
+    c.matrix = list(list(1), list(2, 3));
+    return c;
+  }
+
+  private static WithEnum withEnum() {
+    WithEnum w = new WithEnum();
+    w.color = Color.BLUE;
+    w.count = 3;
+    return w;
+  }
+
+  private static WithUnion withUnion() {
+    WithUnion w = new WithUnion();
+    w.shape = Shape.ofRadius(2.5);
+    w.count = 4;
+    return w;
+  }
+
+  private static Optionals optionalsSet() {
+    Optionals o = new Optionals();
+    o.maybeName = "n";
+    o.maybeCount = 5;
+    o.maybeList = list("l");
+    o.maybeInner = new Inner(1, "i");
+    return o;
+  }
+
+  private static Unsigned unsigned() {
+    Unsigned u = new Unsigned();
+    u.u8v = 200;
+    u.u16v = 60000;
+    u.u32Fixed = 4_000_000_000L;
+    u.u32Var = 4_000_000_000L;
+    u.u64Fixed = Long.MIN_VALUE + 5; // 2^63 + 5 as an unsigned 64-bit pattern
+    u.u64Var = Long.MIN_VALUE + 5;
+    u.u64Tagged = 1L << 40;
+    u.i32Fixed = -7;
+    u.i64Fixed = -8;
+    u.i64Tagged = 1L << 40;
+    return u;
+  }
+
+  private static Tagged tagged() {
+    Tagged t = new Tagged();
+    t.name = "t";
+    t.age = 30;
+    t.email = null;
+    t.note = "no tag";
+    return t;
+  }
+
+  private static Pair pair() {
+    Pair p = new Pair();
+    p.key = "k";
+    p.value = 9;
+    p.items = new int[] {1, 2};
+    return p;
+  }
+
+  private static Many many() {
+    Many m = new Many();
+    m.f01 = true;
+    m.f02 = 1;
+    m.f03 = 2;
+    m.f04 = 3;
+    m.f05 = 4;
+    m.f06 = 5.5f;
+    m.f07 = 6.5;
+    m.f08 = "s8";
+    m.f09 = false;
+    m.f10 = -1;
+    m.f11 = -2;
+    m.f12 = -3;
+    m.f13 = -4;
+    m.f14 = -5.5f;
+    m.f15 = -6.5;
+    m.f16 = "s16";
+    m.f17 = true;
+    m.f18 = 17;
+    m.f19 = 18;
+    m.f20 = 19;
+    m.f21 = 20;
+    m.f22 = 21.5f;
+    m.f23 = 22.5;
+    m.f24 = "s24";
+    m.f25 = false;
+    m.f26 = 25;
+    m.f27 = 26;
+    m.f28 = 27;
+    m.f29 = 28;
+    m.f30 = 29.5f;
+    m.f31 = 30.5;
+    m.f32 = "s32";
+    return m;
+  }
+
+  private static Point point() {
+    Point p = new Point();
+    p.f0 = 3;
+    p.f1 = -4;
+    return p;
+  }
+
+  private static Person person() {
+    Person p = new Person();
+    p.name = "Ada";
+    p.age = 36;
+    return p;
+  }
+
+  private static Evolving evolving(Inner b) {
+    Evolving e = new Evolving();
+    e.a = 1;
+    e.b = b;
+    e.c = list("x", "y");
+    return e;
+  }
+}

@@ -1,0 +1,229 @@
+package xlangtests.peer;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.fory.annotation.ForyField;
+import org.apache.fory.annotation.Int32Type;
+import org.apache.fory.annotation.Int64Type;
+import org.apache.fory.annotation.Nullable;
+import org.apache.fory.annotation.UInt16Type;
+import org.apache.fory.annotation.UInt32Type;
+import org.apache.fory.annotation.UInt64Type;
+import org.apache.fory.annotation.UInt8Type;
+import org.apache.fory.config.Int32Encoding;
+import org.apache.fory.config.Int64Encoding;
+
+/**
+ * The struct types of CASES.md. Field names are camelCase; fory-core writes them as snake_case.
+ *
+ * <p>Nullability in fory-core 1.6.0 xlang mode: a field of a non-primitive type (boxed numbers
+ * included) is NOT nullable unless its type use carries {@code @Nullable}
+ * (TypeResolver.isFieldNullable); so every nullable field below is {@code @Nullable}, and the
+ * non-nullable scalars use primitive types.
+ */
+public final class Structs {
+  private Structs() {}
+
+  /** Primitives (201). */
+  public static class Primitives {
+    public boolean flag;
+    public byte tiny;
+    public short shortValue;
+    public int count;
+    public long total;
+    public float ratio;
+    public double precise;
+
+    public Primitives() {}
+  }
+
+  /** NullablePrimitives (202). */
+  public static class NullablePrimitives {
+    public @Nullable Boolean flag;
+    public @Nullable Byte tiny;
+    public @Nullable Short shortValue;
+    public @Nullable Integer count;
+    public @Nullable Long total;
+    public @Nullable Float ratio;
+    public @Nullable Double precise;
+
+    public NullablePrimitives() {}
+  }
+
+  /** Strings (203). */
+  public static class Strings {
+    public String ascii;
+    public String latin1;
+    public String cjk;
+    public String empty;
+
+    public Strings() {}
+  }
+
+  /** Outer (204). */
+  public static class Outer {
+    public String name;
+    public Inner inner;
+    public int count;
+
+    public Outer() {}
+  }
+
+  /** Inner (205). */
+  public static class Inner {
+    public int x;
+    public String label;
+
+    public Inner() {}
+
+    public Inner(int x, String label) {
+      this.x = x;
+      this.label = label;
+    }
+  }
+
+  /** Collections (206). */
+  public static class Collections {
+    public List<String> names;
+    public Set<String> tags;
+    public Map<String, Integer> scores;
+    public long[] ids;
+    public List<List<Integer>> matrix;
+
+    public Collections() {}
+  }
+
+  /** WithEnum (207). */
+  public static class WithEnum {
+    public Color color;
+    public int count;
+
+    public WithEnum() {}
+  }
+
+  /** WithUnion (208), holding the union Shape (111). */
+  public static class WithUnion {
+    public Shape shape;
+    public int count;
+
+    public WithUnion() {}
+  }
+
+  /** Optionals (209). */
+  public static class Optionals {
+    public @Nullable String maybeName;
+    public @Nullable Integer maybeCount;
+    public @Nullable List<String> maybeList;
+    public @Nullable Inner maybeInner;
+
+    public Optionals() {}
+  }
+
+  /** Unsigned (210): unsigned types and integer encodings via 1.6.0's type-use annotations. */
+  public static class Unsigned {
+    public @UInt8Type int u8v;
+    public @UInt16Type int u16v;
+    public @UInt32Type(encoding = Int32Encoding.FIXED) long u32Fixed;
+    public @UInt32Type(encoding = Int32Encoding.VARINT) long u32Var;
+    public @UInt64Type(encoding = Int64Encoding.FIXED) long u64Fixed;
+    public @UInt64Type(encoding = Int64Encoding.VARINT) long u64Var;
+    public @UInt64Type(encoding = Int64Encoding.TAGGED) long u64Tagged;
+    public @Int32Type(encoding = Int32Encoding.FIXED) int i32Fixed;
+    public @Int64Type(encoding = Int64Encoding.FIXED) long i64Fixed;
+    public @Int64Type(encoding = Int64Encoding.TAGGED) long i64Tagged;
+
+    public Unsigned() {}
+  }
+
+  /** Tagged (211): three fields with tag ids, one without. */
+  public static class Tagged {
+    @ForyField(id = 1)
+    public String name;
+
+    @ForyField(id = 2)
+    public int age;
+
+    @ForyField(id = 3)
+    public @Nullable String email;
+
+    public String note;
+
+    public Tagged() {}
+  }
+
+  /** Pair (212): the concrete form of Rust's Pair&lt;String, i32&gt;. */
+  public static class Pair {
+    public String key;
+    public int value;
+    public int[] items;
+
+    public Pair() {}
+  }
+
+  /** Many (213): 32 fields, four rounds of bool, int8, int16, int32, int64, float32, float64, string. */
+  public static class Many {
+    public boolean f01;
+    public byte f02;
+    public short f03;
+    public int f04;
+    public long f05;
+    public float f06;
+    public double f07;
+    public String f08;
+    public boolean f09;
+    public byte f10;
+    public short f11;
+    public int f12;
+    public long f13;
+    public float f14;
+    public double f15;
+    public String f16;
+    public boolean f17;
+    public byte f18;
+    public short f19;
+    public int f20;
+    public long f21;
+    public float f22;
+    public double f23;
+    public String f24;
+    public boolean f25;
+    public byte f26;
+    public short f27;
+    public int f28;
+    public long f29;
+    public float f30;
+    public double f31;
+    public String f32;
+
+    public Many() {}
+  }
+
+  /** Point (214): Rust's tuple struct Point(i32, i32), fields f0 and f1. */
+  public static class Point {
+    public int f0;
+    public int f1;
+
+    public Point() {}
+  }
+
+  /** example.Person, registered by name. */
+  public static class Person {
+    public String name;
+    public int age;
+
+    public Person() {}
+  }
+
+  /**
+   * Evolving (220), this peer's version: a, b, c (Rust's has a, c, d). {@code b} is nullable so
+   * that a value decoded from Rust's bytes (which lack b) can be written again with b = null.
+   */
+  public static class Evolving {
+    public int a;
+    public @Nullable Inner b;
+    public List<String> c;
+
+    public Evolving() {}
+  }
+}
