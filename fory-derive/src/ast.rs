@@ -143,8 +143,13 @@ fn build_struct(attrs: TypeAttrs, fields: &Fields) -> Result<Model> {
             (None, None) => format!("f{index}"),
         };
         if names.contains(&wire_name) {
+            let span = match (&a.rename, &field.ident) {
+                (Some(lit), _) => lit.span(),
+                (None, Some(ident)) => ident.span(),
+                (None, None) => field.ty.span(),
+            };
             return Err(Error::new(
-                field.span(),
+                span,
                 format!("two fields have the wire name `{wire_name}`; use `rename`"),
             ));
         }

@@ -70,6 +70,12 @@ pub struct Case {
     pub byte_equal: bool,
     /// Decodes `bytes` into the case's type, checks the value, and returns our encoding of it.
     pub check: fn(&Fory, &[u8]) -> std::result::Result<Vec<u8>, String>,
+    /// Our encoding of the case's value, without any peer's bytes.
+    pub encode: fn(&Fory) -> std::result::Result<Vec<u8>, String>,
+}
+
+fn encode_value<T: Serialize>(fory: &Fory, value: T) -> std::result::Result<Vec<u8>, String> {
+    fory.serialize(&value).map_err(|e| format!("encode: {e}"))
 }
 
 fn check_value<T>(fory: &Fory, bytes: &[u8], want: T) -> std::result::Result<Vec<u8>, String>
@@ -94,6 +100,7 @@ macro_rules! cases {
                 mode: Mode { $($mode)* ..Mode::default() },
                 byte_equal: true,
                 check: |fory, bytes| check_value::<$ty>(fory, bytes, $value),
+                encode: |fory| encode_value::<$ty>(fory, $value),
             },)*]
         }
     };
@@ -120,6 +127,7 @@ macro_rules! struct_cases {
                         },
                         byte_equal: true,
                         check: |fory, bytes| check_value::<$ty>(fory, bytes, $value),
+                        encode: |fory| encode_value::<$ty>(fory, $value),
                     });
                 }
             )*
@@ -140,17 +148,8 @@ pub fn all() -> Vec<Case> {
             ..Mode::default()
         },
         byte_equal: false,
-        check: |fory, bytes| {
-            check_value::<Evolving>(
-                fory,
-                bytes,
-                Evolving {
-                    a: 1,
-                    c: vec![s("x"), s("y")],
-                    d: 0,
-                },
-            )
-        },
+        check: |fory, bytes| check_value::<Evolving>(fory, bytes, evolved()),
+        encode: |fory| encode_value(fory, evolved()),
     });
     cases
 }
@@ -217,6 +216,15 @@ cases! {
         let x = Rc::new(vec![s("a")]);
         vec![x.clone(), x]
     };
+}
+
+/// What Rust reads from the peers' `{a: 1, b: {x: 2, label: "bee"}, c: ["x", "y"]}`.
+fn evolved() -> Evolving {
+    Evolving {
+        a: 1,
+        c: vec![s("x"), s("y")],
+        d: 0,
+    }
 }
 
 fn inner(x: i32, label: &str) -> Inner {

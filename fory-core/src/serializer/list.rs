@@ -90,7 +90,7 @@ where
         return Ok(());
     };
     // A declared element type only saves the type info when it is a concrete type.
-    let declared = declared && !T::is_polymorphic();
+    let declared = declared && !T::type_info_when_declared(ctx.config().compatible);
     // Like Java: elements of differing types always carry reference flags when tracking is on;
     // elements of one type carry them when that type is tracked.
     let track = ctx.config().ref_tracking && (!same || first.needs_ref());

@@ -59,9 +59,10 @@ where
     I: Iterator<Item = (&'a K, &'a V)>,
 {
     // Keys and values of dynamic types never have a declared type.
+    let compatible = ctx.config().compatible;
     let (key_declared, value_declared) = (
-        declared && !K::is_polymorphic(),
-        declared && !V::is_polymorphic(),
+        declared && !K::type_info_when_declared(compatible),
+        declared && !V::type_info_when_declared(compatible),
     );
     let tracking = ctx.config().ref_tracking;
     let decl_bits = if key_declared { KEY_DECLARED } else { 0 }

@@ -131,6 +131,17 @@ pub trait Serialize {
         false
     }
 
+    /// Whether a position that declares this type still writes its type info: dynamic values
+    /// always, and derived structs in compatible mode, whose type info carries the TypeDef a
+    /// reader needs to read (or skip) them.
+    fn type_info_when_declared(compatible: bool) -> bool
+    where
+        Self: Sized,
+    {
+        let _ = compatible;
+        Self::is_polymorphic()
+    }
+
     /// A name for the wire type of `Self`: equal for two Rust types exactly when their values carry
     /// the same type info. Tuples use it to choose the shared-type list form; `Option<T>` and
     /// `Box<T>` answer for `T`.

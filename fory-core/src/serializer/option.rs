@@ -32,6 +32,10 @@ impl<T: Serialize> Serialize for Option<T> {
         T::wire_type_name()
     }
 
+    fn type_info_when_declared(compatible: bool) -> bool {
+        T::type_info_when_declared(compatible)
+    }
+
     fn tracks_refs() -> bool {
         T::tracks_refs()
     }

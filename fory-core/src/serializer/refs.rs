@@ -59,6 +59,10 @@ macro_rules! shared_pointer {
             fn wire_type_name() -> &'static str {
                 T::wire_type_name()
             }
+
+            fn type_info_when_declared(compatible: bool) -> bool {
+                T::type_info_when_declared(compatible)
+            }
         }
 
         impl<'de, T: Deserialize<'de> + 'static> Deserialize<'de> for $ptr<T> {
@@ -211,6 +215,10 @@ macro_rules! interior {
 
             fn wire_type_name() -> &'static str {
                 T::wire_type_name()
+            }
+
+            fn type_info_when_declared(compatible: bool) -> bool {
+                T::type_info_when_declared(compatible)
             }
 
             fn tracks_refs() -> bool {

@@ -32,9 +32,10 @@ use crate::types::{BFloat16, Date, Decimal, Duration, Float16, Timestamp, TypeId
 /// );
 /// assert_eq!(fory.serialize(&value).unwrap(), bytes);
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub enum Value {
     /// The null value.
+    #[default]
     Null,
     /// BOOL.
     Bool(bool),

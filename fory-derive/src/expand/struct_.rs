@@ -207,6 +207,10 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
             ) -> ::fory_core::Result<()> {
                 ::fory_core::serializer::write_struct_data(self, ctx)
             }
+
+            fn type_info_when_declared(compatible: bool) -> bool {
+                compatible
+            }
         }
 
         impl #de_impl_generics ::fory_core::Deserialize<'__de> for #ident #ty_generics #where_clause {

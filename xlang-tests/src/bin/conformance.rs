@@ -337,7 +337,7 @@ fn run_peer(peer: &Peer, work: &Path, require_all: bool) -> PeerColumn {
         };
         let decode_failed = matches!(decode, Cell::Fail { .. });
         if ours_bytes.is_none() {
-            ours_bytes = encode_elsewhere(case, name);
+            ours_bytes = (case.encode)(&case.mode.fory()).ok();
         }
 
         let bytes = if !case.byte_equal {
@@ -495,15 +495,6 @@ fn run_peer(peer: &Peer, work: &Path, require_all: bool) -> PeerColumn {
     eprintln!("[{name}] done in {:.1}s", start.elapsed().as_secs_f64());
     col.cells = rows;
     col
-}
-
-/// Our encoding of the case's value when the peer's fresh file gives none: the first
-/// committed golden (this peer's, then the other peers' in order) that decodes to the value.
-fn encode_elsewhere(case: &Case, peer: &str) -> Option<Vec<u8>> {
-    let order = std::iter::once(peer).chain(PEERS.iter().copied().filter(|p| *p != peer));
-    order
-        .filter_map(|p| read(&bin(&committed_golden_dir(p), case.name)))
-        .find_map(|bytes| check(case, &bytes).ok())
 }
 
 /// Files in `dir` that are neither `<case>.bin` for a known case nor the `UNSUPPORTED` file.

@@ -1,0 +1,254 @@
+//! `#[derive(ForyObject)]` behaviour that needs no peer: schema evolution between two Rust
+//! schemas, the schema-hash check, skipping, generics, references, and hostile input.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use fory_core::{Fory, ForyObject, Value};
+
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct Inner {
+    x: i32,
+    label: String,
+}
+
+/// The writer's schema.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct V1 {
+    id: i64,
+    name: String,
+    inner: Inner,
+    inners: Vec<Inner>,
+    tags: BTreeMap<String, Vec<Inner>>,
+    dynamic: Value,
+    #[fory(id = 9)]
+    tagged: Option<String>,
+}
+
+/// The reader's schema: `name`, `inner`, `inners`, `tags` and `dynamic` gone, `extra` new.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct V2 {
+    id: i64,
+    extra: Vec<String>,
+    #[fory(id = 9)]
+    renamed_but_same_tag: Option<String>,
+}
+
+fn v1() -> V1 {
+    let inner = Inner {
+        x: 7,
+        label: "in".into(),
+    };
+    V1 {
+        id: 42,
+        name: "n".into(),
+        inner: inner.clone(),
+        inners: vec![inner.clone(), inner.clone()],
+        tags: BTreeMap::from([("k".into(), vec![inner])]),
+        dynamic: Value::List(vec![Value::Int64(1), Value::String("s".into())]),
+        tagged: Some("t".into()),
+    }
+}
+
+fn fory(compatible: bool) -> Fory {
+    Fory::builder().compatible(compatible).build()
+}
+
+#[test]
+fn compatible_reader_skips_unknown_fields_and_defaults_missing_ones() {
+    let mut writer = fory(true);
+    writer.register::<Inner>(1).unwrap();
+    writer.register::<V1>(2).unwrap();
+    let bytes = writer.serialize(&v1()).unwrap();
+
+    // The reader never registered Inner: its values are skipped by their TypeDef.
+    let mut reader = fory(true);
+    reader.register::<V2>(2).unwrap();
+    let got: V2 = reader.deserialize(&bytes).unwrap();
+    assert_eq!(
+        got,
+        V2 {
+            id: 42,
+            extra: vec![],
+            renamed_but_same_tag: Some("t".into()),
+        }
+    );
+
+    // And back: the V1 reader gets defaults for what V2 does not have.
+    let mut back_writer = fory(true);
+    back_writer.register::<V2>(2).unwrap();
+    let bytes = back_writer.serialize(&got).unwrap();
+    let mut back_reader = fory(true);
+    back_reader.register::<Inner>(1).unwrap();
+    back_reader.register::<V1>(2).unwrap();
+    let old: V1 = back_reader.deserialize(&bytes).unwrap();
+    assert_eq!(
+        old,
+        V1 {
+            id: 42,
+            tagged: Some("t".into()),
+            ..V1::default()
+        }
+    );
+}
+
+#[test]
+fn same_schema_round_trips_in_both_modes() {
+    for compatible in [false, true] {
+        let mut f = fory(compatible);
+        f.register::<Inner>(1).unwrap();
+        f.register::<V1>(2).unwrap();
+        let bytes = f.serialize(&v1()).unwrap();
+        assert_eq!(f.deserialize::<V1>(&bytes).unwrap(), v1(), "{compatible}");
+        // A TypeDef is written once per payload and referred to afterwards.
+        let pair = (v1(), v1());
+        let bytes = f.serialize(&pair).unwrap();
+        let back: (V1, V1) = f.deserialize(&bytes).unwrap();
+        assert_eq!(back, pair);
+    }
+}
+
+#[test]
+fn schema_hash_mismatch_names_both_hashes() {
+    let mut writer = fory(false);
+    writer.register::<Inner>(1).unwrap();
+    writer.register::<V1>(2).unwrap();
+    let bytes = writer.serialize(&v1()).unwrap();
+    let mut reader = fory(false);
+    reader.register::<V2>(2).unwrap();
+    let err = reader.deserialize::<V2>(&bytes).unwrap_err();
+    let msg = err.to_string();
+    assert_eq!(err.offset(), Some(4), "{msg}");
+    assert!(msg.contains("schema hash"), "{msg}");
+    assert_eq!(msg.matches("0x").count(), 2, "{msg}");
+}
+
+#[test]
+fn unregistered_nested_type_is_an_error_not_a_panic() {
+    let mut f = fory(false);
+    f.register::<V1>(2).unwrap();
+    let err = f.serialize(&v1()).unwrap_err();
+    assert!(err.to_string().contains("Inner is not registered"), "{err}");
+}
+
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct Wrapper<T> {
+    value: T,
+    values: Vec<T>,
+    maybe: Option<T>,
+}
+
+#[test]
+fn generic_structs_order_fields_by_their_real_types() {
+    use fory_core::serializer::ForyStruct;
+    // i32 is a primitive and sorts first; String is not and sorts by name with the rest.
+    assert_eq!(<Wrapper<i32> as ForyStruct>::FIELD_ORDER, &[0, 2, 1]);
+    assert_eq!(<Wrapper<String> as ForyStruct>::FIELD_ORDER, &[2, 0, 1]);
+    for compatible in [false, true] {
+        let mut f = fory(compatible);
+        f.register::<Wrapper<i32>>(1).unwrap();
+        f.register::<Wrapper<String>>(2).unwrap();
+        let a = Wrapper {
+            value: 3,
+            values: vec![1, 2],
+            maybe: None,
+        };
+        let b = Wrapper {
+            value: "v".to_string(),
+            values: vec![],
+            maybe: Some("m".to_string()),
+        };
+        assert_eq!(
+            f.deserialize::<Wrapper<i32>>(&f.serialize(&a).unwrap())
+                .unwrap(),
+            a
+        );
+        assert_eq!(
+            f.deserialize::<Wrapper<String>>(&f.serialize(&b).unwrap())
+                .unwrap(),
+            b
+        );
+    }
+}
+
+#[derive(ForyObject, Debug, Default)]
+struct Shared {
+    first: Rc<Inner>,
+    second: Rc<Inner>,
+}
+
+#[test]
+fn rc_fields_share_one_value_with_ref_tracking() {
+    let mut f = Fory::builder().ref_tracking(true).build();
+    f.register::<Inner>(1).unwrap();
+    f.register::<Shared>(2).unwrap();
+    let inner = Rc::new(Inner {
+        x: 1,
+        label: "shared".into(),
+    });
+    let value = Shared {
+        first: inner.clone(),
+        second: inner,
+    };
+    let back: Shared = f.deserialize(&f.serialize(&value).unwrap()).unwrap();
+    assert!(Rc::ptr_eq(&back.first, &back.second));
+    assert_eq!(back.first.label, "shared");
+}
+
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+enum Event {
+    Started(u64),
+    Named {
+        name: String,
+    },
+    #[default]
+    Stopped,
+}
+
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct Log {
+    events: Vec<Event>,
+    last: Event,
+}
+
+#[test]
+fn unions_round_trip_every_variant_shape() {
+    for compatible in [false, true] {
+        let mut f = fory(compatible);
+        f.register::<Event>(5).unwrap();
+        f.register::<Log>(6).unwrap();
+        let log = Log {
+            events: vec![
+                Event::Started(9),
+                Event::Named { name: "x".into() },
+                Event::Stopped,
+            ],
+            last: Event::Named { name: "y".into() },
+        };
+        assert_eq!(
+            f.deserialize::<Log>(&f.serialize(&log).unwrap()).unwrap(),
+            log
+        );
+    }
+}
+
+#[test]
+fn every_truncation_and_byte_flip_is_an_error_or_a_value() {
+    for compatible in [false, true] {
+        let mut f = fory(compatible);
+        f.register::<Inner>(1).unwrap();
+        f.register::<V1>(2).unwrap();
+        let bytes = f.serialize(&v1()).unwrap();
+        for end in 0..bytes.len() {
+            assert!(f.deserialize::<V1>(&bytes[..end]).is_err(), "prefix {end}");
+        }
+        for at in 0..bytes.len() {
+            for flip in [0x01u8, 0x80, 0xff] {
+                let mut bad = bytes.clone();
+                bad[at] ^= flip;
+                // Ok or Err, never a panic.
+                let _ = f.deserialize::<V1>(&bad);
+            }
+        }
+    }
+}

@@ -1,0 +1,6 @@
+use fory_core::ForyObject;
+
+#[derive(ForyObject)]
+enum Never {}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use fory_core::ForyObject;
+
+#[derive(ForyObject, Default)]
+struct Record {
+    #[fory(compress)]
+    count: i32,
+}
+
+fn main() {}

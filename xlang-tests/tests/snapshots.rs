@@ -1,0 +1,22 @@
+//! Our encoding of every struct case, as hex, in an insta snapshot: a fact about our own output
+//! (the golden files are the facts about the peers'). A change in any derived type's bytes shows
+//! up here as a reviewable diff.
+
+use xlang_tests::cases::all;
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[test]
+fn struct_case_bytes() {
+    let mut lines = Vec::new();
+    for case in all() {
+        if !(case.name.starts_with("struct_") || case.name.starts_with("evolution_")) {
+            continue;
+        }
+        let bytes = (case.encode)(&case.mode.fory()).expect("every case encodes");
+        lines.push(format!("{}:\n  {}", case.name, hex(&bytes)));
+    }
+    insta::assert_snapshot!("struct_cases", lines.join("\n"));
+}
