@@ -56,6 +56,13 @@ pub enum ErrorKind {
         /// Why the value cannot be written.
         message: String,
     },
+    /// Reading from or writing to a stream failed.
+    Io {
+        /// The kind of the underlying `std::io::Error`.
+        kind: std::io::ErrorKind,
+        /// Its message.
+        message: String,
+    },
 }
 
 /// The error type of every fallible operation in this crate.
@@ -83,7 +90,7 @@ impl Error {
             | ErrorKind::Invalid { offset, .. }
             | ErrorKind::LimitExceeded { offset, .. }
             | ErrorKind::Unsupported { offset, .. } => Some(offset),
-            ErrorKind::Encode { .. } => None,
+            ErrorKind::Encode { .. } | ErrorKind::Io { .. } => None,
         }
     }
 
@@ -95,7 +102,7 @@ impl Error {
             | ErrorKind::Invalid { offset, .. }
             | ErrorKind::LimitExceeded { offset, .. }
             | ErrorKind::Unsupported { offset, .. } => *offset += base,
-            ErrorKind::Encode { .. } => {}
+            ErrorKind::Encode { .. } | ErrorKind::Io { .. } => {}
         }
         self
     }
@@ -185,6 +192,7 @@ impl fmt::Display for Error {
                 write!(f, "unsupported input at byte {offset}: {what}")
             }
             ErrorKind::Encode { message } => write!(f, "cannot encode: {message}"),
+            ErrorKind::Io { kind, message } => write!(f, "i/o error ({kind:?}): {message}"),
         }
     }
 }
@@ -197,6 +205,16 @@ impl fmt::Debug for Error {
 }
 
 impl std::error::Error for Error {}
+
+impl From<std::io::Error> for Error {
+    #[cold]
+    fn from(e: std::io::Error) -> Self {
+        Error(Box::new(ErrorKind::Io {
+            kind: e.kind(),
+            message: e.to_string(),
+        }))
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -184,6 +184,33 @@ impl Fory {
     /// Deserializes one complete payload. Bytes left after the value are an error (the peers
     /// ignore them; a stray tail usually means a framing mistake).
     pub fn deserialize<'de, T: Deserialize<'de>>(&self, bytes: &'de [u8]) -> Result<T> {
+        let (value, used) = self.deserialize_prefix(bytes)?;
+        if used != bytes.len() {
+            return Err(Error::invalid(
+                used,
+                "the end of the payload after the root value",
+                format!("{} more bytes", bytes.len() - used),
+            ));
+        }
+        Ok(value)
+    }
+
+    /// Deserializes the payload at the start of `bytes` and returns it with the number of bytes
+    /// it took, for several payloads back to back (as Java's and pyfory's streams write them).
+    ///
+    /// ```
+    /// use fory_core::Fory;
+    /// let fory = Fory::default();
+    /// let mut bytes = fory.serialize(&1i64).unwrap();
+    /// bytes.extend(fory.serialize(&"two".to_string()).unwrap());
+    /// let (first, used): (i64, usize) = fory.deserialize_prefix(&bytes).unwrap();
+    /// let second: String = fory.deserialize(&bytes[used..]).unwrap();
+    /// assert_eq!((first, second.as_str()), (1, "two"));
+    /// ```
+    pub fn deserialize_prefix<'de, T: Deserialize<'de>>(
+        &self,
+        bytes: &'de [u8],
+    ) -> Result<(T, usize)> {
         let (header, reader) = self.read_header(bytes)?;
         if header.out_of_band {
             return Err(Error::unsupported(
@@ -193,14 +220,7 @@ impl Fory {
         }
         let mut ctx = ReadContext::new(reader, self);
         let value = read_value(&mut ctx)?;
-        if !ctx.reader.is_empty() {
-            return Err(Error::invalid(
-                ctx.reader.position(),
-                "the end of the payload after the root value",
-                format!("{} more bytes", ctx.reader.remaining()),
-            ));
-        }
-        Ok(value)
+        Ok((value, ctx.reader.position()))
     }
 
     /// Starts a frame: writes the header byte.

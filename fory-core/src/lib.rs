@@ -45,6 +45,7 @@ pub mod buffer;
 pub mod context;
 pub mod error;
 pub mod fory;
+pub mod io;
 mod limits;
 pub mod meta;
 pub mod resolver;
