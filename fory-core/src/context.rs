@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use crate::buffer::{Reader, Writer};
 use crate::error::{Error, Result};
 use crate::fory::{Config, Fory};
+use crate::oob::{BufferObject, OobSink, OobSource};
 use crate::resolver::{MetaReadTables, MetaWriteTables, TypeRegistry};
 use crate::types::TypeId;
 
@@ -26,6 +27,8 @@ pub struct WriteContext<'f> {
     ref_ids: HashMap<usize, u32>,
     next_ref_id: u32,
     depth: u32,
+    /// The buffer callback and the out-of-band buffers, when writing with a callback.
+    oob: Option<OobSink<'f>>,
 }
 
 impl<'f> WriteContext<'f> {
@@ -39,7 +42,54 @@ impl<'f> WriteContext<'f> {
             ref_ids: HashMap::new(),
             next_ref_id: 0,
             depth: 0,
+            oob: None,
         }
+    }
+
+    /// A context that hands every BINARY and array payload to `callback`.
+    pub(crate) fn with_callback(
+        writer: Writer,
+        fory: &'f Fory,
+        callback: &'f mut dyn crate::oob::BufferCallback,
+    ) -> Self {
+        let mut ctx = WriteContext::new(writer, fory);
+        ctx.oob = Some(OobSink {
+            callback,
+            buffers: Vec::new(),
+        });
+        ctx
+    }
+
+    /// The out-of-band buffers written so far.
+    pub(crate) fn take_buffers(&mut self) -> Vec<BufferObject<'static>> {
+        self.oob
+            .as_mut()
+            .map(|sink| std::mem::take(&mut sink.buffers))
+            .unwrap_or_default()
+    }
+
+    /// Writes a BINARY or `*_ARRAY` payload whose bytes (elements little-endian) are `bytes`:
+    /// `varuint32 length` and the bytes; with a buffer callback, first the in-band flag, and
+    /// nothing more when the callback sends the buffer out-of-band.
+    pub fn write_buffer(&mut self, type_id: TypeId, bytes: &[u8]) -> Result<()> {
+        let len = u32::try_from(bytes.len()).map_err(|_| {
+            Error::encode(format!(
+                "a {type_id} payload of {} bytes exceeds 2^32 - 1",
+                bytes.len()
+            ))
+        })?;
+        if let Some(sink) = &mut self.oob {
+            let buffer = BufferObject::new(type_id, bytes);
+            if !sink.callback.in_band(&buffer) {
+                self.writer.write_u8(0);
+                sink.buffers.push(buffer.into_owned());
+                return Ok(());
+            }
+            self.writer.write_u8(1);
+        }
+        self.writer.write_varuint32(len);
+        self.writer.write_bytes(bytes);
+        Ok(())
     }
 
     /// Enters one nesting level while writing; a structure deeper than the configured
@@ -120,6 +170,8 @@ pub struct ReadContext<'f, 'de> {
     /// Values that later references may point to, by reference id (`None` for values that are
     /// not shareable, or still being read).
     refs: Vec<Option<Box<dyn Any>>>,
+    /// The out-of-band buffers, when the payload was written with a callback.
+    oob: Option<OobSource<'de>>,
 }
 
 impl<'f, 'de> ReadContext<'f, 'de> {
@@ -132,7 +184,49 @@ impl<'f, 'de> ReadContext<'f, 'de> {
             meta: MetaReadTables::default(),
             depth: 0,
             refs: Vec::new(),
+            oob: None,
         }
+    }
+
+    /// Reads with these out-of-band buffers (the payload's header has the out-of-band bit).
+    pub(crate) fn set_buffers(&mut self, buffers: &[&'de [u8]]) {
+        self.oob = Some(OobSource::new(buffers));
+    }
+
+    /// How many out-of-band buffers were given but not used.
+    pub(crate) fn buffers_left(&self) -> usize {
+        self.oob.as_ref().map_or(0, OobSource::left)
+    }
+
+    /// Reads a BINARY or `*_ARRAY` payload's bytes: `varuint32 length` and the bytes, or, in a
+    /// payload written with a buffer callback, the in-band flag and then either of those or the
+    /// next out-of-band buffer. The length is checked against `max_binary_bytes` and the input.
+    pub fn read_buffer(&mut self) -> Result<&'de [u8]> {
+        if let Some(source) = &mut self.oob {
+            let at = self.reader.position();
+            if !self.reader.read_bool()? {
+                return source.take().ok_or_else(|| {
+                    Error::invalid(
+                        at,
+                        "an out-of-band buffer for this payload",
+                        "no buffer left (fewer buffers given than the payload sends out-of-band)",
+                    )
+                });
+            }
+        }
+        let at = self.reader.position();
+        let len = self.reader.read_varuint32()?;
+        let max = self.config.limits.max_binary_bytes;
+        if u64::from(len) > max {
+            return Err(Error::limit_exceeded(
+                at,
+                "max_binary_bytes",
+                max,
+                u64::from(len),
+            ));
+        }
+        self.reader
+            .read_bytes_for(len as usize, "binary or array bytes")
     }
 
     /// Reserves the next reference id for a value that was flagged ref-value (`00`).

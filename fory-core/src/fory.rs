@@ -4,6 +4,7 @@ use crate::buffer::{Reader, Writer};
 use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
 use crate::limits::Limits;
+use crate::oob::{BufferCallback, Frame};
 use crate::resolver::{Registrable, TypeRegistry};
 use crate::serializer::{read_value, write_value, Deserialize, Serialize};
 
@@ -221,6 +222,69 @@ impl Fory {
         let mut ctx = ReadContext::new(reader, self);
         let value = read_value(&mut ctx)?;
         Ok((value, ctx.reader.position()))
+    }
+
+    /// Serializes `value` handing every BINARY and numeric-array payload to `callback`, which
+    /// keeps it in the main buffer (`true`) or sends it out-of-band (`false`); see
+    /// [`crate::oob`]. The header's out-of-band bit is set whatever the callback answers, as
+    /// the peers do.
+    pub fn serialize_with_callback<T: Serialize + ?Sized>(
+        &self,
+        value: &T,
+        mut callback: impl BufferCallback,
+    ) -> Result<Frame<'static>> {
+        let mut writer = Writer::new();
+        self.write_header(&mut writer, FrameHeader { out_of_band: true });
+        let mut ctx = WriteContext::with_callback(writer, self, &mut callback);
+        write_value(value, &mut ctx)?;
+        let buffers = ctx.take_buffers();
+        Ok(Frame {
+            main: ctx.into_writer().into_inner(),
+            buffers,
+        })
+    }
+
+    /// Deserializes a payload written with a buffer callback, taking its out-of-band payloads
+    /// from `buffers` in order. Borrowed outputs (`&[u8]`, `Cow<[u8]>`, `Cow<[f32]>`, ...) point
+    /// into `main` or into the buffers without copying where alignment allows.
+    ///
+    /// Errors: a payload without the out-of-band bit (it has no buffers to take); a buffer
+    /// missing where the payload sends one out-of-band; buffers left over at the end.
+    pub fn deserialize_with_buffers<'de, T: Deserialize<'de>>(
+        &self,
+        main: &'de [u8],
+        buffers: &[&'de [u8]],
+    ) -> Result<T> {
+        let (header, reader) = self.read_header(main)?;
+        if !header.out_of_band {
+            return Err(Error::invalid(
+                0,
+                "a header with the out-of-band bit (buffers were given)",
+                format!(
+                    "{:#04x}, a payload written without a buffer callback",
+                    main[0]
+                ),
+            ));
+        }
+        let mut ctx = ReadContext::new(reader, self);
+        ctx.set_buffers(buffers);
+        let value = read_value(&mut ctx)?;
+        let end = ctx.reader.position();
+        if end != main.len() {
+            return Err(Error::invalid(
+                end,
+                "the end of the payload after the root value",
+                format!("{} more bytes", main.len() - end),
+            ));
+        }
+        if ctx.buffers_left() > 0 {
+            return Err(Error::invalid(
+                end,
+                "as many out-of-band buffers as the payload uses",
+                format!("{} buffers left over", ctx.buffers_left()),
+            ));
+        }
+        Ok(value)
     }
 
     /// Starts a frame: writes the header byte.

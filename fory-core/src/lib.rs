@@ -48,6 +48,7 @@ pub mod fory;
 pub mod io;
 mod limits;
 pub mod meta;
+pub mod oob;
 pub mod resolver;
 pub mod serializer;
 pub mod types;

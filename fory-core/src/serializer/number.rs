@@ -24,7 +24,9 @@
 //! `float`, ... at the root (32- and 64-bit integers as varints). Arrays are a varuint32 byte count
 //! and the elements' little-endian bytes.
 
-use crate::buffer::Reader;
+use std::borrow::Cow;
+
+use crate::buffer::{Reader, Writer};
 use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
 use crate::serializer::{read_list, Deserialize, Serialize};
@@ -55,12 +57,7 @@ macro_rules! number {
                 ctx: &mut WriteContext<'_>,
                 _declared: bool,
             ) -> Result<()> {
-                write_array_len(ctx, items.len(), $width)?;
-                ctx.writer.reserve(items.len() * $width);
-                for item in items {
-                    ctx.writer.$write_elem(*item);
-                }
-                Ok(())
+                ctx.write_buffer(TypeId::$array, &le_bytes(items, Writer::$write_elem))
             }
         }
 
@@ -176,12 +173,130 @@ number!(BFloat16, Bfloat16, Bfloat16Array, 2, write_bfloat16, write_bfloat16, re
     Bfloat16 => Reader::read_bfloat16,
 });
 
-/// Writes the byte count of an array of `len` elements of `width` bytes.
-pub(crate) fn write_array_len(ctx: &mut WriteContext<'_>, len: usize, width: usize) -> Result<()> {
-    let bytes = u32::try_from(len * width)
-        .map_err(|_| Error::encode(format!("array of {len} elements exceeds 2^32 - 1 bytes")))?;
-    ctx.writer.write_varuint32(bytes);
-    Ok(())
+/// `Cow<'de, [T]>` of a numeric type reads its array payload without copying when the bytes (in
+/// the input, or in an out-of-band buffer) are aligned for `T` on a little-endian target, and
+/// copies otherwise; it writes like `[T]`.
+macro_rules! borrowed_array {
+    ($($ty:ty),*) => {$(
+        impl Serialize for Cow<'_, [$ty]> {
+            fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
+                <[$ty]>::write_type_info(self, ctx)
+            }
+
+            fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
+                <[$ty]>::write_data(self, ctx, declared)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for Cow<'de, [$ty]> {
+            fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
+                <$ty>::read_vec_type_info(ctx)
+            }
+
+            fn read_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Self> {
+                if id == TypeId::List {
+                    return <$ty>::read_vec_data(ctx, id).map(Cow::Owned);
+                }
+                let bytes = read_array_bytes(ctx, std::mem::size_of::<$ty>())?;
+                Ok(match borrow_elements::<$ty>(bytes) {
+                    Some(items) => Cow::Borrowed(items),
+                    None => Cow::Owned(
+                        bytes
+                            .chunks_exact(std::mem::size_of::<$ty>())
+                            .map(|c| <$ty>::from_le_bytes(c.try_into().expect("exact chunk")))
+                            .collect(),
+                    ),
+                })
+            }
+
+            fn declared_type_id() -> TypeId {
+                <$ty>::vec_declared_type_id()
+            }
+        }
+    )*};
+}
+
+borrowed_array!(i8, i16, i32, i64, u16, u32, u64, f32, f64);
+
+/// `bytes` as a slice of `T`, when their layout allows it without a copy: a little-endian
+/// target, and `bytes` aligned for `T` (its length is a multiple of `T`'s size, checked by the
+/// caller).
+fn borrow_elements<T: PlainBytes + AnyBitPattern>(bytes: &[u8]) -> Option<&[T]> {
+    let size = std::mem::size_of::<T>();
+    if !cfg!(target_endian = "little")
+        || bytes.len() % size != 0
+        || bytes.as_ptr() as usize % std::mem::align_of::<T>() != 0
+    {
+        return None;
+    }
+    // SAFETY: the pointer is aligned for `T` (checked above), the length is a whole number of
+    // `T`s inside `bytes`, which stays borrowed for the returned lifetime, and every bit pattern
+    // is a valid `T` (`AnyBitPattern`); on little-endian targets that memory is the wire form.
+    Some(unsafe { std::slice::from_raw_parts(bytes.as_ptr().cast::<T>(), bytes.len() / size) })
+}
+
+/// Types for which every bit pattern of their size is a valid value (not `bool`).
+///
+/// # Safety
+///
+/// Implement only for plain integers and floats.
+unsafe trait AnyBitPattern {}
+
+// SAFETY: every bit pattern is a valid integer or float.
+unsafe impl AnyBitPattern for i8 {}
+unsafe impl AnyBitPattern for i16 {}
+unsafe impl AnyBitPattern for i32 {}
+unsafe impl AnyBitPattern for i64 {}
+unsafe impl AnyBitPattern for u16 {}
+unsafe impl AnyBitPattern for u32 {}
+unsafe impl AnyBitPattern for u64 {}
+unsafe impl AnyBitPattern for f32 {}
+unsafe impl AnyBitPattern for f64 {}
+
+/// Types whose in-memory representation is their little-endian wire form on little-endian
+/// targets: no padding, every byte initialized.
+///
+/// # Safety
+///
+/// Implement only for types whose every bit pattern of their size is a valid byte sequence
+/// (plain integers, floats, `bool`, and `repr(transparent)` wrappers of those).
+unsafe trait PlainBytes: Copy {}
+
+// SAFETY: primitive numbers and bool have no padding and fully initialized bytes; Float16 and
+// BFloat16 are repr(transparent) over u16.
+unsafe impl PlainBytes for bool {}
+unsafe impl PlainBytes for i8 {}
+unsafe impl PlainBytes for i16 {}
+unsafe impl PlainBytes for i32 {}
+unsafe impl PlainBytes for i64 {}
+unsafe impl PlainBytes for u8 {}
+unsafe impl PlainBytes for u16 {}
+unsafe impl PlainBytes for u32 {}
+unsafe impl PlainBytes for u64 {}
+unsafe impl PlainBytes for f32 {}
+unsafe impl PlainBytes for f64 {}
+unsafe impl PlainBytes for Float16 {}
+unsafe impl PlainBytes for BFloat16 {}
+
+/// The wire bytes of an array: the elements in little-endian order. Borrowed from `items` on
+/// little-endian targets, where that is their memory layout, so an array is written with one
+/// copy (or none, out-of-band); encoded element by element elsewhere. `encode` is the per-element
+/// writer, which the tests use as the oracle for the borrowed form.
+fn le_bytes<T: PlainBytes>(items: &[T], encode: fn(&mut Writer, T)) -> Cow<'_, [u8]> {
+    if cfg!(target_endian = "little") {
+        // SAFETY: `T: PlainBytes` has no padding and fully initialized bytes; the pointer and
+        // length cover exactly the memory of `items`, borrowed for the returned lifetime; `u8`
+        // has alignment 1.
+        let bytes = unsafe {
+            std::slice::from_raw_parts(items.as_ptr().cast::<u8>(), std::mem::size_of_val(items))
+        };
+        return Cow::Borrowed(bytes);
+    }
+    let mut w = Writer::new();
+    for &item in items {
+        encode(&mut w, item);
+    }
+    Cow::Owned(w.into_inner())
 }
 
 /// Reads an array's byte count and its bytes, checking the count against the element width, the
@@ -191,22 +306,46 @@ pub(crate) fn read_array_bytes<'de>(
     width: usize,
 ) -> Result<&'de [u8]> {
     let at = ctx.reader.position();
-    let len = ctx.reader.read_varuint32()?;
-    let max = ctx.config().limits.max_binary_bytes;
-    if u64::from(len) > max {
-        return Err(Error::limit_exceeded(
-            at,
-            "max_binary_bytes",
-            max,
-            u64::from(len),
-        ));
-    }
-    if len as usize % width != 0 {
+    let bytes = ctx.read_buffer()?;
+    if bytes.len() % width != 0 {
         return Err(Error::invalid(
             at,
             "an array byte count that is a multiple of the element size",
-            format!("{len} bytes for {width}-byte elements"),
+            format!("{} bytes for {width}-byte elements", bytes.len()),
         ));
     }
-    ctx.reader.read_bytes_for(len as usize, "array bytes")
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The borrowed little-endian view equals the safe element-by-element encoding.
+    #[test]
+    fn le_bytes_matches_the_element_writer() {
+        fn check<T: PlainBytes>(items: &[T], encode: fn(&mut Writer, T)) {
+            let mut w = Writer::new();
+            for &item in items {
+                encode(&mut w, item);
+            }
+            assert_eq!(&*le_bytes(items, encode), w.as_slice());
+        }
+        check(&[true, false], Writer::write_bool);
+        check(&[1i8, -1, i8::MIN], Writer::write_i8);
+        check(&[1i16, -1, i16::MAX], Writer::write_i16);
+        check(&[1i32, -1, i32::MIN], Writer::write_i32);
+        check(&[1i64, -1, i64::MAX], Writer::write_i64);
+        check(&[0u8, 255], Writer::write_u8);
+        check(&[1u16, u16::MAX], Writer::write_u16);
+        check(&[1u32, u32::MAX], Writer::write_u32);
+        check(&[1u64, u64::MAX], Writer::write_u64);
+        check(&[1.5f32, -0.0, f32::NAN], Writer::write_f32);
+        check(&[1.5f64, -2.0, f64::INFINITY], Writer::write_f64);
+        check(
+            &[Float16::from_f32(1.5), Float16::from_bits(0x7c01)],
+            Writer::write_float16,
+        );
+        check(&[BFloat16::from_f32(1.5)], Writer::write_bfloat16);
+    }
 }

@@ -215,6 +215,18 @@ sequence_schema! {
     [T: Schema + Serialize] [T];
 }
 
+macro_rules! borrowed_array_schema {
+    ($($ty:ty),*) => {$(
+        impl Schema for Cow<'_, [$ty]> {
+            fn field_type(types: &TypeRegistry, compatible: bool) -> Result<FieldType> {
+                sequence::<$ty>(types, compatible)
+            }
+        }
+    )*};
+}
+
+borrowed_array_schema!(i8, i16, i32, i64, u16, u32, u64, f32, f64);
+
 macro_rules! collection_schema {
     ($($kind:ident [$($gen:tt)*] $ty:ty;)*) => {$(
         impl<$($gen)*> Schema for $ty {
