@@ -1,0 +1,133 @@
+//! Types whose wire form the derive cannot express, written against fory-core's public
+//! serializer traits:
+//!
+//! - integers in a chosen encoding *inside* a container (the derive's `encoding` attribute
+//!   applies to a struct field only, not to list elements or map keys), for the suite's
+//!   `Map<@UInt32Type(FIXED) Long, List<@UInt64Type(TAGGED) Long>>` and friends;
+//! - [`MyExt`], the suite's type with a custom serializer (an EXT / NAMED_EXT user type).
+
+use fory_core::context::{ReadContext, WriteContext};
+use fory_core::meta::struct_def::FieldType;
+use fory_core::resolver::{read_user_type_info, write_user_type_info, UserKind, UserType};
+use fory_core::serializer::{user_field_type, Schema};
+use fory_core::types::TypeId;
+use fory_core::{Deserialize, Result, Serialize};
+
+/// Declares a newtype over an integer that is always written in one encoding, as a container
+/// element or map key.
+macro_rules! encoded_integer {
+    ($(#[$doc:meta])* $name:ident($ty:ty) as $id:ident, $write:ident, $read:ident;) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+        pub struct $name(pub $ty);
+
+        impl Serialize for $name {
+            fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
+                ctx.write_type_id(TypeId::$id);
+                Ok(())
+            }
+
+            fn write_data(&self, ctx: &mut WriteContext<'_>, _declared: bool) -> Result<()> {
+                ctx.writer.$write(self.0);
+                Ok(())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
+                ctx.expect_type_id(TypeId::$id)
+            }
+
+            fn read_data(ctx: &mut ReadContext<'_, 'de>, _id: TypeId) -> Result<Self> {
+                Ok($name(ctx.reader.$read()?))
+            }
+
+            fn declared_type_id() -> TypeId {
+                TypeId::$id
+            }
+        }
+
+        impl Schema for $name {
+            fn field_type(
+                _types: &fory_core::resolver::TypeRegistry,
+                _compatible: bool,
+            ) -> Result<FieldType> {
+                Ok(FieldType::Leaf(TypeId::$id))
+            }
+        }
+    };
+}
+
+encoded_integer! {
+    /// A `u32` written as UINT32 (4 bytes little-endian), Java `@UInt32Type(encoding = FIXED)`.
+    FixedU32(u32) as Uint32, write_u32, read_u32;
+}
+
+encoded_integer! {
+    /// A `u64` written as TAGGED_UINT64, Java `@UInt64Type(encoding = TAGGED)`.
+    TaggedU64(u64) as TaggedUint64, write_tagged_u64, read_tagged_u64;
+}
+
+encoded_integer! {
+    /// An `i32` written as INT32 (4 bytes little-endian), Java `@Int32Type(encoding = FIXED)`.
+    FixedI32(i32) as Int32, write_i32, read_i32;
+}
+
+encoded_integer! {
+    /// An `i64` written as TAGGED_INT64, Java `@Int64Type(encoding = TAGGED)`.
+    TaggedI64(i64) as TaggedInt64, write_tagged_i64, read_tagged_i64;
+}
+
+/// The suite's `MyExt { int id; }`, whose Java serializer writes the id as one varint32 and
+/// nothing else. Registered as an EXT (by id) or NAMED_EXT (by name) user type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MyExt {
+    /// `int id`.
+    pub id: i32,
+}
+
+impl UserType for MyExt {
+    const KIND: UserKind = UserKind::Ext;
+}
+
+impl Serialize for MyExt {
+    fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
+        write_user_type_info::<Self>(ctx)
+    }
+
+    fn write_data(&self, ctx: &mut WriteContext<'_>, _declared: bool) -> Result<()> {
+        ctx.writer.write_varint32(self.id);
+        Ok(())
+    }
+}
+
+impl<'de> Deserialize<'de> for MyExt {
+    fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
+        read_user_type_info::<Self>(ctx)
+    }
+
+    fn read_data(ctx: &mut ReadContext<'_, 'de>, _id: TypeId) -> Result<Self> {
+        Ok(MyExt {
+            id: ctx.reader.read_varint32()?,
+        })
+    }
+
+    fn declared_type_id() -> TypeId {
+        TypeId::Ext
+    }
+}
+
+impl Schema for MyExt {
+    fn field_type(
+        types: &fory_core::resolver::TypeRegistry,
+        compatible: bool,
+    ) -> Result<FieldType> {
+        user_field_type::<Self>(types, compatible)
+    }
+
+    /// As for structs: in compatible mode Java writes the EXT type info (`1f` and the user id,
+    /// or `20` and a TypeDef when registered by name) in front of an ext field's payload.
+    fn field_type_info(compatible: bool) -> bool {
+        compatible
+    }
+}
