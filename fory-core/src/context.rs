@@ -172,6 +172,10 @@ pub struct ReadContext<'f, 'de> {
     refs: Vec<Option<Box<dyn Any>>>,
     /// The out-of-band buffers, when the payload was written with a callback.
     oob: Option<OobSource<'de>>,
+    /// The element type a peer's TypeDef declares for the list about to be read, where it
+    /// differs from the local one (a `list<int32>` of fixed-width elements read into a field
+    /// declared `list<varint32>`).
+    declared_element: Option<TypeId>,
 }
 
 impl<'f, 'de> ReadContext<'f, 'de> {
@@ -185,7 +189,18 @@ impl<'f, 'de> ReadContext<'f, 'de> {
             depth: 0,
             refs: Vec::new(),
             oob: None,
+            declared_element: None,
         }
+    }
+
+    /// Sets the element type the next list header with the declared-type bit stands for.
+    pub fn declare_element(&mut self, id: TypeId) {
+        self.declared_element = Some(id);
+    }
+
+    /// Takes the element type set by [`ReadContext::declare_element`], if any.
+    pub fn take_declared_element(&mut self) -> Option<TypeId> {
+        self.declared_element.take()
     }
 
     /// Reads with these out-of-band buffers (the payload's header has the out-of-band bit).

@@ -252,3 +252,59 @@ fn every_truncation_and_byte_flip_is_an_error_or_a_value() {
         }
     }
 }
+
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct AsArray {
+    v: Vec<i32>,
+}
+
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct AsList {
+    v: std::collections::VecDeque<i32>,
+}
+
+#[test]
+fn compatible_fields_convert_between_arrays_and_lists() {
+    let mut a = fory(true);
+    a.register::<AsArray>(1).unwrap();
+    let mut l = fory(true);
+    l.register::<AsList>(1).unwrap();
+    let array = AsArray { v: vec![1, -2, 3] };
+    let list: AsList = l.deserialize(&a.serialize(&array).unwrap()).unwrap();
+    assert_eq!(list.v, [1, -2, 3]);
+    let back: AsArray = a.deserialize(&l.serialize(&list).unwrap()).unwrap();
+    assert_eq!(back, array);
+}
+
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct MaybeName {
+    name: Option<String>,
+    count: Option<i32>,
+}
+
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct PlainName {
+    name: String,
+    count: i32,
+}
+
+#[test]
+fn a_peers_null_reads_as_default_in_a_non_nullable_field() {
+    let mut w = fory(true);
+    w.register::<MaybeName>(1).unwrap();
+    let mut r = fory(true);
+    r.register::<PlainName>(1).unwrap();
+    let bytes = w.serialize(&MaybeName::default()).unwrap();
+    assert_eq!(
+        r.deserialize::<PlainName>(&bytes).unwrap(),
+        PlainName::default()
+    );
+    let bytes = w
+        .serialize(&MaybeName {
+            name: Some("n".into()),
+            count: Some(3),
+        })
+        .unwrap();
+    let got: PlainName = r.deserialize(&bytes).unwrap();
+    assert_eq!((got.name.as_str(), got.count), ("n", 3));
+}

@@ -177,10 +177,11 @@ impl ElementsHeader {
             && !declared
             && ctx.reader.peek_u8()? == TypeId::None as u8
             && ctx.reader.skip(1).is_ok();
+        let declared_elem = ctx.take_declared_element();
         let shared = if !same || only_nulls {
             None
         } else if declared {
-            Some(First::declared_type_id().into())
+            Some(declared_elem.unwrap_or_else(First::declared_type_id).into())
         } else {
             Some(First::read_wire_type(ctx)?)
         };
@@ -315,8 +316,15 @@ macro_rules! element_collection {
                 TypeId::$id
             }
 
-            fn read_data(ctx: &mut ReadContext<'_, 'de>, _id: TypeId) -> Result<Self> {
+            fn read_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Self> {
                 let mut out = <$ty>::default();
+                if id != TypeId::List && id != TypeId::Set {
+                    // A peer's array (a compatible-mode field declared as one): its elements.
+                    for item in T::read_vec_data(ctx, id)? {
+                        out.$insert(item);
+                    }
+                    return Ok(out);
+                }
                 read_elements(ctx, |item| {
                     out.$insert(item);
                     Ok(())

@@ -24,7 +24,7 @@ use crate::resolver::{
 use crate::serializer::{
     field_writes_type_info, read_flag, read_typed, Deserialize, Schema, Serialize, WireType,
 };
-use crate::types::TypeId;
+use crate::types::{RefFlag, TypeId};
 
 /// A struct type; implemented by `#[derive(ForyObject)]`.
 pub trait ForyStruct: UserType + Sized {
@@ -202,6 +202,7 @@ fn readable_as(remote: &FieldType, local: &FieldType) -> bool {
         || (is_integer(r) && is_integer(l))
         || (is_float(r) && is_float(l))
         || (is_array(l) && r == TypeId::List)
+        || (is_array(r) && l == TypeId::List)
         || (is_union(r) && is_union(l))
         || matches!((UserKind::of_wire(r), UserKind::of_wire(l)), (Some((a, _)), Some((b, _))) if a == b)
 }
@@ -254,21 +255,32 @@ pub fn read_field<'de, T: Deserialize<'de> + Schema>(
     read_typed(ctx, wire)
 }
 
-/// Reads one field written as a peer's TypeDef entry `remote` describes it.
-pub fn read_remote_field<'de, T: Deserialize<'de>>(
+/// Reads one field written as a peer's TypeDef entry `remote` describes it. A null where this
+/// side's field cannot be null (a peer's nullable field) reads as the field's `Default`, as the
+/// peers do.
+pub fn read_remote_field<'de, T: Deserialize<'de> + Default>(
     ctx: &mut ReadContext<'_, 'de>,
     remote: &FieldDef,
 ) -> Result<T> {
     let id = remote.field_type.type_id();
+    if let FieldType::List(element) | FieldType::Set(element) = &remote.field_type {
+        ctx.declare_element(element.field_type.type_id());
+    }
     let wire = if field_writes_type_info(id, ctx.config().compatible) {
         None
     } else {
         Some(WireType::from(id))
     };
-    if remote.nullable || remote.track_ref {
+    let value = if remote.nullable || remote.track_ref {
         let at = ctx.reader.position();
-        let flag = read_flag(ctx)?;
-        return T::read_after_flag(ctx, flag, at, wire);
-    }
-    read_typed(ctx, wire)
+        match read_flag(ctx)? {
+            RefFlag::Null => Ok(T::null_value().unwrap_or_default()),
+            flag => T::read_after_flag(ctx, flag, at, wire),
+        }
+    } else {
+        read_typed(ctx, wire)
+    };
+    // A null or empty list leaves the declared element unused.
+    ctx.take_declared_element();
+    value
 }
