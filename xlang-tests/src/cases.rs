@@ -6,8 +6,11 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::fmt::Debug;
 use std::rc::Rc;
 
+use fory_core::oob::BufferObject;
 use fory_core::types::{Date, Decimal, Duration, Timestamp};
 use fory_core::{Deserialize, Fory, Result, Serialize, Value};
+
+pub use crate::payload::Payload;
 
 pub mod structs;
 
@@ -24,6 +27,34 @@ pub struct Mode {
     pub color: ColorRegistration,
     /// Registers the case's struct types.
     pub register: Option<fn(&mut Fory) -> Result<()>>,
+    /// The buffer callback the case is written with, if any.
+    pub callback: Option<Callback>,
+}
+
+/// The buffer callbacks of the out-of-band cases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Callback {
+    /// Every buffer in-band.
+    InBand,
+    /// Every buffer out-of-band.
+    OutOfBand,
+    /// Out-of-band, in-band, out-of-band, ... in the order buffers are met.
+    Alternating,
+}
+
+impl Callback {
+    /// The callback as a function.
+    pub fn policy(self) -> impl FnMut(&BufferObject<'_>) -> bool {
+        let mut seen = 0usize;
+        move |_| {
+            seen += 1;
+            match self {
+                Callback::InBand => true,
+                Callback::OutOfBand => false,
+                Callback::Alternating => seen % 2 == 0,
+            }
+        }
+    }
 }
 
 /// How `Color` is registered in a case.
@@ -68,27 +99,74 @@ pub struct Case {
     /// Whether our bytes must equal the peer's (false where the two sides write different
     /// types on purpose, as in the schema-evolution cases).
     pub byte_equal: bool,
-    /// Decodes `bytes` into the case's type, checks the value, and returns our encoding of it.
-    pub check: fn(&Fory, &[u8]) -> std::result::Result<Vec<u8>, String>,
+    /// Decodes a payload into the case's type, checks the value, and returns our encoding of it.
+    pub check: CheckFn,
     /// Our encoding of the case's value, without any peer's bytes.
-    pub encode: fn(&Fory) -> std::result::Result<Vec<u8>, String>,
+    pub encode: EncodeFn,
 }
 
-fn encode_value<T: Serialize>(fory: &Fory, value: T) -> std::result::Result<Vec<u8>, String> {
-    fory.serialize(&value).map_err(|e| format!("encode: {e}"))
+/// See [`Case::check`].
+pub type CheckFn = fn(&Fory, Option<Callback>, &Payload) -> std::result::Result<Payload, String>;
+/// See [`Case::encode`].
+pub type EncodeFn = fn(&Fory, Option<Callback>) -> std::result::Result<Payload, String>;
+
+impl Case {
+    /// Decodes `payload` (a peer's), checks the value and returns our encoding of it.
+    pub fn check_payload(&self, payload: &Payload) -> std::result::Result<Payload, String> {
+        (self.check)(&self.mode.fory(), self.mode.callback, payload)
+    }
+
+    /// Our encoding of the case's value.
+    pub fn encode_payload(&self) -> std::result::Result<Payload, String> {
+        (self.encode)(&self.mode.fory(), self.mode.callback)
+    }
 }
 
-fn check_value<T>(fory: &Fory, bytes: &[u8], want: T) -> std::result::Result<Vec<u8>, String>
+fn encode_value<T: Serialize>(
+    fory: &Fory,
+    callback: Option<Callback>,
+    value: T,
+) -> std::result::Result<Payload, String> {
+    let encoded = match callback {
+        None => fory.serialize(&value).map(Payload::plain),
+        Some(callback) => fory
+            .serialize_with_callback(&value, callback.policy())
+            .map(|frame| Payload {
+                buffers: frame
+                    .buffers
+                    .iter()
+                    .map(|b| b.as_bytes().to_vec())
+                    .collect(),
+                main: frame.main,
+            }),
+    };
+    encoded.map_err(|e| format!("encode: {e}"))
+}
+
+fn check_value<T>(
+    fory: &Fory,
+    callback: Option<Callback>,
+    payload: &Payload,
+    want: T,
+) -> std::result::Result<Payload, String>
 where
     T: Serialize + for<'de> Deserialize<'de> + PartialEq + Debug,
 {
-    let got: T = fory
-        .deserialize(bytes)
-        .map_err(|e| format!("decode: {e}"))?;
+    let got: std::result::Result<T, _> = match callback {
+        None if !payload.buffers.is_empty() => {
+            return Err(format!(
+                "{} out-of-band buffer files for a case without a callback",
+                payload.buffers.len()
+            ))
+        }
+        None => fory.deserialize(&payload.main),
+        Some(_) => fory.deserialize_with_buffers(&payload.main, &payload.buffer_slices()),
+    };
+    let got = got.map_err(|e| format!("decode: {e}"))?;
     if got != want {
         return Err(format!("decoded {got:?}, expected {want:?}"));
     }
-    fory.serialize(&got).map_err(|e| format!("encode: {e}"))
+    encode_value(fory, callback, got)
 }
 
 macro_rules! cases {
@@ -99,8 +177,8 @@ macro_rules! cases {
                 name: stringify!($name),
                 mode: Mode { $($mode)* ..Mode::default() },
                 byte_equal: true,
-                check: |fory, bytes| check_value::<$ty>(fory, bytes, $value),
-                encode: |fory| encode_value::<$ty>(fory, $value),
+                check: |fory, callback, payload| check_value::<$ty>(fory, callback, payload, $value),
+                encode: |fory, callback| encode_value::<$ty>(fory, callback, $value),
             },)*]
         }
     };
@@ -126,8 +204,8 @@ macro_rules! struct_cases {
                             ..Mode::default()
                         },
                         byte_equal: true,
-                        check: |fory, bytes| check_value::<$ty>(fory, bytes, $value),
-                        encode: |fory| encode_value::<$ty>(fory, $value),
+                        check: |fory, callback, payload| check_value::<$ty>(fory, callback, payload, $value),
+                        encode: |fory, callback| encode_value::<$ty>(fory, callback, $value),
                     });
                 }
             )*
@@ -148,8 +226,8 @@ pub fn all() -> Vec<Case> {
             ..Mode::default()
         },
         byte_equal: false,
-        check: |fory, bytes| check_value::<Evolving>(fory, bytes, evolved()),
-        encode: |fory| encode_value(fory, evolved()),
+        check: |fory, callback, payload| check_value(fory, callback, payload, evolved()),
+        encode: |fory, callback| encode_value(fory, callback, evolved()),
     });
     cases
 }
@@ -216,6 +294,18 @@ cases! {
         let x = Rc::new(vec![s("a")]);
         vec![x.clone(), x]
     };
+    oob_binary_in_band [callback: Some(Callback::InBand),]: Vec<u8> = vec![1, 2, 3];
+    oob_binary_out_of_band [callback: Some(Callback::OutOfBand),]: Vec<u8> = vec![1, 2, 3];
+    oob_binary_list_alternating [callback: Some(Callback::Alternating),]: Vec<Vec<u8>> =
+        vec![vec![1, 2, 3], vec![4, 5]];
+    oob_int32_array_in_band [callback: Some(Callback::InBand),]: Vec<i32> = vec![1, -1];
+    oob_int32_array_out_of_band [callback: Some(Callback::OutOfBand),]: Vec<i32> = vec![1, -1];
+    oob_float64_array_alternating [callback: Some(Callback::Alternating),]: Vec<f64> =
+        vec![1.5, -2.0];
+    oob_struct_out_of_band [callback: Some(Callback::OutOfBand), register: Some(register_rec),]:
+        Rec = Rec { data: vec![1, 2, 3], values: vec![1.5, -2.0] };
+    oob_struct_alternating [callback: Some(Callback::Alternating), register: Some(register_rec),]:
+        Rec = Rec { data: vec![1, 2, 3], values: vec![1.5, -2.0] };
 }
 
 /// What Rust reads from the peers' `{a: 1, b: {x: 2, label: "bee"}, c: ["x", "y"]}`.

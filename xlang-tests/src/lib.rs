@@ -3,5 +3,6 @@
 
 pub mod cases;
 pub mod differences;
+pub mod payload;
 pub mod peers;
 pub mod report;

@@ -12,7 +12,8 @@ use std::path::Path;
 
 use xlang_tests::cases::all;
 use xlang_tests::differences::{accepted, non_deterministic};
-use xlang_tests::peers::{first_difference, read_unsupported_file, UNSUPPORTED_FILE};
+use xlang_tests::payload::{case_of_file, Payload};
+use xlang_tests::peers::{read_unsupported_file, UNSUPPORTED_FILE};
 
 /// The peer directories under `golden/`, sorted.
 fn peer_dirs() -> Vec<String> {
@@ -40,8 +41,11 @@ fn check_peer(peer: &str) -> Vec<String> {
     });
     for case in &cases {
         let path = dir.join(format!("{}.bin", case.name));
-        let golden = match (fs::read(&path), unsupported.get(case.name)) {
-            (Ok(bytes), None) => bytes,
+        let golden = match (
+            Payload::read(&path).ok_or("cannot read it"),
+            unsupported.get(case.name),
+        ) {
+            (Ok(payload), None) => payload,
             (Ok(_), Some(_)) => {
                 failures.push(format!(
                     "{peer}/{}: has a golden file but is listed in {UNSUPPORTED_FILE}",
@@ -58,8 +62,7 @@ fn check_peer(peer: &str) -> Vec<String> {
                 continue;
             }
         };
-        let fory = case.mode.fory();
-        let ours = match (case.check)(&fory, &golden) {
+        let ours = match case.check_payload(&golden) {
             Ok(ours) => ours,
             Err(e) => {
                 failures.push(format!("{peer}/{}: {e}", case.name));
@@ -69,7 +72,7 @@ fn check_peer(peer: &str) -> Vec<String> {
         if !case.byte_equal {
             continue;
         }
-        match (first_difference(&ours, &golden), accepted(peer, case.name)) {
+        match (ours.first_difference(&golden), accepted(peer, case.name)) {
             (None, Some(_)) if non_deterministic(peer, case.name).is_none() => {
                 failures.push(format!(
                     "{peer}/{}: listed as an accepted difference but now byte-equal",
@@ -103,9 +106,7 @@ fn check_peer(peer: &str) -> Vec<String> {
     names.sort();
     for name in names {
         let known = name == UNSUPPORTED_FILE
-            || name
-                .strip_suffix(".bin")
-                .is_some_and(|stem| cases.iter().any(|c| c.name == stem));
+            || case_of_file(&name).is_some_and(|stem| cases.iter().any(|c| c.name == stem));
         if !known {
             failures.push(format!("{peer}/{name}: a golden file with no case"));
         }

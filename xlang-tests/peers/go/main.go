@@ -6,7 +6,8 @@
 //	    against the case, and overwrites FILE with this peer's encoding of the decoded value.
 //
 // Every case mirrors one in xlang-tests/CASES.md (same name, value and mode); the value
-// cases are in values.go, the struct cases in structs.go.
+// cases are in values.go, the struct cases in structs.go, the out-of-band buffer cases in
+// oob.go.
 package main
 
 import (
@@ -130,7 +131,7 @@ func decode(m Mode, t reflect.Type, data []byte) (got any, err error) {
 }
 
 func allCases() []*Case {
-	return append(valueCases(), structCases()...)
+	return append(append(valueCases(), structCases()...), oobCases()...)
 }
 
 func findCase(name string) *Case {

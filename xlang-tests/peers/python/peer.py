@@ -8,6 +8,10 @@
         decoded value. Prints `OK <case>`, `FAIL <case>: <why>` or `UNSUPPORTED <case>: <why>`
         per pair; exits 1 if any pair failed, else 0.
 
+An out-of-band buffer case is written with its buffer callback: the main buffer goes to
+<case>.bin, the out-of-band buffers in order to <case>.bin.0, .1, ...; roundtrip reads FILE.0,
+FILE.1, ... while they exist and deletes every FILE.k it did not write.
+
 Each case mirrors one in xlang-tests/CASES.md and xlang-tests/src/cases.rs: same name, same value,
 same mode, same registrations. Every case uses a fresh Fory instance in xlang mode.
 """
@@ -208,6 +212,12 @@ class Evolving:  # 220; Rust's Evolving has a, c, d instead
     c: List[str]
 
 
+@dataclass
+class Rec:  # 300, the struct of the out-of-band buffer cases
+    data: bytes
+    values: pyfory.Array[pyfory.Float64]  # array<float64>, carried as pyfory.Float64Array
+
+
 # How each user type is registered. Color is registered per case (by id or by name).
 TYPE_IDS = {
     Primitives: 201,
@@ -225,6 +235,7 @@ TYPE_IDS = {
     Many: 213,
     Point: 214,
     Evolving: 220,
+    Rec: 300,
 }
 UNION_IDS = {Shape: 111}
 TYPE_NAMES = {Person: "example.Person"}
@@ -408,8 +419,36 @@ CASES["evolution_drop_add"] = (EVOLVING_WRITTEN, {"types": [Evolving, Inner], "c
 # Values that roundtrip expects when they differ from what gen writes.
 EXPECTED = {"evolution_drop_add": EVOLVING_READ}
 
-# Cases this peer cannot express: name -> reason (none at the moment).
-UNSUPPORTED = {}
+# Out-of-band buffer cases (schema-consistent): name -> (value, registered types, callback).
+# The callback is "in_band" (keep every buffer in-band), "out_of_band" (send every buffer
+# out-of-band) or "alternating" (out-of-band, in-band, ... in the order the buffers are met).
+OOB_CASES = {
+    "oob_binary_in_band": (b"\x01\x02\x03", [], "in_band"),
+    "oob_binary_out_of_band": (b"\x01\x02\x03", [], "out_of_band"),
+    "oob_binary_list_alternating": ([b"\x01\x02\x03", b"\x04\x05"], [], "alternating"),
+    "oob_int32_array_in_band": (pyfory.Int32Array([1, -1]), [], "in_band"),
+    "oob_int32_array_out_of_band": (pyfory.Int32Array([1, -1]), [], "out_of_band"),
+    "oob_float64_array_alternating": (pyfory.Float64Array([1.5, -2.0]), [], "alternating"),
+    "oob_struct_out_of_band": (Rec(data=b"\x01\x02\x03", values=pyfory.Float64Array([1.5, -2.0])), [Rec], "out_of_band"),
+    "oob_struct_alternating": (Rec(data=b"\x01\x02\x03", values=pyfory.Float64Array([1.5, -2.0])), [Rec], "alternating"),
+}
+OOB = {}
+for _name, (_value, _types, _callback) in OOB_CASES.items():
+    CASES[_name] = (_value, {"types": _types})
+    OOB[_name] = _callback
+
+# Cases this peer cannot express: name -> reason.
+_NUMERIC_OOB = (
+    "pyfory 1.6.0 calls the buffer callback only for bytes: it writes numeric arrays ({}) without"
+    " the in-band flag byte"
+)
+UNSUPPORTED = {
+    "oob_int32_array_in_band": _NUMERIC_OOB.format("here the int32 array"),
+    "oob_int32_array_out_of_band": _NUMERIC_OOB.format("here the int32 array"),
+    "oob_float64_array_alternating": _NUMERIC_OOB.format("here the float64 array"),
+    "oob_struct_out_of_band": _NUMERIC_OOB.format("here Rec.values, a float64 array"),
+    "oob_struct_alternating": _NUMERIC_OOB.format("here Rec.values, a float64 array"),
+}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -435,6 +474,70 @@ def normalize(v):
     return v
 
 
+# ---------------------------------------------------------------------------------------------
+# Out-of-band buffers.
+
+
+def serialize_oob(f, value, callback):
+    """Serializes with the named buffer callback; returns (main bytes, out-of-band buffers)."""
+    buffers = []
+    seen = [0]
+
+    def keep_in_band(buffer_object):
+        index = seen[0]
+        seen[0] += 1
+        in_band = callback == "in_band" or (callback == "alternating" and index % 2 == 1)
+        if not in_band:
+            buffers.append(bytes(buffer_object.getbuffer()))
+        return in_band
+
+    return f.serialize(value, buffer_callback=keep_in_band), buffers
+
+
+def buffer_path(path, index):
+    return f"{path}.{index}"
+
+
+def read_buffers(path):
+    """FILE.0, FILE.1, ... while they exist."""
+    buffers = []
+    while os.path.exists(buffer_path(path, len(buffers))):
+        with open(buffer_path(path, len(buffers)), "rb") as fh:
+            buffers.append(fh.read())
+    return buffers
+
+
+def write_with_buffers(path, data, buffers):
+    """Writes FILE and FILE.0 ... FILE.(n-1), and deletes every other FILE.k."""
+    with open(path, "wb") as fh:
+        fh.write(data)
+    for i, b in enumerate(buffers):
+        with open(buffer_path(path, i), "wb") as fh:
+            fh.write(b)
+    directory, base = os.path.split(os.path.abspath(path))
+    written = {f"{base}.{i}" for i in range(len(buffers))}
+    for entry in os.listdir(directory):
+        k = entry[len(base) + 1 :]
+        if entry.startswith(base + ".") and k.isdigit() and entry not in written:
+            os.remove(os.path.join(directory, entry))
+
+
+class Counting:
+    """The buffers handed to pyfory, counting how many it takes."""
+
+    def __init__(self, buffers):
+        self.buffers = buffers
+        self.taken = 0
+
+    def __iter__(self):
+        for b in self.buffers:
+            self.taken += 1
+            yield b
+
+
+OOB_BIT = 0x02  # the header bit that says the payload was written with a buffer callback
+
+
 def gen(directory):
     """Writes DIR/<case>.bin for every case; exits 1 if any case could not be written."""
     os.makedirs(directory, exist_ok=True)
@@ -444,13 +547,20 @@ def gen(directory):
             print(f"UNSUPPORTED {name}: {UNSUPPORTED[name]}")
             continue
         try:
-            data = fory(**settings).serialize(value)
+            if name in OOB:
+                data, buffers = serialize_oob(fory(**settings), value, OOB[name])
+            else:
+                data, buffers = fory(**settings).serialize(value), None
         except Exception as e:  # report and go on with the other cases
             print(f"{name}: cannot serialize: {type(e).__name__}: {e}", file=sys.stderr)
             ok = False
             continue
-        with open(os.path.join(directory, name + ".bin"), "wb") as fh:
-            fh.write(data)
+        path = os.path.join(directory, name + ".bin")
+        if buffers is None:
+            with open(path, "wb") as fh:
+                fh.write(data)
+        else:
+            write_with_buffers(path, data, buffers)
     return ok
 
 
@@ -465,12 +575,31 @@ def roundtrip_one(name, path):
     try:
         f = fory(**settings)
         with open(path, "rb") as fh:
-            got = f.deserialize(fh.read())
+            data = fh.read()
+        if name not in OOB:
+            got = f.deserialize(data)
+        else:
+            buffers = read_buffers(path)
+            if not data or not data[0] & OOB_BIT:
+                first = f"0x{data[0]:02x}" if data else "missing"
+                return (
+                    f"FAIL {name}: the header's out-of-band bit is not set (first byte {first}),"
+                    f" with {len(buffers)} buffer file(s)"
+                )
+            counting = Counting(buffers)
+            try:
+                got = f.deserialize(data, buffers=counting)
+            except Exception as e:
+                return f"FAIL {name}: decode with {len(buffers)} out-of-band buffer(s): {type(e).__name__}: {e}"
+            if counting.taken != len(buffers):
+                return f"FAIL {name}: decoding used {counting.taken} of the {len(buffers)} out-of-band buffers"
         if normalize(got) != normalize(want):
             return f"FAIL {name}: decoded {got!r}, expected {want!r}"
-        data = f.serialize(got)
-        with open(path, "wb") as fh:
-            fh.write(data)
+        if name not in OOB:
+            with open(path, "wb") as fh:
+                fh.write(f.serialize(got))
+        else:
+            write_with_buffers(path, *serialize_oob(f, got, OOB[name]))
     except Exception as e:
         return f"FAIL {name}: {type(e).__name__}: {e}"
     return f"OK {name}"

@@ -21,9 +21,10 @@ use std::time::Instant;
 
 use xlang_tests::cases::{all, Case};
 use xlang_tests::differences::{accepted, non_deterministic};
+use xlang_tests::payload::{case_of_file, Payload};
 use xlang_tests::peers::{
-    committed_golden_dir, first_difference, read_unsupported_file, render_unsupported, repo_root,
-    Answer, Peer, Setup, PEERS, UNSUPPORTED_FILE,
+    committed_golden_dir, read_unsupported_file, render_unsupported, repo_root, Answer, Peer,
+    Setup, PEERS, UNSUPPORTED_FILE,
 };
 use xlang_tests::report::{Cell, PeerColumn, Report};
 
@@ -143,10 +144,9 @@ fn print_report(report: &Report) {
     println!();
 }
 
-/// Runs `check` on `bytes` with a fresh `Fory` for the case; a panic is an error.
-fn check(case: &Case, bytes: &[u8]) -> Result<Vec<u8>, String> {
-    let fory = case.mode.fory();
-    match panic::catch_unwind(AssertUnwindSafe(|| (case.check)(&fory, bytes))) {
+/// Runs the case's check on `payload` with a fresh `Fory` for the case; a panic is an error.
+fn check(case: &Case, payload: &Payload) -> Result<Payload, String> {
+    match panic::catch_unwind(AssertUnwindSafe(|| case.check_payload(payload))) {
         Ok(result) => result,
         Err(payload) => {
             let what = payload
@@ -174,8 +174,8 @@ impl DisplayRel for Path {
     }
 }
 
-fn read(path: &Path) -> Option<Vec<u8>> {
-    fs::read(path).ok()
+fn read(path: &Path) -> Option<Payload> {
+    Payload::read(path)
 }
 
 fn bin(dir: &Path, case: &str) -> PathBuf {
@@ -337,7 +337,7 @@ fn run_peer(peer: &Peer, work: &Path, require_all: bool) -> PeerColumn {
         };
         let decode_failed = matches!(decode, Cell::Fail { .. });
         if ours_bytes.is_none() {
-            ours_bytes = (case.encode)(&case.mode.fory()).ok();
+            ours_bytes = case.encode_payload().ok();
         }
 
         let bytes = if !case.byte_equal {
@@ -350,7 +350,7 @@ fn run_peer(peer: &Peer, work: &Path, require_all: bool) -> PeerColumn {
                 },
                 (Some(_), None) => Cell::NotRun("no encoding of ours".to_string()),
                 (Some(theirs), Some(mine)) => {
-                    match (first_difference(mine, theirs), accepted(name, case.name)) {
+                    match (mine.first_difference(theirs), accepted(name, case.name)) {
                         (None, None) => Cell::Pass,
                         // A peer that orders entries at random is sometimes equal to us.
                         (None, Some(_)) if non_deterministic(name, case.name).is_some() => {
@@ -382,7 +382,7 @@ fn run_peer(peer: &Peer, work: &Path, require_all: bool) -> PeerColumn {
         } else {
             let committed_file = bin(&committed, case.name);
             match (&fresh, read(&committed_file)) {
-                (Some(new), Some(old)) => match first_difference(new, &old) {
+                (Some(new), Some(old)) => match new.first_difference(&old) {
                     None => Cell::Pass,
                     Some(at) => match non_deterministic(name, case.name) {
                         Some(reason) => Cell::NotApplicable(format!("non-deterministic: {reason}")),
@@ -414,7 +414,10 @@ fn run_peer(peer: &Peer, work: &Path, require_all: bool) -> PeerColumn {
         let round_trip = match &ours_bytes {
             Some(mine) => {
                 let sent = bin(&ours, case.name);
-                match fs::write(bin(&rust, case.name), mine).and_then(|()| fs::write(&sent, mine)) {
+                match mine
+                    .write(&bin(&rust, case.name))
+                    .and_then(|()| mine.write(&sent))
+                {
                     Ok(()) => {
                         pairs.push((case.name.to_string(), sent));
                         // Replaced by the peer's answer below.
@@ -497,7 +500,8 @@ fn run_peer(peer: &Peer, work: &Path, require_all: bool) -> PeerColumn {
     col
 }
 
-/// Files in `dir` that are neither `<case>.bin` for a known case nor the `UNSUPPORTED` file.
+/// Files in `dir` that are neither `<case>.bin` (or its buffers `<case>.bin.<n>`) for a known
+/// case nor the `UNSUPPORTED` file.
 fn stray_files(dir: &Path, cases: &[Case], what: &str, failures: &mut Vec<String>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
@@ -511,9 +515,7 @@ fn stray_files(dir: &Path, cases: &[Case], what: &str, failures: &mut Vec<String
         if file == UNSUPPORTED_FILE {
             continue;
         }
-        let known = file
-            .strip_suffix(".bin")
-            .is_some_and(|stem| cases.iter().any(|c| c.name == stem));
+        let known = case_of_file(&file).is_some_and(|stem| cases.iter().any(|c| c.name == stem));
         if !known {
             failures.push(format!(
                 "{what} {}, which no case names",

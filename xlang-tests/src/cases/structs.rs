@@ -213,6 +213,18 @@ pub struct Evolving {
     pub d: i64,
 }
 
+/// The struct of the out-of-band cases: a binary and a float64 array field.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub struct Rec {
+    pub data: Vec<u8>,
+    pub values: Vec<f64>,
+}
+
+/// Registers `Rec` (id 300).
+pub fn register_rec(fory: &mut Fory) -> Result<()> {
+    fory.register::<Rec>(300)
+}
+
 /// Registers every struct-case type under its CASES.md id (`Person` by name).
 pub fn register_all(fory: &mut Fory) -> Result<()> {
     fory.register::<Color>(101)?;

@@ -26,6 +26,7 @@ import xlangtests.peer.Structs.Pair;
 import xlangtests.peer.Structs.Person;
 import xlangtests.peer.Structs.Point;
 import xlangtests.peer.Structs.Primitives;
+import xlangtests.peer.Structs.Rec;
 import xlangtests.peer.Structs.Strings;
 import xlangtests.peer.Structs.Tagged;
 import xlangtests.peer.Structs.Unsigned;
@@ -35,6 +36,21 @@ import xlangtests.peer.Structs.WithUnion;
 /** Every case of CASES.md: name, value, mode and registrations. */
 final class Cases {
   private Cases() {}
+
+  /** The buffer callback of an out-of-band case (CASES.md, "Out-of-band buffers"). */
+  enum Oob {
+    /** Keeps every buffer in-band. */
+    IN_BAND,
+    /** Sends every buffer out-of-band. */
+    OUT_OF_BAND,
+    /** Out-of-band, in-band, out-of-band, ... in the order the buffers are met. */
+    ALTERNATING;
+
+    /** Whether the callback keeps the {@code index}-th buffer (0-based) in-band. */
+    boolean inBand(int index) {
+      return this == IN_BAND || (this == ALTERNATING && index % 2 == 1);
+    }
+  }
 
   /** One case. */
   static final class Case {
@@ -51,6 +67,8 @@ final class Cases {
     final Function<Object, String> extraCheck;
     /** Non-null when this peer cannot express the case: the reason. */
     final String unsupported;
+    /** For an out-of-band buffer case, its buffer callback; null for every other case. */
+    final Oob oob;
 
     Case(
         String name,
@@ -61,6 +79,19 @@ final class Cases {
         Consumer<Fory> register,
         Function<Object, String> extraCheck,
         String unsupported) {
+      this(name, value, expected, compatible, ref, register, extraCheck, unsupported, null);
+    }
+
+    Case(
+        String name,
+        Supplier<Object> value,
+        Supplier<Object> expected,
+        boolean compatible,
+        boolean ref,
+        Consumer<Fory> register,
+        Function<Object, String> extraCheck,
+        String unsupported,
+        Oob oob) {
       this.name = name;
       this.value = value;
       this.expected = expected;
@@ -69,6 +100,7 @@ final class Cases {
       this.register = register;
       this.extraCheck = extraCheck;
       this.unsupported = unsupported;
+      this.oob = oob;
     }
 
     /** A fresh Fory configured for this case: xlang, its modes, its registrations. */
@@ -118,6 +150,11 @@ final class Cases {
   private static void struct(String name, Supplier<Object> value, Consumer<Fory> reg) {
     add(name, value, false, false, reg);
     add(name + "_compatible", value, true, false, reg);
+  }
+
+  /** An out-of-band buffer case: schema-consistent, written with the given buffer callback. */
+  private static void oob(String name, Supplier<Object> value, Oob oob, Consumer<Fory> reg) {
+    ALL.add(new Case(name, value, value, false, false, reg, null, null, oob));
   }
 
   private static void unsupported(String name, String reason) {
@@ -267,6 +304,21 @@ final class Cases {
             ids(Structs.Evolving.class, 220, Inner.class, 205),
             null,
             null));
+
+    // ------------------------------------------------------------ out-of-band buffers
+    // fory-core hands byte[] and every primitive array to the buffer callback.
+    oob("oob_binary_in_band", () -> new byte[] {1, 2, 3}, Oob.IN_BAND, NONE);
+    oob("oob_binary_out_of_band", () -> new byte[] {1, 2, 3}, Oob.OUT_OF_BAND, NONE);
+    oob(
+        "oob_binary_list_alternating",
+        () -> list(new byte[] {1, 2, 3}, new byte[] {4, 5}),
+        Oob.ALTERNATING,
+        NONE);
+    oob("oob_int32_array_in_band", () -> new int[] {1, -1}, Oob.IN_BAND, NONE);
+    oob("oob_int32_array_out_of_band", () -> new int[] {1, -1}, Oob.OUT_OF_BAND, NONE);
+    oob("oob_float64_array_alternating", () -> new double[] {1.5, -2.0}, Oob.ALTERNATING, NONE);
+    oob("oob_struct_out_of_band", Cases::rec, Oob.OUT_OF_BAND, ids(Rec.class, 300));
+    oob("oob_struct_alternating", Cases::rec, Oob.ALTERNATING, ids(Rec.class, 300));
   }
 
   private static Object sharedList() {
@@ -429,6 +481,13 @@ final class Cases {
     p.name = "Ada";
     p.age = 36;
     return p;
+  }
+
+  private static Rec rec() {
+    Rec r = new Rec();
+    r.data = new byte[] {1, 2, 3};
+    r.values = new double[] {1.5, -2.0};
+    return r;
   }
 
   private static Evolving evolving(Inner b) {

@@ -1,11 +1,17 @@
 package xlangtests.peer;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import org.apache.fory.Fory;
 import org.apache.fory.logging.LoggerFactory;
+import org.apache.fory.memory.MemoryBuffer;
+import org.apache.fory.serializer.BufferObject;
 
 /**
  * The Java peer of the conformance suite, on the pinned fory-core.
@@ -17,6 +23,10 @@ import org.apache.fory.logging.LoggerFactory;
  *
  * One line per case on stdout: OK / FAIL / UNSUPPORTED. Set FORY_PEER_LOG=1 to see fory-core's
  * own log lines (it logs to stdout, so they are off by default).
+ *
+ * <p>An out-of-band buffer case is written with its buffer callback: the main buffer goes to
+ * {@code <case>.bin}, the out-of-band buffers in order to {@code <case>.bin.0}, {@code .1}, ...;
+ * roundtrip reads them the same way and deletes any {@code FILE.k} it did not write.
  */
 public final class Peer {
   private Peer() {}
@@ -48,8 +58,14 @@ public final class Peer {
         continue;
       }
       try {
-        byte[] bytes = c.fory().serialize(c.value.get());
-        Files.write(dir.resolve(c.name + ".bin"), bytes);
+        Path file = dir.resolve(c.name + ".bin");
+        if (c.oob == null) {
+          Files.write(file, c.fory().serialize(c.value.get()));
+        } else {
+          List<byte[]> buffers = new ArrayList<>();
+          byte[] bytes = serializeOob(c.fory(), c.value.get(), c.oob, buffers);
+          writeWithBuffers(file, bytes, buffers);
+        }
       } catch (Throwable t) {
         System.out.println("FAIL " + c.name + ": encode: " + describe(t));
         rc = 1;
@@ -72,10 +88,31 @@ public final class Peer {
       Fory fory = c.fory();
       byte[] in = Files.readAllBytes(file);
       Object got;
+      String what = "decode";
       try {
-        got = fory.deserialize(in);
+        if (c.oob == null) {
+          got = fory.deserialize(in);
+        } else {
+          List<byte[]> buffers = readBuffers(file);
+          if (in.length == 0 || (in[0] & OOB_BIT) == 0) {
+            System.out.println(
+                "FAIL " + name + ": the header's out-of-band bit is not set (first byte "
+                    + (in.length == 0 ? "missing" : String.format("0x%02x", in[0] & 0xff))
+                    + "), with " + buffers.size() + " buffer file(s)");
+            return false;
+          }
+          what = "decode with " + buffers.size() + " out-of-band buffer(s)";
+          Counting counting = new Counting(buffers);
+          got = fory.deserialize(in, counting);
+          if (counting.taken != buffers.size()) {
+            System.out.println(
+                "FAIL " + name + ": decoding used " + counting.taken + " of the "
+                    + buffers.size() + " out-of-band buffers (" + file.getFileName() + ".0 ...)");
+            return false;
+          }
+        }
       } catch (Throwable t) {
-        System.out.println("FAIL " + name + ": decode: " + describe(t));
+        System.out.println("FAIL " + name + ": " + what + ": " + describe(t));
         return false;
       }
       String diff = Values.diff(got, c.expected.get());
@@ -87,18 +124,120 @@ public final class Peer {
         return false;
       }
       byte[] out;
+      List<byte[]> outBuffers = new ArrayList<>();
       try {
-        out = fory.serialize(Values.normalize(got));
+        out =
+            c.oob == null
+                ? fory.serialize(Values.normalize(got))
+                : serializeOob(fory, Values.normalize(got), c.oob, outBuffers);
       } catch (Throwable t) {
         System.out.println("FAIL " + name + ": encode: " + describe(t));
         return false;
       }
-      Files.write(file, out);
+      if (c.oob == null) {
+        Files.write(file, out);
+      } else {
+        writeWithBuffers(file, out, outBuffers);
+      }
       System.out.println("OK " + name);
       return true;
     } catch (Throwable t) {
       System.out.println("FAIL " + name + ": " + describe(t));
       return false;
+    }
+  }
+
+  // ---------------------------------------------------------------- out-of-band buffers
+
+  /** The header bit that says the payload was written with a buffer callback. */
+  private static final int OOB_BIT = 0x02;
+
+  /**
+   * Serializes {@code value} with the case's buffer callback; appends the bytes of every buffer
+   * sent out-of-band to {@code buffers}, in order.
+   */
+  private static byte[] serializeOob(Fory fory, Object value, Cases.Oob oob, List<byte[]> buffers) {
+    int[] seen = {0};
+    return fory.serialize(
+        value,
+        (BufferObject b) -> {
+          if (oob.inBand(seen[0]++)) {
+            return true;
+          }
+          MemoryBuffer m = b.toBuffer();
+          buffers.add(m.getBytes(0, m.size()));
+          return false;
+        });
+  }
+
+  /** FILE.0, FILE.1, ... while they exist. */
+  private static List<byte[]> readBuffers(Path file) throws IOException {
+    List<byte[]> out = new ArrayList<>();
+    for (Path p = bufferFile(file, 0); Files.exists(p); p = bufferFile(file, out.size())) {
+      out.add(Files.readAllBytes(p));
+    }
+    return out;
+  }
+
+  /** Writes FILE and FILE.0 ... FILE.(n-1), and deletes every other FILE.k. */
+  private static void writeWithBuffers(Path file, byte[] main, List<byte[]> buffers)
+      throws IOException {
+    Files.write(file, main);
+    for (int i = 0; i < buffers.size(); i++) {
+      Files.write(bufferFile(file, i), buffers.get(i));
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    String prefix = file.getFileName() + ".";
+    List<Path> stale = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      for (Path p : entries) {
+        String n = p.getFileName().toString();
+        if (n.startsWith(prefix)) {
+          String k = n.substring(prefix.length());
+          boolean written = false;
+          for (int i = 0; i < buffers.size() && !written; i++) {
+            written = k.equals(String.valueOf(i));
+          }
+          if (k.matches("[0-9]+") && !written) {
+            stale.add(p);
+          }
+        }
+      }
+    }
+    for (Path p : stale) {
+      Files.delete(p);
+    }
+  }
+
+  private static Path bufferFile(Path file, int index) {
+    return file.resolveSibling(file.getFileName() + "." + index);
+  }
+
+  /** The buffers handed to fory-core, counting how many it takes. */
+  private static final class Counting implements Iterable<MemoryBuffer> {
+    private final List<byte[]> buffers;
+    int taken;
+
+    Counting(List<byte[]> buffers) {
+      this.buffers = buffers;
+    }
+
+    @Override
+    public Iterator<MemoryBuffer> iterator() {
+      // Fresh MemoryBuffers: fory-core advances the reader index of the ones it reads.
+      Iterator<byte[]> it = buffers.iterator();
+      return new Iterator<MemoryBuffer>() {
+        @Override
+        public boolean hasNext() {
+          return it.hasNext();
+        }
+
+        @Override
+        public MemoryBuffer next() {
+          taken++;
+          return MemoryBuffer.fromByteArray(it.next());
+        }
+      };
     }
   }
 

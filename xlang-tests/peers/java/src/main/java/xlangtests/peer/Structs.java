@@ -226,4 +226,12 @@ public final class Structs {
 
     public Evolving() {}
   }
+
+  /** Rec (300), the struct of the out-of-band buffer cases: both fields are buffers. */
+  public static class Rec {
+    public byte[] data;
+    public double[] values;
+
+    public Rec() {}
+  }
 }
