@@ -6,6 +6,7 @@
 //! context and never reach back into `Fory`.
 
 use std::any::Any;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::buffer::{Reader, Writer};
@@ -50,18 +51,19 @@ impl<'f> WriteContext<'f> {
     pub(crate) fn with_callback(
         writer: Writer,
         fory: &'f Fory,
-        callback: &'f mut dyn crate::oob::BufferCallback,
+        callback: Box<dyn crate::oob::BufferCallback + 'f>,
     ) -> Self {
         let mut ctx = WriteContext::new(writer, fory);
         ctx.oob = Some(OobSink {
             callback,
             buffers: Vec::new(),
+            copy: false,
         });
         ctx
     }
 
     /// The out-of-band buffers written so far.
-    pub(crate) fn take_buffers(&mut self) -> Vec<BufferObject<'static>> {
+    pub(crate) fn take_buffers(&mut self) -> Vec<BufferObject<'f>> {
         self.oob
             .as_mut()
             .map(|sink| std::mem::take(&mut sink.buffers))
@@ -71,25 +73,60 @@ impl<'f> WriteContext<'f> {
     /// Writes a BINARY or `*_ARRAY` payload whose bytes (elements little-endian) are `bytes`:
     /// `varuint32 length` and the bytes; with a buffer callback, first the in-band flag, and
     /// nothing more when the callback sends the buffer out-of-band.
-    pub fn write_buffer(&mut self, type_id: TypeId, bytes: &[u8]) -> Result<()> {
+    ///
+    /// `bytes` borrowed for the context's lifetime (from the value being serialized) stay
+    /// borrowed when they go out-of-band: no copy is made.
+    pub fn write_buffer(&mut self, type_id: TypeId, bytes: Cow<'f, [u8]>) -> Result<()> {
         let len = u32::try_from(bytes.len()).map_err(|_| {
             Error::encode(format!(
                 "a {type_id} payload of {} bytes exceeds 2^32 - 1",
                 bytes.len()
             ))
         })?;
-        if let Some(sink) = &mut self.oob {
-            let buffer = BufferObject::new(type_id, bytes);
-            if !sink.callback.in_band(&buffer) {
-                self.writer.write_u8(0);
-                sink.buffers.push(buffer.into_owned());
-                return Ok(());
-            }
+        let Some(sink) = &mut self.oob else {
+            self.writer.write_varuint32(len);
+            self.writer.write_bytes(&bytes);
+            return Ok(());
+        };
+        let buffer = BufferObject::new(type_id, bytes);
+        if sink.callback.in_band(&buffer) {
             self.writer.write_u8(1);
+            self.writer.write_varuint32(len);
+            self.writer.write_bytes(buffer.as_bytes());
+        } else {
+            self.writer.write_u8(0);
+            let buffer = if sink.copy {
+                buffer.into_owned()
+            } else {
+                buffer
+            };
+            sink.buffers.push(buffer);
         }
-        self.writer.write_varuint32(len);
-        self.writer.write_bytes(bytes);
         Ok(())
+    }
+
+    /// Runs `write` on this context viewed with the shorter lifetime `'s`, for data borrowed
+    /// from a guard (`RefCell::borrow`, `Mutex::lock`, an upgraded `Weak`): buffers written
+    /// meanwhile are copied when they go out-of-band, since they cannot outlive the guard.
+    pub fn with_short_borrow<'s, R>(&mut self, write: impl FnOnce(&mut WriteContext<'s>) -> R) -> R
+    where
+        'f: 's,
+    {
+        let copy_before = self.oob.as_ref().is_some_and(|sink| sink.copy);
+        if let Some(sink) = &mut self.oob {
+            sink.copy = true;
+        }
+        // SAFETY: `WriteContext<'f>` and `WriteContext<'s>` have the same layout (lifetimes do
+        // not affect layout), and `'f: 's`, so every reference the context holds is valid for
+        // `'s`. The only data of the context's lifetime that outlives this call is the list of
+        // out-of-band buffers; while `copy` is set, `write_buffer` stores owned copies only, so
+        // nothing borrowed for just `'s` is left in it when the `'f` view is used again.
+        let short = unsafe { &mut *(self as *mut WriteContext<'f>).cast::<WriteContext<'s>>() };
+        let result = write(short);
+        if let Some(sink) = &mut self.oob {
+            sink.copy = copy_before;
+        }
+        result
     }
 
     /// Enters one nesting level while writing; a structure deeper than the configured

@@ -228,14 +228,17 @@ impl Fory {
     /// keeps it in the main buffer (`true`) or sends it out-of-band (`false`); see
     /// [`crate::oob`]. The header's out-of-band bit is set whatever the callback answers, as
     /// the peers do.
-    pub fn serialize_with_callback<T: Serialize + ?Sized>(
-        &self,
-        value: &T,
-        mut callback: impl BufferCallback,
-    ) -> Result<Frame<'static>> {
+    ///
+    /// Out-of-band buffers borrow from `value` (no copy) unless they come from behind a
+    /// `RefCell`, `Mutex` or `Weak`, or are not in little-endian layout on this target.
+    pub fn serialize_with_callback<'a, T: Serialize + ?Sized>(
+        &'a self,
+        value: &'a T,
+        callback: impl BufferCallback + 'a,
+    ) -> Result<Frame<'a>> {
         let mut writer = Writer::new();
         self.write_header(&mut writer, FrameHeader { out_of_band: true });
-        let mut ctx = WriteContext::with_callback(writer, self, &mut callback);
+        let mut ctx = WriteContext::with_callback(writer, self, Box::new(callback));
         write_value(value, &mut ctx)?;
         let buffers = ctx.take_buffers();
         Ok(Frame {

@@ -151,8 +151,11 @@ impl Frame<'_> {
 
 /// The callback and the buffers sent out-of-band so far, while writing one payload.
 pub(crate) struct OobSink<'c> {
-    pub(crate) callback: &'c mut dyn BufferCallback,
-    pub(crate) buffers: Vec<BufferObject<'static>>,
+    pub(crate) callback: Box<dyn BufferCallback + 'c>,
+    pub(crate) buffers: Vec<BufferObject<'c>>,
+    /// Set while writing data borrowed for less than `'c` (inside a `RefCell` or `Mutex`
+    /// guard): buffers sent out-of-band then are copied.
+    pub(crate) copy: bool,
 }
 
 impl std::fmt::Debug for OobSink<'_> {

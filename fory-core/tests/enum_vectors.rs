@@ -48,7 +48,7 @@ impl Serialize for Color {
     fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
         write_enum_type_info::<Self>(ctx)
     }
-    fn write_data(&self, ctx: &mut WriteContext<'_>, _declared: bool) -> Result<()> {
+    fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, _declared: bool) -> Result<()> {
         write_enum_data(self, ctx)
     }
 }

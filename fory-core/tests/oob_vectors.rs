@@ -151,9 +151,8 @@ fn the_callback_sees_each_buffer_with_its_type() {
 #[test]
 fn wrong_buffer_counts_are_errors() {
     let fory = fory();
-    let frame = fory
-        .serialize_with_callback(&vec![vec![1u8], vec![2u8]], AllOutOfBand)
-        .unwrap();
+    let value = vec![vec![1u8], vec![2u8]];
+    let frame = fory.serialize_with_callback(&value, AllOutOfBand).unwrap();
     let one: &[u8] = &[1];
     let two: &[u8] = &[2];
     let err = fory
@@ -194,9 +193,8 @@ fn reads_borrow_from_the_buffers_without_copying() {
         assert!(range.contains(&items.as_ptr().cast::<u8>()));
     }
     // Binary borrows whatever the alignment.
-    let frame = fory
-        .serialize_with_callback(&vec![7u8; 64], AllOutOfBand)
-        .unwrap();
+    let sevens = vec![7u8; 64];
+    let frame = fory.serialize_with_callback(&sevens, AllOutOfBand).unwrap();
     let buffer = frame.buffers[0].as_bytes().to_vec();
     let slices = [buffer.as_slice()];
     let bytes: &[u8] = fory.deserialize_with_buffers(&frame.main, &slices).unwrap();
@@ -215,4 +213,31 @@ fn reads_borrow_from_the_buffers_without_copying() {
         .unwrap();
     assert!(matches!(back, Cow::Owned(_)));
     assert_eq!(&*back, values.as_slice());
+}
+
+#[test]
+fn out_of_band_buffers_borrow_from_the_value_without_copying() {
+    use std::cell::RefCell;
+    let fory = fory();
+    let value = Rec {
+        data: vec![1, 2, 3],
+        values: (0..1000).map(f64::from).collect(),
+    };
+    let frame = fory.serialize_with_callback(&value, AllOutOfBand).unwrap();
+    assert!(frame.buffers.iter().all(BufferObject::is_borrowed));
+    assert_eq!(frame.buffers[0].as_bytes().as_ptr(), value.data.as_ptr());
+    if cfg!(target_endian = "little") {
+        assert_eq!(
+            frame.buffers[1].as_bytes().as_ptr(),
+            value.values.as_ptr().cast::<u8>()
+        );
+    }
+    // The main buffer holds only the flags: 4 header bytes, the hash, two flags.
+    assert_eq!(frame.main.len(), 1 + 1 + 1 + 2 + 4 + 2);
+
+    // Behind a RefCell the contents are borrowed only while serializing: copied.
+    let cell = RefCell::new(vec![1u8, 2, 3]);
+    let frame = fory.serialize_with_callback(&cell, AllOutOfBand).unwrap();
+    assert!(!frame.buffers[0].is_borrowed());
+    assert_eq!(frame.buffers[0].as_bytes(), [1, 2, 3]);
 }

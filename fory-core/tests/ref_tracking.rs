@@ -75,7 +75,7 @@ impl Serialize for Node {
     fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
         self.0.write_type_info(ctx)
     }
-    fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
+    fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, declared: bool) -> Result<()> {
         self.0.write_data(ctx, declared)
     }
 }
@@ -131,7 +131,7 @@ fn arc_mutex_cycles_and_weak_references() {
         fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
             self.0.write_type_info(ctx)
         }
-        fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
+        fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, declared: bool) -> Result<()> {
             self.0.write_data(ctx, declared)
         }
     }

@@ -29,7 +29,7 @@ impl ForyUnion for Contact {
             Contact::Phone(_) => 1,
         }
     }
-    fn write_case_value(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
+    fn write_case_value<'v>(&'v self, ctx: &mut WriteContext<'v>) -> Result<()> {
         match self {
             Contact::Email(v) => write_value(v, ctx),
             Contact::Phone(v) => write_value(v, ctx),
@@ -48,7 +48,7 @@ impl Serialize for Contact {
     fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
         write_union_type_info::<Self>(ctx)
     }
-    fn write_data(&self, ctx: &mut WriteContext<'_>, _declared: bool) -> Result<()> {
+    fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, _declared: bool) -> Result<()> {
         write_union_data(self, ctx)
     }
 }

@@ -129,7 +129,7 @@ pub struct TypeName {
 
 /// Writes the type info (`declared` = `None`) or the payload (`Some(declared)`) of a registered
 /// type held as `dyn Any`.
-pub type ErasedWrite = fn(&dyn Any, &mut WriteContext<'_>, Option<bool>) -> Result<()>;
+pub type ErasedWrite = for<'v> fn(&'v dyn Any, &mut WriteContext<'v>, Option<bool>) -> Result<()>;
 /// Reads the payload of a registered type into a `Box<dyn Any>`.
 pub type ErasedRead = for<'a, 'b> fn(&mut ReadContext<'a, 'b>, WireType) -> Result<Box<dyn Any>>;
 
@@ -152,9 +152,9 @@ pub struct Registration {
     struct_info: OnceLock<StructInfo>,
 }
 
-fn write_erased<T: Serialize + 'static>(
-    value: &dyn Any,
-    ctx: &mut WriteContext<'_>,
+fn write_erased<'v, T: Serialize + 'static>(
+    value: &'v dyn Any,
+    ctx: &mut WriteContext<'v>,
     declared: Option<bool>,
 ) -> Result<()> {
     let value = value.downcast_ref::<T>().ok_or_else(|| {

@@ -44,10 +44,10 @@ impl Serialize for Box<dyn Any> {
             return value.write_type_info(ctx);
         }
         let reg = registration(&**self, ctx)?;
-        (reg.write)(&**self, ctx, None)
+        ctx.with_short_borrow(|ctx| (reg.write)(&**self, ctx, None))
     }
 
-    fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
+    fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, declared: bool) -> Result<()> {
         if let Some(value) = self.downcast_ref::<Value>() {
             return value.write_data(ctx, declared);
         }

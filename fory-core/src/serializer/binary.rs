@@ -43,7 +43,7 @@ impl Serialize for Cow<'_, [u8]> {
         <[u8]>::write_type_info(self, ctx)
     }
 
-    fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
+    fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, declared: bool) -> Result<()> {
         <[u8]>::write_data(self, ctx, declared)
     }
 }

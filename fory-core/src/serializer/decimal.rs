@@ -28,7 +28,7 @@ impl Serialize for Decimal {
         Ok(())
     }
 
-    fn write_data(&self, ctx: &mut WriteContext<'_>, _declared: bool) -> Result<()> {
+    fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, _declared: bool) -> Result<()> {
         let scale = self.scale();
         if scale.unsigned_abs() > Decimal::MAX_SCALE as u32 {
             return Err(Error::encode(format!(

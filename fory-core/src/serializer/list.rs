@@ -28,9 +28,9 @@ pub(crate) const DECLARED: u8 = 0x04;
 pub(crate) const SAME_TYPE: u8 = 0x08;
 
 /// Writes the list payload of `items` (count, header, elements).
-pub fn write_list<T: Serialize>(
-    items: &[T],
-    ctx: &mut WriteContext<'_>,
+pub fn write_list<'a, T: Serialize>(
+    items: &'a [T],
+    ctx: &mut WriteContext<'a>,
     declared: bool,
 ) -> Result<()> {
     write_elements(items.iter(), items.len(), ctx, declared)
@@ -40,7 +40,7 @@ pub fn write_list<T: Serialize>(
 pub(crate) fn write_elements<'a, T, I>(
     items: I,
     len: usize,
-    ctx: &mut WriteContext<'_>,
+    ctx: &mut WriteContext<'a>,
     declared: bool,
 ) -> Result<()>
 where
@@ -62,7 +62,7 @@ where
 fn write_non_empty<'a, T, I>(
     items: I,
     len: usize,
-    ctx: &mut WriteContext<'_>,
+    ctx: &mut WriteContext<'a>,
     declared: bool,
 ) -> Result<()>
 where
@@ -219,7 +219,7 @@ impl<T: Serialize> Serialize for [T] {
         Ok(())
     }
 
-    fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
+    fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, declared: bool) -> Result<()> {
         T::write_slice_data(self, ctx, declared)
     }
 }
@@ -232,7 +232,7 @@ macro_rules! forward_to_slice {
                 <[T]>::write_type_info(self, ctx)
             }
 
-            fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
+            fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, declared: bool) -> Result<()> {
                 <[T]>::write_data(self, ctx, declared)
             }
 
@@ -295,7 +295,7 @@ macro_rules! element_collection {
                 Ok(())
             }
 
-            fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
+            fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, declared: bool) -> Result<()> {
                 write_elements(self.iter(), self.len(), ctx, declared)
             }
 

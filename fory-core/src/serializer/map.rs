@@ -35,7 +35,7 @@ const MAX_CHUNK: u8 = 255;
 pub(crate) fn write_entries<'a, K, V, I>(
     entries: I,
     len: usize,
-    ctx: &mut WriteContext<'_>,
+    ctx: &mut WriteContext<'a>,
     declared: bool,
 ) -> Result<()>
 where
@@ -52,7 +52,7 @@ where
     result
 }
 
-fn write_chunks<'a, K, V, I>(entries: I, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()>
+fn write_chunks<'a, K, V, I>(entries: I, ctx: &mut WriteContext<'a>, declared: bool) -> Result<()>
 where
     K: Serialize + 'a,
     V: Serialize + 'a,
@@ -108,10 +108,10 @@ where
 
 /// Writes one pair of a chunk: each side's reference flag when tracked, then its payload unless
 /// the flag was a reference to an earlier value.
-fn write_pair<K: Serialize, V: Serialize>(
-    k: &K,
-    v: &V,
-    ctx: &mut WriteContext<'_>,
+fn write_pair<'a, K: Serialize, V: Serialize>(
+    k: &'a K,
+    v: &'a V,
+    ctx: &mut WriteContext<'a>,
     declared: bool,
     key_track: bool,
     value_track: bool,
@@ -125,10 +125,10 @@ fn write_pair<K: Serialize, V: Serialize>(
     Ok(())
 }
 
-fn write_null_entry<K: Serialize, V: Serialize>(
-    k: &K,
-    v: &V,
-    ctx: &mut WriteContext<'_>,
+fn write_null_entry<'a, K: Serialize, V: Serialize>(
+    k: &'a K,
+    v: &'a V,
+    ctx: &mut WriteContext<'a>,
     key_declared: bool,
     value_declared: bool,
 ) -> Result<()> {
@@ -283,7 +283,7 @@ macro_rules! map_type {
                 Ok(())
             }
 
-            fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
+            fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, declared: bool) -> Result<()> {
                 write_entries(self.iter(), self.len(), ctx, declared)
             }
 

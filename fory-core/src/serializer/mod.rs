@@ -69,7 +69,7 @@ pub trait Serialize {
     /// Writes the payload. `declared` says whether the position declares this value's generic
     /// parameters (a struct field `Vec<String>` does; a root value does not), which decides whether
     /// collection and map headers mark their element types as declared.
-    fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()>;
+    fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, declared: bool) -> Result<()>;
 
     /// Whether this value is written as the null flag (`Option::None`).
     fn is_null(&self) -> bool {
@@ -162,7 +162,11 @@ pub trait Serialize {
     }
 
     /// Writes the payload of a sequence of `Self`; see [`Serialize::slice_type_id`].
-    fn write_slice_data(items: &[Self], ctx: &mut WriteContext<'_>, declared: bool) -> Result<()>
+    fn write_slice_data<'v>(
+        items: &'v [Self],
+        ctx: &mut WriteContext<'v>,
+        declared: bool,
+    ) -> Result<()>
     where
         Self: Sized,
     {
@@ -285,7 +289,10 @@ pub trait Deserialize<'de>: Sized {
 /// Writes a value in a position that carries everything: flag, type info, payload. With
 /// reference tracking on, the flag is ref-value (`00`) as in the Java and Python peers.
 #[inline]
-pub fn write_value<T: Serialize + ?Sized>(value: &T, ctx: &mut WriteContext<'_>) -> Result<()> {
+pub fn write_value<'v, T: Serialize + ?Sized>(
+    value: &'v T,
+    ctx: &mut WriteContext<'v>,
+) -> Result<()> {
     let track = ctx.config().ref_tracking;
     if value.write_ref_flag(ctx, track)? {
         value.write_type_info(ctx)?;

@@ -43,7 +43,7 @@ macro_rules! number {
             }
 
             #[inline]
-            fn write_data(&self, ctx: &mut WriteContext<'_>, _declared: bool) -> Result<()> {
+            fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, _declared: bool) -> Result<()> {
                 ctx.writer.$write(*self);
                 Ok(())
             }
@@ -52,12 +52,12 @@ macro_rules! number {
                 TypeId::$array
             }
 
-            fn write_slice_data(
-                items: &[Self],
-                ctx: &mut WriteContext<'_>,
+            fn write_slice_data<'v>(
+                items: &'v [Self],
+                ctx: &mut WriteContext<'v>,
                 _declared: bool,
             ) -> Result<()> {
-                ctx.write_buffer(TypeId::$array, &le_bytes(items, Writer::$write_elem))
+                ctx.write_buffer(TypeId::$array, le_bytes(items, Writer::$write_elem))
             }
         }
 
@@ -183,7 +183,7 @@ macro_rules! borrowed_array {
                 <[$ty]>::write_type_info(self, ctx)
             }
 
-            fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
+            fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, declared: bool) -> Result<()> {
                 <[$ty]>::write_data(self, ctx, declared)
             }
         }

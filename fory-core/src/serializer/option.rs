@@ -16,7 +16,7 @@ impl<T: Serialize> Serialize for Option<T> {
     }
 
     #[inline]
-    fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
+    fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, declared: bool) -> Result<()> {
         match self {
             Some(v) => v.write_data(ctx, declared),
             None => Ok(()),
@@ -88,7 +88,7 @@ impl<T: Serialize + ?Sized> Serialize for Box<T> {
     }
 
     #[inline]
-    fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
+    fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, declared: bool) -> Result<()> {
         (**self).write_data(ctx, declared)
     }
 

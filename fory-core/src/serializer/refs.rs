@@ -29,7 +29,7 @@ macro_rules! shared_pointer {
                 (**self).write_type_info(ctx)
             }
 
-            fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
+            fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, declared: bool) -> Result<()> {
                 (**self).write_data(ctx, declared)
             }
 
@@ -129,9 +129,10 @@ macro_rules! shared_pointer {
                 }
             }
 
-            fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
+            fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, declared: bool) -> Result<()> {
                 match self.upgrade() {
-                    Some(strong) => strong.write_data(ctx, declared),
+                    // The upgraded pointer lives only for this call.
+                    Some(strong) => ctx.with_short_borrow(|ctx| strong.write_data(ctx, declared)),
                     None => Ok(()),
                 }
             }
@@ -207,10 +208,10 @@ macro_rules! interior {
                     .write_type_info(ctx)
             }
 
-            fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
-                self.$borrow()
-                    .map_err(|_| busy($what))?
-                    .write_data(ctx, declared)
+            fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, declared: bool) -> Result<()> {
+                let guard = self.$borrow().map_err(|_| busy($what))?;
+                // The contents are borrowed only while the guard lives.
+                ctx.with_short_borrow(|ctx| guard.write_data(ctx, declared))
             }
 
             fn wire_type_name() -> &'static str {

@@ -46,7 +46,7 @@ pub trait Schema {
     /// Writes the payload in the integer encoding `id` (`INT32`, `VARINT32`, `TAGGED_INT64`, ...)
     /// chosen by a field attribute. Only integers have several encodings; every other type
     /// writes its one payload.
-    fn write_encoded(&self, ctx: &mut WriteContext<'_>, id: TypeId) -> Result<()>
+    fn write_encoded<'v>(&'v self, ctx: &mut WriteContext<'v>, id: TypeId) -> Result<()>
     where
         Self: Serialize,
     {
@@ -101,7 +101,7 @@ macro_rules! integer_schema {
             }
 
             #[inline]
-            fn write_encoded(&self, ctx: &mut WriteContext<'_>, id: TypeId) -> Result<()> {
+            fn write_encoded<'v>(&'v self, ctx: &mut WriteContext<'v>, id: TypeId) -> Result<()> {
                 match id {
                     $(TypeId::$enc => ctx.writer.$write(*self),)*
                     other => {
@@ -305,7 +305,7 @@ impl<T: Schema + Serialize> Schema for Option<T> {
     }
 
     #[inline]
-    fn write_encoded(&self, ctx: &mut WriteContext<'_>, id: TypeId) -> Result<()>
+    fn write_encoded<'v>(&'v self, ctx: &mut WriteContext<'v>, id: TypeId) -> Result<()>
     where
         Self: Serialize,
     {

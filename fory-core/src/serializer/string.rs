@@ -18,7 +18,7 @@ impl Serialize for str {
     }
 
     #[inline]
-    fn write_data(&self, ctx: &mut WriteContext<'_>, _declared: bool) -> Result<()> {
+    fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, _declared: bool) -> Result<()> {
         ctx.writer.write_str(self)
     }
 }
@@ -32,7 +32,7 @@ macro_rules! forward_to_str {
             }
 
             #[inline]
-            fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
+            fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, declared: bool) -> Result<()> {
                 str::write_data(self, ctx, declared)
             }
         }

@@ -32,7 +32,7 @@ pub trait ForyStruct: UserType + Sized {
     const FIELD_ORDER: &'static [usize];
 
     /// Writes every field, in wire order.
-    fn write_fields(&self, ctx: &mut WriteContext<'_>) -> Result<()>;
+    fn write_fields<'v>(&'v self, ctx: &mut WriteContext<'v>) -> Result<()>;
 
     /// Reads every field, in wire order, as this type declares them.
     fn read_fields(ctx: &mut ReadContext<'_, '_>) -> Result<Self>;
@@ -97,14 +97,17 @@ pub fn write_struct_type_info<T: ForyStruct>(ctx: &mut WriteContext<'_>) -> Resu
 }
 
 /// Writes the payload of struct `value`.
-pub fn write_struct_data<T: ForyStruct>(value: &T, ctx: &mut WriteContext<'_>) -> Result<()> {
+pub fn write_struct_data<'v, T: ForyStruct>(
+    value: &'v T,
+    ctx: &mut WriteContext<'v>,
+) -> Result<()> {
     ctx.enter()?;
     let result = write_struct_payload(value, ctx);
     ctx.leave();
     result
 }
 
-fn write_struct_payload<T: ForyStruct>(value: &T, ctx: &mut WriteContext<'_>) -> Result<()> {
+fn write_struct_payload<'v, T: ForyStruct>(value: &'v T, ctx: &mut WriteContext<'v>) -> Result<()> {
     let config = ctx.config();
     if !config.compatible && config.check_struct_version {
         let hash = info::<T>(ctx.registry(), false)?.schema_hash;
@@ -209,9 +212,9 @@ fn readable_as(remote: &FieldType, local: &FieldType) -> bool {
 
 /// Writes one field.
 #[inline]
-pub fn write_field<T: Serialize + Schema>(
-    value: &T,
-    ctx: &mut WriteContext<'_>,
+pub fn write_field<'v, T: Serialize + Schema>(
+    value: &'v T,
+    ctx: &mut WriteContext<'v>,
     mode: FieldMode,
 ) -> Result<()> {
     if mode.nullable || mode.track_ref {

@@ -85,7 +85,7 @@ macro_rules! temporal {
             }
 
             #[inline]
-            fn write_data(&self, ctx: &mut WriteContext<'_>, _declared: bool) -> Result<()> {
+            fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, _declared: bool) -> Result<()> {
                 $write(ctx, *self);
                 Ok(())
             }

@@ -13,7 +13,7 @@ use crate::types::TypeId;
 type Field<'a> = (&'a dyn Serialize, &'static str, bool);
 
 /// Writes tuple fields as list elements.
-fn write_fields(items: &[Field<'_>], ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
+fn write_fields<'v>(items: &[Field<'v>], ctx: &mut WriteContext<'v>, declared: bool) -> Result<()> {
     ctx.writer.write_varuint32(items.len() as u32);
     let has_null = items.iter().any(|(v, _, _)| v.is_null());
     let track = ctx.config().ref_tracking && items.iter().any(|(_, _, shared)| *shared);
@@ -64,7 +64,7 @@ macro_rules! tuple {
             }
 
             #[allow(non_snake_case)]
-            fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
+            fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, declared: bool) -> Result<()> {
                 let ($first, $($rest,)*) = self;
                 write_fields(
                     &[

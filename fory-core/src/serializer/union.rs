@@ -18,7 +18,7 @@ pub trait ForyUnion: UserType + Sized {
 
     /// Writes this value's case value as a full xlang value (use
     /// [`write_value`](crate::serializer::write_value)).
-    fn write_case_value(&self, ctx: &mut WriteContext<'_>) -> Result<()>;
+    fn write_case_value<'v>(&'v self, ctx: &mut WriteContext<'v>) -> Result<()>;
 
     /// Reads the case value of case `case_id` (use
     /// [`read_value`](crate::serializer::read_value)); `Ok(None)` for a case this type does not
@@ -41,7 +41,7 @@ pub fn read_union_type_info<T: ForyUnion>(ctx: &mut ReadContext<'_, '_>) -> Resu
 }
 
 /// Writes a union payload: case id, then the case value.
-pub fn write_union_data<T: ForyUnion>(value: &T, ctx: &mut WriteContext<'_>) -> Result<()> {
+pub fn write_union_data<'v, T: ForyUnion>(value: &'v T, ctx: &mut WriteContext<'v>) -> Result<()> {
     ctx.writer.write_varuint32(value.case_id());
     value.write_case_value(ctx)
 }

@@ -196,7 +196,7 @@ impl Serialize for Value {
     fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
         if let Value::User(user) = self {
             let reg = registration_of(user, ctx)?;
-            return (reg.write)(&*user.0, ctx, None);
+            return ctx.with_short_borrow(|ctx| (reg.write)(&*user.0, ctx, None));
         }
         if let Some(id) = self.type_id() {
             ctx.write_type_id(id);
@@ -204,7 +204,7 @@ impl Serialize for Value {
         Ok(())
     }
 
-    fn write_data(&self, ctx: &mut WriteContext<'_>, declared: bool) -> Result<()> {
+    fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, declared: bool) -> Result<()> {
         let d = declared;
         match self {
             Value::Null => Ok(()),

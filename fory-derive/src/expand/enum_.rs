@@ -43,9 +43,7 @@ pub fn expand(input: &DeriveInput, model: &EnumModel) -> TokenStream {
                 ::fory_core::serializer::write_enum_type_info::<Self>(ctx)
             }
 
-            fn write_data(
-                &self,
-                ctx: &mut ::fory_core::context::WriteContext<'_>,
+            fn write_data<'v>(&'v self, ctx: &mut ::fory_core::context::WriteContext<'v>,
                 _declared: bool,
             ) -> ::fory_core::Result<()> {
                 ::fory_core::serializer::write_enum_data(self, ctx)

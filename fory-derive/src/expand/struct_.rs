@@ -142,9 +142,7 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
                 &::fory_core::meta::field_order::order::<#count>(&[#(#keys),*]);
 
             #[allow(unused_variables)]
-            fn write_fields(
-                &self,
-                ctx: &mut ::fory_core::context::WriteContext<'_>,
+            fn write_fields<'v>(&'v self, ctx: &mut ::fory_core::context::WriteContext<'v>,
             ) -> ::fory_core::Result<()> {
                 for &index in Self::FIELD_ORDER {
                     match index {
@@ -200,9 +198,7 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
                 ::fory_core::serializer::write_struct_type_info::<Self>(ctx)
             }
 
-            fn write_data(
-                &self,
-                ctx: &mut ::fory_core::context::WriteContext<'_>,
+            fn write_data<'v>(&'v self, ctx: &mut ::fory_core::context::WriteContext<'v>,
                 _declared: bool,
             ) -> ::fory_core::Result<()> {
                 ::fory_core::serializer::write_struct_data(self, ctx)

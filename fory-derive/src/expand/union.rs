@@ -70,9 +70,7 @@ pub fn expand(input: &DeriveInput, model: &UnionModel) -> TokenStream {
                 }
             }
 
-            fn write_case_value(
-                &self,
-                ctx: &mut ::fory_core::context::WriteContext<'_>,
+            fn write_case_value<'v>(&'v self, ctx: &mut ::fory_core::context::WriteContext<'v>,
             ) -> ::fory_core::Result<()> {
                 match self {
                     #( #writes, )*
@@ -98,9 +96,7 @@ pub fn expand(input: &DeriveInput, model: &UnionModel) -> TokenStream {
                 ::fory_core::serializer::write_union_type_info::<Self>(ctx)
             }
 
-            fn write_data(
-                &self,
-                ctx: &mut ::fory_core::context::WriteContext<'_>,
+            fn write_data<'v>(&'v self, ctx: &mut ::fory_core::context::WriteContext<'v>,
                 _declared: bool,
             ) -> ::fory_core::Result<()> {
                 ::fory_core::serializer::write_union_data(self, ctx)

@@ -27,7 +27,7 @@ macro_rules! encoded_integer {
                 Ok(())
             }
 
-            fn write_data(&self, ctx: &mut WriteContext<'_>, _declared: bool) -> Result<()> {
+            fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, _declared: bool) -> Result<()> {
                 ctx.writer.$write(self.0);
                 Ok(())
             }
@@ -95,7 +95,7 @@ impl Serialize for MyExt {
         write_user_type_info::<Self>(ctx)
     }
 
-    fn write_data(&self, ctx: &mut WriteContext<'_>, _declared: bool) -> Result<()> {
+    fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, _declared: bool) -> Result<()> {
         ctx.writer.write_varint32(self.id);
         Ok(())
     }
