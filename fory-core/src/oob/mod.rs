@@ -33,6 +33,8 @@
 //! # Ok::<(), fory_core::Error>(())
 //! ```
 
+pub mod transport;
+
 use std::borrow::Cow;
 use std::io::{IoSlice, Write};
 
