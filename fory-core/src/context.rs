@@ -13,7 +13,7 @@ use crate::buffer::{Reader, Writer};
 use crate::error::{Error, Result};
 use crate::fory::{Config, Fory};
 use crate::oob::{BufferObject, OobSink, OobSource};
-use crate::resolver::{MetaReadTables, MetaWriteTables, TypeRegistry};
+use crate::resolver::{MetaReadTables, MetaWriteTables, TypeDefCache, TypeRegistry};
 use crate::types::TypeId;
 
 /// State of one serialization.
@@ -202,6 +202,7 @@ pub struct ReadContext<'f, 'de> {
     pub reader: Reader<'de>,
     config: &'f Config,
     registry: &'f TypeRegistry,
+    type_defs: &'f TypeDefCache,
     meta: MetaReadTables,
     depth: u32,
     /// Values that later references may point to, by reference id (`None` for values that are
@@ -222,6 +223,7 @@ impl<'f, 'de> ReadContext<'f, 'de> {
             reader,
             config: fory.config(),
             registry: fory.registry(),
+            type_defs: fory.type_def_cache(),
             meta: MetaReadTables::default(),
             depth: 0,
             refs: Vec::new(),
@@ -279,6 +281,11 @@ impl<'f, 'de> ReadContext<'f, 'de> {
         }
         self.reader
             .read_bytes_for(len as usize, "binary or array bytes")
+    }
+
+    /// The TypeDefs parsed by earlier payloads of the same `Fory`.
+    pub fn type_def_cache(&self) -> &'f TypeDefCache {
+        self.type_defs
     }
 
     /// Reserves the next reference id for a value that was flagged ref-value (`00`).

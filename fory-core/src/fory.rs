@@ -5,7 +5,7 @@ use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
 use crate::limits::Limits;
 use crate::oob::{BufferCallback, Frame};
-use crate::resolver::{Registrable, TypeRegistry};
+use crate::resolver::{Registrable, TypeDefCache, TypeRegistry};
 use crate::serializer::{read_value, write_value, Deserialize, Serialize};
 
 /// Header bit 0: the payload uses the cross-language (xlang) format.
@@ -106,6 +106,7 @@ impl Default for Config {
 pub struct Fory {
     config: Config,
     registry: TypeRegistry,
+    type_defs: TypeDefCache,
 }
 
 impl Fory {
@@ -122,6 +123,11 @@ impl Fory {
     /// The registered user types.
     pub fn registry(&self) -> &TypeRegistry {
         &self.registry
+    }
+
+    /// The TypeDefs this instance has read, parsed once and shared by later payloads.
+    pub fn type_def_cache(&self) -> &TypeDefCache {
+        &self.type_defs
     }
 
     /// Registers user type `T` under the numeric user id `id` (the same id the peers register
@@ -379,6 +385,7 @@ impl ForyBuilder {
     pub fn build(self) -> Fory {
         Fory {
             config: self.config,
+            type_defs: TypeDefCache::default(),
             registry: TypeRegistry::default(),
         }
     }

@@ -2,12 +2,14 @@
 //! type's meta (names, TypeDefs) once and refer back to it afterwards.
 
 mod registry;
+mod type_def_cache;
 mod type_meta;
 
 pub use registry::{
     ErasedRead, ErasedWrite, Identity, Registrable, Registration, StructInfo, TypeName,
     TypeRegistry, UserKind, UserType,
 };
+pub use type_def_cache::{FieldPlan, StreamTypeDef, TypeDefCache};
 pub use type_meta::{
     read_registered_type_info, read_struct_def, read_user_type_info, read_user_wire_type,
     skip_type_info, write_user_type_info, MetaReadTables, MetaWriteTables,

@@ -5,6 +5,7 @@
 
 use std::any::{Any, TypeId as RustTypeId};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::buffer::Writer;
@@ -224,11 +225,34 @@ impl Registration {
     }
 }
 
+/// A hasher for `TypeId` keys: a `TypeId` hashes itself as one or two `u64`s that are already
+/// well mixed, so they are combined without further work.
+#[derive(Default)]
+pub struct TypeIdHasher(u64);
+
+impl Hasher for TypeIdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Not used by `TypeId` today; a plain FNV-1a keeps any other input correct.
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = self.0.rotate_left(5) ^ value;
+    }
+}
+
 /// All registrations of one [`Fory`](crate::Fory).
 #[derive(Debug, Clone, Default)]
 pub struct TypeRegistry {
     entries: Vec<Registration>,
-    by_rust: HashMap<RustTypeId, usize>,
+    /// Looked up once per user-type value: keyed without SipHash (a `TypeId` is a hash already).
+    by_rust: HashMap<RustTypeId, usize, BuildHasherDefault<TypeIdHasher>>,
     by_id: HashMap<(UserKind, u32), usize>,
     by_name: HashMap<(String, String), usize>,
 }

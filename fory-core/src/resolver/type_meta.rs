@@ -21,8 +21,9 @@ use crate::context::{type_mismatch, ReadContext, WriteContext};
 use crate::error::{Error, Result};
 use crate::meta::meta_string::{MetaString, MetaStringDecoder, MetaStringEncoding};
 use crate::meta::murmur3::murmurhash3_x64_128;
-use crate::meta::struct_def::{decode_body, StructDef, StructIdentity};
+use crate::meta::struct_def::{decode_body, StructIdentity};
 use crate::meta::type_def::{self, NAMESPACE_ENCODINGS, TYPE_NAME_ENCODINGS};
+use crate::resolver::type_def_cache::{ReadIdentity, StreamTypeDef};
 use crate::resolver::{Identity, Registration, UserKind, UserType};
 use crate::serializer::WireType;
 use crate::types::TypeId;
@@ -45,26 +46,27 @@ struct RawMetaString {
     bytes: Vec<u8>,
 }
 
-/// A TypeDef as read from a stream.
-#[derive(Debug, Clone)]
-struct ReadTypeDef {
-    type_id: TypeId,
-    identity: ReadIdentity,
-    /// The field list, for struct TypeDefs.
-    struct_def: Option<Arc<StructDef>>,
+/// The identity a type info carried: inline (a user id, or names as meta strings), or in a
+/// shared TypeDef.
+enum Found {
+    Inline(ReadIdentity),
+    TypeDef(Arc<StreamTypeDef>),
 }
 
-#[derive(Debug, Clone)]
-enum ReadIdentity {
-    Id(u32),
-    Name(String, String),
+impl Found {
+    fn identity(&self) -> &ReadIdentity {
+        match self {
+            Found::Inline(identity) => identity,
+            Found::TypeDef(def) => &def.identity,
+        }
+    }
 }
 
 /// Meta read so far in one stream.
 #[derive(Debug, Default)]
 pub struct MetaReadTables {
     meta_strings: Vec<RawMetaString>,
-    type_defs: Vec<ReadTypeDef>,
+    type_defs: Vec<Arc<StreamTypeDef>>,
 }
 
 /// Writes the type info of registered user type `T`.
@@ -182,7 +184,7 @@ pub fn read_user_wire_type<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result
         return Err(type_mismatch(at, expected, id as u32));
     }
     let (found, type_def) = read_identity(ctx, id, by_name)?;
-    check_identity(reg, &found, at)?;
+    check_identity(reg, found.identity(), at)?;
     Ok(WireType {
         id,
         user: None,
@@ -196,34 +198,41 @@ fn read_identity(
     ctx: &mut ReadContext<'_, '_>,
     id: TypeId,
     by_name: bool,
-) -> Result<(ReadIdentity, Option<u32>)> {
+) -> Result<(Found, Option<u32>)> {
     let shared = id == TypeId::CompatibleStruct
         || id == TypeId::NamedCompatibleStruct
         || (by_name && ctx.config().compatible);
     Ok(if shared {
-        let (identity, index) = read_shared_type_def(ctx, id)?;
-        (identity, Some(index))
+        let (def, index) = read_shared_type_def(ctx, id)?;
+        (Found::TypeDef(def), Some(index))
     } else if by_name {
         let namespace = read_meta_string(ctx, MetaStringDecoder::NAMESPACE)?;
         let type_name = read_meta_string(ctx, MetaStringDecoder::TYPE_NAME)?;
-        (ReadIdentity::Name(namespace, type_name), None)
+        (
+            Found::Inline(ReadIdentity::Name(namespace, type_name)),
+            None,
+        )
     } else {
-        (ReadIdentity::Id(ctx.reader.read_varuint32()?), None)
+        let user_id = ctx.reader.read_varuint32()?;
+        (Found::Inline(ReadIdentity::Id(user_id)), None)
     })
 }
 
-/// The field list of the struct TypeDef at `index` in this stream.
-pub fn read_struct_def(ctx: &mut ReadContext<'_, '_>, index: u32) -> Option<Arc<StructDef>> {
+/// The TypeDef at `index` in this stream, if it is a struct TypeDef.
+pub fn read_struct_def(ctx: &mut ReadContext<'_, '_>, index: u32) -> Option<Arc<StreamTypeDef>> {
     ctx.meta_tables()
         .type_defs
         .get(index as usize)
-        .and_then(|d| d.struct_def.clone())
+        .filter(|d| d.struct_def().is_some())
+        .cloned()
 }
 
 /// Reads the type info of a value of any type the stream may name, registered or not: for
 /// skipping a field this side does not know. Returns the type id and, for a struct described by
 /// a TypeDef, its field list.
-pub fn skip_type_info(ctx: &mut ReadContext<'_, '_>) -> Result<(TypeId, Option<Arc<StructDef>>)> {
+pub fn skip_type_info(
+    ctx: &mut ReadContext<'_, '_>,
+) -> Result<(TypeId, Option<Arc<StreamTypeDef>>)> {
     let id = ctx.read_type_id()?;
     let Some((_, by_name)) = UserKind::of_wire(id) else {
         return Ok((id, None));
@@ -244,12 +253,12 @@ pub fn read_registered_type_info<'f>(
         .ok_or_else(|| Error::invalid(at, "a user type id", id.to_string()))?;
     let (found, type_def) = read_identity(ctx, id, by_name)?;
     let registry = ctx.registry();
-    let reg = match &found {
+    let reg = match found.identity() {
         ReadIdentity::Id(user_id) => registry.by_id(kind, *user_id),
         ReadIdentity::Name(ns, name) => registry.by_name(ns, name),
     };
     let reg = reg.filter(|r| r.kind == kind).ok_or_else(|| {
-        let what = match &found {
+        let what = match found.identity() {
             ReadIdentity::Id(user_id) => format!("{id} with user id {user_id}"),
             ReadIdentity::Name(ns, name) => format!("{id} named {ns}.{name}"),
         };
@@ -346,7 +355,7 @@ fn read_meta_string(ctx: &mut ReadContext<'_, '_>, decoder: MetaStringDecoder) -
 fn read_shared_type_def(
     ctx: &mut ReadContext<'_, '_>,
     wire: TypeId,
-) -> Result<(ReadIdentity, u32)> {
+) -> Result<(Arc<StreamTypeDef>, u32)> {
     let at = ctx.reader.position();
     let marker = ctx.reader.read_varuint32()?;
     let index = (marker >> 1) as usize;
@@ -367,25 +376,30 @@ fn read_shared_type_def(
                 format!("{index} where {known} was next"),
             ));
         }
-        let body_at = ctx.reader.position() + 8;
+        let header_at = ctx.reader.position();
         let body = type_def::read_type_def(&mut ctx.reader)?;
-        let def = if body.first().is_some_and(|meta| meta & 0x80 != 0) {
-            parse_struct_body(body, body_at)?
-        } else {
-            parse_non_struct_body(body, body_at)?
-        };
+        let header = Reader::new(&ctx.reader.data()[header_at..]).read_u64()?;
+        let body_at = ctx.reader.position() - body.len();
+        let def = ctx.type_def_cache().get_or_parse(header, body, || {
+            if body.first().is_some_and(|meta| meta & 0x80 != 0) {
+                parse_struct_body(body, body_at)
+            } else {
+                parse_non_struct_body(body, body_at)
+            }
+        })?;
         ctx.meta_tables().type_defs.push(def.clone());
         def
     };
     let same_kind = def.type_id == wire
-        || (UserKind::of_wire(def.type_id) == UserKind::of_wire(wire) && def.struct_def.is_some());
+        || (UserKind::of_wire(def.type_id) == UserKind::of_wire(wire)
+            && def.struct_def().is_some());
     if !same_kind {
         return Err(type_mismatch(at, wire, def.type_id as u32));
     }
-    Ok((def.identity, index as u32))
+    Ok((def, index as u32))
 }
 
-fn parse_struct_body(body: &[u8], body_at: usize) -> Result<ReadTypeDef> {
+fn parse_struct_body(body: &[u8], body_at: usize) -> Result<StreamTypeDef> {
     let def = decode_body(body).map_err(|e| e.shifted(body_at))?;
     let identity = match &def.identity {
         StructIdentity::Id(id) => ReadIdentity::Id(*id),
@@ -394,14 +408,10 @@ fn parse_struct_body(body: &[u8], body_at: usize) -> Result<ReadTypeDef> {
             type_name,
         } => ReadIdentity::Name(namespace.clone(), type_name.clone()),
     };
-    Ok(ReadTypeDef {
-        type_id: def.type_id(),
-        identity,
-        struct_def: Some(Arc::new(def)),
-    })
+    Ok(StreamTypeDef::new(def.type_id(), identity, Some(def)))
 }
 
-fn parse_non_struct_body(body: &[u8], body_at: usize) -> Result<ReadTypeDef> {
+fn parse_non_struct_body(body: &[u8], body_at: usize) -> Result<StreamTypeDef> {
     let mut r = Reader::new(body);
     let meta = r.read_u8()?;
     let type_id = type_def::non_struct_type_id(meta)
@@ -420,9 +430,5 @@ fn parse_non_struct_body(body: &[u8], body_at: usize) -> Result<ReadTypeDef> {
             format!("{} more bytes", r.remaining()),
         ));
     }
-    Ok(ReadTypeDef {
-        type_id,
-        identity,
-        struct_def: None,
-    })
+    Ok(StreamTypeDef::new(type_id, identity, None))
 }

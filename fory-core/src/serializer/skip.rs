@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use crate::context::ReadContext;
 use crate::error::{Error, Result};
-use crate::meta::struct_def::{FieldDef, FieldType, StructDef};
-use crate::resolver::skip_type_info;
+use crate::meta::struct_def::{FieldDef, FieldType};
+use crate::resolver::{skip_type_info, StreamTypeDef};
 use crate::serializer::list::{DECLARED, HAS_NULL, SAME_TYPE, TRACK_REF};
 use crate::serializer::map::{
     KEY_DECLARED, KEY_HAS_NULL, KEY_TRACK_REF, VALUE_DECLARED, VALUE_HAS_NULL, VALUE_TRACK_REF,
@@ -19,7 +19,7 @@ use crate::types::{Date, Decimal, Duration, RefFlag, Timestamp, TypeId};
 /// struct, and the declared element types of a container.
 struct Shape<'a> {
     id: TypeId,
-    def: Option<Arc<StructDef>>,
+    def: Option<Arc<StreamTypeDef>>,
     declared: Option<&'a FieldType>,
 }
 
@@ -135,7 +135,7 @@ fn skip_payload(ctx: &mut ReadContext<'_, '_>, shape: &Shape<'_>) -> Result<()> 
         List | Set => skip_elements(ctx, element_of(shape.declared))?,
         Map => skip_map(ctx, shape.declared)?,
         Struct | CompatibleStruct | NamedStruct | NamedCompatibleStruct => {
-            let Some(def) = &shape.def else {
+            let Some(def) = shape.def.as_deref().and_then(StreamTypeDef::struct_def) else {
                 return Err(Error::unsupported(
                     at,
                     "skipping a struct value without its TypeDef (schema-consistent mode)",

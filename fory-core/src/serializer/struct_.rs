@@ -18,8 +18,8 @@ use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
 use crate::meta::struct_def::{to_snake_case, FieldDef, FieldKey, FieldType, StructDef};
 use crate::resolver::{
-    read_struct_def, read_user_wire_type, write_user_type_info, StructInfo, TypeRegistry, UserKind,
-    UserType,
+    read_struct_def, read_user_wire_type, write_user_type_info, FieldPlan, StructInfo,
+    TypeRegistry, UserKind, UserType,
 };
 use crate::serializer::{
     field_writes_type_info, read_flag, read_typed, Deserialize, Schema, Serialize, WireType,
@@ -136,11 +136,20 @@ fn read_struct_payload<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>, wire: WireT
         let at = ctx.reader.position();
         let remote = read_struct_def(ctx, index)
             .ok_or_else(|| Error::invalid(at, "a struct TypeDef", format!("TypeDef {index}")))?;
-        if remote.fields == local.def.fields {
-            return T::read_fields(ctx);
-        }
-        let plan = match_fields(&local.def, &remote, T::FIELD_ORDER);
-        return T::read_fields_by_plan(ctx, &remote, &plan);
+        let def = remote
+            .struct_def()
+            .expect("read_struct_def returns struct TypeDefs");
+        let plan = remote.plan_for(std::any::TypeId::of::<T>(), || {
+            if def.fields == local.def.fields {
+                FieldPlan::Same
+            } else {
+                FieldPlan::Matched(match_fields(&local.def, def, T::FIELD_ORDER))
+            }
+        });
+        return match &*plan {
+            FieldPlan::Same => T::read_fields(ctx),
+            FieldPlan::Matched(plan) => T::read_fields_by_plan(ctx, def, plan),
+        };
     }
     if !config.compatible && config.check_struct_version {
         let at = ctx.reader.position();
