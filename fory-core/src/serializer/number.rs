@@ -93,12 +93,7 @@ macro_rules! number {
                     return read_list(ctx);
                 }
                 let bytes = read_array_bytes(ctx, $width)?;
-                let mut out = Vec::with_capacity(bytes.len() / $width);
-                let mut elems = Reader::new(bytes);
-                while !elems.is_empty() {
-                    out.push(elems.$read_elem()?);
-                }
-                Ok(out)
+                <Self as ArrayElement>::vec_from_le_bytes(bytes, |r| r.$read_elem())
             }
 
             fn vec_declared_type_id() -> TypeId {
@@ -235,6 +230,72 @@ fn borrow_elements<T: PlainBytes + AnyBitPattern>(bytes: &[u8]) -> Option<&[T]> 
     Some(unsafe { std::slice::from_raw_parts(bytes.as_ptr().cast::<T>(), bytes.len() / size) })
 }
 
+/// How an array payload becomes a `Vec`: one copy of the bytes where the layout allows it.
+trait ArrayElement: Sized {
+    /// The elements of `bytes` (a whole number of them, little-endian); `decode` reads one.
+    fn vec_from_le_bytes(
+        bytes: &[u8],
+        decode: fn(&mut Reader<'_>) -> Result<Self>,
+    ) -> Result<Vec<Self>>;
+}
+
+/// Element by element: the only way for `bool` (a byte other than 0 or 1 is an error) and the
+/// oracle of the fast path in the tests.
+fn decode_each<T>(bytes: &[u8], decode: fn(&mut Reader<'_>) -> Result<T>) -> Result<Vec<T>> {
+    let mut out = Vec::with_capacity(bytes.len() / std::mem::size_of::<T>().max(1));
+    let mut elems = Reader::new(bytes);
+    while !elems.is_empty() {
+        out.push(decode(&mut elems)?);
+    }
+    Ok(out)
+}
+
+impl ArrayElement for bool {
+    fn vec_from_le_bytes(
+        bytes: &[u8],
+        decode: fn(&mut Reader<'_>) -> Result<Self>,
+    ) -> Result<Vec<Self>> {
+        decode_each(bytes, decode)
+    }
+}
+
+macro_rules! copied_elements {
+    ($($ty:ty),*) => {$(
+        impl ArrayElement for $ty {
+            fn vec_from_le_bytes(
+                bytes: &[u8],
+                decode: fn(&mut Reader<'_>) -> Result<Self>,
+            ) -> Result<Vec<Self>> {
+                copy_elements(bytes, decode)
+            }
+        }
+    )*};
+}
+
+copied_elements!(i8, i16, i32, i64, u8, u16, u32, u64, f32, f64, Float16, BFloat16);
+
+/// The elements of `bytes` with one `memcpy` on little-endian targets.
+fn copy_elements<T: PlainBytes + AnyBitPattern>(
+    bytes: &[u8],
+    decode: fn(&mut Reader<'_>) -> Result<T>,
+) -> Result<Vec<T>> {
+    let size = std::mem::size_of::<T>();
+    if !cfg!(target_endian = "little") || bytes.len() % size != 0 {
+        return decode_each(bytes, decode);
+    }
+    let n = bytes.len() / size;
+    let mut out = Vec::<T>::with_capacity(n);
+    // SAFETY: `out` has capacity for `n` elements, `n * size == bytes.len()` bytes are copied
+    // into its spare capacity (the regions cannot overlap: `out` is freshly allocated), every
+    // bit pattern is a valid `T` (`AnyBitPattern`), and on little-endian targets the wire bytes
+    // are the memory layout; only then is the length set.
+    unsafe {
+        std::ptr::copy_nonoverlapping(bytes.as_ptr(), out.as_mut_ptr().cast::<u8>(), bytes.len());
+        out.set_len(n);
+    }
+    Ok(out)
+}
+
 /// Types for which every bit pattern of their size is a valid value (not `bool`).
 ///
 /// # Safety
@@ -242,7 +303,11 @@ fn borrow_elements<T: PlainBytes + AnyBitPattern>(bytes: &[u8]) -> Option<&[T]> 
 /// Implement only for plain integers and floats.
 unsafe trait AnyBitPattern {}
 
-// SAFETY: every bit pattern is a valid integer or float.
+// SAFETY: every bit pattern is a valid integer or float; Float16 and BFloat16 are
+// repr(transparent) over u16.
+unsafe impl AnyBitPattern for u8 {}
+unsafe impl AnyBitPattern for Float16 {}
+unsafe impl AnyBitPattern for BFloat16 {}
 unsafe impl AnyBitPattern for i8 {}
 unsafe impl AnyBitPattern for i16 {}
 unsafe impl AnyBitPattern for i32 {}
@@ -347,5 +412,35 @@ mod tests {
             Writer::write_float16,
         );
         check(&[BFloat16::from_f32(1.5)], Writer::write_bfloat16);
+    }
+
+    /// The one-copy read equals the element-by-element decoding.
+    #[test]
+    fn copied_elements_match_decoding_each() {
+        fn check<T: ArrayElement + PartialEq + std::fmt::Debug>(
+            bytes: &[u8],
+            decode: fn(&mut Reader<'_>) -> Result<T>,
+        ) {
+            assert_eq!(
+                T::vec_from_le_bytes(bytes, decode).unwrap(),
+                decode_each(bytes, decode).unwrap()
+            );
+        }
+        let bytes: Vec<u8> = (0..64u8).map(|b| b.wrapping_mul(37)).collect();
+        check::<i8>(&bytes, |r| r.read_i8());
+        check::<i16>(&bytes, |r| r.read_i16());
+        check::<i32>(&bytes, |r| r.read_i32());
+        check::<i64>(&bytes, |r| r.read_i64());
+        check::<u16>(&bytes, |r| r.read_u16());
+        check::<u32>(&bytes, |r| r.read_u32());
+        check::<u64>(&bytes, |r| r.read_u64());
+        check::<Float16>(&bytes, |r| r.read_float16());
+        let floats: Vec<u8> = [1.5f64, -2.0, 1e300]
+            .iter()
+            .flat_map(|f| f.to_le_bytes())
+            .collect();
+        check::<f64>(&floats, |r| r.read_f64());
+        check::<f32>(&floats, |r| r.read_f32());
+        assert!(bool::vec_from_le_bytes(&[0, 1, 2], |r| r.read_bool()).is_err());
     }
 }
