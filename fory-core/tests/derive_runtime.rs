@@ -308,3 +308,29 @@ fn a_peers_null_reads_as_default_in_a_non_nullable_field() {
     let got: PlainName = r.deserialize(&bytes).unwrap();
     assert_eq!((got.name.as_str(), got.count), ("n", 3));
 }
+
+#[derive(ForyObject, Debug, Default)]
+struct MaybeShared {
+    first: Option<Rc<Inner>>,
+    second: Option<Rc<Inner>>,
+    none: Option<Rc<Inner>>,
+}
+
+#[test]
+fn option_rc_fields_resolve_references() {
+    let mut f = Fory::builder().ref_tracking(true).build();
+    f.register::<Inner>(1).unwrap();
+    f.register::<MaybeShared>(2).unwrap();
+    let inner = Rc::new(Inner::default());
+    let value = MaybeShared {
+        first: Some(inner.clone()),
+        second: Some(inner),
+        none: None,
+    };
+    let back: MaybeShared = f.deserialize(&f.serialize(&value).unwrap()).unwrap();
+    assert!(Rc::ptr_eq(
+        back.first.as_ref().unwrap(),
+        back.second.as_ref().unwrap()
+    ));
+    assert!(back.none.is_none());
+}

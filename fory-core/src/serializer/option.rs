@@ -3,7 +3,7 @@
 use crate::context::{ReadContext, WriteContext};
 use crate::error::Result;
 use crate::serializer::{Deserialize, Serialize, WireType};
-use crate::types::TypeId;
+use crate::types::{RefFlag, TypeId};
 
 impl<T: Serialize> Serialize for Option<T> {
     #[inline]
@@ -26,6 +26,18 @@ impl<T: Serialize> Serialize for Option<T> {
     #[inline]
     fn is_null(&self) -> bool {
         self.is_none()
+    }
+
+    /// Null for `None`; otherwise the inner type's flag, so an `Option<Rc<T>>` writes a
+    /// reference to an earlier occurrence.
+    fn write_ref_flag(&self, ctx: &mut WriteContext<'_>, track: bool) -> Result<bool> {
+        match self {
+            Some(v) => v.write_ref_flag(ctx, track),
+            None => {
+                ctx.writer.write_u8(RefFlag::Null.to_byte());
+                Ok(false)
+            }
+        }
     }
 
     fn wire_type_name() -> &'static str {
@@ -78,6 +90,20 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Option<T> {
     #[inline]
     fn null_value() -> Option<Self> {
         Some(None)
+    }
+
+    /// Null is `None`; every other flag is the inner type's to interpret, so an
+    /// `Option<Rc<T>>` resolves a reference to an earlier value.
+    fn read_after_flag(
+        ctx: &mut ReadContext<'_, 'de>,
+        flag: RefFlag,
+        at: usize,
+        id: Option<WireType>,
+    ) -> Result<Self> {
+        match flag {
+            RefFlag::Null => Ok(None),
+            flag => T::read_after_flag(ctx, flag, at, id).map(Some),
+        }
     }
 }
 
