@@ -259,3 +259,39 @@ fn registered_types_inside_values() {
     ]);
     assert_eq!(hex(&f.serialize(&built).unwrap()), peer);
 }
+
+#[derive(fory_core::ForyObject, Debug, Clone, Copy, PartialEq, Default)]
+enum Size {
+    #[default]
+    S,
+    M,
+}
+
+/// Two named enums in one namespace: the namespace meta string is written once and referred to
+/// (`03`) the second time. Java 1.6.0, `List.of(Color.GREEN, Size.M)` with both enums registered
+/// as `example.Color` / `example.Size`, schema-consistent.
+#[test]
+fn a_shared_namespace_is_written_once_as_java_does() {
+    use fory_core::serializer::UserValue;
+    use fory_core::Value;
+    #[derive(fory_core::ForyObject, Debug, Clone, Copy, PartialEq, Default)]
+    enum Color {
+        #[default]
+        Red,
+        Green,
+    }
+    let mut fory = fory_core::Fory::default();
+    fory.register_by_name::<Color>("example", "Color").unwrap();
+    fory.register_by_name::<Size>("example", "Size").unwrap();
+    let java = "01ff1602001a0a0412e063d640080389cb7440011a03060349192001";
+    let value = Value::List(vec![
+        Value::User(UserValue::new(Color::Green)),
+        Value::User(UserValue::new(Size::M)),
+    ]);
+    assert_eq!(common::hex(&fory.serialize(&value).unwrap()), java);
+    let back: Value = fory.deserialize(&common::unhex(java)).unwrap();
+    let Value::List(items) = back else {
+        panic!("a list")
+    };
+    assert_eq!(items.len(), 2);
+}

@@ -241,3 +241,36 @@ fn out_of_band_buffers_borrow_from_the_value_without_copying() {
     assert!(!frame.buffers[0].is_borrowed());
     assert_eq!(frame.buffers[0].as_bytes(), [1, 2, 3]);
 }
+
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct WithData {
+    data: Vec<u8>,
+    n: i32,
+}
+
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct WithoutData {
+    n: i32,
+}
+
+/// A compatible reader that does not know a binary field skips it, flag and buffer included.
+#[test]
+fn skipping_a_field_takes_its_buffer() {
+    let mut writer = Fory::builder().compatible(true).build();
+    writer.register::<WithData>(7).unwrap();
+    let mut reader = Fory::builder().compatible(true).build();
+    reader.register::<WithoutData>(7).unwrap();
+    let value = WithData {
+        data: vec![1, 2, 3],
+        n: 5,
+    };
+    for in_band in [true, false] {
+        let frame = writer
+            .serialize_with_callback(&value, move |_: &BufferObject<'_>| in_band)
+            .unwrap();
+        let got: WithoutData = reader
+            .deserialize_with_buffers(&frame.main, &frame.buffer_slices())
+            .unwrap();
+        assert_eq!(got, WithoutData { n: 5 }, "in band: {in_band}");
+    }
+}

@@ -34,7 +34,10 @@ const SMALL_META_STRING: usize = 16;
 /// while a `Fory` is borrowed by the context).
 #[derive(Debug, Default)]
 pub struct MetaWriteTables {
-    meta_strings: HashMap<usize, u32>,
+    /// Meta strings written so far, by content (encoding and bytes): the same text under two
+    /// registrations (two types in one namespace) is written once, as Java does.
+    meta_strings: HashMap<Vec<u8>, Vec<(MetaStringEncoding, u32)>>,
+    meta_string_count: u32,
     type_defs: HashMap<usize, u32>,
 }
 
@@ -93,14 +96,24 @@ pub fn write_user_type_info<T: UserType>(ctx: &mut WriteContext<'_>) -> Result<(
 }
 
 fn write_meta_string(ctx: &mut WriteContext<'_>, ms: &MetaString) {
-    let key = ms as *const MetaString as usize;
     let tables = ctx.meta_tables();
-    if let Some(&index) = tables.meta_strings.get(&key) {
+    let earlier = tables.meta_strings.get(ms.bytes()).and_then(|same_bytes| {
+        same_bytes
+            .iter()
+            .find(|(encoding, _)| *encoding == ms.encoding())
+            .map(|&(_, index)| index)
+    });
+    if let Some(index) = earlier {
         ctx.writer.write_varuint32(((index + 1) << 1) | 1);
         return;
     }
-    let index = tables.meta_strings.len() as u32;
-    tables.meta_strings.insert(key, index);
+    let index = tables.meta_string_count;
+    tables.meta_string_count += 1;
+    tables
+        .meta_strings
+        .entry(ms.bytes().to_vec())
+        .or_default()
+        .push((ms.encoding(), index));
     let bytes = ms.bytes();
     ctx.writer.write_varuint32((bytes.len() as u32) << 1);
     if bytes.len() > SMALL_META_STRING {

@@ -60,10 +60,13 @@ pub trait Schema {
 pub fn field_writes_type_info(id: TypeId, compatible: bool) -> bool {
     match id {
         TypeId::Unknown => true,
+        // Java writes a custom serializer's (EXT) type info before its field in compatible mode.
         TypeId::Struct
         | TypeId::CompatibleStruct
         | TypeId::NamedStruct
-        | TypeId::NamedCompatibleStruct => compatible,
+        | TypeId::NamedCompatibleStruct
+        | TypeId::Ext
+        | TypeId::NamedExt => compatible,
         _ => false,
     }
 }

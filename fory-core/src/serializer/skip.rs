@@ -129,8 +129,8 @@ fn skip_payload(ctx: &mut ReadContext<'_, '_>, shape: &Shape<'_>) -> Result<()> 
             <self::Decimal as Deserialize>::read_data(ctx, Decimal)?;
         }
         id if id == Binary || (BoolArray as u8..=Float64Array as u8).contains(&(id as u8)) => {
-            let len = r.read_varuint32()?;
-            r.read_bytes_for(len as usize, "array bytes")?;
+            // The in-band flag and the out-of-band buffer, in a payload with buffers.
+            ctx.read_buffer()?;
         }
         List | Set => skip_elements(ctx, element_of(shape.declared))?,
         Map => skip_map(ctx, shape.declared)?,
