@@ -1,0 +1,728 @@
+//! `cargo run --release -p benchmarks --bin report [-- --no-run] [-- --filter REGEX]`
+//!
+//! Checks that every library round-trips the data, runs the criterion benchmarks of
+//! [`benchmarks::suite`] (short settings; see `BENCH_WARMUP_MS`, `BENCH_MEASURE_MS`,
+//! `BENCH_SAMPLES`), reads criterion's estimates back from `target/criterion`, and writes
+//! `benchmarks/REPORT.md` and the chart `benchmarks/ratios.png`.
+//!
+//! `--no-run` skips the benchmarks and writes the report from the results already on disk;
+//! `--filter REGEX` runs only the matching benchmarks (the others keep their last results).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+use benchmarks::suite::{self, Settings, WireComparison};
+use criterion::Criterion;
+
+type BoxError = Box<dyn std::error::Error>;
+
+fn main() -> Result<(), BoxError> {
+    let mut run = true;
+    let mut filter = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--no-run" => run = false,
+            "--filter" => filter = Some(args.next().ok_or("--filter needs a regex")?),
+            "--help" | "-h" => {
+                println!(
+                    "report [--no-run] [--filter REGEX]\n\
+                     env: BENCH_WARMUP_MS (300), BENCH_MEASURE_MS (1000), BENCH_SAMPLES (30)"
+                );
+                return Ok(());
+            }
+            other => return Err(format!("unknown argument {other:?} (try --help)").into()),
+        }
+    }
+
+    let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let workspace = crate_dir.parent().ok_or("no workspace directory")?;
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace.join("target"));
+    let criterion_dir = target.join("criterion");
+    let settings = Settings::from_env();
+
+    eprintln!("checking that every library round-trips the data ...");
+    suite::check_round_trips();
+
+    let load_before = load_average();
+    let started = Instant::now();
+    if run {
+        let mut c = settings
+            .apply(Criterion::default())
+            .output_directory(&criterion_dir);
+        if let Some(filter) = &filter {
+            c = c.with_filter(filter.clone());
+        }
+        suite::benches(&mut c);
+    }
+    let elapsed = started.elapsed();
+
+    let results = read_criterion(&criterion_dir)?;
+    if results.is_empty() {
+        return Err(format!(
+            "no criterion results under {}: run without --no-run first",
+            criterion_dir.display()
+        )
+        .into());
+    }
+    let (sizes, wire) = suite::payloads();
+    let large_sizes = suite::large_payloads();
+
+    let mut md = String::new();
+    let ratios = write_report(
+        &mut md,
+        &results,
+        &sizes,
+        &wire,
+        &large_sizes,
+        settings,
+        run.then_some(elapsed),
+        workspace,
+        (load_before, load_average()),
+    )?;
+
+    let png = crate_dir.join("ratios.png");
+    match chart::draw(&png, &ratios) {
+        Ok(()) => eprintln!("wrote {}", png.display()),
+        Err(e) => {
+            eprintln!("no chart: {e}");
+            let _ = writeln!(md, "\n_(No chart this run: {e}.)_");
+        }
+    }
+    let out = crate_dir.join("REPORT.md");
+    std::fs::write(&out, &md)?;
+    eprintln!("wrote {}", out.display());
+    Ok(())
+}
+
+/// Criterion's estimate for each benchmark id: the median time per iteration, in ns.
+fn read_criterion(dir: &Path) -> Result<BTreeMap<String, f64>, BoxError> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(path) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&path) else {
+            continue;
+        };
+        for entry in entries {
+            let entry = entry?;
+            let p = entry.path();
+            if !p.is_dir() {
+                continue;
+            }
+            if p.file_name().is_some_and(|n| n == "new") {
+                let bench = p.join("benchmark.json");
+                let est = p.join("estimates.json");
+                if bench.exists() && est.exists() {
+                    let bench: serde_json::Value = serde_json::from_slice(&std::fs::read(bench)?)?;
+                    let est: serde_json::Value = serde_json::from_slice(&std::fs::read(est)?)?;
+                    if let (Some(id), Some(ns)) = (
+                        bench["full_id"].as_str(),
+                        est["median"]["point_estimate"].as_f64(),
+                    ) {
+                        out.insert(id.to_string(), ns);
+                    }
+                }
+            } else {
+                stack.push(p);
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn ns(v: Option<f64>) -> String {
+    match v {
+        None => "–".into(),
+        Some(v) if v < 100.0 => format!("{v:.1}"),
+        Some(v) => group_thousands(v.round() as u64),
+    }
+}
+
+fn group_thousands(v: u64) -> String {
+    let s = v.to_string();
+    let mut out = String::new();
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+fn ratio(ours: Option<f64>, apache: Option<f64>) -> Option<f64> {
+    Some(ours? / apache?)
+}
+
+fn fmt_ratio(r: Option<f64>) -> String {
+    r.map_or("–".into(), |r| format!("{r:.2}"))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One bar of the chart: a label and ours/apache.
+pub struct Ratio {
+    label: String,
+    value: f64,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn write_report(
+    md: &mut String,
+    results: &BTreeMap<String, f64>,
+    sizes: &[suite::Sizes],
+    wire: &[WireComparison],
+    large_sizes: &[(&str, usize, usize, usize, usize)],
+    settings: Settings,
+    elapsed: Option<std::time::Duration>,
+    workspace: &Path,
+    load: (Option<String>, Option<String>),
+) -> Result<Vec<Ratio>, BoxError> {
+    let get = |data: &str, op: &str, lib: &str| results.get(&format!("{data}/{op}/{lib}")).copied();
+    let mut ratios = Vec::new();
+
+    writeln!(
+        md,
+        "# Benchmarks: fory-rs against Apache Fory Rust and others\n"
+    )?;
+    writeln!(
+        md,
+        "Written by `cargo run --release -p benchmarks --bin report` (see \
+         [README.md](README.md)); do not edit by hand.\n"
+    )?;
+    machine(md, settings, elapsed, workspace, load)?;
+
+    writeln!(md, "## Time per operation (ns, lower is better)\n")?;
+    writeln!(
+        md,
+        "`ours` is this repository's `fory-core`, `apache` is Apache Fory Rust (crate `fory`), \
+         both in xlang mode with the same registrations, tag ids and array types, in \
+         schema-consistent mode (`compatible(false)`) and in compatible mode \
+         (`compatible(true)`). The other libraries have no such modes: their columns repeat \
+         one measurement in both rows. `ours/apache` is our time divided by Apache Fory's \
+         (below 1.00: we are faster). Serializing writes into a reused buffer; deserializing \
+         builds the owned value from a byte slice. Times are criterion's median.\n"
+    )?;
+    writeln!(
+        md,
+        "| Data | Operation | Mode | ours | apache | ours/apache | prost | rmp-serde | bincode | serde_json |"
+    )?;
+    writeln!(md, "|---|---|---|--:|--:|--:|--:|--:|--:|--:|")?;
+    for data in suite::DATA {
+        for op in suite::OPS {
+            for mode in suite::MODES {
+                let o = get(data, op, &format!("ours-{mode}"));
+                let a = get(data, op, &format!("apache-{mode}"));
+                let r = ratio(o, a);
+                if let Some(value) = r {
+                    ratios.push(Ratio {
+                        label: format!("{data} {op} {mode}"),
+                        value,
+                    });
+                }
+                let others: Vec<String> = suite::OTHER_LIBS
+                    .iter()
+                    .map(|lib| ns(get(data, op, lib)))
+                    .collect();
+                let ratio_cell = match r {
+                    Some(r) if r > 1.0 => format!("**{}**", fmt_ratio(Some(r))),
+                    _ => fmt_ratio(r),
+                };
+                writeln!(
+                    md,
+                    "| {data} | {op} | {mode} | {} | {} | {ratio_cell} | {} |",
+                    ns(o),
+                    ns(a),
+                    others.join(" | ")
+                )?;
+            }
+        }
+    }
+    writeln!(md, "\nRatios above 1.00 (we are slower) are in bold.\n")?;
+
+    writeln!(md, "## Payload sizes (bytes)\n")?;
+    writeln!(
+        md,
+        "| Data | ours consistent | apache consistent | ours compatible | apache compatible | prost | rmp-serde | bincode | serde_json |"
+    )?;
+    writeln!(md, "|---|--:|--:|--:|--:|--:|--:|--:|--:|")?;
+    for s in sizes {
+        let cell = |lib: &str| {
+            s.bytes
+                .iter()
+                .find(|(l, _)| l == lib)
+                .map_or("–".into(), |(_, b)| b.to_string())
+        };
+        let cols = [
+            "ours-consistent",
+            "apache-consistent",
+            "ours-compatible",
+            "apache-compatible",
+            "prost",
+            "rmp-serde",
+            "bincode",
+            "serde_json",
+        ];
+        let cells: Vec<String> = cols.iter().map(|c| cell(c)).collect();
+        writeln!(md, "| {} | {} |", s.data, cells.join(" | "))?;
+    }
+    writeln!(
+        md,
+        "\nrmp-serde writes structs as maps with field names (`with_struct_map`, as Apache \
+         Fory's benchmark does); bincode uses its `standard()` configuration (varint integers); \
+         prost messages match Apache Fory's `bench.proto`.\n"
+    )?;
+
+    wire_section(md, wire)?;
+    large_section(md, &get, large_sizes, &mut ratios)?;
+
+    writeln!(md, "## Chart\n")?;
+    writeln!(
+        md,
+        "![ours/apache per row: below 1 we are faster](ratios.png)\n\n`ratios.png`: ours/apache \
+         for every row above (and the in-band rows of the large array); the line marks 1.00.\n"
+    )?;
+    Ok(ratios)
+}
+
+fn machine(
+    md: &mut String,
+    settings: Settings,
+    elapsed: Option<std::time::Duration>,
+    workspace: &Path,
+    load: (Option<String>, Option<String>),
+) -> Result<(), BoxError> {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let cpu = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name"))
+        .and_then(|l| l.split_once(':'))
+        .map_or("unknown CPU".to_string(), |(_, v)| v.trim().to_string());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let mem = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|m| {
+            m.lines()
+                .find_map(|l| l.strip_prefix("MemTotal:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        })
+        .map_or("unknown".to_string(), |kb| {
+            format!("{:.1} GiB", kb as f64 / (1 << 20) as f64)
+        });
+    let os = std::fs::read_to_string("/etc/os-release")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("PRETTY_NAME="))
+                .map(|v| v.trim_matches('"').to_string())
+        })
+        .unwrap_or_else(|| std::env::consts::OS.to_string());
+    let kernel = std::fs::read_to_string("/proc/sys/kernel/osrelease")
+        .map(|s| format!(", Linux {}", s.trim()))
+        .unwrap_or_default();
+    let rustc = command_output(
+        std::env::var("RUSTC")
+            .unwrap_or_else(|_| "rustc".into())
+            .as_str(),
+        &["-V"],
+    )
+    .unwrap_or_else(|| "unknown rustc".into());
+    let commit = command_output(
+        "git",
+        &[
+            "-C",
+            &workspace.to_string_lossy(),
+            "rev-parse",
+            "--short",
+            "HEAD",
+        ],
+    )
+    .unwrap_or_else(|| "unknown".into());
+
+    writeln!(md, "- Date: {} (UTC)", utc_now())?;
+    writeln!(
+        md,
+        "- Machine: {cpu}, {cores} logical cores, {mem} RAM; {os}{kernel}"
+    )?;
+    writeln!(md, "- Compiler: {rustc}, release profile")?;
+    if let (Some(before), Some(after)) = load {
+        writeln!(
+            md,
+            "- Load average (1, 5, 15 min) before the run: {before}; after: {after} (other work \
+             on the machine makes every number noisier)"
+        )?;
+    }
+    writeln!(
+        md,
+        "- Repository commit: {commit} (plus any uncommitted changes)"
+    )?;
+    writeln!(md, "- Libraries: {}", lock_versions(workspace))?;
+    writeln!(
+        md,
+        "- Criterion: warm-up {} ms, measurement {} ms, {} samples (10 for the 1 MiB and 64 MiB \
+         arrays){}\n",
+        settings.warm_up.as_millis(),
+        settings.measurement.as_millis(),
+        settings.sample_size,
+        elapsed.map_or(String::new(), |e| format!(
+            "; this run took {:.0} s",
+            e.as_secs_f64()
+        ))
+    )?;
+    Ok(())
+}
+
+/// The first three fields of `/proc/loadavg`, where there is one.
+fn load_average() -> Option<String> {
+    let s = std::fs::read_to_string("/proc/loadavg").ok()?;
+    Some(s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+}
+
+fn command_output(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program).args(args).output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+/// The versions Cargo.lock pins for the libraries measured.
+fn lock_versions(workspace: &Path) -> String {
+    let lock = std::fs::read_to_string(workspace.join("Cargo.lock")).unwrap_or_default();
+    let mut found = Vec::new();
+    let mut name = None;
+    for line in lock.lines() {
+        if let Some(n) = line.strip_prefix("name = ") {
+            name = Some(n.trim_matches('"').to_string());
+        } else if let (Some(v), Some(n)) = (line.strip_prefix("version = "), name.take()) {
+            let wanted = [
+                ("fory", "Apache Fory Rust (`fory`)"),
+                ("prost", "prost"),
+                ("rmp-serde", "rmp-serde"),
+                ("bincode", "bincode"),
+                ("serde_json", "serde_json"),
+                ("criterion", "criterion"),
+            ];
+            if let Some((_, label)) = wanted.iter().find(|(w, _)| *w == n) {
+                found.push(format!("{label} {}", v.trim_matches('"')));
+            }
+        }
+    }
+    if found.is_empty() {
+        "see Cargo.lock".into()
+    } else {
+        found.join(", ")
+    }
+}
+
+/// `YYYY-MM-DD HH:MM` in UTC, from the system clock (days-to-civil conversion).
+fn utc_now() -> String {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs()) as i64;
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02}",
+        rem / 3600,
+        rem % 3600 / 60
+    )
+}
+
+fn wire_section(md: &mut String, wire: &[WireComparison]) -> Result<(), BoxError> {
+    writeln!(md, "## Same bytes on the wire?\n")?;
+    writeln!(
+        md,
+        "Each data case serialized by both Fory libraries in the same mode, and each library \
+         reading the other's payload back (\"reads\": the value read equals the value written).\n"
+    )?;
+    writeln!(
+        md,
+        "| Data | Mode | ours bytes | apache bytes | identical | first difference at | ours reads apache | apache reads ours |"
+    )?;
+    writeln!(md, "|---|---|--:|--:|:-:|--:|:-:|:-:|")?;
+    let reads = |r: &Result<(), String>| match r {
+        Ok(()) => "yes".to_string(),
+        Err(e) => format!("no: {}", e.replace('|', "\\|")),
+    };
+    for w in wire {
+        let diff = w.first_difference();
+        writeln!(
+            md,
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            w.data,
+            w.mode,
+            w.ours.len(),
+            w.apache.len(),
+            if diff.is_none() { "yes" } else { "**no**" },
+            diff.map_or("–".into(), |d| format!("byte {d}")),
+            reads(&w.ours_reads_apache),
+            reads(&w.apache_reads_ours),
+        )?;
+    }
+    let differing: Vec<&WireComparison> = wire
+        .iter()
+        .filter(|w| w.first_difference().is_some())
+        .collect();
+    if differing.is_empty() {
+        writeln!(md, "\nEvery payload is byte for byte the same.\n")?;
+        return Ok(());
+    }
+    writeln!(
+        md,
+        "\nWhere they differ, the bytes around the first difference (`ours` first, then \
+         `apache`; offsets from the start of the payload):\n"
+    )?;
+    writeln!(md, "```text")?;
+    for w in &differing {
+        let d = w.first_difference().unwrap_or(0);
+        let start = d.saturating_sub(8);
+        let window = |b: &[u8]| hex(&b[start.min(b.len())..(d + 16).min(b.len())]);
+        writeln!(md, "{} {} (from byte {start}):", w.data, w.mode)?;
+        writeln!(md, "  ours   {}", window(&w.ours))?;
+        writeln!(md, "  apache {}", window(&w.apache))?;
+    }
+    writeln!(md, "```\n")?;
+    // The whole of the smallest differing payload, for reading by hand.
+    if let Some(w) = differing
+        .iter()
+        .min_by_key(|w| w.ours.len().max(w.apache.len()))
+    {
+        if w.ours.len().max(w.apache.len()) <= 512 {
+            writeln!(
+                md,
+                "The smallest differing payload in full ({} {}):\n",
+                w.data, w.mode
+            )?;
+            writeln!(md, "```text")?;
+            writeln!(md, "ours   ({} bytes) {}", w.ours.len(), hex(&w.ours))?;
+            writeln!(md, "apache ({} bytes) {}", w.apache.len(), hex(&w.apache))?;
+            writeln!(md, "```\n")?;
+        }
+    }
+    // Which bytes are identical elsewhere, for scale.
+    let same: Vec<String> = wire
+        .iter()
+        .filter(|w| w.first_difference().is_none())
+        .map(|w| format!("{} {}", w.data, w.mode))
+        .collect();
+    if !same.is_empty() {
+        writeln!(md, "Identical: {}.\n", same.join(", "))?;
+    }
+    Ok(())
+}
+
+fn large_section(
+    md: &mut String,
+    get: &dyn Fn(&str, &str, &str) -> Option<f64>,
+    large_sizes: &[(&str, usize, usize, usize, usize)],
+    ratios: &mut Vec<Ratio>,
+) -> Result<(), BoxError> {
+    writeln!(md, "## Large payloads: a struct holding one f64 array\n")?;
+    writeln!(
+        md,
+        "`F64Array {{ values: Vec<f64> }}` (FLOAT64_ARRAY), schema-consistent mode. Each cell is \
+         ns per operation and GB/s (10^9 bytes of array data per second). `memcpy` copies the \
+         array's bytes into a buffer that already exists: the physical floor for any operation \
+         that copies them once; `alloc + memcpy` copies them into a new allocation, the floor \
+         for building an owned `Vec<f64>` (at 64 MiB the fresh pages cost more than the copy). In-band: the array is inside the payload (serializing copies \
+         it in, deserializing copies it into a new `Vec<f64>`). Out-of-band (ours only; Apache \
+         Fory Rust 1.7.7 has no buffer callback): serializing with `AllOutOfBand` borrows the \
+         array (no copy), deserializing the struct copies it once into its `Vec<f64>`, and \
+         `ours-oob-view` reads the bare array as a `Cow<[f64]>` borrowing the buffer (no copy).\n"
+    )?;
+    writeln!(
+        md,
+        "| Size | Operation | memcpy | alloc + memcpy | ours in-band | ours out-of-band | ours OOB view | apache in-band | ours/apache (in-band) |"
+    )?;
+    writeln!(md, "|---|---|--:|--:|--:|--:|--:|--:|--:|")?;
+    for (label, bytes) in suite::LARGE {
+        let group = format!("F64Array {label}");
+        for op in suite::OPS {
+            // Rows where nothing is copied get no GB/s: it would only measure the overhead.
+            let copies =
+                |lib: &str| !matches!((op, lib), ("serialize", "ours-oob") | (_, "ours-oob-view"));
+            let cell = |lib: &str| match get(&group, op, lib) {
+                Some(t) if copies(lib) => {
+                    format!("{} ns ({:.1} GB/s)", ns(Some(t)), bytes as f64 / t)
+                }
+                Some(t) => format!("{} ns (no copy)", ns(Some(t))),
+                None => "–".into(),
+            };
+            let o = get(&group, op, "ours-inband");
+            let a = get(&group, op, "apache-inband");
+            let r = ratio(o, a);
+            if let Some(value) = r {
+                ratios.push(Ratio {
+                    label: format!("F64Array {label} {op} in-band"),
+                    value,
+                });
+            }
+            writeln!(
+                md,
+                "| {label} | {op} | {} | {} | {} | {} | {} | {} | {} |",
+                cell("memcpy"),
+                if op == "deserialize" {
+                    cell("alloc-memcpy")
+                } else {
+                    "–".into()
+                },
+                cell("ours-inband"),
+                cell("ours-oob"),
+                if op == "deserialize" {
+                    cell("ours-oob-view")
+                } else {
+                    "–".into()
+                },
+                cell("apache-inband"),
+                match r {
+                    Some(r) if r > 1.0 => format!("**{}**", fmt_ratio(Some(r))),
+                    _ => fmt_ratio(r),
+                }
+            )?;
+        }
+    }
+    writeln!(
+        md,
+        "\nPayload bytes (array data: 1,024 / 1,048,576 / 67,108,864):\n\n| Size | ours in-band | \
+         apache in-band | ours out-of-band: main buffer | ours out-of-band: buffer |\n|---|--:|--:|--:|--:|"
+    )?;
+    for (label, inband, apache, main, oob) in large_sizes {
+        writeln!(
+            md,
+            "| {label} | {} | {} | {} | {} |",
+            group_thousands(*inband as u64),
+            group_thousands(*apache as u64),
+            group_thousands(*main as u64),
+            group_thousands(*oob as u64)
+        )?;
+    }
+    writeln!(md)?;
+    Ok(())
+}
+
+mod chart {
+    use std::path::Path;
+
+    use plotters::coord::ranged1d::SegmentValue;
+    use plotters::prelude::*;
+    use plotters::style::FontStyle;
+
+    use super::{BoxError, Ratio};
+
+    /// Fonts tried in order (plotters draws text with ab_glyph and needs a TrueType file);
+    /// `BENCH_FONT` names another.
+    const FONTS: [&str; 6] = [
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/TTF/DejaVuSans.ttf",
+        "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+        "/System/Library/Fonts/Supplemental/Arial.ttf",
+        "C:\\Windows\\Fonts\\arial.ttf",
+    ];
+
+    fn load_font() -> Result<(), BoxError> {
+        let candidates = std::env::var("BENCH_FONT")
+            .into_iter()
+            .chain(FONTS.iter().map(|s| s.to_string()));
+        for path in candidates {
+            if let Ok(bytes) = std::fs::read(&path) {
+                let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+                if plotters::style::register_font("sans-serif", FontStyle::Normal, bytes).is_ok() {
+                    return Ok(());
+                }
+            }
+        }
+        Err("no TrueType font found (set BENCH_FONT to a .ttf file)".into())
+    }
+
+    pub fn draw(path: &Path, ratios: &[Ratio]) -> Result<(), BoxError> {
+        if ratios.is_empty() {
+            return Err("no ratios to draw".into());
+        }
+        load_font()?;
+        let n = ratios.len();
+        let height = 90 + 22 * n as u32;
+        let root = BitMapBackend::new(path, (1000, height)).into_drawing_area();
+        root.fill(&WHITE)?;
+        let max = ratios
+            .iter()
+            .map(|r| r.value)
+            .fold(1.0f64, f64::max)
+            .max(1.2)
+            * 1.1;
+        let mut chart = ChartBuilder::on(&root)
+            .caption(
+                "fory-rs time / Apache Fory Rust time (below 1: fory-rs is faster)",
+                ("sans-serif", 20),
+            )
+            .margin(12)
+            .x_label_area_size(30)
+            .y_label_area_size(300)
+            .build_cartesian_2d(0f64..max, (0..n).into_segmented())?;
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .y_labels(n)
+            .y_label_formatter(&|v| match v {
+                SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => ratios
+                    .get(n.wrapping_sub(i + 1))
+                    .map_or(String::new(), |r| r.label.clone()),
+                SegmentValue::Last => String::new(),
+            })
+            .x_desc("ours / apache")
+            .label_style(("sans-serif", 13))
+            .draw()?;
+        // The first row at the top.
+        let at = |i: usize| n - 1 - i;
+        chart.draw_series(ratios.iter().enumerate().map(|(i, r)| {
+            let i = at(i);
+            let color = if r.value > 1.0 {
+                RGBColor(214, 96, 77)
+            } else {
+                RGBColor(67, 147, 195)
+            };
+            let mut bar = Rectangle::new(
+                [
+                    (0.0, SegmentValue::Exact(i)),
+                    (r.value, SegmentValue::Exact(i + 1)),
+                ],
+                color.filled(),
+            );
+            bar.set_margin(3, 3, 0, 0);
+            bar
+        }))?;
+        chart.draw_series(ratios.iter().enumerate().map(|(i, r)| {
+            let i = at(i);
+            Text::new(
+                format!("{:.2}", r.value),
+                (r.value + max * 0.005, SegmentValue::CenterOf(i)),
+                ("sans-serif", 12),
+            )
+        }))?;
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(1.0, SegmentValue::Exact(0)), (1.0, SegmentValue::Last)],
+            BLACK.stroke_width(2),
+        )))?;
+        root.present()?;
+        Ok(())
+    }
+}

@@ -1,0 +1,510 @@
+//! The benchmarks themselves (criterion), the round-trip checks that run before them, and the
+//! payload comparison between the two Fory libraries.
+//!
+//! Benchmark ids are `"{data}/{operation}/{library}"`, e.g. `"Sample/deserialize/ours-compatible"`
+//! or `"F64Array 1 MiB/serialize/ours-oob"`; the report reads them back from criterion's output.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BenchmarkGroup, Criterion, SamplingMode, Throughput};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::model::{self, FromModel};
+use crate::{apache, ours, pb};
+
+/// The six data cases of Apache Fory's Rust xlang benchmark, in its order.
+pub const DATA: [&str; 6] = [
+    "NumericStruct",
+    "Sample",
+    "MediaContent",
+    "NumericStructList",
+    "SampleList",
+    "MediaContentList",
+];
+
+/// The libraries in report order: the two Fory libraries come in both modes.
+pub const FORY_LIBS: [&str; 2] = ["ours", "apache"];
+pub const OTHER_LIBS: [&str; 4] = ["prost", "rmp-serde", "bincode", "serde_json"];
+pub const MODES: [&str; 2] = ["consistent", "compatible"];
+pub const OPS: [&str; 2] = ["serialize", "deserialize"];
+
+/// The large-array sizes: (label, bytes of f64 data).
+pub const LARGE: [(&str, usize); 3] =
+    [("1 KiB", 1 << 10), ("1 MiB", 1 << 20), ("64 MiB", 64 << 20)];
+
+/// Criterion settings: short by default so that the whole suite takes a few minutes.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    pub warm_up: Duration,
+    pub measurement: Duration,
+    pub sample_size: usize,
+}
+
+impl Settings {
+    /// From `BENCH_WARMUP_MS` (default 300), `BENCH_MEASURE_MS` (default 1000) and
+    /// `BENCH_SAMPLES` (default 30, at least 10).
+    pub fn from_env() -> Self {
+        fn var(name: &str, default: u64) -> u64 {
+            std::env::var(name)
+                .ok()
+                .and_then(|v| v.trim().parse().ok())
+                .unwrap_or(default)
+        }
+        Settings {
+            warm_up: Duration::from_millis(var("BENCH_WARMUP_MS", 300)),
+            measurement: Duration::from_millis(var("BENCH_MEASURE_MS", 1000)),
+            sample_size: var("BENCH_SAMPLES", 30).max(10) as usize,
+        }
+    }
+
+    pub fn apply(self, c: Criterion) -> Criterion {
+        c.warm_up_time(self.warm_up)
+            .measurement_time(self.measurement)
+            .sample_size(self.sample_size)
+            .nresamples(10_000)
+            .without_plots()
+    }
+}
+
+/// Everything a data case needs from each library.
+trait Case: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug {
+    type Ours: FromModel<Self>
+        + fory_core::Serialize
+        + for<'de> fory_core::Deserialize<'de>
+        + PartialEq
+        + std::fmt::Debug;
+    type Apache: FromModel<Self>
+        + apache_fory::Serializer<Target = Self::Apache>
+        + PartialEq
+        + std::fmt::Debug;
+    type Pb: FromModel<Self> + prost::Message + Default + PartialEq;
+}
+
+macro_rules! case {
+    ($($name:ident),*) => {
+        $(impl Case for model::$name {
+            type Ours = ours::$name;
+            type Apache = apache::$name;
+            type Pb = pb::$name;
+        })*
+    };
+}
+case!(
+    NumericStruct,
+    Sample,
+    MediaContent,
+    NumericStructList,
+    SampleList,
+    MediaContentList
+);
+
+/// Calls `$f::<T>(name, &value, $args)` for each data case.
+macro_rules! for_each_case {
+    ($f:ident($($arg:expr),*)) => {{
+        $f("NumericStruct", &model::numeric_struct(), $($arg),*);
+        $f("Sample", &model::sample(), $($arg),*);
+        $f("MediaContent", &model::media_content(), $($arg),*);
+        $f("NumericStructList", &model::numeric_struct_list(), $($arg),*);
+        $f("SampleList", &model::sample_list(), $($arg),*);
+        $f("MediaContentList", &model::media_content_list(), $($arg),*);
+    }};
+}
+
+fn bincode_config() -> bincode::config::Configuration {
+    bincode::config::standard()
+}
+
+fn rmp_encode<T: Serialize>(value: &T, buf: &mut Vec<u8>) {
+    buf.clear();
+    // Field names in the payload (a map per struct), as Apache Fory's benchmark writes it: the
+    // schema-evolving msgpack form.
+    value
+        .serialize(&mut rmp_serde::Serializer::new(buf).with_struct_map())
+        .expect("msgpack");
+}
+
+fn mode_flag(mode: &str) -> bool {
+    mode == "compatible"
+}
+
+/// Serialize and deserialize with every library once and check each result equals the input.
+/// Panics on the first mismatch: a benchmark of a codec that does not round-trip means nothing.
+pub fn check_round_trips() {
+    fn check<T: Case>(name: &str, value: &T) {
+        for mode in MODES {
+            let compatible = mode_flag(mode);
+            let o = T::Ours::from_model(value);
+            let f = ours::fory(compatible);
+            let bytes = f.serialize(&o).expect("ours: serialize");
+            let back: T::Ours = f.deserialize(&bytes).expect("ours: deserialize");
+            assert_eq!(back, o, "{name} ours {mode}");
+
+            let a = T::Apache::from_model(value);
+            let f = apache::fory(compatible);
+            let bytes = f.serialize(&a).expect("apache: serialize");
+            let back: T::Apache = f.deserialize(&bytes).expect("apache: deserialize");
+            assert_eq!(back, a, "{name} apache {mode}");
+        }
+        let p = T::Pb::from_model(value);
+        let back = <T::Pb as prost::Message>::decode(prost::Message::encode_to_vec(&p).as_slice())
+            .expect("prost");
+        assert!(back == p, "{name} prost");
+        let mut buf = Vec::new();
+        rmp_encode(value, &mut buf);
+        assert_eq!(&rmp_serde::from_slice::<T>(&buf).expect("rmp"), value);
+        let bytes = bincode::serde::encode_to_vec(value, bincode_config()).expect("bincode");
+        let (back, _): (T, usize) =
+            bincode::serde::decode_from_slice(&bytes, bincode_config()).expect("bincode");
+        assert_eq!(&back, value, "{name} bincode");
+        let json = serde_json::to_vec(value).expect("json");
+        assert_eq!(&serde_json::from_slice::<T>(&json).expect("json"), value);
+    }
+    for_each_case!(check());
+
+    for (label, bytes) in LARGE {
+        let value = model::f64_array(bytes);
+        let o = ours::F64Array::from_model(&value);
+        let f = ours::fory(false);
+        let frame = f
+            .serialize_with_callback(&o, fory_core::oob::AllOutOfBand)
+            .expect("ours: oob serialize");
+        let buffers: Vec<&[u8]> = frame.buffers.iter().map(|b| b.as_bytes()).collect();
+        assert_eq!(buffers.len(), 1, "{label}: one out-of-band buffer");
+        let back: ours::F64Array = f
+            .deserialize_with_buffers(&frame.main, &buffers)
+            .expect("ours: oob deserialize");
+        assert_eq!(back, o, "{label} ours oob");
+        let back: ours::F64Array = f.deserialize(&f.serialize(&o).unwrap()).unwrap();
+        assert_eq!(back, o, "{label} ours in-band");
+        let a = apache::F64Array::from_model(&value);
+        let f = apache::fory(false);
+        let back: apache::F64Array = f.deserialize(&f.serialize(&a).unwrap()).unwrap();
+        assert_eq!(back, a, "{label} apache in-band");
+    }
+}
+
+/// Registers every benchmark with `c`.
+pub fn benches(c: &mut Criterion) {
+    for_each_case!(bench_case(c));
+    bench_large(c);
+}
+
+fn bench_case<T: Case>(name: &str, value: &T, c: &mut Criterion) {
+    let mut group = c.benchmark_group(name);
+    for mode in MODES {
+        let compatible = mode_flag(mode);
+
+        let fory = ours::fory(compatible);
+        let v = T::Ours::from_model(value);
+        let mut buf = Vec::with_capacity(4096);
+        group.bench_function(format!("serialize/ours-{mode}"), |b| {
+            b.iter(|| {
+                fory.serialize_into(black_box(&v), &mut buf).unwrap();
+                black_box(buf.len())
+            })
+        });
+        let bytes = fory.serialize(&v).unwrap();
+        group.bench_function(format!("deserialize/ours-{mode}"), |b| {
+            b.iter(|| fory.deserialize::<T::Ours>(black_box(&bytes)).unwrap())
+        });
+
+        let fory = apache::fory(compatible);
+        let v = T::Apache::from_model(value);
+        group.bench_function(format!("serialize/apache-{mode}"), |b| {
+            b.iter(|| {
+                buf.clear();
+                fory.serialize_to(&mut buf, black_box(&v)).unwrap();
+                black_box(buf.len())
+            })
+        });
+        let bytes = fory.serialize(&v).unwrap();
+        group.bench_function(format!("deserialize/apache-{mode}"), |b| {
+            b.iter(|| fory.deserialize::<T::Apache>(black_box(&bytes)).unwrap())
+        });
+    }
+
+    let mut buf = Vec::with_capacity(4096);
+    let p = T::Pb::from_model(value);
+    group.bench_function("serialize/prost", |b| {
+        b.iter(|| {
+            buf.clear();
+            prost::Message::encode(black_box(&p), &mut buf).unwrap();
+            black_box(buf.len())
+        })
+    });
+    let bytes = prost::Message::encode_to_vec(&p);
+    group.bench_function("deserialize/prost", |b| {
+        b.iter(|| <T::Pb as prost::Message>::decode(black_box(bytes.as_slice())).unwrap())
+    });
+
+    group.bench_function("serialize/rmp-serde", |b| {
+        b.iter(|| {
+            rmp_encode(black_box(value), &mut buf);
+            black_box(buf.len())
+        })
+    });
+    rmp_encode(value, &mut buf);
+    let bytes = buf.clone();
+    group.bench_function("deserialize/rmp-serde", |b| {
+        b.iter(|| rmp_serde::from_slice::<T>(black_box(&bytes)).unwrap())
+    });
+
+    group.bench_function("serialize/bincode", |b| {
+        b.iter(|| {
+            buf.clear();
+            bincode::serde::encode_into_std_write(black_box(value), &mut buf, bincode_config())
+                .unwrap();
+            black_box(buf.len())
+        })
+    });
+    let bytes = bincode::serde::encode_to_vec(value, bincode_config()).unwrap();
+    group.bench_function("deserialize/bincode", |b| {
+        b.iter(|| {
+            bincode::serde::decode_from_slice::<T, _>(black_box(&bytes), bincode_config()).unwrap()
+        })
+    });
+
+    group.bench_function("serialize/serde_json", |b| {
+        b.iter(|| {
+            buf.clear();
+            serde_json::to_writer(&mut buf, black_box(value)).unwrap();
+            black_box(buf.len())
+        })
+    });
+    let bytes = serde_json::to_vec(value).unwrap();
+    group.bench_function("deserialize/serde_json", |b| {
+        b.iter(|| serde_json::from_slice::<T>(black_box(&bytes)).unwrap())
+    });
+    group.finish();
+}
+
+fn large_group<'a>(
+    c: &'a mut Criterion,
+    label: &str,
+    bytes: usize,
+) -> BenchmarkGroup<'a, criterion::measurement::WallTime> {
+    let mut group = c.benchmark_group(format!("F64Array {label}"));
+    group.throughput(Throughput::Bytes(bytes as u64));
+    if bytes >= 1 << 20 {
+        // Each iteration takes long enough that criterion's linear sampling would overrun.
+        group.sampling_mode(SamplingMode::Flat);
+        group.sample_size(10);
+    }
+    group
+}
+
+fn bench_large(c: &mut Criterion) {
+    for (label, bytes) in LARGE {
+        let value = model::f64_array(bytes);
+        let mut group = large_group(c, label, bytes);
+
+        // The physical floor: copying the array's bytes into a buffer that already exists.
+        let src: Vec<u8> = value.values.iter().flat_map(|v| v.to_le_bytes()).collect();
+        let mut dst = vec![0u8; src.len()];
+        group.bench_function("serialize/memcpy", |b| {
+            b.iter(|| {
+                dst.copy_from_slice(black_box(&src));
+                black_box(dst.as_ptr())
+            })
+        });
+        group.bench_function("deserialize/memcpy", |b| {
+            b.iter(|| {
+                dst.copy_from_slice(black_box(&src));
+                black_box(dst.as_ptr())
+            })
+        });
+        // The floor for reading into an owned value: a fresh allocation and one copy (for
+        // large sizes the first touch of new pages costs more than the copy itself).
+        group.bench_function("deserialize/alloc-memcpy", |b| {
+            b.iter(|| black_box(&src).to_vec())
+        });
+        drop((src, dst));
+
+        let fory = ours::fory(false);
+        let v = ours::F64Array::from_model(&value);
+        let mut buf = Vec::with_capacity(bytes + 64);
+        group.bench_function("serialize/ours-inband", |b| {
+            b.iter(|| {
+                fory.serialize_into(black_box(&v), &mut buf).unwrap();
+                black_box(buf.len())
+            })
+        });
+        let inband = fory.serialize(&v).unwrap();
+        group.bench_function("deserialize/ours-inband", |b| {
+            b.iter(|| {
+                fory.deserialize::<ours::F64Array>(black_box(&inband))
+                    .unwrap()
+            })
+        });
+        drop(inband);
+        group.bench_function("serialize/ours-oob", |b| {
+            b.iter(|| {
+                fory.serialize_with_callback(black_box(&v), fory_core::oob::AllOutOfBand)
+                    .unwrap()
+            })
+        });
+        let frame = fory
+            .serialize_with_callback(&v, fory_core::oob::AllOutOfBand)
+            .unwrap();
+        let buffers: Vec<&[u8]> = frame.buffers.iter().map(|b| b.as_bytes()).collect();
+        group.bench_function("deserialize/ours-oob", |b| {
+            b.iter(|| {
+                fory.deserialize_with_buffers::<ours::F64Array>(
+                    black_box(&frame.main),
+                    black_box(&buffers),
+                )
+                .unwrap()
+            })
+        });
+        // The zero-copy end: the bare array read as a borrowed `Cow<[f64]>` pointing into the
+        // out-of-band buffer (a derived struct owns its fields, so it copies once).
+        let bare = fory
+            .serialize_with_callback(&v.values, fory_core::oob::AllOutOfBand)
+            .unwrap();
+        let bare_buffers: Vec<&[u8]> = bare.buffers.iter().map(|b| b.as_bytes()).collect();
+        group.bench_function("deserialize/ours-oob-view", |b| {
+            b.iter(|| {
+                let view: std::borrow::Cow<'_, [f64]> = fory
+                    .deserialize_with_buffers(black_box(&bare.main), black_box(&bare_buffers))
+                    .unwrap();
+                assert!(matches!(view, std::borrow::Cow::Borrowed(_)));
+                view
+            })
+        });
+        drop((frame, bare));
+
+        let fory = apache::fory(false);
+        let v = apache::F64Array::from_model(&value);
+        group.bench_function("serialize/apache-inband", |b| {
+            b.iter(|| {
+                buf.clear();
+                fory.serialize_to(&mut buf, black_box(&v)).unwrap();
+                black_box(buf.len())
+            })
+        });
+        let inband = fory.serialize(&v).unwrap();
+        group.bench_function("deserialize/apache-inband", |b| {
+            b.iter(|| {
+                fory.deserialize::<apache::F64Array>(black_box(&inband))
+                    .unwrap()
+            })
+        });
+        group.finish();
+    }
+}
+
+/// One data case in one mode: the two Fory libraries' payloads side by side.
+#[derive(Debug, Clone)]
+pub struct WireComparison {
+    pub data: &'static str,
+    pub mode: &'static str,
+    pub ours: Vec<u8>,
+    pub apache: Vec<u8>,
+    /// Whether each library reads the other's payload back to the same value.
+    pub ours_reads_apache: Result<(), String>,
+    pub apache_reads_ours: Result<(), String>,
+}
+
+impl WireComparison {
+    pub fn first_difference(&self) -> Option<usize> {
+        let common = self.ours.len().min(self.apache.len());
+        (0..common)
+            .find(|&i| self.ours[i] != self.apache[i])
+            .or((self.ours.len() != self.apache.len()).then_some(common))
+    }
+}
+
+/// Payload sizes in bytes of one data case for every library.
+#[derive(Debug, Clone)]
+pub struct Sizes {
+    pub data: &'static str,
+    /// `(library, bytes)` with the Fory libraries as `"ours-consistent"` etc.
+    pub bytes: Vec<(String, usize)>,
+}
+
+/// The payloads of every data case, for the size table and the byte comparison.
+pub fn payloads() -> (Vec<Sizes>, Vec<WireComparison>) {
+    fn collect<T: Case>(
+        name: &'static str,
+        value: &T,
+        out: &mut (Vec<Sizes>, Vec<WireComparison>),
+    ) {
+        let mut sizes = Vec::new();
+        for mode in MODES {
+            let compatible = mode_flag(mode);
+            let of = ours::fory(compatible);
+            let af = apache::fory(compatible);
+            let o = T::Ours::from_model(value);
+            let a = T::Apache::from_model(value);
+            let ours_bytes = of.serialize(&o).unwrap();
+            let apache_bytes = af.serialize(&a).unwrap();
+            sizes.push((format!("ours-{mode}"), ours_bytes.len()));
+            sizes.push((format!("apache-{mode}"), apache_bytes.len()));
+            let ours_reads_apache = match of.deserialize::<T::Ours>(&apache_bytes) {
+                Ok(back) if back == o => Ok(()),
+                Ok(back) => Err(format!("a different value: {back:?}")),
+                Err(e) => Err(e.to_string()),
+            };
+            let apache_reads_ours = match af.deserialize::<T::Apache>(&ours_bytes) {
+                Ok(back) if back == a => Ok(()),
+                Ok(back) => Err(format!("a different value: {back:?}")),
+                Err(e) => Err(e.to_string()),
+            };
+            out.1.push(WireComparison {
+                data: name,
+                mode,
+                ours: ours_bytes,
+                apache: apache_bytes,
+                ours_reads_apache,
+                apache_reads_ours,
+            });
+        }
+        sizes.push((
+            "prost".into(),
+            prost::Message::encoded_len(&T::Pb::from_model(value)),
+        ));
+        let mut buf = Vec::new();
+        rmp_encode(value, &mut buf);
+        sizes.push(("rmp-serde".into(), buf.len()));
+        sizes.push((
+            "bincode".into(),
+            bincode::serde::encode_to_vec(value, bincode_config())
+                .unwrap()
+                .len(),
+        ));
+        sizes.push((
+            "serde_json".into(),
+            serde_json::to_vec(value).unwrap().len(),
+        ));
+        out.0.push(Sizes {
+            data: name,
+            bytes: sizes,
+        });
+    }
+    let mut out = (Vec::new(), Vec::new());
+    for_each_case!(collect(&mut out));
+    out
+}
+
+/// Main-buffer and out-of-band sizes of the large array, per size: (label, ours in-band, apache
+/// in-band, ours out-of-band main buffer, ours out-of-band buffer bytes).
+pub fn large_payloads() -> Vec<(&'static str, usize, usize, usize, usize)> {
+    LARGE
+        .iter()
+        .map(|&(label, bytes)| {
+            let value = model::f64_array(bytes);
+            let o = ours::F64Array::from_model(&value);
+            let f = ours::fory(false);
+            let inband = f.serialize(&o).unwrap().len();
+            let frame = f
+                .serialize_with_callback(&o, fory_core::oob::AllOutOfBand)
+                .unwrap();
+            let oob: usize = frame.buffers.iter().map(|b| b.total_bytes()).sum();
+            let a = apache::F64Array::from_model(&value);
+            let apache = apache::fory(false).serialize(&a).unwrap().len();
+            (label, inband, apache, frame.main.len(), oob)
+        })
+        .collect()
+}
