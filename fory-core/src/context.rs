@@ -13,7 +13,7 @@ use crate::buffer::{Reader, Writer};
 use crate::error::{Error, Result};
 use crate::fory::{Config, Fory};
 use crate::oob::{BufferObject, OobSink, OobSource};
-use crate::resolver::{MetaReadTables, MetaWriteTables, TypeDefCache, TypeRegistry};
+use crate::resolver::{MetaReadTables, MetaWriteTables, Registration, TypeDefCache, TypeRegistry};
 use crate::types::TypeId;
 
 /// State of one serialization.
@@ -30,6 +30,9 @@ pub struct WriteContext<'f> {
     depth: u32,
     /// The buffer callback and the out-of-band buffers, when writing with a callback.
     oob: Option<OobSink<'f>>,
+    /// The registration looked up last: a struct's type info and its schema hash, and the
+    /// elements of a list of structs, ask for the same one in a row.
+    last_registration: Option<(std::any::TypeId, &'f Registration)>,
 }
 
 impl<'f> WriteContext<'f> {
@@ -44,7 +47,22 @@ impl<'f> WriteContext<'f> {
             next_ref_id: 0,
             depth: 0,
             oob: None,
+            last_registration: None,
         }
+    }
+
+    /// The registration of user type `T`, or the error that says how to register it.
+    #[inline]
+    pub fn registration<T: 'static>(&mut self) -> Result<&'f Registration> {
+        let rust = std::any::TypeId::of::<T>();
+        if let Some((cached, reg)) = self.last_registration {
+            if cached == rust {
+                return Ok(reg);
+            }
+        }
+        let reg = self.registry.get::<T>()?;
+        self.last_registration = Some((rust, reg));
+        Ok(reg)
     }
 
     /// A context that hands every BINARY and array payload to `callback`.
@@ -210,6 +228,8 @@ pub struct ReadContext<'f, 'de> {
     refs: Vec<Option<Box<dyn Any>>>,
     /// The out-of-band buffers, when the payload was written with a callback.
     oob: Option<OobSource<'de>>,
+    /// The registration looked up last (see [`WriteContext::registration`]).
+    last_registration: Option<(std::any::TypeId, &'f Registration)>,
     /// The element type a peer's TypeDef declares for the list about to be read, where it
     /// differs from the local one (a `list<int32>` of fixed-width elements read into a field
     /// declared `list<varint32>`).
@@ -229,7 +249,22 @@ impl<'f, 'de> ReadContext<'f, 'de> {
             refs: Vec::new(),
             oob: None,
             declared_element: None,
+            last_registration: None,
         }
+    }
+
+    /// The registration of user type `T`, or the error that says how to register it.
+    #[inline]
+    pub fn registration<T: 'static>(&mut self) -> Result<&'f Registration> {
+        let rust = std::any::TypeId::of::<T>();
+        if let Some((cached, reg)) = self.last_registration {
+            if cached == rust {
+                return Ok(reg);
+            }
+        }
+        let reg = self.registry.get::<T>()?;
+        self.last_registration = Some((rust, reg));
+        Ok(reg)
     }
 
     /// Sets the element type the next list header with the declared-type bit stands for.

@@ -297,6 +297,7 @@ impl Fory {
     }
 
     /// Starts a frame: writes the header byte.
+    #[inline]
     pub fn write_header(&self, writer: &mut Writer, header: FrameHeader) {
         writer.write_u8(header.to_byte());
     }

@@ -246,6 +246,21 @@ impl<'a> Reader<'a> {
                 return Ok(u32::from(b));
             }
         }
+        if let Some(bytes) = self.data.get(self.pos..self.pos + 5) {
+            // Five bytes available: decode without a bounds check per byte.
+            let mut result = 0u32;
+            for (i, &b) in bytes[..4].iter().enumerate() {
+                result |= u32::from(b & 0x7f) << (7 * i);
+                if b < 0x80 {
+                    self.pos += i + 1;
+                    return Ok(result);
+                }
+            }
+            if bytes[4] < 0x10 {
+                self.pos += 5;
+                return Ok(result | (u32::from(bytes[4]) << 28));
+            }
+        }
         let start = self.pos;
         let value = self
             .read_groups(4, 4, "varuint32")
@@ -268,6 +283,19 @@ impl<'a> Reader<'a> {
                 self.pos += 1;
                 return Ok(u64::from(b));
             }
+        }
+        if let Some(bytes) = self.data.get(self.pos..self.pos + 9) {
+            // Nine bytes available: decode without a bounds check per byte.
+            let mut result = 0u64;
+            for (i, &b) in bytes[..8].iter().enumerate() {
+                result |= u64::from(b & 0x7f) << (7 * i);
+                if b < 0x80 {
+                    self.pos += i + 1;
+                    return Ok(result);
+                }
+            }
+            self.pos += 9;
+            return Ok(result | (u64::from(bytes[8]) << 56));
         }
         let start = self.pos;
         self.read_groups(8, 8, "varuint64")

@@ -158,9 +158,21 @@ impl Writer {
     pub fn write_varuint32(&mut self, value: u32) {
         if value < 0x80 {
             self.buf.push(value as u8);
-        } else {
-            self.write_varuint64(u64::from(value));
+            return;
         }
+        // Up to five 7-bit groups packed into one word, stored with a single 8-byte write.
+        let mut rest = u64::from(value);
+        let mut word = 0u64;
+        let mut n = 0;
+        while rest >= 0x80 {
+            word |= ((rest & 0x7f) | 0x80) << (8 * n);
+            rest >>= 7;
+            n += 1;
+        }
+        word |= rest << (8 * n);
+        let len = self.buf.len();
+        self.buf.extend_from_slice(&word.to_le_bytes());
+        self.buf.truncate(len + n + 1);
     }
 
     /// ZigZag-mapped signed varint of at most 5 bytes.
@@ -173,6 +185,10 @@ impl Writer {
     /// values of 2^56 and above) a ninth byte that carries the top 8 bits whole.
     #[inline]
     pub fn write_varuint64(&mut self, mut value: u64) {
+        if value < 0x80 {
+            self.buf.push(value as u8);
+            return;
+        }
         let mut bytes = [0u8; 9];
         let mut n = 0;
         while value >= 0x80 && n < 8 {
@@ -182,7 +198,11 @@ impl Writer {
         }
         // After eight groups `value` holds the top 8 bits, written whole.
         bytes[n] = value as u8;
-        self.buf.extend_from_slice(&bytes[..=n]);
+        // A fixed-size copy and a truncate compile to plain stores, where copying the
+        // variable-length prefix would call memmove for every varint.
+        let len = self.buf.len();
+        self.buf.extend_from_slice(&bytes);
+        self.buf.truncate(len + n + 1);
     }
 
     /// ZigZag-mapped signed varint of at most 9 bytes.

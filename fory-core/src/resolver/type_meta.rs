@@ -75,7 +75,7 @@ pub struct MetaReadTables {
 /// Writes the type info of registered user type `T`.
 pub fn write_user_type_info<T: UserType>(ctx: &mut WriteContext<'_>) -> Result<()> {
     let compatible = ctx.config().compatible;
-    let reg = ctx.registry().get::<T>()?;
+    let reg = ctx.registration::<T>()?;
     let wire = T::KIND.wire_type_id(reg.by_name(), compatible);
     ctx.write_type_id(wire);
     match &reg.identity {
@@ -181,7 +181,7 @@ pub fn read_user_wire_type<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result
         let expected = T::KIND.wire_type_id(false, ctx.config().compatible);
         return Err(type_mismatch(at, expected, id as u32));
     };
-    let reg = ctx.registry().get::<T>().map_err(|_| {
+    let reg = ctx.registration::<T>().map_err(|_| {
         Error::invalid(
             at,
             "a registered user type",

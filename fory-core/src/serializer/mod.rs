@@ -108,6 +108,7 @@ pub trait Serialize {
     /// null for a null value, otherwise ref-value (taking a reference id) where the position
     /// tracks references (`track`) or not-null where it does not. Shared references override
     /// this to write a reference to an earlier occurrence.
+    #[inline]
     fn write_ref_flag(&self, ctx: &mut WriteContext<'_>, track: bool) -> Result<bool> {
         if self.is_null() {
             ctx.writer.write_u8(RefFlag::Null.to_byte());
@@ -220,11 +221,13 @@ pub trait Deserialize<'de>: Sized {
     /// [`Deserialize::read_type_info`] with everything the type info resolved. Collections and
     /// maps call this pair, so dynamically typed values (`Box<dyn Any>`) can carry the resolved
     /// user type from the type info to the payload; other types keep the defaults.
+    #[inline]
     fn read_wire_type(ctx: &mut ReadContext<'_, 'de>) -> Result<WireType> {
         Self::read_type_info(ctx).map(WireType::from)
     }
 
     /// [`Deserialize::read_data`] for a [`WireType`] from [`Deserialize::read_wire_type`].
+    #[inline]
     fn read_wire_data(ctx: &mut ReadContext<'_, 'de>, wire: WireType) -> Result<Self> {
         Self::read_data(ctx, wire.id)
     }
@@ -237,6 +240,7 @@ pub trait Deserialize<'de>: Sized {
     /// Reads a value whose reference flag `flag` (at offset `at`) was just read. `id` is the type
     /// id the position supplies, if any; otherwise the value's own type info is read. Shared
     /// references override this to resolve references to earlier values.
+    #[inline]
     fn read_after_flag(
         ctx: &mut ReadContext<'_, 'de>,
         flag: RefFlag,

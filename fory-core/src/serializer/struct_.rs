@@ -18,8 +18,8 @@ use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
 use crate::meta::struct_def::{to_snake_case, FieldDef, FieldKey, FieldType, StructDef};
 use crate::resolver::{
-    read_struct_def, read_user_wire_type, write_user_type_info, FieldPlan, StructInfo,
-    TypeRegistry, UserKind, UserType,
+    read_struct_def, read_user_wire_type, write_user_type_info, FieldPlan, TypeRegistry, UserKind,
+    UserType,
 };
 use crate::serializer::{
     field_writes_type_info, read_flag, read_typed, Deserialize, Schema, Serialize, WireType,
@@ -87,10 +87,6 @@ pub fn in_wire_order(defs: Vec<FieldDef>, order: &[usize]) -> Vec<FieldDef> {
     order.iter().filter_map(|&i| slots[i].take()).collect()
 }
 
-fn info<T: ForyStruct>(types: &TypeRegistry, compatible: bool) -> Result<&StructInfo> {
-    types.get::<T>()?.struct_info(types, compatible)
-}
-
 /// Writes the type info of struct `T` as registered (and its TypeDef, in compatible mode).
 pub fn write_struct_type_info<T: ForyStruct>(ctx: &mut WriteContext<'_>) -> Result<()> {
     write_user_type_info::<T>(ctx)
@@ -110,7 +106,11 @@ pub fn write_struct_data<'v, T: ForyStruct>(
 fn write_struct_payload<'v, T: ForyStruct>(value: &'v T, ctx: &mut WriteContext<'v>) -> Result<()> {
     let config = ctx.config();
     if !config.compatible && config.check_struct_version {
-        let hash = info::<T>(ctx.registry(), false)?.schema_hash;
+        let registry = ctx.registry();
+        let hash = ctx
+            .registration::<T>()?
+            .struct_info(registry, false)?
+            .schema_hash;
         ctx.writer.write_u32(hash);
     }
     value.write_fields(ctx)
@@ -131,7 +131,10 @@ pub fn read_struct_data<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>, wire: Wire
 
 fn read_struct_payload<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>, wire: WireType) -> Result<T> {
     let config = ctx.config();
-    let local = info::<T>(ctx.registry(), config.compatible)?;
+    let registry = ctx.registry();
+    let local = ctx
+        .registration::<T>()?
+        .struct_info(registry, config.compatible)?;
     if let Some(index) = wire.type_def {
         let at = ctx.reader.position();
         let remote = read_struct_def(ctx, index)

@@ -117,6 +117,33 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
         }
     };
 
+    // One statement per wire position: `match FIELD_ORDER[p]` on a constant, which the compiler
+    // folds to the one field written there, so the fields are written in straight-line code.
+    let write_positions: Vec<TokenStream> = (0..count)
+        .map(|p| {
+            quote! {
+                match <Self as ::fory_core::serializer::ForyStruct>::FIELD_ORDER[#p] {
+                    #( #indices => ::fory_core::serializer::write_field::<#types>(
+                        &self.#members, ctx, #modes,
+                    )?, )*
+                    _ => {}
+                }
+            }
+        })
+        .collect();
+    let read_positions: Vec<TokenStream> = (0..count)
+        .map(|p| {
+            quote! {
+                match <Self as ::fory_core::serializer::ForyStruct>::FIELD_ORDER[#p] {
+                    #( #indices => #locals = ::core::option::Option::Some(
+                        ::fory_core::serializer::read_field::<#types>(ctx, #modes)?,
+                    ), )*
+                    _ => {}
+                }
+            }
+        })
+        .collect();
+
     let user_type = user_type(
         input,
         &model.attrs,
@@ -144,14 +171,7 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
             #[allow(unused_variables)]
             fn write_fields<'v>(&'v self, ctx: &mut ::fory_core::context::WriteContext<'v>,
             ) -> ::fory_core::Result<()> {
-                for &index in Self::FIELD_ORDER {
-                    match index {
-                        #( #indices => ::fory_core::serializer::write_field::<#types>(
-                            &self.#members, ctx, #modes,
-                        )?, )*
-                        _ => {}
-                    }
-                }
+                #( #write_positions )*
                 ::core::result::Result::Ok(())
             }
 
@@ -160,14 +180,7 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
                 ctx: &mut ::fory_core::context::ReadContext<'_, '_>,
             ) -> ::fory_core::Result<Self> {
                 #( let mut #locals: ::core::option::Option<#types> = ::core::option::Option::None; )*
-                for &index in Self::FIELD_ORDER {
-                    match index {
-                        #( #indices => #locals = ::core::option::Option::Some(
-                            ::fory_core::serializer::read_field::<#types>(ctx, #modes)?,
-                        ), )*
-                        _ => {}
-                    }
-                }
+                #( #read_positions )*
                 ::core::result::Result::Ok(#construct)
             }
 
