@@ -67,6 +67,16 @@ pub fn write_type_def(w: &mut Writer, body: &[u8]) {
 /// Reads a whole TypeDef and returns its body, after checking the flags and the hash.
 pub fn read_type_def<'a>(r: &mut Reader<'a>) -> Result<&'a [u8]> {
     let at = r.position();
+    let (header, body) = read_type_def_unchecked(r)?;
+    check_type_def_hash(header, body, at)?;
+    Ok(body)
+}
+
+/// Reads a whole TypeDef and returns its header and body, checking the flags but not the hash
+/// (for a reader that recognizes the bytes of a TypeDef it already checked; then call
+/// [`check_type_def_hash`] on anything new).
+pub fn read_type_def_unchecked<'a>(r: &mut Reader<'a>) -> Result<(u64, &'a [u8])> {
+    let at = r.position();
     let header = r.read_u64()?;
     if header & COMPRESSED != 0 {
         return Err(Error::unsupported(at, "a compressed TypeDef"));
@@ -83,6 +93,11 @@ pub fn read_type_def<'a>(r: &mut Reader<'a>) -> Result<&'a [u8]> {
         size += u64::from(r.read_varuint32()?);
     }
     let body = r.read_bytes_for(size as usize, "TypeDef body")?;
+    Ok((header, body))
+}
+
+/// Checks that a TypeDef header's hash bits match its body (`at`: the header's offset).
+pub fn check_type_def_hash(header: u64, body: &[u8], at: usize) -> Result<()> {
     if header_hash(body, header & LOW_BITS) != header & !LOW_BITS {
         return Err(Error::invalid(
             at,
@@ -90,7 +105,7 @@ pub fn read_type_def<'a>(r: &mut Reader<'a>) -> Result<&'a [u8]> {
             format!("{header:#018x}"),
         ));
     }
-    Ok(body)
+    Ok(())
 }
 
 /// The TypeDef kind code of a non-struct user kind.

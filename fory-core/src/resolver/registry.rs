@@ -225,8 +225,8 @@ impl Registration {
     }
 }
 
-/// A hasher for `TypeId` keys: a `TypeId` hashes itself as one or two `u64`s that are already
-/// well mixed, so they are combined without further work.
+/// A hasher for keys that are hashes already (a `TypeId`, a TypeDef header): their `u64`s are
+/// combined without further mixing.
 #[derive(Default)]
 pub struct TypeIdHasher(u64);
 

@@ -11,9 +11,11 @@
 use std::any::TypeId as RustTypeId;
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::{Arc, OnceLock, RwLock};
 
 use crate::meta::struct_def::StructDef;
+use crate::resolver::registry::TypeIdHasher;
 use crate::types::TypeId;
 
 /// Most distinct TypeDefs kept.
@@ -79,10 +81,11 @@ impl StreamTypeDef {
 /// A TypeDef's body bytes and its parse.
 type Entry = (Box<[u8]>, Arc<StreamTypeDef>);
 
-/// Parsed TypeDefs by header, shared by every payload a [`Fory`](crate::Fory) reads.
+/// Parsed TypeDefs by header (which holds a hash of the body already, so it is not hashed
+/// again), shared by every payload a [`Fory`](crate::Fory) reads.
 #[derive(Debug, Default)]
 pub struct TypeDefCache {
-    entries: RwLock<HashMap<u64, Vec<Entry>>>,
+    entries: RwLock<HashMap<u64, Vec<Entry>, BuildHasherDefault<TypeIdHasher>>>,
 }
 
 impl Clone for TypeDefCache {

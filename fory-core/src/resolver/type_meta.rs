@@ -14,6 +14,8 @@
 //! time, `varuint32((index << 1) | 1)` afterwards.
 
 use std::collections::HashMap;
+
+use smallvec::SmallVec;
 use std::sync::Arc;
 
 use crate::buffer::Reader;
@@ -69,7 +71,8 @@ impl Found {
 #[derive(Debug, Default)]
 pub struct MetaReadTables {
     meta_strings: Vec<RawMetaString>,
-    type_defs: Vec<Arc<StreamTypeDef>>,
+    /// A payload rarely holds more than a few TypeDefs: kept inline, no allocation.
+    type_defs: SmallVec<[Arc<StreamTypeDef>; 4]>,
 }
 
 /// Writes the type info of registered user type `T`.
@@ -390,10 +393,11 @@ fn read_shared_type_def(
             ));
         }
         let header_at = ctx.reader.position();
-        let body = type_def::read_type_def(&mut ctx.reader)?;
-        let header = Reader::new(&ctx.reader.data()[header_at..]).read_u64()?;
+        let (header, body) = type_def::read_type_def_unchecked(&mut ctx.reader)?;
         let body_at = ctx.reader.position() - body.len();
+        // A TypeDef already in the cache was checked when it was parsed: same bytes, no hash.
         let def = ctx.type_def_cache().get_or_parse(header, body, || {
+            type_def::check_type_def_hash(header, body, header_at)?;
             if body.first().is_some_and(|meta| meta & 0x80 != 0) {
                 parse_struct_body(body, body_at)
             } else {
