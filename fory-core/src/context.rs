@@ -214,6 +214,11 @@ impl<'f> WriteContext<'f> {
     }
 }
 
+/// Decoded bytes allowed per input byte for elements that take no input.
+const FREE_BYTES_PER_INPUT_BYTE: usize = 64;
+/// Decoded bytes allowed for elements that take no input, whatever the input's size.
+const FREE_BYTES_BASE: usize = 64 * 1024;
+
 /// State of one deserialization over input borrowed for `'de`.
 pub struct ReadContext<'f, 'de> {
     /// The input cursor.
@@ -230,6 +235,10 @@ pub struct ReadContext<'f, 'de> {
     oob: Option<OobSource<'de>>,
     /// The registration looked up last (see [`WriteContext::registration`]).
     last_registration: Option<(std::any::TypeId, &'f Registration)>,
+    /// Bytes of decoded values that elements taking no input may still produce: a list of
+    /// empty structs or NONE values costs no input per element, so its count is bounded by
+    /// this budget instead of by the bytes left.
+    free_budget: usize,
     /// The element type a peer's TypeDef declares for the list about to be read, where it
     /// differs from the local one (a `list<int32>` of fixed-width elements read into a field
     /// declared `list<varint32>`).
@@ -239,6 +248,7 @@ pub struct ReadContext<'f, 'de> {
 impl<'f, 'de> ReadContext<'f, 'de> {
     /// A context reading from `reader` for `fory`.
     pub fn new(reader: Reader<'de>, fory: &'f Fory) -> Self {
+        let len = reader.data().len();
         ReadContext {
             reader,
             config: fory.config(),
@@ -250,7 +260,26 @@ impl<'f, 'de> ReadContext<'f, 'de> {
             oob: None,
             declared_element: None,
             last_registration: None,
+            free_budget: FREE_BYTES_PER_INPUT_BYTE * len + FREE_BYTES_BASE,
         }
+    }
+
+    /// Charges an element that took no input bytes against the budget of such elements; `size`
+    /// is what it occupies decoded, `at` where it was read.
+    pub fn charge_free_element(&mut self, size: usize, at: usize) -> Result<()> {
+        let size = size.max(1);
+        if size > self.free_budget {
+            return Err(Error::limit_exceeded(
+                at,
+                "decoded bytes of elements that take no input (64 per input byte + 64 KiB)",
+                (FREE_BYTES_PER_INPUT_BYTE * self.reader.data().len() + FREE_BYTES_BASE) as u64,
+                (FREE_BYTES_PER_INPUT_BYTE * self.reader.data().len() + FREE_BYTES_BASE
+                    - self.free_budget
+                    + size) as u64,
+            ));
+        }
+        self.free_budget -= size;
+        Ok(())
     }
 
     /// The registration of user type `T`, or the error that says how to register it.

@@ -35,6 +35,9 @@ use crate::serializer::{Deserialize, Serialize};
 /// `read`, so it is kept small; a large missing part is asked for in one go).
 const READ_CHUNK: usize = 8 * 1024;
 
+/// Most bytes asked of the underlying reader at a time.
+const MAX_READ: usize = 1 << 20;
+
 impl Fory {
     /// Serializes `value` as one payload into `out` (one `write_all`).
     pub fn serialize_to<T: Serialize + ?Sized, W: Write>(
@@ -165,7 +168,9 @@ impl<'f, R: Read> StreamReader<'f, R> {
         let mut any = false;
         while self.buf.len() < target {
             let old = self.buf.len();
-            let room = (target - old).max(READ_CHUNK);
+            // Never more room than one chunk beyond the bytes received: a payload claiming a
+            // huge length costs memory only as its bytes actually arrive.
+            let room = (target - old).clamp(READ_CHUNK, MAX_READ);
             self.buf.resize(old + room, 0);
             let read = loop {
                 match self.input.read(&mut self.buf[old..]) {

@@ -437,10 +437,20 @@ fn read_field(r: &mut Reader<'_>) -> Result<FieldDef> {
 }
 
 fn read_type_id(raw: u32, at: usize) -> Result<TypeId> {
-    u8::try_from(raw)
+    let id = u8::try_from(raw)
         .ok()
         .and_then(|b| TypeId::try_from(b).ok())
-        .ok_or_else(|| Error::invalid(at, "a known field type id (0..=56)", raw.to_string()))
+        .ok_or_else(|| Error::invalid(at, "a known field type id (0..=56)", raw.to_string()))?;
+    // A NONE field would take no bytes at all: a TypeDef of thousands of them would make every
+    // element of a list cost thousands of steps for no input.
+    if id == TypeId::None {
+        return Err(Error::invalid(
+            at,
+            "a field type other than NONE (36)",
+            "36",
+        ));
+    }
+    Ok(id)
 }
 
 fn read_nested(r: &mut Reader<'_>, depth: usize) -> Result<NestedType> {

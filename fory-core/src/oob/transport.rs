@@ -139,6 +139,12 @@ impl AlignedBuffer {
         }
     }
 
+    /// Grows to `len` bytes, the new ones zero.
+    fn grow(&mut self, len: usize) {
+        self.words.resize(len.div_ceil(8), 0);
+        self.len = len;
+    }
+
     /// The bytes.
     pub fn as_bytes(&self) -> &[u8] {
         // SAFETY: the `u64`s own at least `len` initialized bytes (`len.div_ceil(8)` words),
@@ -221,18 +227,16 @@ impl<R: Read> FrameReader<R> {
         }
         let mut buffers = Vec::with_capacity(count as usize);
         for &len in &lengths[1..] {
-            // Read in steps so a lying length costs no more memory than the bytes that came.
+            // Grown by doubling as bytes arrive, so a lying length costs at most twice the bytes
+            // actually received (plus 1 MiB), and the copies add up to about the buffer's size.
             let mut buffer = AlignedBuffer::zeroed(0);
-            let mut filled = 0;
-            while filled < len {
-                let step = (len - filled).min(64 << 20);
-                let mut grown = AlignedBuffer::zeroed(filled + step);
-                grown.as_bytes_mut()[..filled].copy_from_slice(buffer.as_bytes());
+            while buffer.len < len {
+                let filled = buffer.len;
+                let step = (len - filled).min(filled.max(1 << 20));
+                buffer.grow(filled + step);
                 self.input
-                    .read_exact(&mut grown.as_bytes_mut()[filled..])
+                    .read_exact(&mut buffer.as_bytes_mut()[filled..])
                     .map_err(|_| truncated_message())?;
-                buffer = grown;
-                filled += step;
             }
             buffers.push(buffer);
         }

@@ -21,6 +21,10 @@ use crate::types::TypeId;
 /// Most distinct TypeDefs kept.
 const MAX_ENTRIES: usize = 4096;
 
+/// Largest TypeDef body kept (larger ones are parsed per payload), so the cache holds at most
+/// `MAX_ENTRIES * MAX_BODY` bytes of bodies, 16 MiB, whatever peers send.
+const MAX_BODY: usize = 4 * 1024;
+
 /// How a TypeDef names its type.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum ReadIdentity {
@@ -114,7 +118,7 @@ impl TypeDefCache {
         let parsed = Arc::new(parse()?);
         if let Ok(mut entries) = self.entries.write() {
             let total: usize = entries.values().map(Vec::len).sum();
-            if total < MAX_ENTRIES {
+            if total < MAX_ENTRIES && body.len() <= MAX_BODY {
                 entries
                     .entry(header)
                     .or_default()

@@ -141,7 +141,12 @@ pub(crate) fn read_elements<'de, T: Deserialize<'de>>(
     if len > 0 {
         let mut header = ElementsHeader::read::<T>(ctx)?;
         for _ in 0..len {
-            push(header.read_element(ctx)?)?;
+            let at = ctx.reader.position();
+            let item = header.read_element(ctx)?;
+            if ctx.reader.position() == at {
+                ctx.charge_free_element(std::mem::size_of::<T>(), at)?;
+            }
+            push(item)?;
         }
     }
     ctx.leave();

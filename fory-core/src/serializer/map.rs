@@ -222,9 +222,21 @@ where
         } else {
             V::read_wire_type(ctx)?
         };
+        if key_id.id == TypeId::None || value_id.id == TypeId::None {
+            // Entries of NONE would take no input at all; no peer writes them.
+            return Err(Error::invalid(
+                size_at,
+                "map chunk key and value types other than NONE (36)",
+                "NONE",
+            ));
+        }
         for _ in 0..size {
+            let at = ctx.reader.position();
             let key = read_pair_side::<K>(ctx, header & KEY_TRACK_REF != 0, key_id)?;
             let value = read_pair_side::<V>(ctx, header & VALUE_TRACK_REF != 0, value_id)?;
+            if ctx.reader.position() == at {
+                ctx.charge_free_element(std::mem::size_of::<(K, V)>(), at)?;
+            }
             insert(key, value);
         }
         read += size;

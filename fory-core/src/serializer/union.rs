@@ -42,12 +42,23 @@ pub fn read_union_type_info<T: ForyUnion>(ctx: &mut ReadContext<'_, '_>) -> Resu
 
 /// Writes a union payload: case id, then the case value.
 pub fn write_union_data<'v, T: ForyUnion>(value: &'v T, ctx: &mut WriteContext<'v>) -> Result<()> {
+    ctx.enter()?;
     ctx.writer.write_varuint32(value.case_id());
-    value.write_case_value(ctx)
+    let result = value.write_case_value(ctx);
+    ctx.leave();
+    result
 }
 
 /// Reads a union payload; a case id the type does not know is an error naming it.
 pub fn read_union_data<T: ForyUnion>(ctx: &mut ReadContext<'_, '_>) -> Result<T> {
+    // A union may hold itself (`Deeper(Box<Nest>)`): each level counts against max_depth.
+    ctx.enter()?;
+    let result = read_union_case(ctx);
+    ctx.leave();
+    result
+}
+
+fn read_union_case<T: ForyUnion>(ctx: &mut ReadContext<'_, '_>) -> Result<T> {
     let at = ctx.reader.position();
     let case_id = ctx.reader.read_varuint32()?;
     T::read_case_value(case_id, ctx)?.ok_or_else(|| {

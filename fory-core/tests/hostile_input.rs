@@ -1,0 +1,113 @@
+//! Regression tests for hostile inputs found by fuzzing and by hand: each must be a prompt
+//! error, not a stack overflow, a huge allocation or a long loop.
+
+mod common;
+
+use common::unhex;
+use fory_core::buffer::Writer;
+use fory_core::io::StreamReader;
+use fory_core::meta::struct_def::{encode_body, StructDef, StructIdentity};
+use fory_core::meta::type_def::write_type_def;
+use fory_core::{ErrorKind, Fory, ForyObject, Value};
+
+#[derive(ForyObject, Debug, Clone, PartialEq)]
+enum Nest {
+    Leaf(i32),
+    Deeper(Box<Nest>),
+}
+
+impl Default for Nest {
+    fn default() -> Self {
+        Nest::Leaf(0)
+    }
+}
+
+/// A union nested in itself far beyond max_depth: an error, not a stack overflow.
+#[test]
+fn recursive_unions_count_against_max_depth() {
+    let mut fory = Fory::default();
+    fory.register::<Nest>(77).unwrap();
+    let mut bytes = vec![0x01];
+    for _ in 0..100_000 {
+        bytes.extend_from_slice(&unhex("ff224d01"));
+    }
+    bytes.extend_from_slice(&unhex("ff224d00ff0502"));
+    let err = fory.deserialize::<Nest>(&bytes).unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::LimitExceeded { limit, .. } if limit.contains("depth")),
+        "{err}"
+    );
+    // Within the limit it reads.
+    let shallow = Nest::Deeper(Box::new(Nest::Deeper(Box::new(Nest::Leaf(2)))));
+    let back: Nest = fory
+        .deserialize(&fory.serialize(&shallow).unwrap())
+        .unwrap();
+    assert_eq!(back, shallow);
+}
+
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct Tree {
+    name: String,
+    children: Vec<String>,
+    weights: Vec<f64>,
+    counts: std::collections::BTreeMap<String, i64>,
+}
+
+/// A list of many structs whose TypeDef has no fields: every element takes no input, so the
+/// count is bounded by the budget of such elements, not by a 1-byte-per-element check.
+#[test]
+fn elements_that_take_no_input_are_bounded() {
+    let mut fory = Fory::builder().compatible(true).build();
+    fory.register::<Tree>(1004).unwrap();
+    let empty = StructDef {
+        compatible: true,
+        identity: StructIdentity::Id(1004),
+        fields: vec![],
+    };
+    let mut type_def = Writer::new();
+    write_type_def(&mut type_def, &encode_body(&empty).unwrap());
+    let n = 100_000u32;
+    let mut w = Writer::new();
+    w.write_bytes(&[0x01, 0xff, 0x16]);
+    w.write_varuint32(n);
+    w.write_bytes(&[0x08, 0x1c, 0x00]);
+    w.write_bytes(type_def.as_slice());
+    let mut bytes = w.into_inner();
+    bytes.resize(bytes.len() + n as usize, 0); // enough bytes to pass the length check
+    let err = fory.deserialize::<Vec<Tree>>(&bytes).unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::LimitExceeded { .. }),
+        "{err}"
+    );
+    // A map chunk of NONE keys and values.
+    let err = Fory::default()
+        .deserialize::<Value>(&unhex("01ff180300032424000000"))
+        .unwrap_err();
+    assert!(err.to_string().contains("NONE"), "{err}");
+}
+
+/// A TypeDef field of type NONE would take no input per field.
+#[test]
+fn none_field_types_are_rejected() {
+    // struct, compatible, 1 field, user id 1004; field: tag id 0, type NONE (36).
+    let body = unhex("c1ec07c024");
+    let err = fory_core::meta::struct_def::decode_body(&body).unwrap_err();
+    assert!(err.to_string().contains("NONE"), "{err}");
+}
+
+/// A stream whose first payload claims a 1 GiB binary but ends after 8 bytes: an error after
+/// reading what is there, without allocating for the claim.
+#[test]
+fn a_stream_claiming_a_huge_payload_allocates_only_what_arrives() {
+    let fory = Fory::default();
+    let bytes = unhex("01ff298080808004");
+    let mut reader = StreamReader::new(&fory, bytes.as_slice());
+    let err = reader.read::<Vec<u8>>().unwrap_err();
+    assert!(
+        matches!(
+            err.kind(),
+            ErrorKind::Truncated { .. } | ErrorKind::LimitExceeded { .. }
+        ),
+        "{err}"
+    );
+}
