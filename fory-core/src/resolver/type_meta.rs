@@ -32,6 +32,12 @@ use crate::types::TypeId;
 
 const SMALL_META_STRING: usize = 16;
 
+/// Most distinct meta strings (namespaces and type names) one payload may define.
+pub const MAX_META_STRINGS: usize = 1 << 16;
+
+/// Most distinct TypeDefs one payload may define.
+pub const MAX_TYPE_DEFS: usize = 1 << 12;
+
 /// Meta written so far in one stream, keyed by the address of the registry's entries (stable
 /// while a `Fory` is borrowed by the context).
 #[derive(Debug, Default)]
@@ -360,6 +366,15 @@ fn read_meta_string(ctx: &mut ReadContext<'_, '_>, decoder: MetaStringDecoder) -
             }
         }
         let raw = RawMetaString { encoding, bytes };
+        let count = ctx.meta_tables().meta_strings.len();
+        if count >= MAX_META_STRINGS {
+            return Err(Error::limit_exceeded(
+                at,
+                "meta strings in one payload",
+                MAX_META_STRINGS as u64,
+                count as u64 + 1,
+            ));
+        }
         ctx.meta_tables().meta_strings.push(raw.clone());
         raw
     };
@@ -390,6 +405,14 @@ fn read_shared_type_def(
                 at,
                 "the next TypeDef index",
                 format!("{index} where {known} was next"),
+            ));
+        }
+        if known >= MAX_TYPE_DEFS {
+            return Err(Error::limit_exceeded(
+                at,
+                "TypeDefs in one payload",
+                MAX_TYPE_DEFS as u64,
+                known as u64 + 1,
             ));
         }
         let header_at = ctx.reader.position();
