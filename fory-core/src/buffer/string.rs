@@ -69,6 +69,7 @@ impl Writer {
         self.write_encoded_str(StringEncoding::Utf8, s.as_bytes())
     }
 
+    #[inline]
     fn write_header(&mut self, encoding: StringEncoding, byte_len: usize) -> Result<()> {
         let len = byte_len as u64;
         if len > VARUINT36_MAX >> 2 {
@@ -98,14 +99,22 @@ impl Writer {
     }
 
     fn write_utf16(&mut self, s: &str) -> Result<()> {
-        let units = s.encode_utf16().count();
+        let units = utf16_len(s);
         self.write_header(StringEncoding::Utf16, units * 2)?;
-        self.reserve(units * 2);
-        for unit in s.encode_utf16() {
-            self.write_u16(unit);
+        let out = self.extend_zeroed(units * 2);
+        for (slot, unit) in out.chunks_exact_mut(2).zip(s.encode_utf16()) {
+            slot.copy_from_slice(&unit.to_le_bytes());
         }
         Ok(())
     }
+}
+
+/// The number of UTF-16 units of `s`, from its UTF-8 bytes: one per character (every byte that
+/// does not continue a sequence), and one more for each four-byte sequence.
+fn utf16_len(s: &str) -> usize {
+    s.bytes()
+        .map(|b| usize::from(b & 0xc0 != 0x80) + usize::from(b >= 0xf0))
+        .sum()
 }
 
 /// Java's choice for text that is not all Latin-1 (a `String` with the UTF-16 coder).
@@ -115,15 +124,23 @@ impl Writer {
 /// unit `q` is ASCII too (its tail loop looks at that one unit `n - q` times); otherwise UTF-16.
 /// Units after the sample are never looked at, so `"a你"` goes out as UTF-8 and `"abcd你"` as
 /// UTF-16. Matching this rule exactly is what makes our bytes equal Java's.
+///
+/// Equivalently: the first `q` units, plus unit `q` when `n > q`, are all ASCII. ASCII
+/// characters are one unit and one byte each, so that is a count of leading ASCII bytes.
 pub fn java_prefers_utf8(s: &str) -> bool {
-    let mut sample = [0u16; 64];
-    let mut n = 0;
-    for unit in s.encode_utf16().take(64) {
-        sample[n] = unit;
-        n += 1;
+    let ascii_prefix = s.bytes().take(64).take_while(u8::is_ascii).count();
+    if ascii_prefix == 64 {
+        return true;
     }
+    // Units in the first 64: short strings are counted from their bytes.
+    let n = if s.len() <= 256 {
+        utf16_len(s).min(64)
+    } else {
+        s.encode_utf16().take(64).count()
+    };
     let q = n & !3;
-    sample[..q].iter().all(|&u| u < 0x80) && (n == q || sample[q] < 0x80)
+    let must_be_ascii = if n > q { q + 1 } else { q };
+    ascii_prefix >= must_be_ascii
 }
 
 impl<'a> Reader<'a> {
@@ -196,32 +213,78 @@ fn decode_str(encoding: StringEncoding, bytes: &[u8], offset: usize) -> Result<C
                 format!("invalid byte {:#04x}", bytes[e.valid_up_to()]),
             )
         }),
-        StringEncoding::Latin1 => match std::str::from_utf8(bytes) {
-            Ok(ascii) if bytes.is_ascii() => Ok(Cow::Borrowed(ascii)),
-            _ => Ok(Cow::Owned(bytes.iter().map(|&b| char::from(b)).collect())),
-        },
-        StringEncoding::Utf16 => {
-            let units = bytes
-                .chunks_exact(2)
-                .map(|p| u16::from_le_bytes([p[0], p[1]]));
-            let mut out = String::with_capacity(bytes.len());
-            let mut unit_index = 0;
-            for decoded in char::decode_utf16(units) {
-                match decoded {
-                    Ok(c) => {
-                        out.push(c);
-                        unit_index += c.len_utf16();
-                    }
-                    Err(e) => {
-                        return Err(Error::invalid(
-                            offset + 2 * unit_index,
-                            "valid UTF-16 (paired surrogates)",
-                            format!("unpaired surrogate {:#06x}", e.unpaired_surrogate()),
-                        ))
-                    }
+        StringEncoding::Latin1 if bytes.is_ascii() => {
+            // ASCII is valid UTF-8; the check above made the scan from_utf8 would repeat.
+            Ok(Cow::Borrowed(std::str::from_utf8(bytes).map_err(|_| {
+                Error::invalid(offset, "ASCII text", "invalid UTF-8")
+            })?))
+        }
+        StringEncoding::Latin1 => Ok(Cow::Owned(bytes.iter().map(|&b| char::from(b)).collect())),
+        StringEncoding::Utf16 => decode_utf16(bytes, offset).map(Cow::Owned),
+    }
+}
+
+/// UTF-16LE to a `String`; an unpaired surrogate is an error at its offset.
+fn decode_utf16(bytes: &[u8], offset: usize) -> Result<String> {
+    let units = bytes
+        .chunks_exact(2)
+        .map(|p| u16::from_le_bytes([p[0], p[1]]));
+    let mut out = String::with_capacity(bytes.len());
+    let mut unit_index = 0;
+    for decoded in char::decode_utf16(units) {
+        match decoded {
+            Ok(c) => {
+                out.push(c);
+                unit_index += c.len_utf16();
+            }
+            Err(e) => {
+                return Err(Error::invalid(
+                    offset + 2 * unit_index,
+                    "valid UTF-16 (paired surrogates)",
+                    format!("unpaired surrogate {:#06x}", e.unpaired_surrogate()),
+                ))
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod java_rule_tests {
+    use super::java_prefers_utf8;
+
+    /// The rule as Java's code states it: sample, round down, check.
+    fn sampled(s: &str) -> bool {
+        let mut sample = [0u16; 64];
+        let mut n = 0;
+        for unit in s.encode_utf16().take(64) {
+            sample[n] = unit;
+            n += 1;
+        }
+        let q = n & !3;
+        sample[..q].iter().all(|&u| u < 0x80) && (n == q || sample[q] < 0x80)
+    }
+
+    #[test]
+    fn the_prefix_count_equals_the_sampled_rule() {
+        let pieces = ["a", "你", "é", "😀", "abc", "\u{ffff}"];
+        // Every string of up to 5 pieces, and long ASCII runs before one wide character.
+        let mut strings = vec![String::new()];
+        for _ in 0..5 {
+            let mut next = Vec::new();
+            for s in &strings {
+                for p in pieces {
+                    next.push(format!("{s}{p}"));
                 }
             }
-            Ok(Cow::Owned(out))
+            strings.extend(next);
+        }
+        for run in 58..70 {
+            strings.push(format!("{}你", "a".repeat(run)));
+            strings.push(format!("{}你b", "a".repeat(run)));
+        }
+        for s in &strings {
+            assert_eq!(java_prefers_utf8(s), sampled(s), "{s:?}");
         }
     }
 }

@@ -90,6 +90,14 @@ impl Writer {
         self.buf.reserve(additional);
     }
 
+    /// Appends `n` zero bytes and returns them to be filled in place.
+    #[inline]
+    pub(crate) fn extend_zeroed(&mut self, n: usize) -> &mut [u8] {
+        let start = self.buf.len();
+        self.buf.resize(start + n, 0);
+        &mut self.buf[start..]
+    }
+
     /// Appends raw bytes.
     #[inline]
     pub fn write_bytes(&mut self, bytes: &[u8]) {
@@ -257,7 +265,11 @@ impl Writer {
             value >>= 7;
             n += 1;
         }
+        // The fifth byte carries the remaining eight bits whole.
         bytes[n] = value as u8;
-        self.buf.extend_from_slice(&bytes[..=n]);
+        // Fixed-size copy and truncate: plain stores rather than a memmove call.
+        let len = self.buf.len();
+        self.buf.extend_from_slice(&bytes);
+        self.buf.truncate(len + n + 1);
     }
 }
