@@ -16,6 +16,27 @@ use crate::oob::{BufferObject, OobSink, OobSource};
 use crate::resolver::{MetaReadTables, MetaWriteTables, Registration, TypeDefCache, TypeRegistry};
 use crate::types::TypeId;
 
+/// The registration looked up last, by either context: a struct's type info and its payload,
+/// and the elements of a list of structs, ask for the same one in a row, so one entry saves
+/// most registry lookups.
+#[derive(Debug, Default)]
+struct LastRegistration<'f>(Option<(std::any::TypeId, &'f Registration)>);
+
+impl<'f> LastRegistration<'f> {
+    #[inline]
+    fn get<T: 'static>(&mut self, registry: &'f TypeRegistry) -> Result<&'f Registration> {
+        let rust = std::any::TypeId::of::<T>();
+        if let Some((cached, reg)) = self.0 {
+            if cached == rust {
+                return Ok(reg);
+            }
+        }
+        let reg = registry.get::<T>()?;
+        self.0 = Some((rust, reg));
+        Ok(reg)
+    }
+}
+
 /// State of one serialization.
 #[derive(Debug)]
 pub struct WriteContext<'f> {
@@ -30,9 +51,8 @@ pub struct WriteContext<'f> {
     depth: u32,
     /// The buffer callback and the out-of-band buffers, when writing with a callback.
     oob: Option<OobSink<'f>>,
-    /// The registration looked up last: a struct's type info and its schema hash, and the
-    /// elements of a list of structs, ask for the same one in a row.
-    last_registration: Option<(std::any::TypeId, &'f Registration)>,
+    /// The registration looked up last.
+    last_registration: LastRegistration<'f>,
 }
 
 impl<'f> WriteContext<'f> {
@@ -47,22 +67,14 @@ impl<'f> WriteContext<'f> {
             next_ref_id: 0,
             depth: 0,
             oob: None,
-            last_registration: None,
+            last_registration: LastRegistration::default(),
         }
     }
 
     /// The registration of user type `T`, or the error that says how to register it.
     #[inline]
     pub fn registration<T: 'static>(&mut self) -> Result<&'f Registration> {
-        let rust = std::any::TypeId::of::<T>();
-        if let Some((cached, reg)) = self.last_registration {
-            if cached == rust {
-                return Ok(reg);
-            }
-        }
-        let reg = self.registry.get::<T>()?;
-        self.last_registration = Some((rust, reg));
-        Ok(reg)
+        self.last_registration.get::<T>(self.registry)
     }
 
     /// A context that hands every BINARY and array payload to `callback`.
@@ -234,7 +246,7 @@ pub struct ReadContext<'f, 'de> {
     /// The out-of-band buffers, when the payload was written with a callback.
     oob: Option<OobSource<'de>>,
     /// The registration looked up last (see [`WriteContext::registration`]).
-    last_registration: Option<(std::any::TypeId, &'f Registration)>,
+    last_registration: LastRegistration<'f>,
     /// Bytes of decoded values that elements taking no input may still produce: a list of
     /// empty structs or NONE values costs no input per element, so its count is bounded by
     /// this budget instead of by the bytes left.
@@ -259,7 +271,7 @@ impl<'f, 'de> ReadContext<'f, 'de> {
             refs: Vec::new(),
             oob: None,
             declared_element: None,
-            last_registration: None,
+            last_registration: LastRegistration::default(),
             free_budget: FREE_BYTES_PER_INPUT_BYTE * len + FREE_BYTES_BASE,
         }
     }
@@ -285,15 +297,7 @@ impl<'f, 'de> ReadContext<'f, 'de> {
     /// The registration of user type `T`, or the error that says how to register it.
     #[inline]
     pub fn registration<T: 'static>(&mut self) -> Result<&'f Registration> {
-        let rust = std::any::TypeId::of::<T>();
-        if let Some((cached, reg)) = self.last_registration {
-            if cached == rust {
-                return Ok(reg);
-            }
-        }
-        let reg = self.registry.get::<T>()?;
-        self.last_registration = Some((rust, reg));
-        Ok(reg)
+        self.last_registration.get::<T>(self.registry)
     }
 
     /// Sets the element type the next list header with the declared-type bit stands for.

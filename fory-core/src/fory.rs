@@ -192,13 +192,7 @@ impl Fory {
     /// ignore them; a stray tail usually means a framing mistake).
     pub fn deserialize<'de, T: Deserialize<'de>>(&self, bytes: &'de [u8]) -> Result<T> {
         let (value, used) = self.deserialize_prefix(bytes)?;
-        if used != bytes.len() {
-            return Err(Error::invalid(
-                used,
-                "the end of the payload after the root value",
-                format!("{} more bytes", bytes.len() - used),
-            ));
-        }
+        check_end(used, bytes.len())?;
         Ok(value)
     }
 
@@ -279,13 +273,7 @@ impl Fory {
         ctx.set_buffers(buffers);
         let value = read_value(&mut ctx)?;
         let end = ctx.reader.position();
-        if end != main.len() {
-            return Err(Error::invalid(
-                end,
-                "the end of the payload after the root value",
-                format!("{} more bytes", main.len() - end),
-            ));
-        }
+        check_end(end, main.len())?;
         if ctx.buffers_left() > 0 {
             return Err(Error::invalid(
                 end,
@@ -390,6 +378,18 @@ impl ForyBuilder {
             registry: TypeRegistry::default(),
         }
     }
+}
+
+/// Bytes left after the root value (at `end` of `len`) are an error.
+fn check_end(end: usize, len: usize) -> Result<()> {
+    if end == len {
+        return Ok(());
+    }
+    Err(Error::invalid(
+        end,
+        "the end of the payload after the root value",
+        format!("{} more bytes", len - end),
+    ))
 }
 
 #[cfg(test)]

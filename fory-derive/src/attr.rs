@@ -58,7 +58,20 @@ fn set_once<T>(slot: &mut Option<T>, value: T, span: Span, what: &str) -> Result
     Ok(())
 }
 
-fn parse_id(lit: &LitInt) -> Result<(u32, Span)> {
+/// Runs `f` on each item of every `#[fory(...)]` attribute.
+fn each_item(
+    attrs: &[Attribute],
+    mut f: impl FnMut(syn::meta::ParseNestedMeta<'_>) -> Result<()>,
+) -> Result<()> {
+    for attr in fory_attrs(attrs) {
+        attr.parse_nested_meta(&mut f)?;
+    }
+    Ok(())
+}
+
+/// The value of an `id = N` item.
+fn id_value(meta: &syn::meta::ParseNestedMeta<'_>) -> Result<(u32, Span)> {
+    let lit: LitInt = meta.value()?.parse()?;
     let id = lit
         .base10_parse::<u32>()
         .map_err(|_| Error::new(lit.span(), "`id` must be a non-negative integer below 2^32"))?;
@@ -67,81 +80,73 @@ fn parse_id(lit: &LitInt) -> Result<(u32, Span)> {
 
 pub fn type_attrs(attrs: &[Attribute]) -> Result<TypeAttrs> {
     let mut out = TypeAttrs::default();
-    for attr in fory_attrs(attrs) {
-        attr.parse_nested_meta(|meta| {
-            let span = meta.path.span();
-            if meta.path.is_ident("namespace") {
-                set_once(
-                    &mut out.namespace,
-                    meta.value()?.parse()?,
-                    span,
-                    "namespace",
-                )
-            } else if meta.path.is_ident("name") {
-                set_once(&mut out.name, meta.value()?.parse()?, span, "name")
-            } else {
-                Err(meta.error(
-                    "unknown type attribute; expected `namespace = \"...\"` or `name = \"...\"`",
-                ))
-            }
-        })?;
-    }
+    each_item(attrs, |meta| {
+        let span = meta.path.span();
+        if meta.path.is_ident("namespace") {
+            set_once(
+                &mut out.namespace,
+                meta.value()?.parse()?,
+                span,
+                "namespace",
+            )
+        } else if meta.path.is_ident("name") {
+            set_once(&mut out.name, meta.value()?.parse()?, span, "name")
+        } else {
+            Err(meta.error(
+                "unknown type attribute; expected `namespace = \"...\"` or `name = \"...\"`",
+            ))
+        }
+    })?;
     Ok(out)
 }
 
 pub fn field_attrs(attrs: &[Attribute]) -> Result<FieldAttrs> {
     let mut out = FieldAttrs::default();
-    for attr in fory_attrs(attrs) {
-        attr.parse_nested_meta(|meta| {
-            let span = meta.path.span();
-            if meta.path.is_ident("id") {
-                let lit: LitInt = meta.value()?.parse()?;
-                set_once(&mut out.id, parse_id(&lit)?, span, "id")
-            } else if meta.path.is_ident("skip") {
-                set_once(&mut out.skip, span, span, "skip")
-            } else if meta.path.is_ident("nullable") {
-                set_once(&mut out.nullable, span, span, "nullable")
-            } else if meta.path.is_ident("ref") {
-                set_once(&mut out.track_ref, span, span, "ref")
-            } else if meta.path.is_ident("encoding") {
-                let lit: LitStr = meta.value()?.parse()?;
-                let encoding = match lit.value().as_str() {
-                    "fixed" => Encoding::Fixed,
-                    "varint" => Encoding::Varint,
-                    "tagged" => Encoding::Tagged,
-                    _ => {
-                        return Err(Error::new(
-                            lit.span(),
-                            "`encoding` is one of \"fixed\", \"varint\", \"tagged\"",
-                        ))
-                    }
-                };
-                set_once(&mut out.encoding, (encoding, lit.span()), span, "encoding")
-            } else if meta.path.is_ident("rename") {
-                set_once(&mut out.rename, meta.value()?.parse()?, span, "rename")
-            } else {
-                Err(meta.error(
-                    "unknown field attribute; expected `id = N`, `skip`, `nullable`, `ref`, \
+    each_item(attrs, |meta| {
+        let span = meta.path.span();
+        if meta.path.is_ident("id") {
+            set_once(&mut out.id, id_value(&meta)?, span, "id")
+        } else if meta.path.is_ident("skip") {
+            set_once(&mut out.skip, span, span, "skip")
+        } else if meta.path.is_ident("nullable") {
+            set_once(&mut out.nullable, span, span, "nullable")
+        } else if meta.path.is_ident("ref") {
+            set_once(&mut out.track_ref, span, span, "ref")
+        } else if meta.path.is_ident("encoding") {
+            let lit: LitStr = meta.value()?.parse()?;
+            let encoding = match lit.value().as_str() {
+                "fixed" => Encoding::Fixed,
+                "varint" => Encoding::Varint,
+                "tagged" => Encoding::Tagged,
+                _ => {
+                    return Err(Error::new(
+                        lit.span(),
+                        "`encoding` is one of \"fixed\", \"varint\", \"tagged\"",
+                    ))
+                }
+            };
+            set_once(&mut out.encoding, (encoding, lit.span()), span, "encoding")
+        } else if meta.path.is_ident("rename") {
+            set_once(&mut out.rename, meta.value()?.parse()?, span, "rename")
+        } else {
+            Err(meta.error(
+                "unknown field attribute; expected `id = N`, `skip`, `nullable`, `ref`, \
                      `encoding = \"...\"` or `rename = \"...\"`",
-                ))
-            }
-        })?;
-    }
+            ))
+        }
+    })?;
     Ok(out)
 }
 
 pub fn variant_attrs(attrs: &[Attribute]) -> Result<VariantAttrs> {
     let mut out = VariantAttrs::default();
-    for attr in fory_attrs(attrs) {
-        attr.parse_nested_meta(|meta| {
-            let span = meta.path.span();
-            if meta.path.is_ident("id") {
-                let lit: LitInt = meta.value()?.parse()?;
-                set_once(&mut out.id, parse_id(&lit)?, span, "id")
-            } else {
-                Err(meta.error("unknown variant attribute; expected `id = N`"))
-            }
-        })?;
-    }
+    each_item(attrs, |meta| {
+        let span = meta.path.span();
+        if meta.path.is_ident("id") {
+            set_once(&mut out.id, id_value(&meta)?, span, "id")
+        } else {
+            Err(meta.error("unknown variant attribute; expected `id = N`"))
+        }
+    })?;
     Ok(out)
 }

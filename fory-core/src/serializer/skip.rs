@@ -23,6 +23,27 @@ struct Shape<'a> {
     declared: Option<&'a FieldType>,
 }
 
+impl<'a> Shape<'a> {
+    /// The shape the value's own type info names (read here).
+    fn read(ctx: &mut ReadContext<'_, '_>) -> Result<Self> {
+        let (id, def) = skip_type_info(ctx)?;
+        Ok(Shape {
+            id,
+            def,
+            declared: None,
+        })
+    }
+
+    /// The shape of a value whose position declares its type.
+    fn declared(declared: &'a FieldType) -> Self {
+        Shape {
+            id: declared.type_id(),
+            def: None,
+            declared: Some(declared),
+        }
+    }
+}
+
 /// Skips one struct field as the peer's TypeDef entry describes it.
 pub fn skip_field(ctx: &mut ReadContext<'_, '_>, field: &FieldDef) -> Result<()> {
     if (field.nullable || field.track_ref) && !skip_flag(ctx)? {
@@ -34,20 +55,10 @@ pub fn skip_field(ctx: &mut ReadContext<'_, '_>, field: &FieldDef) -> Result<()>
 /// Skips a value whose type the position declares as `declared` (type info only where the
 /// field rule writes it).
 fn skip_declared(ctx: &mut ReadContext<'_, '_>, declared: &FieldType) -> Result<()> {
-    let id = declared.type_id();
-    let shape = if field_writes_type_info(id, ctx.config().compatible) {
-        let (id, def) = skip_type_info(ctx)?;
-        Shape {
-            id,
-            def,
-            declared: None,
-        }
+    let shape = if field_writes_type_info(declared.type_id(), ctx.config().compatible) {
+        Shape::read(ctx)?
     } else {
-        Shape {
-            id,
-            def: None,
-            declared: Some(declared),
-        }
+        Shape::declared(declared)
     };
     skip_data(ctx, &shape)
 }
@@ -73,15 +84,8 @@ pub fn skip_value(ctx: &mut ReadContext<'_, '_>) -> Result<()> {
     if !skip_flag(ctx)? {
         return Ok(());
     }
-    let (id, def) = skip_type_info(ctx)?;
-    skip_data(
-        ctx,
-        &Shape {
-            id,
-            def,
-            declared: None,
-        },
-    )
+    let shape = Shape::read(ctx)?;
+    skip_data(ctx, &shape)
 }
 
 fn skip_data(ctx: &mut ReadContext<'_, '_>, shape: &Shape<'_>) -> Result<()> {
@@ -176,11 +180,7 @@ fn declared_shape<'a>(at: usize, declared: Option<&'a FieldType>) -> Result<Shap
             "the declared-type bit",
         )
     })?;
-    Ok(Shape {
-        id: declared.type_id(),
-        def: None,
-        declared: Some(declared),
-    })
+    Ok(Shape::declared(declared))
 }
 
 fn skip_elements(ctx: &mut ReadContext<'_, '_>, element: Option<&FieldType>) -> Result<()> {
@@ -196,12 +196,7 @@ fn skip_elements(ctx: &mut ReadContext<'_, '_>, element: Option<&FieldType>) -> 
     } else if header & DECLARED != 0 {
         Some(declared_shape(at, element)?)
     } else {
-        let (id, def) = skip_type_info(ctx)?;
-        Some(Shape {
-            id,
-            def,
-            declared: Option::None,
-        })
+        Some(Shape::read(ctx)?)
     };
     for _ in 0..len {
         if flagged && !skip_flag(ctx)? {
@@ -210,15 +205,8 @@ fn skip_elements(ctx: &mut ReadContext<'_, '_>, element: Option<&FieldType>) -> 
         match &shared {
             Some(shape) => skip_data(ctx, shape)?,
             Option::None => {
-                let (id, def) = skip_type_info(ctx)?;
-                skip_data(
-                    ctx,
-                    &Shape {
-                        id,
-                        def,
-                        declared: Option::None,
-                    },
-                )?;
+                let shape = Shape::read(ctx)?;
+                skip_data(ctx, &shape)?;
             }
         }
     }
@@ -279,12 +267,7 @@ fn side_shape<'a>(
     if declared {
         return declared_shape(at, t);
     }
-    let (id, def) = skip_type_info(ctx)?;
-    Ok(Shape {
-        id,
-        def,
-        declared: Option::None,
-    })
+    Shape::read(ctx)
 }
 
 fn skip_side(

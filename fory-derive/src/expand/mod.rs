@@ -92,3 +92,55 @@ pub fn user_type(
         }
     }
 }
+
+/// `Serialize` and `Deserialize` for an enum or a union, which delegate every part to
+/// fory-core's `write_{kind}_type_info`, `write_{kind}_data`, `read_{kind}_type_info` and
+/// `read_{kind}_data`; `declared` is the type id a declared position stands for.
+pub fn unit_serializers(input: &DeriveInput, kind: &str, declared: &str) -> TokenStream {
+    let ident = &input.ident;
+    let generics = bounded(&input.generics);
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let de_generics = with_de_lifetime(&input.generics);
+    let (de_impl_generics, _, _) = de_generics.split_for_impl();
+    let name = |f: &str| Ident::new(&f.replace("KIND", kind), proc_macro2::Span::call_site());
+    let (write_type_info, write_data) = (name("write_KIND_type_info"), name("write_KIND_data"));
+    let (read_type_info, read_data) = (name("read_KIND_type_info"), name("read_KIND_data"));
+    let declared = Ident::new(declared, proc_macro2::Span::call_site());
+    quote! {
+        impl #impl_generics ::fory_core::Serialize for #ident #ty_generics #where_clause {
+            fn write_type_info(
+                &self,
+                ctx: &mut ::fory_core::context::WriteContext<'_>,
+            ) -> ::fory_core::Result<()> {
+                ::fory_core::serializer::#write_type_info::<Self>(ctx)
+            }
+
+            fn write_data<'v>(
+                &'v self,
+                ctx: &mut ::fory_core::context::WriteContext<'v>,
+                _declared: bool,
+            ) -> ::fory_core::Result<()> {
+                ::fory_core::serializer::#write_data(self, ctx)
+            }
+        }
+
+        impl #de_impl_generics ::fory_core::Deserialize<'__de> for #ident #ty_generics #where_clause {
+            fn read_type_info(
+                ctx: &mut ::fory_core::context::ReadContext<'_, '__de>,
+            ) -> ::fory_core::Result<::fory_core::types::TypeId> {
+                ::fory_core::serializer::#read_type_info::<Self>(ctx)
+            }
+
+            fn read_data(
+                ctx: &mut ::fory_core::context::ReadContext<'_, '__de>,
+                _id: ::fory_core::types::TypeId,
+            ) -> ::fory_core::Result<Self> {
+                ::fory_core::serializer::#read_data(ctx)
+            }
+
+            fn declared_type_id() -> ::fory_core::types::TypeId {
+                ::fory_core::types::TypeId::#declared
+            }
+        }
+    }
+}
