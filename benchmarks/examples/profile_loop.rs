@@ -1,43 +1,96 @@
-//! A loop for `perf record`: `cargo run --release -p benchmarks --example profile_loop -- <data> <op> <mode>`
-//! with data one of numeric, sample, media; op ser or de; mode consistent or compatible.
+//! A loop for `perf record`:
+//! `cargo run --release -p benchmarks --example profile_loop -- <data> <op> <mode> [apache]`
+//! with data one of numeric, sample, media (or their lists: numeric-list, sample-list,
+//! media-list); op ser or de; mode consistent or compatible; `apache` runs Apache Fory Rust
+//! instead of this project, for a side-by-side profile.
 
 use benchmarks::model::{self, FromModel};
-use benchmarks::ours;
+use benchmarks::{apache, ours};
+
+const ITERATIONS: u64 = 5_000_000;
+
+macro_rules! run_ours {
+    ($fory:expr, $op:expr, $value:expr, $ty:ty) => {{
+        let fory = $fory;
+        let v: $ty = $value;
+        let mut buf = Vec::with_capacity(4096);
+        let bytes = fory.serialize(&v).unwrap();
+        let mut sink = 0usize;
+        for _ in 0..ITERATIONS {
+            if $op == "ser" {
+                fory.serialize_into(std::hint::black_box(&v), &mut buf)
+                    .unwrap();
+                sink += buf.len();
+            } else {
+                let back: $ty = fory.deserialize(std::hint::black_box(&bytes)).unwrap();
+                sink += std::mem::size_of_val(&back);
+            }
+        }
+        sink
+    }};
+}
+
+macro_rules! run_apache {
+    ($fory:expr, $op:expr, $value:expr, $ty:ty) => {{
+        let fory = $fory;
+        let v: $ty = $value;
+        let mut buf = Vec::with_capacity(4096);
+        let bytes = fory.serialize(&v).unwrap();
+        let mut sink = 0usize;
+        for _ in 0..ITERATIONS {
+            if $op == "ser" {
+                buf.clear();
+                fory.serialize_to(&mut buf, std::hint::black_box(&v))
+                    .unwrap();
+                sink += buf.len();
+            } else {
+                let back: $ty = fory.deserialize(std::hint::black_box(&bytes)).unwrap();
+                sink += std::mem::size_of_val(&back);
+            }
+        }
+        sink
+    }};
+}
+
+macro_rules! dispatch {
+    ($lib:expr, $data:expr, $op:expr, $compatible:expr) => {{
+        macro_rules! case {
+            ($model:expr, $name:ident) => {
+                if $lib == "apache" {
+                    run_apache!(
+                        apache::fory($compatible),
+                        $op,
+                        apache::$name::from_model(&$model),
+                        apache::$name
+                    )
+                } else {
+                    run_ours!(
+                        ours::fory($compatible),
+                        $op,
+                        ours::$name::from_model(&$model),
+                        ours::$name
+                    )
+                }
+            };
+        }
+        match $data {
+            "numeric" => case!(model::numeric_struct(), NumericStruct),
+            "sample" => case!(model::sample(), Sample),
+            "media" => case!(model::media_content(), MediaContent),
+            "numeric-list" => case!(model::numeric_struct_list(), NumericStructList),
+            "sample-list" => case!(model::sample_list(), SampleList),
+            "media-list" => case!(model::media_content_list(), MediaContentList),
+            other => panic!("unknown data {other}"),
+        }
+    }};
+}
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let (data, op, mode) = (args[1].as_str(), args[2].as_str(), args[3].as_str());
-    let fory = ours::fory(mode == "compatible");
-    let iterations = 5_000_000u64;
-    macro_rules! run {
-        ($value:expr, $ty:ty) => {{
-            let v: $ty = $value;
-            let mut buf = Vec::with_capacity(4096);
-            let bytes = fory.serialize(&v).unwrap();
-            let mut sink = 0usize;
-            for _ in 0..iterations {
-                if op == "ser" {
-                    fory.serialize_into(std::hint::black_box(&v), &mut buf)
-                        .unwrap();
-                    sink += buf.len();
-                } else {
-                    let back: $ty = fory.deserialize(std::hint::black_box(&bytes)).unwrap();
-                    sink += std::mem::size_of_val(&back);
-                }
-            }
-            println!("{sink}");
-        }};
-    }
-    match data {
-        "numeric" => run!(
-            ours::NumericStruct::from_model(&model::numeric_struct()),
-            ours::NumericStruct
-        ),
-        "sample" => run!(ours::Sample::from_model(&model::sample()), ours::Sample),
-        "media" => run!(
-            ours::MediaContent::from_model(&model::media_content()),
-            ours::MediaContent
-        ),
-        other => panic!("unknown data {other}"),
-    }
+    let lib = args.get(4).map_or("ours", String::as_str);
+    let start = std::time::Instant::now();
+    let sink = dispatch!(lib, data, op, mode == "compatible");
+    let ns = start.elapsed().as_nanos() as f64 / ITERATIONS as f64;
+    println!("{lib} {data} {op} {mode}: {ns:.1} ns/op (sink {sink})");
 }

@@ -168,19 +168,8 @@ impl Writer {
             self.buf.push(value as u8);
             return;
         }
-        // Up to five 7-bit groups packed into one word, stored with a single 8-byte write.
-        let mut rest = u64::from(value);
-        let mut word = 0u64;
-        let mut n = 0;
-        while rest >= 0x80 {
-            word |= ((rest & 0x7f) | 0x80) << (8 * n);
-            rest >>= 7;
-            n += 1;
-        }
-        word |= rest << (8 * n);
-        let len = self.buf.len();
-        self.buf.extend_from_slice(&word.to_le_bytes());
-        self.buf.truncate(len + n + 1);
+        let (word, n) = varint_word(u64::from(value));
+        self.put_word(word, n);
     }
 
     /// ZigZag-mapped signed varint of at most 5 bytes.
@@ -192,25 +181,19 @@ impl Writer {
     /// Unsigned varint of at most 9 bytes: eight 7-bit groups with continuation bits, then (for
     /// values of 2^56 and above) a ninth byte that carries the top 8 bits whole.
     #[inline]
-    pub fn write_varuint64(&mut self, mut value: u64) {
+    pub fn write_varuint64(&mut self, value: u64) {
         if value < 0x80 {
             self.buf.push(value as u8);
             return;
         }
-        let mut bytes = [0u8; 9];
-        let mut n = 0;
-        while value >= 0x80 && n < 8 {
-            bytes[n] = (value as u8) | 0x80;
-            value >>= 7;
-            n += 1;
+        if value < 1 << 56 {
+            let (word, n) = varint_word(value);
+            self.put_word(word, n);
+        } else {
+            // Eight 7-bit groups, all continued, then the top 8 bits whole.
+            self.put_word(spread_groups(value) | CONTINUATION_BITS, 8);
+            self.buf.push((value >> 56) as u8);
         }
-        // After eight groups `value` holds the top 8 bits, written whole.
-        bytes[n] = value as u8;
-        // A fixed-size copy and a truncate compile to plain stores, where copying the
-        // variable-length prefix would call memmove for every varint.
-        let len = self.buf.len();
-        self.buf.extend_from_slice(&bytes);
-        self.buf.truncate(len + n + 1);
     }
 
     /// ZigZag-mapped signed varint of at most 9 bytes.
@@ -252,24 +235,112 @@ impl Writer {
     /// If `value` exceeds [`VARUINT36_MAX`]; callers check lengths first and return an encode
     /// error instead.
     #[inline]
-    pub fn write_varuint36_small(&mut self, mut value: u64) {
+    pub fn write_varuint36_small(&mut self, value: u64) {
         assert!(value <= VARUINT36_MAX, "varuint36 value out of range");
         if value < 0x80 {
             self.buf.push(value as u8);
             return;
         }
-        let mut bytes = [0u8; 5];
-        let mut n = 0;
-        while value >= 0x80 && n < 4 {
-            bytes[n] = (value as u8) | 0x80;
-            value >>= 7;
-            n += 1;
-        }
-        // The fifth byte carries the remaining eight bits whole.
-        bytes[n] = value as u8;
-        // Fixed-size copy and truncate: plain stores rather than a memmove call.
+        // Four 7-bit groups, then the fifth byte carries bits 28..36 whole: the same bytes as
+        // the general varint for every value below 2^35, and for the rest the fifth group's
+        // continuation bit is simply the value's bit 35.
+        let (word, n) = varint_word(value);
+        self.put_word(word, n.min(5));
+    }
+
+    /// Appends the low `n` bytes (`n <= 8`) of `word`, little-endian, with one 8-byte store.
+    #[inline(always)]
+    fn put_word(&mut self, word: u64, n: usize) {
+        debug_assert!(n <= 8);
+        self.buf.reserve(8);
         let len = self.buf.len();
-        self.buf.extend_from_slice(&bytes);
-        self.buf.truncate(len + n + 1);
+        // SAFETY: `reserve(8)` guarantees capacity for 8 bytes past `len`, so the unaligned
+        // 8-byte store stays inside the allocation; the first `n <= 8` of those bytes are then
+        // initialized, which is all `set_len` exposes.
+        unsafe {
+            let end = self.buf.as_mut_ptr().add(len);
+            std::ptr::write_unaligned(end.cast::<[u8; 8]>(), word.to_le_bytes());
+            self.buf.set_len(len + n);
+        }
+    }
+}
+
+/// The continuation bit of each of eight varint bytes.
+const CONTINUATION_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The low 56 bits of `value` as eight 7-bit groups, one per byte, least significant first.
+#[inline(always)]
+fn spread_groups(value: u64) -> u64 {
+    (value & 0x7f)
+        | (value & (0x7f << 7)) << 1
+        | (value & (0x7f << 14)) << 2
+        | (value & (0x7f << 21)) << 3
+        | (value & (0x7f << 28)) << 4
+        | (value & (0x7f << 35)) << 5
+        | (value & (0x7f << 42)) << 6
+        | (value & (0x7f << 49)) << 7
+}
+
+/// The varint bytes of `value` (below 2^56) as one little-endian word, and their count: the
+/// 7-bit groups with the continuation bit set on every byte but the last. Branch-free, where a
+/// loop over the groups costs a mispredicted exit per value.
+#[inline(always)]
+fn varint_word(value: u64) -> (u64, usize) {
+    debug_assert!(value < 1 << 56);
+    let bits = 64 - (value | 1).leading_zeros() as usize;
+    let n = bits.div_ceil(7);
+    let continued = CONTINUATION_BITS & ((1u64 << (8 * (n - 1))) - 1);
+    (spread_groups(value) | continued, n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The textbook varint: 7-bit groups, least significant first, continued while more remain;
+    /// after `max_groups` continued groups the next byte holds what is left whole.
+    fn reference(mut value: u64, max_groups: usize) -> Vec<u8> {
+        let mut out = Vec::new();
+        while value >= 0x80 && out.len() < max_groups {
+            out.push((value as u8) | 0x80);
+            value >>= 7;
+        }
+        out.push(value as u8);
+        out
+    }
+
+    /// Every power of two, its neighbours, and a spread of pseudo-random values.
+    fn samples() -> impl Iterator<Item = u64> {
+        let edges = (0..64).flat_map(|b| {
+            let p = 1u64 << b;
+            [p - 1, p, p + 1]
+        });
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        let random = (0..10_000).map(move |_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x >> (x % 64)
+        });
+        edges.chain(random).chain([u64::MAX])
+    }
+
+    #[test]
+    fn branch_free_varints_equal_the_textbook_encoding() {
+        for v in samples() {
+            let mut w = Writer::new();
+            w.write_varuint64(v);
+            assert_eq!(w.as_slice(), reference(v, 8), "varuint64 {v:#x}");
+            if let Ok(v32) = u32::try_from(v) {
+                let mut w = Writer::new();
+                w.write_varuint32(v32);
+                assert_eq!(w.as_slice(), reference(v, 4), "varuint32 {v:#x}");
+            }
+            if v <= VARUINT36_MAX {
+                let mut w = Writer::new();
+                w.write_varuint36_small(v);
+                assert_eq!(w.as_slice(), reference(v, 4), "varuint36 {v:#x}");
+            }
+        }
     }
 }

@@ -73,12 +73,39 @@ impl Found {
     }
 }
 
+impl MetaWriteTables {
+    /// Clears the tables for another stream; false when one held more than `keep_at_most`
+    /// entries (see [`crate::context::pool`]).
+    pub(crate) fn reset(&mut self, keep_at_most: usize) -> bool {
+        let keep = self.meta_strings.capacity() <= keep_at_most
+            && self.type_defs.capacity() <= keep_at_most;
+        if !self.meta_strings.is_empty() {
+            self.meta_strings.clear();
+        }
+        if !self.type_defs.is_empty() {
+            self.type_defs.clear();
+        }
+        self.meta_string_count = 0;
+        keep
+    }
+}
+
 /// Meta read so far in one stream.
 #[derive(Debug, Default)]
 pub struct MetaReadTables {
     meta_strings: Vec<RawMetaString>,
     /// A payload rarely holds more than a few TypeDefs: kept inline, no allocation.
     type_defs: SmallVec<[Arc<StreamTypeDef>; 4]>,
+}
+
+impl MetaReadTables {
+    /// Clears the tables for another stream; false when one held more than `keep_at_most`
+    /// entries (see [`crate::context::pool`]).
+    pub(crate) fn reset(&mut self, keep_at_most: usize) -> bool {
+        self.meta_strings.clear();
+        self.type_defs.clear();
+        self.meta_strings.capacity() <= keep_at_most && self.type_defs.capacity() <= keep_at_most
+    }
 }
 
 /// Writes the type info of registered user type `T`.

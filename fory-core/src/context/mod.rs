@@ -16,6 +16,42 @@ use crate::oob::{BufferObject, OobSink, OobSource};
 use crate::resolver::{MetaReadTables, MetaWriteTables, Registration, TypeDefCache, TypeRegistry};
 use crate::types::TypeId;
 
+pub(crate) mod pool;
+
+use pool::{reusable, Pooled};
+
+/// Most entries a pooled table may hold and still be kept for the next context.
+const KEEP_AT_MOST: usize = 1024;
+
+/// What a serialization records as it goes; taken from the thread's pool on first use.
+#[derive(Debug, Default)]
+pub(crate) struct WriteTables {
+    meta: MetaWriteTables,
+    /// Reference ids of shared values written so far, by address.
+    ref_ids: HashMap<usize, u32>,
+}
+
+reusable!(WriteTables, |tables| {
+    if !tables.ref_ids.is_empty() {
+        tables.ref_ids.clear();
+    }
+    tables.meta.reset(KEEP_AT_MOST) && tables.ref_ids.capacity() <= KEEP_AT_MOST
+});
+
+/// What a deserialization records as it goes; taken from the thread's pool on first use.
+#[derive(Debug, Default)]
+pub(crate) struct ReadTables {
+    meta: MetaReadTables,
+    /// Values that later references may point to, by reference id (`None` for values that are
+    /// not shareable, or still being read).
+    refs: Vec<Option<Box<dyn Any>>>,
+}
+
+reusable!(ReadTables, |tables| {
+    tables.refs.clear();
+    tables.meta.reset(KEEP_AT_MOST) && tables.refs.capacity() <= KEEP_AT_MOST
+});
+
 /// The registration looked up last, by either context: a struct's type info and its payload,
 /// and the elements of a list of structs, ask for the same one in a row, so one entry saves
 /// most registry lookups.
@@ -44,13 +80,12 @@ pub struct WriteContext<'f> {
     pub writer: Writer,
     config: &'f Config,
     registry: &'f TypeRegistry,
-    meta: MetaWriteTables,
-    /// Reference ids of shared values written so far, by address.
-    ref_ids: HashMap<usize, u32>,
+    /// Meta and reference tables, taken from the thread's pool when first needed.
+    tables: Option<Pooled<WriteTables>>,
     next_ref_id: u32,
     depth: u32,
     /// The buffer callback and the out-of-band buffers, when writing with a callback.
-    oob: Option<OobSink<'f>>,
+    oob: Option<Box<OobSink<'f>>>,
     /// The registration looked up last.
     last_registration: LastRegistration<'f>,
 }
@@ -62,8 +97,7 @@ impl<'f> WriteContext<'f> {
             writer,
             config: fory.config(),
             registry: fory.registry(),
-            meta: MetaWriteTables::default(),
-            ref_ids: HashMap::new(),
+            tables: None,
             next_ref_id: 0,
             depth: 0,
             oob: None,
@@ -77,6 +111,10 @@ impl<'f> WriteContext<'f> {
         self.last_registration.get::<T>(self.registry)
     }
 
+    fn tables(&mut self) -> &mut WriteTables {
+        self.tables.get_or_insert_with(Pooled::take)
+    }
+
     /// A context that hands every BINARY and array payload to `callback`.
     pub(crate) fn with_callback(
         writer: Writer,
@@ -84,11 +122,11 @@ impl<'f> WriteContext<'f> {
         callback: Box<dyn crate::oob::BufferCallback + 'f>,
     ) -> Self {
         let mut ctx = WriteContext::new(writer, fory);
-        ctx.oob = Some(OobSink {
+        ctx.oob = Some(Box::new(OobSink {
             callback,
             buffers: Vec::new(),
             copy: false,
-        });
+        }));
         ctx
     }
 
@@ -191,11 +229,11 @@ impl<'f> WriteContext<'f> {
     /// The reference id of the shared value at `address`, if it was written before; otherwise
     /// records it under the next id and returns `None`.
     pub fn ref_id_of(&mut self, address: usize) -> Option<u32> {
-        if let Some(&id) = self.ref_ids.get(&address) {
+        if let Some(&id) = self.tables().ref_ids.get(&address) {
             return Some(id);
         }
         let id = self.take_ref_id();
-        self.ref_ids.insert(address, id);
+        self.tables().ref_ids.insert(address, id);
         None
     }
 
@@ -211,7 +249,7 @@ impl<'f> WriteContext<'f> {
 
     /// The meta strings and TypeDefs written so far in this stream.
     pub fn meta_tables(&mut self) -> &mut MetaWriteTables {
-        &mut self.meta
+        &mut self.tables().meta
     }
 
     /// Writes an internal type id (user kinds write their user id or names after it).
@@ -222,7 +260,8 @@ impl<'f> WriteContext<'f> {
 
     /// Gives the buffer back.
     pub fn into_writer(self) -> Writer {
-        self.writer
+        let WriteContext { writer, .. } = self;
+        writer
     }
 }
 
@@ -238,11 +277,9 @@ pub struct ReadContext<'f, 'de> {
     config: &'f Config,
     registry: &'f TypeRegistry,
     type_defs: &'f TypeDefCache,
-    meta: MetaReadTables,
+    /// Meta and reference tables, taken from the thread's pool when first needed.
+    tables: Option<Pooled<ReadTables>>,
     depth: u32,
-    /// Values that later references may point to, by reference id (`None` for values that are
-    /// not shareable, or still being read).
-    refs: Vec<Option<Box<dyn Any>>>,
     /// The out-of-band buffers, when the payload was written with a callback.
     oob: Option<OobSource<'de>>,
     /// The registration looked up last (see [`WriteContext::registration`]).
@@ -266,9 +303,8 @@ impl<'f, 'de> ReadContext<'f, 'de> {
             config: fory.config(),
             registry: fory.registry(),
             type_defs: fory.type_def_cache(),
-            meta: MetaReadTables::default(),
+            tables: None,
             depth: 0,
-            refs: Vec::new(),
             oob: None,
             declared_element: None,
             last_registration: LastRegistration::default(),
@@ -298,6 +334,10 @@ impl<'f, 'de> ReadContext<'f, 'de> {
     #[inline]
     pub fn registration<T: 'static>(&mut self) -> Result<&'f Registration> {
         self.last_registration.get::<T>(self.registry)
+    }
+
+    fn tables(&mut self) -> &mut ReadTables {
+        self.tables.get_or_insert_with(Pooled::take)
     }
 
     /// Sets the element type the next list header with the declared-type bit stands for.
@@ -358,24 +398,26 @@ impl<'f, 'de> ReadContext<'f, 'de> {
 
     /// Reserves the next reference id for a value that was flagged ref-value (`00`).
     pub fn reserve_ref(&mut self) -> usize {
-        self.refs.push(None);
-        self.refs.len() - 1
+        let refs = &mut self.tables().refs;
+        refs.push(None);
+        refs.len() - 1
     }
 
     /// Stores the shared value of reference id `id`.
     pub fn fill_ref(&mut self, id: usize, value: Box<dyn Any>) {
-        if let Some(slot) = self.refs.get_mut(id) {
+        if let Some(slot) = self.tables().refs.get_mut(id) {
             *slot = Some(value);
         }
     }
 
     /// The shared value that reference id `id` (read at `at`) points to, as a `T`.
     pub fn get_ref<T: Clone + 'static>(&self, id: u32, at: usize) -> Result<T> {
-        match self.refs.get(id as usize) {
+        let refs: &[Option<Box<dyn Any>>] = self.tables.as_ref().map_or(&[], |t| &t.refs);
+        match refs.get(id as usize) {
             None => Err(Error::invalid(
                 at,
                 "a reference id assigned earlier in the stream",
-                format!("{id}, but only {} were assigned", self.refs.len()),
+                format!("{id}, but only {} were assigned", refs.len()),
             )),
             Some(None) => Err(Error::invalid(
                 at,
@@ -407,7 +449,7 @@ impl<'f, 'de> ReadContext<'f, 'de> {
 
     /// The meta strings and TypeDefs read so far in this stream.
     pub fn meta_tables(&mut self) -> &mut MetaReadTables {
-        &mut self.meta
+        &mut self.tables().meta
     }
 
     /// Reads a type id and returns it if it is one of `accepted`; otherwise the error names what
@@ -509,7 +551,7 @@ impl std::fmt::Debug for ReadContext<'_, '_> {
         f.debug_struct("ReadContext")
             .field("position", &self.reader.position())
             .field("depth", &self.depth)
-            .field("refs", &self.refs.len())
+            .field("refs", &self.tables.as_ref().map_or(0, |t| t.refs.len()))
             .finish()
     }
 }
