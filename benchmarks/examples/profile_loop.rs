@@ -7,7 +7,7 @@
 use benchmarks::model::{self, FromModel};
 use benchmarks::{apache, ours};
 
-const ITERATIONS: u64 = 5_000_000;
+const ITERATIONS: u64 = 2_000_000;
 
 macro_rules! run_ours {
     ($fory:expr, $op:expr, $value:expr, $ty:ty) => {{

@@ -51,16 +51,30 @@ impl Writer {
     /// ```
     #[inline]
     pub fn write_str(&mut self, s: &str) -> Result<()> {
-        if s.is_ascii() {
-            return self.write_encoded_str(StringEncoding::Latin1, s.as_bytes());
+        let bytes = s.as_bytes();
+        let ascii = ascii_prefix_len(bytes);
+        if ascii == bytes.len() {
+            return self.write_encoded_str(StringEncoding::Latin1, bytes);
         }
-        if s.chars().all(|c| u32::from(c) <= 0xff) {
-            return self.write_latin1(s);
+        self.write_non_ascii(s, ascii)
+    }
+
+    /// `s` has a non-ASCII character at byte `ascii` (everything before it is ASCII). One pass
+    /// over the rest finds both what Java's choice needs: whether every character fits Latin-1
+    /// and how many UTF-16 units the text has.
+    fn write_non_ascii(&mut self, s: &str, ascii: usize) -> Result<()> {
+        let rest = &s.as_bytes()[ascii..];
+        // A character above U+00FF starts with a lead byte of 0xc4 or more; ASCII, continuation
+        // bytes and the leads of U+0080..=U+00FF (0xc2, 0xc3) are all below it.
+        let latin1 = rest.iter().all(|&b| b < 0xc4);
+        let units = ascii + utf16_len(rest);
+        if latin1 {
+            return self.write_latin1(s, ascii, units);
         }
-        if java_prefers_utf8(s) {
+        if java_rule_prefers_utf8(ascii, units) {
             return self.write_encoded_str(StringEncoding::Utf8, s.as_bytes());
         }
-        self.write_utf16(s)
+        self.write_utf16(s, ascii, units)
     }
 
     /// Writes a string as UTF-8 whatever its content (what the Go peer always does; the
@@ -69,51 +83,86 @@ impl Writer {
         self.write_encoded_str(StringEncoding::Utf8, s.as_bytes())
     }
 
-    #[inline]
+    #[inline(always)]
     fn write_header(&mut self, encoding: StringEncoding, byte_len: usize) -> Result<()> {
         let len = byte_len as u64;
         if len > VARUINT36_MAX >> 2 {
-            return Err(Error::encode(format!(
-                "string of {byte_len} bytes exceeds the wire limit of 2^34 - 1 bytes"
-            )));
+            return Err(string_too_long(byte_len));
         }
         self.write_varuint36_small((len << 2) | encoding as u64);
         Ok(())
     }
 
+    #[inline(always)]
     fn write_encoded_str(&mut self, encoding: StringEncoding, bytes: &[u8]) -> Result<()> {
         self.write_header(encoding, bytes.len())?;
         self.write_bytes(bytes);
         Ok(())
     }
 
-    /// Caller guarantees every char is at most U+00FF.
-    fn write_latin1(&mut self, s: &str) -> Result<()> {
-        let len = s.chars().count();
-        self.write_header(StringEncoding::Latin1, len)?;
-        self.reserve(len);
-        for c in s.chars() {
-            self.write_u8(c as u8);
+    /// `s` is `ascii` ASCII bytes, then `chars - ascii` characters all at most U+00FF.
+    fn write_latin1(&mut self, s: &str, ascii: usize, chars: usize) -> Result<()> {
+        self.write_header(StringEncoding::Latin1, chars)?;
+        let (prefix, rest) = s.split_at(ascii);
+        self.write_bytes(prefix.as_bytes());
+        let out = self.extend_zeroed(chars - ascii);
+        for (slot, c) in out.iter_mut().zip(rest.chars()) {
+            *slot = c as u8;
         }
         Ok(())
     }
 
-    fn write_utf16(&mut self, s: &str) -> Result<()> {
-        let units = utf16_len(s);
+    /// `s` is `ascii` ASCII bytes and `units` UTF-16 code units in all.
+    fn write_utf16(&mut self, s: &str, ascii: usize, units: usize) -> Result<()> {
         self.write_header(StringEncoding::Utf16, units * 2)?;
+        let (prefix, rest) = s.split_at(ascii);
         let out = self.extend_zeroed(units * 2);
-        for (slot, unit) in out.chunks_exact_mut(2).zip(s.encode_utf16()) {
+        let (head, tail) = out.split_at_mut(ascii * 2);
+        // ASCII widens to one unit per byte, high byte zero (already zeroed).
+        for (slot, &b) in head.chunks_exact_mut(2).zip(prefix.as_bytes()) {
+            slot[0] = b;
+        }
+        for (slot, unit) in tail.chunks_exact_mut(2).zip(rest.encode_utf16()) {
             slot.copy_from_slice(&unit.to_le_bytes());
         }
         Ok(())
     }
 }
 
+#[cold]
+fn string_too_long(byte_len: usize) -> Error {
+    Error::encode(format!(
+        "string of {byte_len} bytes exceeds the wire limit of 2^34 - 1 bytes"
+    ))
+}
+
+/// How many bytes at the start of `bytes` are ASCII, eight at a time.
+#[inline]
+fn ascii_prefix_len(bytes: &[u8]) -> usize {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut done = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let high = word & HIGH_BITS;
+        if high != 0 {
+            return done + high.trailing_zeros() as usize / 8;
+        }
+        done += 8;
+    }
+    done + chunks
+        .remainder()
+        .iter()
+        .take_while(|b| b.is_ascii())
+        .count()
+}
+
 /// The number of UTF-16 units of `s`, from its UTF-8 bytes: one per character (every byte that
 /// does not continue a sequence), and one more for each four-byte sequence.
-fn utf16_len(s: &str) -> usize {
-    s.bytes()
-        .map(|b| usize::from(b & 0xc0 != 0x80) + usize::from(b >= 0xf0))
+fn utf16_len(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .map(|&b| usize::from(b & 0xc0 != 0x80) + usize::from(b >= 0xf0))
         .sum()
 }
 
@@ -128,19 +177,16 @@ fn utf16_len(s: &str) -> usize {
 /// Equivalently: the first `q` units, plus unit `q` when `n > q`, are all ASCII. ASCII
 /// characters are one unit and one byte each, so that is a count of leading ASCII bytes.
 pub fn java_prefers_utf8(s: &str) -> bool {
-    let ascii_prefix = s.bytes().take(64).take_while(u8::is_ascii).count();
-    if ascii_prefix == 64 {
-        return true;
-    }
-    // Units in the first 64: short strings are counted from their bytes.
-    let n = if s.len() <= 256 {
-        utf16_len(s).min(64)
-    } else {
-        s.encode_utf16().take(64).count()
-    };
+    java_rule_prefers_utf8(ascii_prefix_len(s.as_bytes()), utf16_len(s.as_bytes()))
+}
+
+/// [`java_prefers_utf8`] for a text of `units` UTF-16 units whose first `ascii` bytes are ASCII.
+#[inline]
+fn java_rule_prefers_utf8(ascii: usize, units: usize) -> bool {
+    let n = units.min(64);
     let q = n & !3;
     let must_be_ascii = if n > q { q + 1 } else { q };
-    ascii_prefix >= must_be_ascii
+    ascii >= must_be_ascii
 }
 
 impl<'a> Reader<'a> {
@@ -251,7 +297,8 @@ fn decode_utf16(bytes: &[u8], offset: usize) -> Result<String> {
 
 #[cfg(test)]
 mod java_rule_tests {
-    use super::java_prefers_utf8;
+    use super::{java_prefers_utf8, StringEncoding};
+    use crate::buffer::Writer;
 
     /// The rule as Java's code states it: sample, round down, check.
     fn sampled(s: &str) -> bool {
@@ -267,7 +314,7 @@ mod java_rule_tests {
 
     #[test]
     fn the_prefix_count_equals_the_sampled_rule() {
-        let pieces = ["a", "你", "é", "😀", "abc", "\u{ffff}"];
+        let pieces = ["a", "你", "é", "😀", "abcdefghij", "\u{ffff}", "\u{ff}"];
         // Every string of up to 5 pieces, and long ASCII runs before one wide character.
         let mut strings = vec![String::new()];
         for _ in 0..5 {
@@ -285,6 +332,26 @@ mod java_rule_tests {
         }
         for s in &strings {
             assert_eq!(java_prefers_utf8(s), sampled(s), "{s:?}");
+            let mut w = Writer::new();
+            w.write_str(s).unwrap();
+            assert_eq!(w.as_slice(), straightforward(s), "{s:?}");
         }
+    }
+
+    /// Java's encoding of `s`, one pass per question.
+    fn straightforward(s: &str) -> Vec<u8> {
+        let (encoding, bytes): (StringEncoding, Vec<u8>) =
+            if s.chars().all(|c| u32::from(c) <= 0xff) {
+                (StringEncoding::Latin1, s.chars().map(|c| c as u8).collect())
+            } else if sampled(s) {
+                (StringEncoding::Utf8, s.as_bytes().to_vec())
+            } else {
+                let units = s.encode_utf16().flat_map(u16::to_le_bytes);
+                (StringEncoding::Utf16, units.collect())
+            };
+        let mut w = Writer::new();
+        w.write_varuint36_small(((bytes.len() as u64) << 2) | encoding as u64);
+        w.write_bytes(&bytes);
+        w.into_inner()
     }
 }

@@ -343,4 +343,31 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn varints_read_back_with_and_without_bytes_after_them() {
+        use crate::buffer::Reader;
+        for v in samples() {
+            for padding in [0, 1, 8] {
+                let mut w = Writer::new();
+                w.write_varuint64(v);
+                let end = w.len();
+                w.write_bytes(&vec![0xff; padding]);
+                let mut r = Reader::new(w.as_slice());
+                assert_eq!(r.read_varuint64().unwrap(), v, "varuint64 {v:#x}");
+                assert_eq!(r.position(), end);
+                if let Ok(v32) = u32::try_from(v) {
+                    let mut r = Reader::new(w.as_slice());
+                    assert_eq!(r.read_varuint32().unwrap(), v32, "varuint32 {v:#x}");
+                    assert_eq!(r.position(), end);
+                } else {
+                    // Too wide for 32 bits: an error, never a truncated value.
+                    assert!(
+                        Reader::new(w.as_slice()).read_varuint32().is_err(),
+                        "{v:#x}"
+                    );
+                }
+            }
+        }
+    }
 }

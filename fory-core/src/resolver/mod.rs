@@ -11,6 +11,6 @@ pub use registry::{
 };
 pub use type_def_cache::{FieldPlan, StreamTypeDef, TypeDefCache};
 pub use type_meta::{
-    read_registered_type_info, read_struct_def, read_user_type_info, read_user_wire_type,
-    skip_type_info, write_user_type_info, MetaReadTables, MetaWriteTables,
+    peek_struct_def, read_registered_type_info, read_struct_def, read_user_type_info,
+    read_user_wire_type, skip_type_info, write_user_type_info, MetaReadTables, MetaWriteTables,
 };

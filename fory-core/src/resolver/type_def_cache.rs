@@ -12,6 +12,7 @@ use std::any::TypeId as RustTypeId;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock, RwLock};
 
 use crate::meta::struct_def::StructDef;
@@ -87,9 +88,22 @@ type Entry = (Box<[u8]>, Arc<StreamTypeDef>);
 
 /// Parsed TypeDefs by header (which holds a hash of the body already, so it is not hashed
 /// again), shared by every payload a [`Fory`](crate::Fory) reads.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct TypeDefCache {
+    /// Unique for the life of the process: names this cache in the per-thread
+    /// [`RecentTypeDefs`], which outlive no entry's meaning (an id is never reused).
+    id: u64,
     entries: RwLock<HashMap<u64, Vec<Entry>, BuildHasherDefault<TypeIdHasher>>>,
+}
+
+impl Default for TypeDefCache {
+    fn default() -> Self {
+        static NEXT_ID: AtomicU64 = AtomicU64::new(0);
+        TypeDefCache {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            entries: RwLock::default(),
+        }
+    }
 }
 
 impl Clone for TypeDefCache {
@@ -99,9 +113,60 @@ impl Clone for TypeDefCache {
     }
 }
 
+/// The TypeDefs one thread read last, in front of the shared caches: a hit costs a short scan
+/// and one reference count, where the shared cache takes a lock and a hash lookup. Lives in the
+/// thread's pooled read tables, across payloads and `Fory` instances (entries name their
+/// cache). Holds at most [`RecentTypeDefs::SIZE`] entries of at most 4 KiB each, which may keep
+/// a dropped `Fory`'s TypeDefs alive until replaced.
+#[derive(Debug, Default)]
+pub(crate) struct RecentTypeDefs {
+    entries: Vec<(u64, u64, Entry)>,
+    /// The entry to replace next once full.
+    next: usize,
+}
+
+impl RecentTypeDefs {
+    const SIZE: usize = 16;
+
+    fn get(&self, cache: u64, header: u64, body: &[u8]) -> Option<&Arc<StreamTypeDef>> {
+        self.entries
+            .iter()
+            .find(|(c, h, (b, _))| *h == header && *c == cache && **b == *body)
+            .map(|(_, _, (_, def))| def)
+    }
+
+    fn put(&mut self, cache: u64, header: u64, body: &[u8], def: &Arc<StreamTypeDef>) {
+        let entry = (cache, header, (body.into(), def.clone()));
+        if self.entries.len() < Self::SIZE {
+            self.entries.push(entry);
+        } else {
+            self.entries[self.next] = entry;
+            self.next = (self.next + 1) % Self::SIZE;
+        }
+    }
+}
+
 impl TypeDefCache {
-    /// The TypeDef with this header and body, parsing and keeping it if it is new.
+    /// The TypeDef with this header and body, from this thread's `recent` ones or the shared
+    /// cache, parsing and keeping it if it is new.
     pub(crate) fn get_or_parse<E>(
+        &self,
+        recent: &mut RecentTypeDefs,
+        header: u64,
+        body: &[u8],
+        parse: impl FnOnce() -> Result<StreamTypeDef, E>,
+    ) -> Result<Arc<StreamTypeDef>, E> {
+        if let Some(def) = recent.get(self.id, header, body) {
+            return Ok(def.clone());
+        }
+        let def = self.get_or_parse_shared(header, body, parse)?;
+        if body.len() <= MAX_BODY {
+            recent.put(self.id, header, body, &def);
+        }
+        Ok(def)
+    }
+
+    fn get_or_parse_shared<E>(
         &self,
         header: u64,
         body: &[u8],

@@ -25,7 +25,7 @@ use crate::meta::meta_string::{MetaString, MetaStringDecoder, MetaStringEncoding
 use crate::meta::murmur3::murmurhash3_x64_128;
 use crate::meta::struct_def::{decode_body, StructIdentity};
 use crate::meta::type_def::{self, NAMESPACE_ENCODINGS, TYPE_NAME_ENCODINGS};
-use crate::resolver::type_def_cache::{ReadIdentity, StreamTypeDef};
+use crate::resolver::type_def_cache::{ReadIdentity, RecentTypeDefs, StreamTypeDef};
 use crate::resolver::{Identity, Registration, UserKind, UserType};
 use crate::serializer::WireType;
 use crate::types::TypeId;
@@ -46,7 +46,53 @@ pub struct MetaWriteTables {
     /// registrations (two types in one namespace) is written once, as Java does.
     meta_strings: HashMap<Vec<u8>, Vec<(MetaStringEncoding, u32)>>,
     meta_string_count: u32,
-    type_defs: HashMap<usize, u32>,
+    type_defs: WrittenTypeDefs,
+}
+
+/// The TypeDefs written so far, by registration address; the index is the position. A payload
+/// usually has a handful, found fastest by a linear scan; past [`WrittenTypeDefs::SCAN_AT_MOST`]
+/// a hash index takes over.
+#[derive(Debug, Default)]
+struct WrittenTypeDefs {
+    keys: SmallVec<[usize; 8]>,
+    index: HashMap<usize, u32>,
+}
+
+impl WrittenTypeDefs {
+    const SCAN_AT_MOST: usize = 16;
+
+    fn find(&self, key: usize) -> Option<u32> {
+        if self.keys.len() <= Self::SCAN_AT_MOST {
+            self.keys.iter().position(|&k| k == key).map(|i| i as u32)
+        } else {
+            self.index.get(&key).copied()
+        }
+    }
+
+    /// Records `key` (not found before) and returns its index.
+    fn insert(&mut self, key: usize) -> u32 {
+        let index = self.keys.len() as u32;
+        self.keys.push(key);
+        if self.keys.len() > Self::SCAN_AT_MOST {
+            if self.index.is_empty() {
+                self.index = self.keys.iter().zip(0..).map(|(&k, i)| (k, i)).collect();
+            } else {
+                self.index.insert(key, index);
+            }
+        }
+        index
+    }
+
+    fn clear(&mut self) {
+        self.keys.clear();
+        if !self.index.is_empty() {
+            self.index.clear();
+        }
+    }
+
+    fn capacity(&self) -> usize {
+        self.keys.capacity().max(self.index.capacity())
+    }
 }
 
 /// A meta string as read from a stream, kept undecoded because the same entry may be referred to
@@ -61,14 +107,15 @@ struct RawMetaString {
 /// shared TypeDef.
 enum Found {
     Inline(ReadIdentity),
-    TypeDef(Arc<StreamTypeDef>),
+    /// The index of the TypeDef in the stream's table.
+    TypeDef(u32),
 }
 
 impl Found {
-    fn identity(&self) -> &ReadIdentity {
+    fn identity<'a>(&'a self, tables: &'a MetaReadTables) -> &'a ReadIdentity {
         match self {
             Found::Inline(identity) => identity,
-            Found::TypeDef(def) => &def.identity,
+            Found::TypeDef(index) => &tables.type_defs[*index as usize].identity,
         }
     }
 }
@@ -82,9 +129,7 @@ impl MetaWriteTables {
         if !self.meta_strings.is_empty() {
             self.meta_strings.clear();
         }
-        if !self.type_defs.is_empty() {
-            self.type_defs.clear();
-        }
+        self.type_defs.clear();
         self.meta_string_count = 0;
         keep
     }
@@ -96,6 +141,8 @@ pub struct MetaReadTables {
     meta_strings: Vec<RawMetaString>,
     /// A payload rarely holds more than a few TypeDefs: kept inline, no allocation.
     type_defs: SmallVec<[Arc<StreamTypeDef>; 4]>,
+    /// The TypeDefs this thread read last, kept across payloads (see [`RecentTypeDefs`]).
+    recent: RecentTypeDefs,
 }
 
 impl MetaReadTables {
@@ -174,12 +221,11 @@ fn write_shared_type_def(
 ) -> Result<()> {
     let key = reg as *const Registration as usize;
     let tables = ctx.meta_tables();
-    if let Some(&index) = tables.type_defs.get(&key) {
+    if let Some(index) = tables.type_defs.find(key) {
         ctx.writer.write_varuint32((index << 1) | 1);
         return Ok(());
     }
-    let index = tables.type_defs.len() as u32;
-    tables.type_defs.insert(key, index);
+    let index = tables.type_defs.insert(key);
     if reg.kind == UserKind::Struct {
         let info = reg.struct_info(ctx.registry(), ctx.config().compatible)?;
         ctx.writer.write_varuint32(index << 1);
@@ -233,7 +279,7 @@ pub fn read_user_wire_type<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result
         return Err(type_mismatch(at, expected, id as u32));
     }
     let (found, type_def) = read_identity(ctx, id, by_name)?;
-    check_identity(reg, found.identity(), at)?;
+    check_identity(reg, found.identity(ctx.meta_tables()), at)?;
     Ok(WireType {
         id,
         user: None,
@@ -252,8 +298,8 @@ fn read_identity(
         || id == TypeId::NamedCompatibleStruct
         || (by_name && ctx.config().compatible);
     Ok(if shared {
-        let (def, index) = read_shared_type_def(ctx, id)?;
-        (Found::TypeDef(def), Some(index))
+        let index = read_shared_type_def(ctx, id)?;
+        (Found::TypeDef(index), Some(index))
     } else if by_name {
         let namespace = read_meta_string(ctx, MetaStringDecoder::NAMESPACE)?;
         let type_name = read_meta_string(ctx, MetaStringDecoder::TYPE_NAME)?;
@@ -269,11 +315,19 @@ fn read_identity(
 
 /// The TypeDef at `index` in this stream, if it is a struct TypeDef.
 pub fn read_struct_def(ctx: &mut ReadContext<'_, '_>, index: u32) -> Option<Arc<StreamTypeDef>> {
+    peek_struct_def(ctx, index).cloned()
+}
+
+/// [`read_struct_def`] without taking a reference count, for a caller that is done with it
+/// before it uses the context again.
+pub fn peek_struct_def<'c>(
+    ctx: &'c mut ReadContext<'_, '_>,
+    index: u32,
+) -> Option<&'c Arc<StreamTypeDef>> {
     ctx.meta_tables()
         .type_defs
         .get(index as usize)
         .filter(|d| d.struct_def().is_some())
-        .cloned()
 }
 
 /// Reads the type info of a value of any type the stream may name, registered or not: for
@@ -302,12 +356,13 @@ pub fn read_registered_type_info<'f>(
         .ok_or_else(|| Error::invalid(at, "a user type id", id.to_string()))?;
     let (found, type_def) = read_identity(ctx, id, by_name)?;
     let registry = ctx.registry();
-    let reg = match found.identity() {
+    let found = found.identity(ctx.meta_tables());
+    let reg = match found {
         ReadIdentity::Id(user_id) => registry.by_id(kind, *user_id),
         ReadIdentity::Name(ns, name) => registry.by_name(ns, name),
     };
     let reg = reg.filter(|r| r.kind == kind).ok_or_else(|| {
-        let what = match found.identity() {
+        let what = match found {
             ReadIdentity::Id(user_id) => format!("{id} with user id {user_id}"),
             ReadIdentity::Name(ns, name) => format!("{id} named {ns}.{name}"),
         };
@@ -410,22 +465,13 @@ fn read_meta_string(ctx: &mut ReadContext<'_, '_>, decoder: MetaStringDecoder) -
         .map_err(|e| Error::invalid(at, "a valid meta string", e.to_string()))
 }
 
-fn read_shared_type_def(
-    ctx: &mut ReadContext<'_, '_>,
-    wire: TypeId,
-) -> Result<(Arc<StreamTypeDef>, u32)> {
+/// Reads a shared TypeDef marker (and the TypeDef, the first time) and returns the TypeDef's
+/// index in the stream's table.
+fn read_shared_type_def(ctx: &mut ReadContext<'_, '_>, wire: TypeId) -> Result<u32> {
     let at = ctx.reader.position();
     let marker = ctx.reader.read_varuint32()?;
     let index = (marker >> 1) as usize;
-    let def = if marker & 1 == 1 {
-        ctx.meta_tables()
-            .type_defs
-            .get(index)
-            .cloned()
-            .ok_or_else(|| {
-                Error::invalid(at, "a reference to an earlier TypeDef", index.to_string())
-            })?
-    } else {
+    if marker & 1 == 0 {
         let known = ctx.meta_tables().type_defs.len();
         if index != known {
             return Err(Error::invalid(
@@ -445,8 +491,10 @@ fn read_shared_type_def(
         let header_at = ctx.reader.position();
         let (header, body) = type_def::read_type_def_unchecked(&mut ctx.reader)?;
         let body_at = ctx.reader.position() - body.len();
+        let cache = ctx.type_def_cache();
+        let tables = ctx.meta_tables();
         // A TypeDef already in the cache was checked when it was parsed: same bytes, no hash.
-        let def = ctx.type_def_cache().get_or_parse(header, body, || {
+        let def = cache.get_or_parse(&mut tables.recent, header, body, || {
             type_def::check_type_def_hash(header, body, header_at)?;
             if body.first().is_some_and(|meta| meta & 0x80 != 0) {
                 parse_struct_body(body, body_at)
@@ -454,16 +502,18 @@ fn read_shared_type_def(
                 parse_non_struct_body(body, body_at)
             }
         })?;
-        ctx.meta_tables().type_defs.push(def.clone());
-        def
-    };
+        tables.type_defs.push(def);
+    }
+    let def = ctx.meta_tables().type_defs.get(index).ok_or_else(|| {
+        Error::invalid(at, "a reference to an earlier TypeDef", index.to_string())
+    })?;
     let same_kind = def.type_id == wire
         || (UserKind::of_wire(def.type_id) == UserKind::of_wire(wire)
             && def.struct_def().is_some());
     if !same_kind {
         return Err(type_mismatch(at, wire, def.type_id as u32));
     }
-    Ok((def, index as u32))
+    Ok(index as u32)
 }
 
 fn parse_struct_body(body: &[u8], body_at: usize) -> Result<StreamTypeDef> {
@@ -498,4 +548,26 @@ fn parse_non_struct_body(body: &[u8], body_at: usize) -> Result<StreamTypeDef> {
         ));
     }
     Ok(StreamTypeDef::new(type_id, identity, None))
+}
+
+#[cfg(test)]
+mod written_type_defs_tests {
+    use super::WrittenTypeDefs;
+
+    #[test]
+    fn indices_hold_across_the_switch_from_scan_to_hash() {
+        let mut defs = WrittenTypeDefs::default();
+        let keys: Vec<usize> = (0..40).map(|i| 0x1000 + i * 24).collect();
+        for (i, &key) in keys.iter().enumerate() {
+            assert_eq!(defs.find(key), None);
+            assert_eq!(defs.insert(key), i as u32);
+            for (j, &earlier) in keys[..=i].iter().enumerate() {
+                assert_eq!(defs.find(earlier), Some(j as u32));
+            }
+        }
+        defs.clear();
+        assert_eq!(defs.find(keys[0]), None);
+        assert_eq!(defs.insert(keys[30]), 0);
+        assert_eq!(defs.find(keys[30]), Some(0));
+    }
 }

@@ -227,7 +227,7 @@ pub trait Deserialize<'de>: Sized {
     }
 
     /// [`Deserialize::read_data`] for a [`WireType`] from [`Deserialize::read_wire_type`].
-    #[inline]
+    #[inline(always)]
     fn read_wire_data(ctx: &mut ReadContext<'_, 'de>, wire: WireType) -> Result<Self> {
         Self::read_data(ctx, wire.id)
     }
@@ -313,8 +313,9 @@ pub fn read_value<'de, T: Deserialize<'de>>(ctx: &mut ReadContext<'_, 'de>) -> R
     T::read_after_flag(ctx, flag, at, None)
 }
 
-/// Reads type info (unless the position supplies the id) and the payload.
-#[inline]
+/// Reads type info (unless the position supplies the id) and the payload. Always inlined: a
+/// field passes a constant wire type, which then picks the payload reader at compile time.
+#[inline(always)]
 pub fn read_typed<'de, T: Deserialize<'de>>(
     ctx: &mut ReadContext<'_, 'de>,
     wire: Option<WireType>,

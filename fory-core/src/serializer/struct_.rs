@@ -18,13 +18,14 @@ use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
 use crate::meta::struct_def::{to_snake_case, FieldDef, FieldKey, FieldType, StructDef};
 use crate::resolver::{
-    read_struct_def, read_user_wire_type, write_user_type_info, FieldPlan, TypeRegistry, UserKind,
-    UserType,
+    peek_struct_def, read_user_wire_type, write_user_type_info, FieldPlan, StreamTypeDef,
+    TypeRegistry, UserKind, UserType,
 };
 use crate::serializer::{
     field_writes_type_info, read_flag, read_typed, Deserialize, Schema, Serialize, WireType,
 };
 use crate::types::{RefFlag, TypeId};
+use std::borrow::Cow;
 
 /// A struct type; implemented by `#[derive(ForyObject)]`.
 pub trait ForyStruct: UserType + Sized {
@@ -137,21 +138,18 @@ fn read_struct_payload<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>, wire: WireT
         .struct_info(registry, config.compatible)?;
     if let Some(index) = wire.type_def {
         let at = ctx.reader.position();
-        let remote = read_struct_def(ctx, index)
-            .ok_or_else(|| Error::invalid(at, "a struct TypeDef", format!("TypeDef {index}")))?;
-        let def = remote
-            .struct_def()
-            .expect("read_struct_def returns struct TypeDefs");
-        let plan = remote.plan_for(std::any::TypeId::of::<T>(), || {
-            if def.fields == local.def.fields {
-                FieldPlan::Same
-            } else {
-                FieldPlan::Matched(match_fields(&local.def, def, T::FIELD_ORDER))
-            }
-        });
-        return match &*plan {
+        let missing = || Error::invalid(at, "a struct TypeDef", format!("TypeDef {index}"));
+        let remote = peek_struct_def(ctx, index).ok_or_else(missing)?;
+        if let FieldPlan::Same = &*plan_for::<T>(remote, &local.def) {
+            // The common case, the writer's fields are ours: no need to hold the TypeDef.
+            return T::read_fields(ctx);
+        }
+        // Held by its own count while the fields are read with the context.
+        let remote = remote.clone();
+        let remote_def = remote.struct_def().ok_or_else(missing)?;
+        return match &*plan_for::<T>(&remote, &local.def) {
             FieldPlan::Same => T::read_fields(ctx),
-            FieldPlan::Matched(plan) => T::read_fields_by_plan(ctx, def, plan),
+            FieldPlan::Matched(plan) => T::read_fields_by_plan(ctx, remote_def, plan),
         };
     }
     if !config.compatible && config.check_struct_version {
@@ -171,6 +169,16 @@ fn read_struct_payload<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>, wire: WireT
         }
     }
     T::read_fields(ctx)
+}
+
+/// How `T` reads the struct TypeDef `remote` (cached in the TypeDef for the first local type).
+fn plan_for<'r, T: ForyStruct>(remote: &'r StreamTypeDef, local: &StructDef) -> Cow<'r, FieldPlan> {
+    remote.plan_for(std::any::TypeId::of::<T>(), || match remote.struct_def() {
+        Some(def) if def.fields != local.fields => {
+            FieldPlan::Matched(match_fields(local, def, T::FIELD_ORDER))
+        }
+        _ => FieldPlan::Same,
+    })
 }
 
 /// For each field of `remote`, the declaration index of the local field it fills: same tag id,
@@ -222,8 +230,9 @@ fn readable_as(remote: &FieldType, local: &FieldType) -> bool {
         || matches!((UserKind::of_wire(r), UserKind::of_wire(l)), (Some((a, _)), Some((b, _))) if a == b)
 }
 
-/// Writes one field.
-#[inline]
+/// Writes one field. Always inlined: the generated code passes a constant `mode`, so the
+/// flag and encoding branches fold away for each field.
+#[inline(always)]
 pub fn write_field<'v, T: Serialize + Schema>(
     value: &'v T,
     ctx: &mut WriteContext<'v>,
@@ -249,8 +258,8 @@ pub fn write_field<'v, T: Serialize + Schema>(
     }
 }
 
-/// Reads one field written as this side declares it.
-#[inline]
+/// Reads one field written as this side declares it (always inlined, as [`write_field`]).
+#[inline(always)]
 pub fn read_field<'de, T: Deserialize<'de> + Schema>(
     ctx: &mut ReadContext<'_, 'de>,
     mode: FieldMode,
