@@ -136,25 +136,32 @@ fn string_too_long(byte_len: usize) -> Error {
     ))
 }
 
-/// How many bytes at the start of `bytes` are ASCII, eight at a time.
+/// How many bytes at the start of `bytes` are ASCII, eight at a time; the last (partial) eight
+/// are read as the final eight bytes, overlapping bytes already known to be ASCII.
 #[inline]
 fn ascii_prefix_len(bytes: &[u8]) -> usize {
     const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
+    let word_at = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap_or([0; 8]));
+    let len = bytes.len();
+    if len < 8 {
+        return bytes.iter().take_while(|b| b.is_ascii()).count();
+    }
     let mut done = 0;
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let high = word & HIGH_BITS;
+    while done + 8 <= len {
+        let high = word_at(done) & HIGH_BITS;
         if high != 0 {
             return done + high.trailing_zeros() as usize / 8;
         }
         done += 8;
     }
-    done + chunks
-        .remainder()
-        .iter()
-        .take_while(|b| b.is_ascii())
-        .count()
+    if done < len {
+        let start = len - 8;
+        let high = word_at(start) & HIGH_BITS;
+        if high != 0 {
+            return start + high.trailing_zeros() as usize / 8;
+        }
+    }
+    len
 }
 
 /// The number of UTF-16 units of `s`, from its UTF-8 bytes: one per character (every byte that
@@ -297,7 +304,7 @@ fn decode_utf16(bytes: &[u8], offset: usize) -> Result<String> {
 
 #[cfg(test)]
 mod java_rule_tests {
-    use super::{java_prefers_utf8, StringEncoding};
+    use super::{ascii_prefix_len, java_prefers_utf8, StringEncoding};
     use crate::buffer::Writer;
 
     /// The rule as Java's code states it: sample, round down, check.
@@ -335,6 +342,18 @@ mod java_rule_tests {
             let mut w = Writer::new();
             w.write_str(s).unwrap();
             assert_eq!(w.as_slice(), straightforward(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_ascii_prefix_is_found_at_every_offset_of_every_length() {
+        for len in 0..40 {
+            assert_eq!(ascii_prefix_len(&vec![b'a'; len]), len);
+            for at in 0..len {
+                let mut bytes = vec![b'a'; len];
+                bytes[at] = 0xc3;
+                assert_eq!(ascii_prefix_len(&bytes), at, "len {len}, at {at}");
+            }
         }
     }
 

@@ -52,23 +52,30 @@ reusable!(ReadTables, |tables| {
     tables.meta.reset(KEEP_AT_MOST) && tables.refs.capacity() <= KEEP_AT_MOST
 });
 
-/// The registration looked up last, by either context: a struct's type info and its payload,
-/// and the elements of a list of structs, ask for the same one in a row, so one entry saves
-/// most registry lookups.
+/// The registrations looked up last, by either context: a struct's type info and its payload,
+/// the elements of a list of structs, and the few types of a nested value ask for the same
+/// handful again and again, so a short scan saves most registry lookups.
 #[derive(Debug, Default)]
-struct LastRegistration<'f>(Option<(std::any::TypeId, &'f Registration)>);
+struct RecentRegistrations<'f> {
+    entries: [Option<(std::any::TypeId, &'f Registration)>; RECENT_REGISTRATIONS],
+    /// The entry to replace next.
+    next: usize,
+}
 
-impl<'f> LastRegistration<'f> {
+const RECENT_REGISTRATIONS: usize = 4;
+
+impl<'f> RecentRegistrations<'f> {
     #[inline]
     fn get<T: 'static>(&mut self, registry: &'f TypeRegistry) -> Result<&'f Registration> {
         let rust = std::any::TypeId::of::<T>();
-        if let Some((cached, reg)) = self.0 {
-            if cached == rust {
+        for (cached, reg) in self.entries.iter().flatten() {
+            if *cached == rust {
                 return Ok(reg);
             }
         }
         let reg = registry.get::<T>()?;
-        self.0 = Some((rust, reg));
+        self.entries[self.next] = Some((rust, reg));
+        self.next = (self.next + 1) % RECENT_REGISTRATIONS;
         Ok(reg)
     }
 }
@@ -86,8 +93,8 @@ pub struct WriteContext<'f> {
     depth: u32,
     /// The buffer callback and the out-of-band buffers, when writing with a callback.
     oob: Option<Box<OobSink<'f>>>,
-    /// The registration looked up last.
-    last_registration: LastRegistration<'f>,
+    /// The registrations looked up last.
+    recent_registrations: RecentRegistrations<'f>,
 }
 
 impl<'f> WriteContext<'f> {
@@ -101,14 +108,14 @@ impl<'f> WriteContext<'f> {
             next_ref_id: 0,
             depth: 0,
             oob: None,
-            last_registration: LastRegistration::default(),
+            recent_registrations: RecentRegistrations::default(),
         }
     }
 
     /// The registration of user type `T`, or the error that says how to register it.
     #[inline]
     pub fn registration<T: 'static>(&mut self) -> Result<&'f Registration> {
-        self.last_registration.get::<T>(self.registry)
+        self.recent_registrations.get::<T>(self.registry)
     }
 
     fn tables(&mut self) -> &mut WriteTables {
@@ -282,8 +289,8 @@ pub struct ReadContext<'f, 'de> {
     depth: u32,
     /// The out-of-band buffers, when the payload was written with a callback.
     oob: Option<OobSource<'de>>,
-    /// The registration looked up last (see [`WriteContext::registration`]).
-    last_registration: LastRegistration<'f>,
+    /// The registrations looked up last (see [`WriteContext::registration`]).
+    recent_registrations: RecentRegistrations<'f>,
     /// Bytes of decoded values that elements taking no input may still produce: a list of
     /// empty structs or NONE values costs no input per element, so its count is bounded by
     /// this budget instead of by the bytes left.
@@ -307,7 +314,7 @@ impl<'f, 'de> ReadContext<'f, 'de> {
             depth: 0,
             oob: None,
             declared_element: None,
-            last_registration: LastRegistration::default(),
+            recent_registrations: RecentRegistrations::default(),
             free_budget: FREE_BYTES_PER_INPUT_BYTE * len + FREE_BYTES_BASE,
         }
     }
@@ -333,7 +340,7 @@ impl<'f, 'de> ReadContext<'f, 'de> {
     /// The registration of user type `T`, or the error that says how to register it.
     #[inline]
     pub fn registration<T: 'static>(&mut self) -> Result<&'f Registration> {
-        self.last_registration.get::<T>(self.registry)
+        self.recent_registrations.get::<T>(self.registry)
     }
 
     fn tables(&mut self) -> &mut ReadTables {
