@@ -49,7 +49,7 @@ impl Writer {
     /// w.write_str("abc").unwrap();
     /// assert_eq!(w.as_slice(), [0x0c, b'a', b'b', b'c']);
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn write_str(&mut self, s: &str) -> Result<()> {
         let bytes = s.as_bytes();
         let ascii = ascii_prefix_len(bytes);
@@ -105,10 +105,14 @@ impl Writer {
         self.write_header(StringEncoding::Latin1, chars)?;
         let (prefix, rest) = s.split_at(ascii);
         self.write_bytes(prefix.as_bytes());
-        let out = self.extend_zeroed(chars - ascii);
-        for (slot, c) in out.iter_mut().zip(rest.chars()) {
-            *slot = c as u8;
-        }
+        self.append_with(chars - ascii, |out| {
+            let mut written = 0;
+            for (slot, c) in out.iter_mut().zip(rest.chars()) {
+                slot.write(c as u8);
+                written += 1;
+            }
+            written
+        });
         Ok(())
     }
 
@@ -116,15 +120,22 @@ impl Writer {
     fn write_utf16(&mut self, s: &str, ascii: usize, units: usize) -> Result<()> {
         self.write_header(StringEncoding::Utf16, units * 2)?;
         let (prefix, rest) = s.split_at(ascii);
-        let out = self.extend_zeroed(units * 2);
-        let (head, tail) = out.split_at_mut(ascii * 2);
-        // ASCII widens to one unit per byte, high byte zero (already zeroed).
-        for (slot, &b) in head.chunks_exact_mut(2).zip(prefix.as_bytes()) {
-            slot[0] = b;
-        }
-        for (slot, unit) in tail.chunks_exact_mut(2).zip(rest.encode_utf16()) {
-            slot.copy_from_slice(&unit.to_le_bytes());
-        }
+        self.append_with(units * 2, |out| {
+            let (head, tail) = out.split_at_mut(2 * ascii);
+            // ASCII widens to one unit per byte, high byte zero: a loop that vectorizes.
+            for (slot, &b) in head.chunks_exact_mut(2).zip(prefix.as_bytes()) {
+                slot[0].write(b);
+                slot[1].write(0);
+            }
+            let mut written = head.len();
+            for (slot, unit) in tail.chunks_exact_mut(2).zip(rest.encode_utf16()) {
+                let [lo, hi] = unit.to_le_bytes();
+                slot[0].write(lo);
+                slot[1].write(hi);
+                written += 2;
+            }
+            written
+        });
         Ok(())
     }
 }
@@ -138,7 +149,7 @@ fn string_too_long(byte_len: usize) -> Error {
 
 /// How many bytes at the start of `bytes` are ASCII, eight at a time; the last (partial) eight
 /// are read as the final eight bytes, overlapping bytes already known to be ASCII.
-#[inline]
+#[inline(always)]
 fn ascii_prefix_len(bytes: &[u8]) -> usize {
     const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
     let word_at = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap_or([0; 8]));

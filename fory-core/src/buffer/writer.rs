@@ -90,12 +90,22 @@ impl Writer {
         self.buf.reserve(additional);
     }
 
-    /// Appends `n` zero bytes and returns them to be filled in place.
+    /// Appends the bytes `fill` produces, at most `max` of them: `fill` gets room for `max`
+    /// bytes and returns how many it wrote, which are then appended. Nothing is zeroed first.
     #[inline]
-    pub(crate) fn extend_zeroed(&mut self, n: usize) -> &mut [u8] {
-        let start = self.buf.len();
-        self.buf.resize(start + n, 0);
-        &mut self.buf[start..]
+    pub(crate) fn append_with(
+        &mut self,
+        max: usize,
+        fill: impl FnOnce(&mut [std::mem::MaybeUninit<u8>]) -> usize,
+    ) {
+        self.buf.reserve(max);
+        let len = self.buf.len();
+        let room = &mut self.buf.spare_capacity_mut()[..max];
+        let written = fill(room).min(max);
+        // SAFETY: the contract of `fill` is that it initialized the first `written` bytes of
+        // `room`, which are the `written` bytes after `len`; `written <= max` fits the
+        // capacity `reserve(max)` made.
+        unsafe { self.buf.set_len(len + written) };
     }
 
     /// Appends raw bytes.

@@ -42,7 +42,7 @@ macro_rules! number {
                 Ok(())
             }
 
-            #[inline]
+            #[inline(always)]
             fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, _declared: bool) -> Result<()> {
                 ctx.writer.$write(*self);
                 Ok(())

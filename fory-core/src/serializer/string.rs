@@ -17,7 +17,7 @@ impl Serialize for str {
         Ok(())
     }
 
-    #[inline]
+    #[inline(always)]
     fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, _declared: bool) -> Result<()> {
         ctx.writer.write_str(self)
     }
@@ -31,7 +31,7 @@ macro_rules! forward_to_str {
                 str::write_type_info(self, ctx)
             }
 
-            #[inline]
+            #[inline(always)]
             fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, declared: bool) -> Result<()> {
                 str::write_data(self, ctx, declared)
             }
