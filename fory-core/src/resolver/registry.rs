@@ -185,10 +185,16 @@ impl Registration {
 
     /// The struct schema of this registration in the given mode, computed on first use. Fails
     /// when a field's user type is not registered.
+    #[inline]
     pub fn struct_info(&self, types: &TypeRegistry, compatible: bool) -> Result<&StructInfo> {
-        if let Some(info) = self.struct_info.get() {
-            return Ok(info);
+        match self.struct_info.get() {
+            Some(info) => Ok(info),
+            None => self.init_struct_info(types, compatible),
         }
+    }
+
+    #[cold]
+    fn init_struct_info(&self, types: &TypeRegistry, compatible: bool) -> Result<&StructInfo> {
         let fields = (self.field_defs)(types, compatible)
             .map_err(|e| Error::encode(format!("the schema of {}: {e}", self.rust_name)))?;
         let identity = match &self.identity {
