@@ -111,3 +111,17 @@ fn a_stream_claiming_a_huge_payload_allocates_only_what_arrives() {
         "{err}"
     );
 }
+
+#[test]
+fn a_bool_array_byte_other_than_0_or_1_is_an_error_at_its_offset() {
+    let fory = Fory::default();
+    let mut bytes = fory.serialize(&vec![true, false, true, true]).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] = 2;
+    let err = fory.deserialize::<Vec<bool>>(&bytes).unwrap_err();
+    assert_eq!(err.offset(), Some(last), "{err}");
+    // Valid bytes still decode, through the vectorized path.
+    bytes[last] = 0;
+    let back: Vec<bool> = fory.deserialize(&bytes).unwrap();
+    assert_eq!(back, [true, false, true, false]);
+}

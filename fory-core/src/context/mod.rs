@@ -370,6 +370,7 @@ impl<'f, 'de> ReadContext<'f, 'de> {
     /// Reads a BINARY or `*_ARRAY` payload's bytes: `varuint32 length` and the bytes, or, in a
     /// payload written with a buffer callback, the in-band flag and then either of those or the
     /// next out-of-band buffer. The length is checked against `max_binary_bytes` and the input.
+    #[inline]
     pub fn read_buffer(&mut self) -> Result<&'de [u8]> {
         if let Some(source) = &mut self.oob {
             let at = self.reader.position();

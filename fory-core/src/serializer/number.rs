@@ -95,6 +95,7 @@ macro_rules! number {
                 }
                 let bytes = read_array_bytes(ctx, $width)?;
                 <Self as ArrayElement>::vec_from_le_bytes(bytes, |r| r.$read_elem())
+                    .map_err(|e| in_input(e, ctx, bytes))
             }
 
             fn vec_declared_type_id() -> TypeId {
@@ -231,6 +232,17 @@ fn borrow_elements<T: PlainBytes + AnyBitPattern>(bytes: &[u8]) -> Option<&[T]> 
     Some(unsafe { std::slice::from_raw_parts(bytes.as_ptr().cast::<T>(), bytes.len() / size) })
 }
 
+/// `error`, found at an offset within `bytes`, with the offset in the input when `bytes` lie in
+/// it (an out-of-band buffer keeps the offset within the buffer).
+fn in_input(error: Error, ctx: &ReadContext<'_, '_>, bytes: &[u8]) -> Error {
+    let input = ctx.reader.data().as_ptr_range();
+    if input.contains(&bytes.as_ptr()) {
+        error.shifted(bytes.as_ptr() as usize - input.start as usize)
+    } else {
+        error
+    }
+}
+
 /// How an array payload becomes a `Vec`: one copy of the bytes where the layout allows it.
 trait ArrayElement: Sized {
     /// The elements of `bytes` (a whole number of them, little-endian); `decode` reads one.
@@ -256,6 +268,11 @@ impl ArrayElement for bool {
         bytes: &[u8],
         decode: fn(&mut Reader<'_>) -> Result<Self>,
     ) -> Result<Vec<Self>> {
+        // Valid input in two passes that vectorize; invalid input is decoded one by one, which
+        // finds the offending byte and reports its offset.
+        if bytes.iter().all(|&b| b <= 1) {
+            return Ok(bytes.iter().map(|&b| b != 0).collect());
+        }
         decode_each(bytes, decode)
     }
 }
