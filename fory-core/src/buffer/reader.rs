@@ -193,25 +193,6 @@ impl<'a> Reader<'a> {
         Ok(BFloat16::from_bits(LittleEndian::read_u16(bytes)))
     }
 
-    /// With eight bytes left, the varint at the cursor decoded from one 8-byte load, and its
-    /// length; the length is 9 when none of the eight bytes ends it (the caller then takes the
-    /// slow path, which also reports errors). Branch-free, where a loop exits by a mispredicted
-    /// branch on every varint.
-    #[inline(always)]
-    fn peek_varint_word(&self) -> Option<(u64, usize)> {
-        let bytes = self.data.get(self.pos..self.pos + 8)?;
-        let word = u64::from_le_bytes(bytes.try_into().unwrap_or([0; 8]));
-        // A byte whose high bit is clear ends the varint.
-        let ends = !word & 0x8080_8080_8080_8080;
-        let len = ends.trailing_zeros() as usize / 8 + 1;
-        let kept = if len >= 8 {
-            word
-        } else {
-            word & ((1u64 << (8 * len)) - 1)
-        };
-        Some((gather_groups(kept), len))
-    }
-
     /// Reads 7-bit groups with continuation bits, at most `max_groups` of them; when the last
     /// allowed group still has its continuation bit set, one more byte follows that carries
     /// `last_bits` bits whole. Returns the value and the number of bytes used.
@@ -265,10 +246,19 @@ impl<'a> Reader<'a> {
                 return Ok(u32::from(b));
             }
         }
-        if let Some((value, len)) = self.peek_varint_word() {
-            if len <= 5 && value <= u64::from(u32::MAX) {
-                self.pos += len;
-                return Ok(value as u32);
+        if let Some(bytes) = self.data.get(self.pos..self.pos + 5) {
+            // Five bytes available: decode without a bounds check per byte.
+            let mut result = 0u32;
+            for (i, &b) in bytes[..4].iter().enumerate() {
+                result |= u32::from(b & 0x7f) << (7 * i);
+                if b < 0x80 {
+                    self.pos += i + 1;
+                    return Ok(result);
+                }
+            }
+            if bytes[4] < 0x10 {
+                self.pos += 5;
+                return Ok(result | (u32::from(bytes[4]) << 28));
             }
         }
         let start = self.pos;
@@ -294,17 +284,18 @@ impl<'a> Reader<'a> {
                 return Ok(u64::from(b));
             }
         }
-        if let Some((value, len)) = self.peek_varint_word() {
-            if len <= 8 {
-                self.pos += len;
-                return Ok(value);
-            }
-        }
         if let Some(bytes) = self.data.get(self.pos..self.pos + 9) {
-            // Eight continued groups, then the ninth byte carries 8 bits whole.
-            let word = u64::from_le_bytes(bytes[..8].try_into().unwrap_or([0; 8]));
+            // Nine bytes available: decode without a bounds check per byte.
+            let mut result = 0u64;
+            for (i, &b) in bytes[..8].iter().enumerate() {
+                result |= u64::from(b & 0x7f) << (7 * i);
+                if b < 0x80 {
+                    self.pos += i + 1;
+                    return Ok(result);
+                }
+            }
             self.pos += 9;
-            return Ok(gather_groups(word) | (u64::from(bytes[8]) << 56));
+            return Ok(result | (u64::from(bytes[8]) << 56));
         }
         let start = self.pos;
         self.read_groups(8, 8, "varuint64")
@@ -384,17 +375,4 @@ impl<'a> Reader<'a> {
         self.read_groups(4, 8, "varuint36 header")
             .inspect_err(|_| self.pos = start)
     }
-}
-
-/// The 7-bit groups of eight varint bytes (least significant first) joined into one value.
-#[inline(always)]
-fn gather_groups(word: u64) -> u64 {
-    (word & 0x7f)
-        | (word >> 1) & (0x7f << 7)
-        | (word >> 2) & (0x7f << 14)
-        | (word >> 3) & (0x7f << 21)
-        | (word >> 4) & (0x7f << 28)
-        | (word >> 5) & (0x7f << 35)
-        | (word >> 6) & (0x7f << 42)
-        | (word >> 7) & (0x7f << 49)
 }

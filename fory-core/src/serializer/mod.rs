@@ -227,7 +227,7 @@ pub trait Deserialize<'de>: Sized {
     }
 
     /// [`Deserialize::read_data`] for a [`WireType`] from [`Deserialize::read_wire_type`].
-    #[inline(always)]
+    #[inline]
     fn read_wire_data(ctx: &mut ReadContext<'_, 'de>, wire: WireType) -> Result<Self> {
         Self::read_data(ctx, wire.id)
     }
@@ -315,7 +315,7 @@ pub fn read_value<'de, T: Deserialize<'de>>(ctx: &mut ReadContext<'_, 'de>) -> R
 
 /// Reads type info (unless the position supplies the id) and the payload. Always inlined: a
 /// field passes a constant wire type, which then picks the payload reader at compile time.
-#[inline(always)]
+#[inline]
 pub fn read_typed<'de, T: Deserialize<'de>>(
     ctx: &mut ReadContext<'_, 'de>,
     wire: Option<WireType>,

@@ -68,7 +68,7 @@ macro_rules! number {
             }
 
             // Always inlined: fields pass a constant id, which leaves one reader.
-            #[inline(always)]
+            #[inline]
             fn read_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Self> {
                 let r = &mut ctx.reader;
                 match id {

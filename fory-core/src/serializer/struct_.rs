@@ -259,7 +259,7 @@ pub fn write_field<'v, T: Serialize + Schema>(
 }
 
 /// Reads one field written as this side declares it (always inlined, as [`write_field`]).
-#[inline(always)]
+#[inline]
 pub fn read_field<'de, T: Deserialize<'de> + Schema>(
     ctx: &mut ReadContext<'_, 'de>,
     mode: FieldMode,
