@@ -313,8 +313,7 @@ pub fn read_value<'de, T: Deserialize<'de>>(ctx: &mut ReadContext<'_, 'de>) -> R
     T::read_after_flag(ctx, flag, at, None)
 }
 
-/// Reads type info (unless the position supplies the id) and the payload. Always inlined: a
-/// field passes a constant wire type, which then picks the payload reader at compile time.
+/// Reads type info (unless the position supplies the id) and the payload.
 #[inline]
 pub fn read_typed<'de, T: Deserialize<'de>>(
     ctx: &mut ReadContext<'_, 'de>,

@@ -67,7 +67,6 @@ macro_rules! number {
                 ctx.read_type_id_among(&[$(TypeId::$wire),*], TypeId::$id)
             }
 
-            // Always inlined: fields pass a constant id, which leaves one reader.
             #[inline]
             fn read_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Self> {
                 let r = &mut ctx.reader;

@@ -258,7 +258,7 @@ pub fn write_field<'v, T: Serialize + Schema>(
     }
 }
 
-/// Reads one field written as this side declares it (always inlined, as [`write_field`]).
+/// Reads one field written as this side declares it.
 #[inline]
 pub fn read_field<'de, T: Deserialize<'de> + Schema>(
     ctx: &mut ReadContext<'_, 'de>,
