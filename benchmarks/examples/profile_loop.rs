@@ -9,8 +9,10 @@ use benchmarks::{apache, ours};
 
 const ITERATIONS: u64 = 2_000_000;
 
-macro_rules! run_ours {
-    ($fory:expr, $op:expr, $value:expr, $ty:ty) => {{
+/// Serializes (`op == "ser"`) or deserializes `$value` ITERATIONS times with `$fory`, where
+/// `$serialize(fory, value, buf)` is the library's call that writes into a reused buffer.
+macro_rules! run {
+    ($fory:expr, $op:expr, $value:expr, $ty:ty, $serialize:expr) => {{
         let fory = $fory;
         let v: $ty = $value;
         let mut buf = Vec::with_capacity(4096);
@@ -18,30 +20,7 @@ macro_rules! run_ours {
         let mut sink = 0usize;
         for _ in 0..ITERATIONS {
             if $op == "ser" {
-                fory.serialize_into(std::hint::black_box(&v), &mut buf)
-                    .unwrap();
-                sink += buf.len();
-            } else {
-                let back: $ty = fory.deserialize(std::hint::black_box(&bytes)).unwrap();
-                sink += std::mem::size_of_val(&back);
-            }
-        }
-        sink
-    }};
-}
-
-macro_rules! run_apache {
-    ($fory:expr, $op:expr, $value:expr, $ty:ty) => {{
-        let fory = $fory;
-        let v: $ty = $value;
-        let mut buf = Vec::with_capacity(4096);
-        let bytes = fory.serialize(&v).unwrap();
-        let mut sink = 0usize;
-        for _ in 0..ITERATIONS {
-            if $op == "ser" {
-                buf.clear();
-                fory.serialize_to(&mut buf, std::hint::black_box(&v))
-                    .unwrap();
+                $serialize(&fory, std::hint::black_box(&v), &mut buf);
                 sink += buf.len();
             } else {
                 let back: $ty = fory.deserialize(std::hint::black_box(&bytes)).unwrap();
@@ -57,18 +36,25 @@ macro_rules! dispatch {
         macro_rules! case {
             ($model:expr, $name:ident) => {
                 if $lib == "apache" {
-                    run_apache!(
+                    run!(
                         apache::fory($compatible),
                         $op,
                         apache::$name::from_model(&$model),
-                        apache::$name
+                        apache::$name,
+                        |f: &apache_fory::Fory, v, buf: &mut Vec<u8>| {
+                            buf.clear();
+                            f.serialize_to(buf, v).unwrap();
+                        }
                     )
                 } else {
-                    run_ours!(
+                    run!(
                         ours::fory($compatible),
                         $op,
                         ours::$name::from_model(&$model),
-                        ours::$name
+                        ours::$name,
+                        |f: &fory_core::Fory, v, buf: &mut Vec<u8>| f
+                            .serialize_into(v, buf)
+                            .unwrap()
                     )
                 }
             };
