@@ -279,7 +279,11 @@ pub fn read_user_wire_type<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result
         return Err(type_mismatch(at, expected, id as u32));
     }
     let (found, type_def) = read_identity(ctx, id, by_name)?;
-    check_identity(reg, found.identity(ctx.meta_tables()), at)?;
+    match &found {
+        // An inline identity needs no table: a struct registered by id never takes one.
+        Found::Inline(identity) => check_identity(reg, identity, at)?,
+        Found::TypeDef(_) => check_identity(reg, found.identity(ctx.meta_tables()), at)?,
+    }
     Ok(WireType {
         id,
         user: None,
