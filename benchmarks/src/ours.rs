@@ -4,7 +4,7 @@
 //! Arrays: `Vec<i32>`, `Vec<i64>`, `Vec<f32>`, `Vec<f64>` and `Vec<bool>` are the xlang
 //! `*_ARRAY` types here by default (Apache Fory Rust needs `#[fory(array)]` for that).
 
-use fory_core::{Fory, ForyObject};
+use fory_core::{Fory, ForyObject, StringRule};
 
 use crate::model::{self, FromModel};
 
@@ -195,9 +195,18 @@ impl FromModel<model::Size> for Size {
 }
 
 /// A `Fory` in schema-consistent (`compatible = false`) or compatible mode with every benchmark
-/// type registered.
+/// type registered, writing strings as UTF-8 as Apache Fory Rust does (so both libraries write
+/// the same string bytes).
 pub fn fory(compatible: bool) -> Fory {
-    let mut fory = Fory::builder().compatible(compatible).build();
+    fory_with(compatible, StringRule::Utf8)
+}
+
+/// [`fory`] with strings written by `rule` (the size table also shows Java's rule, our default).
+pub fn fory_with(compatible: bool, rule: StringRule) -> Fory {
+    let mut fory = Fory::builder()
+        .compatible(compatible)
+        .string_rule(rule)
+        .build();
     register(&mut fory).expect("fresh registry");
     fory
 }

@@ -8,6 +8,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkGroup, Criterion, SamplingMode, Throughput};
+use fory_core::StringRule;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -442,6 +443,11 @@ pub fn payloads() -> (Vec<Sizes>, Vec<WireComparison>) {
             let apache_bytes = af.serialize(&a).unwrap();
             sizes.push((format!("ours-{mode}"), ours_bytes.len()));
             sizes.push((format!("apache-{mode}"), apache_bytes.len()));
+            let java_rule = ours::fory_with(compatible, StringRule::Java);
+            sizes.push((
+                format!("ours-{mode}-java-strings"),
+                java_rule.serialize(&o).unwrap().len(),
+            ));
             let ours_reads_apache = match of.deserialize::<T::Ours>(&apache_bytes) {
                 Ok(back) if back == o => Ok(()),
                 Ok(back) => Err(format!("a different value: {back:?}")),

@@ -78,8 +78,41 @@ pub struct Config {
     /// Schema-consistent structs start with a 4-byte schema hash, checked on read (the peers'
     /// class-version check). On by default, as in pyfory; it has no effect in compatible mode.
     pub check_struct_version: bool,
+    /// Which encoding strings are written in; see [`StringRule`]. Default: Java's rule.
+    pub string_rule: StringRule,
     /// Decoding limits; see [`Limits`] for the defaults.
     pub limits: Limits,
+}
+
+/// How strings are encoded when written. Every peer reads all three encodings (Latin-1,
+/// UTF-16, UTF-8) whichever rule wrote them; the rules differ in size, speed and which peer's
+/// bytes they reproduce.
+///
+/// ```
+/// use fory_core::fory::StringRule;
+/// use fory_core::Fory;
+/// let java = Fory::default();
+/// let utf8 = Fory::builder().string_rule(StringRule::Utf8).build();
+/// // "日本語": UTF-16 by Java's rule (6 bytes), UTF-8 otherwise (9 bytes).
+/// // Bytes: frame header, ref flag, type id, then the string header (length << 2 | encoding).
+/// assert_eq!(java.serialize(&"日本語").unwrap()[3], 6 << 2 | 1);
+/// assert_eq!(utf8.serialize(&"日本語").unwrap()[3], 9 << 2 | 2);
+/// // Both read back the other's bytes.
+/// let back: String = java.deserialize(&utf8.serialize(&"日本語").unwrap()).unwrap();
+/// assert_eq!(back, "日本語");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StringRule {
+    /// Java's choice, byte-equal with the Java peer: Latin-1 when every character fits in
+    /// it, otherwise UTF-8 or UTF-16 by Java's sampling rule (mostly-ASCII text as UTF-8,
+    /// other text as UTF-16). Costs a scan of the text to choose.
+    #[default]
+    Java,
+    /// Always UTF-8, Rust's own representation, copied with no scan: byte-equal with the Go
+    /// peer and Apache Fory Rust, and smaller than UTF-16 for text that is mostly ASCII or
+    /// Latin-1 with a few wider characters. CJK text is larger than in UTF-16 (3 bytes per
+    /// character against 2).
+    Utf8,
 }
 
 impl Default for Config {
@@ -88,6 +121,7 @@ impl Default for Config {
             compatible: false,
             ref_tracking: false,
             check_struct_version: true,
+            string_rule: StringRule::Java,
             limits: Limits::DEFAULT,
         }
     }
@@ -343,6 +377,12 @@ impl ForyBuilder {
     /// All decoding limits at once.
     pub fn limits(mut self, limits: Limits) -> Self {
         self.config.limits = limits;
+        self
+    }
+
+    /// How strings are encoded when written; see [`StringRule`]. Default: Java's rule.
+    pub fn string_rule(mut self, rule: StringRule) -> Self {
+        self.config.string_rule = rule;
         self
     }
 

@@ -55,7 +55,7 @@ pub mod types;
 
 pub use buffer::{Reader, Writer};
 pub use error::{Error, ErrorKind, Result};
-pub use fory::{Fory, ForyBuilder};
+pub use fory::{Fory, ForyBuilder, StringRule};
 pub use fory_derive::ForyObject;
 pub use limits::Limits;
 pub use serializer::{Deserialize, Serialize, Value};

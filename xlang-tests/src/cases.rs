@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use fory_core::oob::BufferObject;
 use fory_core::types::{Date, Decimal, Duration, Timestamp};
-use fory_core::{Deserialize, Fory, Result, Serialize, Value};
+use fory_core::{Deserialize, Fory, Result, Serialize, StringRule, Value};
 
 pub use crate::payload::Payload;
 
@@ -29,6 +29,9 @@ pub struct Mode {
     pub register: Option<fn(&mut Fory) -> Result<()>>,
     /// The buffer callback the case is written with, if any.
     pub callback: Option<Callback>,
+    /// How strings are written (every case uses Java's rule; the Go goldens are also checked
+    /// with the UTF-8 rule, which Go writes).
+    pub string_rule: StringRule,
 }
 
 /// The buffer callbacks of the out-of-band cases.
@@ -75,6 +78,7 @@ impl Mode {
         let mut fory = Fory::builder()
             .compatible(self.compatible)
             .ref_tracking(self.ref_tracking)
+            .string_rule(self.string_rule)
             .build();
         match self.color {
             ColorRegistration::None => {}

@@ -15,7 +15,8 @@ pub struct Difference {
 const NAMESPACE_TAG: &str =
     "namespace meta string tagged ALL_TO_LOWER_SPECIAL (04) as Java writes it; pyfory tags 01";
 
-const GO_UTF8: &str =
+/// The difference the UTF-8 string rule removes (`golden.rs` checks that it does).
+pub const GO_UTF8: &str =
     "strings in Latin-1 or UTF-16 as Java writes them; Go 1.6 writes every string as \
      UTF-8 (header `16` for \"hello\" where Java writes `14`)";
 

@@ -10,8 +10,9 @@
 use std::fs;
 use std::path::Path;
 
+use fory_core::StringRule;
 use xlang_tests::cases::all;
-use xlang_tests::differences::{accepted, non_deterministic};
+use xlang_tests::differences::{accepted, non_deterministic, DIFFERENCES, GO_UTF8};
 use xlang_tests::payload::{case_of_file, Payload};
 use xlang_tests::peers::{read_unsupported_file, UNSUPPORTED_FILE};
 
@@ -126,4 +127,36 @@ fn committed_goldens_decode_and_reencode() {
         peers.join(","),
         failures.join("\n")
     );
+}
+
+/// Go writes every string as UTF-8, so with [`StringRule::Utf8`] our bytes equal Go's golden
+/// files in every case whose only accepted difference is the string encoding.
+#[test]
+fn go_goldens_are_byte_equal_under_the_utf8_string_rule() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("golden/go");
+    let explained_by_utf8: Vec<&str> = DIFFERENCES
+        .iter()
+        .filter(|d| d.peer == "go" && d.reason == GO_UTF8)
+        .flat_map(|d| d.cases.iter().copied())
+        .collect();
+    assert!(!explained_by_utf8.is_empty());
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for mut case in all() {
+        if !explained_by_utf8.contains(&case.name) || non_deterministic("go", case.name).is_some() {
+            continue;
+        }
+        let golden = Payload::read(&dir.join(format!("{}.bin", case.name)))
+            .unwrap_or_else(|| panic!("go/{}.bin is committed", case.name));
+        case.mode.string_rule = StringRule::Utf8;
+        match case.check_payload(&golden) {
+            Ok(ours) => match ours.first_difference(&golden) {
+                None => checked += 1,
+                Some(at) => failures.push(format!("{}: differs at offset {at}", case.name)),
+            },
+            Err(e) => failures.push(format!("{}: {e}", case.name)),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(checked >= 20, "only {checked} cases checked");
 }

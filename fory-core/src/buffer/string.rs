@@ -79,6 +79,7 @@ impl Writer {
 
     /// Writes a string as UTF-8 whatever its content (what the Go peer always does; the
     /// cheapest encoding for Rust, but not byte-equal to Java for Latin-1 or most CJK text).
+    #[inline]
     pub fn write_str_utf8(&mut self, s: &str) -> Result<()> {
         self.write_encoded_str(StringEncoding::Utf8, s.as_bytes())
     }

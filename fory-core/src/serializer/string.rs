@@ -7,6 +7,7 @@ use std::borrow::Cow;
 
 use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
+use crate::fory::StringRule;
 use crate::serializer::{Deserialize, Serialize};
 use crate::types::TypeId;
 
@@ -19,7 +20,10 @@ impl Serialize for str {
 
     #[inline(always)]
     fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, _declared: bool) -> Result<()> {
-        ctx.writer.write_str(self)
+        match ctx.config().string_rule {
+            StringRule::Java => ctx.writer.write_str(self),
+            StringRule::Utf8 => ctx.writer.write_str_utf8(self),
+        }
     }
 }
 
