@@ -7,9 +7,16 @@
 use benchmarks::model::{self, FromModel};
 use benchmarks::{apache, ours};
 
-const ITERATIONS: u64 = 2_000_000;
+/// Iterations per run; `PROFILE_ITERATIONS` overrides it (a small count for callgrind, whose
+/// instruction counts are steadier than this machine's clock).
+fn iterations() -> u64 {
+    std::env::var("PROFILE_ITERATIONS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(2_000_000)
+}
 
-/// Serializes (`op == "ser"`) or deserializes `$value` ITERATIONS times with `$fory`, where
+/// Serializes (`op == "ser"`) or deserializes `$value` `iterations()` times with `$fory`, where
 /// `$serialize(fory, value, buf)` is the library's call that writes into a reused buffer.
 macro_rules! run {
     ($fory:expr, $op:expr, $value:expr, $ty:ty, $serialize:expr) => {{
@@ -18,7 +25,7 @@ macro_rules! run {
         let mut buf = Vec::with_capacity(4096);
         let bytes = fory.serialize(&v).unwrap();
         let mut sink = 0usize;
-        for _ in 0..ITERATIONS {
+        for _ in 0..iterations() {
             if $op == "ser" {
                 $serialize(&fory, std::hint::black_box(&v), &mut buf);
                 sink += buf.len();
@@ -77,6 +84,6 @@ fn main() {
     let lib = args.get(4).map_or("ours", String::as_str);
     let start = std::time::Instant::now();
     let sink = dispatch!(lib, data, op, mode == "compatible");
-    let ns = start.elapsed().as_nanos() as f64 / ITERATIONS as f64;
+    let ns = start.elapsed().as_nanos() as f64 / iterations() as f64;
     println!("{lib} {data} {op} {mode}: {ns:.1} ns/op (sink {sink})");
 }

@@ -57,7 +57,8 @@ reusable!(ReadTables, |tables| {
 /// handful again and again, so a short scan saves most registry lookups.
 #[derive(Debug, Default)]
 struct RecentRegistrations<'f> {
-    entries: [Option<(std::any::TypeId, &'f Registration)>; RECENT_REGISTRATIONS],
+    /// Each registration knows its Rust type: 8 bytes per entry to clear per payload.
+    entries: [Option<&'f Registration>; RECENT_REGISTRATIONS],
     /// The entry to replace next.
     next: usize,
 }
@@ -68,13 +69,13 @@ impl<'f> RecentRegistrations<'f> {
     #[inline]
     fn get<T: 'static>(&mut self, registry: &'f TypeRegistry) -> Result<&'f Registration> {
         let rust = std::any::TypeId::of::<T>();
-        for (cached, reg) in self.entries.iter().flatten() {
-            if *cached == rust {
+        for reg in self.entries.iter().flatten() {
+            if reg.rust_type == rust {
                 return Ok(reg);
             }
         }
         let reg = registry.get::<T>()?;
-        self.entries[self.next] = Some((rust, reg));
+        self.entries[self.next] = Some(reg);
         self.next = (self.next + 1) % RECENT_REGISTRATIONS;
         Ok(reg)
     }
@@ -99,6 +100,7 @@ pub struct WriteContext<'f> {
 
 impl<'f> WriteContext<'f> {
     /// A context writing into `writer` for `fory`.
+    #[inline]
     pub fn new(writer: Writer, fory: &'f Fory) -> Self {
         WriteContext {
             writer,
@@ -266,6 +268,7 @@ impl<'f> WriteContext<'f> {
     }
 
     /// Gives the buffer back.
+    #[inline]
     pub fn into_writer(self) -> Writer {
         let WriteContext { writer, .. } = self;
         writer
@@ -303,6 +306,7 @@ pub struct ReadContext<'f, 'de> {
 
 impl<'f, 'de> ReadContext<'f, 'de> {
     /// A context reading from `reader` for `fory`.
+    #[inline]
     pub fn new(reader: Reader<'de>, fory: &'f Fory) -> Self {
         let len = reader.data().len();
         ReadContext {

@@ -139,6 +139,8 @@ pub type ErasedRead = for<'a, 'b> fn(&mut ReadContext<'a, 'b>, WireType) -> Resu
 pub struct Registration {
     /// `std::any::type_name` of the Rust type, for messages.
     pub rust_name: &'static str,
+    /// The Rust type's id.
+    pub rust_type: RustTypeId,
     /// Its kind.
     pub kind: UserKind,
     /// Its wire identity.
@@ -313,6 +315,7 @@ impl TypeRegistry {
         let index = self.entries.len();
         self.entries.push(Registration {
             rust_name,
+            rust_type: rust,
             kind: T::KIND,
             identity,
             write: write_erased::<T>,

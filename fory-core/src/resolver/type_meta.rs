@@ -278,6 +278,19 @@ pub fn read_user_wire_type<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result
         let expected = T::KIND.wire_type_id(reg.by_name(), ctx.config().compatible);
         return Err(type_mismatch(at, expected, id as u32));
     }
+    let shared = id == TypeId::CompatibleStruct || id == TypeId::NamedCompatibleStruct;
+    if let (false, false, Identity::Id(expected)) = (by_name, shared, &reg.identity) {
+        // By user id, no TypeDef: the common schema-consistent case, compared in place.
+        let user_id = ctx.reader.read_varuint32()?;
+        if user_id != *expected {
+            check_identity(reg, &ReadIdentity::Id(user_id), at)?;
+        }
+        return Ok(WireType {
+            id,
+            user: None,
+            type_def: None,
+        });
+    }
     let (found, type_def) = read_identity(ctx, id, by_name)?;
     match &found {
         // An inline identity needs no table: a struct registered by id never takes one.
