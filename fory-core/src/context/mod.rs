@@ -13,7 +13,9 @@ use crate::buffer::{Reader, Writer};
 use crate::error::{Error, Result};
 use crate::fory::{Config, Fory};
 use crate::oob::{BufferObject, OobSink, OobSource};
-use crate::resolver::{MetaReadTables, MetaWriteTables, Registration, TypeDefCache, TypeRegistry};
+use crate::resolver::{
+    MetaReadTables, MetaWriteTables, Registration, TypeDefCache, TypeRegistry, UserType,
+};
 use crate::types::TypeId;
 
 pub(crate) mod pool;
@@ -52,35 +54,6 @@ reusable!(ReadTables, |tables| {
     tables.meta.reset(KEEP_AT_MOST) && tables.refs.capacity() <= KEEP_AT_MOST
 });
 
-/// The registrations looked up last, by either context: a struct's type info and its payload,
-/// the elements of a list of structs, and the few types of a nested value ask for the same
-/// handful again and again, so a short scan saves most registry lookups.
-#[derive(Debug, Default)]
-struct RecentRegistrations<'f> {
-    /// Each registration knows its Rust type: 8 bytes per entry to clear per payload.
-    entries: [Option<&'f Registration>; RECENT_REGISTRATIONS],
-    /// The entry to replace next.
-    next: usize,
-}
-
-const RECENT_REGISTRATIONS: usize = 4;
-
-impl<'f> RecentRegistrations<'f> {
-    #[inline]
-    fn get<T: 'static>(&mut self, registry: &'f TypeRegistry) -> Result<&'f Registration> {
-        let rust = std::any::TypeId::of::<T>();
-        for reg in self.entries.iter().flatten() {
-            if reg.rust_type == rust {
-                return Ok(reg);
-            }
-        }
-        let reg = registry.get::<T>()?;
-        self.entries[self.next] = Some(reg);
-        self.next = (self.next + 1) % RECENT_REGISTRATIONS;
-        Ok(reg)
-    }
-}
-
 /// State of one serialization.
 #[derive(Debug)]
 pub struct WriteContext<'f> {
@@ -94,8 +67,6 @@ pub struct WriteContext<'f> {
     depth: u32,
     /// The buffer callback and the out-of-band buffers, when writing with a callback.
     oob: Option<Box<OobSink<'f>>>,
-    /// The registrations looked up last.
-    recent_registrations: RecentRegistrations<'f>,
 }
 
 impl<'f> WriteContext<'f> {
@@ -110,14 +81,13 @@ impl<'f> WriteContext<'f> {
             next_ref_id: 0,
             depth: 0,
             oob: None,
-            recent_registrations: RecentRegistrations::default(),
         }
     }
 
     /// The registration of user type `T`, or the error that says how to register it.
     #[inline]
-    pub fn registration<T: 'static>(&mut self) -> Result<&'f Registration> {
-        self.recent_registrations.get::<T>(self.registry)
+    pub fn registration<T: UserType>(&mut self) -> Result<&'f Registration> {
+        self.registry.get_user::<T>()
     }
 
     fn tables(&mut self) -> &mut WriteTables {
@@ -292,8 +262,6 @@ pub struct ReadContext<'f, 'de> {
     depth: u32,
     /// The out-of-band buffers, when the payload was written with a callback.
     oob: Option<OobSource<'de>>,
-    /// The registrations looked up last (see [`WriteContext::registration`]).
-    recent_registrations: RecentRegistrations<'f>,
     /// Bytes of decoded values that elements taking no input may still produce: a list of
     /// empty structs or NONE values costs no input per element, so its count is bounded by
     /// this budget instead of by the bytes left.
@@ -318,7 +286,6 @@ impl<'f, 'de> ReadContext<'f, 'de> {
             depth: 0,
             oob: None,
             declared_element: None,
-            recent_registrations: RecentRegistrations::default(),
             free_budget: FREE_BYTES_PER_INPUT_BYTE * len + FREE_BYTES_BASE,
         }
     }
@@ -343,8 +310,8 @@ impl<'f, 'de> ReadContext<'f, 'de> {
 
     /// The registration of user type `T`, or the error that says how to register it.
     #[inline]
-    pub fn registration<T: 'static>(&mut self) -> Result<&'f Registration> {
-        self.recent_registrations.get::<T>(self.registry)
+    pub fn registration<T: UserType>(&mut self) -> Result<&'f Registration> {
+        self.registry.get_user::<T>()
     }
 
     fn tables(&mut self) -> &mut ReadTables {

@@ -6,6 +6,7 @@
 use std::any::{Any, TypeId as RustTypeId};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::OnceLock;
 
 use crate::buffer::Writer;
@@ -82,6 +83,29 @@ pub trait UserType: 'static {
     fn field_defs(types: &TypeRegistry, compatible: bool) -> Result<Vec<FieldDef>> {
         let _ = (types, compatible);
         Ok(Vec::new())
+    }
+
+    /// Where this type remembers the index of its registration (see [`RegistrationSlot`]).
+    /// The derive gives each type a slot of its own; hand-written impls share one by default,
+    /// which is correct but looks those types up by hash more often.
+    fn registration_slot() -> &'static RegistrationSlot {
+        static SHARED: RegistrationSlot = RegistrationSlot::new();
+        &SHARED
+    }
+}
+
+/// The index of a type's registration in the registry that last looked it up: a hint that
+/// makes finding a registration one load and one compare instead of a hash lookup per value.
+/// The hint is checked against the registry's entry before use, so a slot shared by several
+/// types (a generic type's instantiations) or used by several registries (several `Fory`
+/// instances) only costs extra lookups, never a wrong answer.
+#[derive(Debug, Default)]
+pub struct RegistrationSlot(AtomicU32);
+
+impl RegistrationSlot {
+    /// An empty slot, for a `static`.
+    pub const fn new() -> Self {
+        RegistrationSlot(AtomicU32::new(u32::MAX))
     }
 }
 
@@ -233,6 +257,13 @@ impl Registration {
     }
 }
 
+fn not_registered<T>() -> Error {
+    Error::encode(format!(
+        "{} is not registered: call Fory::register or Fory::register_by_name first",
+        std::any::type_name::<T>()
+    ))
+}
+
 /// A hasher for keys that are hashes already (a `TypeId`, a TypeDef header): their `u64`s are
 /// combined without further mixing.
 #[derive(Default)]
@@ -332,12 +363,29 @@ impl TypeRegistry {
         self.by_rust
             .get(&RustTypeId::of::<T>())
             .map(|&i| &self.entries[i])
-            .ok_or_else(|| {
-                Error::encode(format!(
-                    "{} is not registered: call Fory::register or Fory::register_by_name first",
-                    std::any::type_name::<T>()
-                ))
-            })
+            .ok_or_else(not_registered::<T>)
+    }
+
+    /// [`TypeRegistry::get`] for a user type, through the type's [`RegistrationSlot`].
+    #[inline]
+    pub fn get_user<T: UserType>(&self) -> Result<&Registration> {
+        let hint = T::registration_slot().0.load(Ordering::Relaxed) as usize;
+        match self.entries.get(hint) {
+            Some(reg) if reg.rust_type == RustTypeId::of::<T>() => Ok(reg),
+            _ => self.get_and_remember::<T>(),
+        }
+    }
+
+    #[inline(never)]
+    fn get_and_remember<T: UserType>(&self) -> Result<&Registration> {
+        let index = *self
+            .by_rust
+            .get(&RustTypeId::of::<T>())
+            .ok_or_else(not_registered::<T>)?;
+        T::registration_slot()
+            .0
+            .store(index as u32, Ordering::Relaxed);
+        Ok(&self.entries[index])
     }
 
     /// The registration of the Rust type with id `rust`, if any.

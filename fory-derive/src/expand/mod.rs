@@ -74,6 +74,11 @@ pub fn user_type(
             const KIND: ::fory_core::resolver::UserKind = ::fory_core::resolver::UserKind::#kind;
             const NAMESPACE: &'static str = #namespace;
             const NAME: &'static str = #name;
+            fn registration_slot() -> &'static ::fory_core::resolver::RegistrationSlot {
+                static SLOT: ::fory_core::resolver::RegistrationSlot =
+                    ::fory_core::resolver::RegistrationSlot::new();
+                &SLOT
+            }
             #extra
         }
 

@@ -1,0 +1,80 @@
+//! Each user type remembers where its registration sits in the registry that looked it up
+//! last. That index is a hint: several `Fory` instances registering the same types in a
+//! different order, and a generic type's instantiations sharing one slot, must still write
+//! and read each type under its own instance's registration.
+
+use fory_core::{Fory, ForyObject};
+
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct Left {
+    a: i32,
+}
+
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct Right {
+    b: i32,
+}
+
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct Wrapper<T: Default + 'static> {
+    inner: T,
+}
+
+/// The user id written after the struct's type id: frame header, ref flag, type id, user id.
+fn user_id_of(bytes: &[u8]) -> u8 {
+    bytes[3]
+}
+
+#[test]
+fn instances_with_different_registration_orders_each_use_their_own() {
+    // `Left` is entry 0 in `first` and entry 1 in `second`.
+    let mut first = Fory::default();
+    first.register::<Left>(10).unwrap();
+    first.register::<Right>(20).unwrap();
+    let mut second = Fory::default();
+    second.register::<Right>(21).unwrap();
+    second.register::<Left>(11).unwrap();
+    for _ in 0..3 {
+        for (fory, left_id, right_id) in [(&first, 10, 20), (&second, 11, 21)] {
+            let left = fory.serialize(&Left { a: 1 }).unwrap();
+            let right = fory.serialize(&Right { b: 2 }).unwrap();
+            assert_eq!(user_id_of(&left), left_id);
+            assert_eq!(user_id_of(&right), right_id);
+            assert_eq!(fory.deserialize::<Left>(&left).unwrap(), Left { a: 1 });
+            assert_eq!(fory.deserialize::<Right>(&right).unwrap(), Right { b: 2 });
+        }
+    }
+    // Each instance still rejects the other's ids.
+    let left_by_second = second.serialize(&Left { a: 1 }).unwrap();
+    assert!(first.deserialize::<Left>(&left_by_second).is_err());
+}
+
+#[test]
+fn a_generic_type_s_instantiations_keep_their_own_registrations() {
+    let mut fory = Fory::default();
+    fory.register::<Wrapper<i32>>(30).unwrap();
+    fory.register::<Wrapper<String>>(31).unwrap();
+    for _ in 0..3 {
+        let ints = fory.serialize(&Wrapper { inner: 5i32 }).unwrap();
+        let text = fory
+            .serialize(&Wrapper {
+                inner: "x".to_string(),
+            })
+            .unwrap();
+        assert_eq!(user_id_of(&ints), 30);
+        assert_eq!(user_id_of(&text), 31);
+        let back: Wrapper<String> = fory.deserialize(&text).unwrap();
+        assert_eq!(back.inner, "x");
+        assert!(fory.deserialize::<Wrapper<String>>(&ints).is_err());
+    }
+}
+
+#[test]
+fn an_unregistered_type_is_still_an_error_after_another_instance_registered_it() {
+    let mut registered = Fory::default();
+    registered.register::<Left>(10).unwrap();
+    registered.serialize(&Left { a: 1 }).unwrap();
+    let empty = Fory::default();
+    let err = empty.serialize(&Left { a: 1 }).unwrap_err();
+    assert!(err.to_string().contains("is not registered"), "{err}");
+}
