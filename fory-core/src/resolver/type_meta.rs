@@ -278,30 +278,34 @@ pub fn read_user_wire_type<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result
         let expected = T::KIND.wire_type_id(reg.by_name(), ctx.config().compatible);
         return Err(type_mismatch(at, expected, id as u32));
     }
-    let shared = id == TypeId::CompatibleStruct || id == TypeId::NamedCompatibleStruct;
-    if let (false, false, Identity::Id(expected)) = (by_name, shared, &reg.identity) {
-        // By user id, no TypeDef: the common schema-consistent case, compared in place.
-        let user_id = ctx.reader.read_varuint32()?;
-        if user_id != *expected {
-            check_identity(reg, &ReadIdentity::Id(user_id), at)?;
+    if let Identity::Id(expected) = &reg.identity {
+        // `by_name` is false here (it matched the registration).
+        if !carries_type_def(id, false, ctx.config().compatible) {
+            // The common schema-consistent case: the user id, compared in place.
+            let user_id = ctx.reader.read_varuint32()?;
+            if user_id != *expected {
+                check_identity(reg, &ReadIdentity::Id(user_id), at)?;
+            }
+            return Ok(WireType {
+                id,
+                user: None,
+                type_def: None,
+            });
         }
-        return Ok(WireType {
-            id,
-            user: None,
-            type_def: None,
-        });
     }
     let (found, type_def) = read_identity(ctx, id, by_name)?;
-    match &found {
-        // An inline identity needs no table: a struct registered by id never takes one.
-        Found::Inline(identity) => check_identity(reg, identity, at)?,
-        Found::TypeDef(_) => check_identity(reg, found.identity(ctx.meta_tables()), at)?,
-    }
+    check_identity(reg, found.identity(ctx.meta_tables()), at)?;
     Ok(WireType {
         id,
         user: None,
         type_def,
     })
+}
+
+/// Whether a user kind's type id `id` is followed by a shared TypeDef (rather than a user id
+/// or names inline).
+fn carries_type_def(id: TypeId, by_name: bool, compatible: bool) -> bool {
+    id == TypeId::CompatibleStruct || id == TypeId::NamedCompatibleStruct || (by_name && compatible)
 }
 
 /// Reads the identity that follows a user kind's type id, and the index of the shared TypeDef
@@ -311,10 +315,7 @@ fn read_identity(
     id: TypeId,
     by_name: bool,
 ) -> Result<(Found, Option<u32>)> {
-    let shared = id == TypeId::CompatibleStruct
-        || id == TypeId::NamedCompatibleStruct
-        || (by_name && ctx.config().compatible);
-    Ok(if shared {
+    Ok(if carries_type_def(id, by_name, ctx.config().compatible) {
         let index = read_shared_type_def(ctx, id)?;
         (Found::TypeDef(index), Some(index))
     } else if by_name {
