@@ -109,9 +109,10 @@ pub enum StringRule {
     #[default]
     Java,
     /// Always UTF-8, Rust's own representation, copied with no scan: byte-equal with the Go
-    /// peer and Apache Fory Rust, and smaller than UTF-16 for text that is mostly ASCII or
-    /// Latin-1 with a few wider characters. CJK text is larger than in UTF-16 (3 bytes per
-    /// character against 2).
+    /// peer and Apache Fory Rust. Sizes against Java's rule: the same for ASCII; one byte more
+    /// per accented character of Latin-1 text; smaller for mostly-ASCII text with a few wider
+    /// characters that Java's rule sends as UTF-16; larger for CJK text (3 bytes per character
+    /// against 2).
     Utf8,
 }
 
