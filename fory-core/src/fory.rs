@@ -168,7 +168,9 @@ impl Fory {
     /// Registers user type `T` under the numeric user id `id` (the same id the peers register
     /// the equivalent type with). Registering a type, or an id, twice is an error.
     pub fn register<T: Registrable>(&mut self, id: u32) -> Result<()> {
-        self.registry.register::<T>(id)
+        self.registry.register::<T>(id)?;
+        self.registrations_changed();
+        Ok(())
     }
 
     /// Registers user type `T` under `namespace` and `type_name`, as the peers' register-by-name
@@ -178,14 +180,22 @@ impl Fory {
         namespace: &str,
         type_name: &str,
     ) -> Result<()> {
-        self.registry.register_by_name::<T>(namespace, type_name)
+        self.registry.register_by_name::<T>(namespace, type_name)?;
+        self.registrations_changed();
+        Ok(())
     }
 
     /// Registers user type `T` by name under the namespace and name it declares
     /// (`#[fory(namespace = "...", name = "...")]`; by default no namespace and the Rust type's
     /// name).
     pub fn register_named<T: Registrable>(&mut self) -> Result<()> {
-        self.registry.register_by_name::<T>(T::NAMESPACE, T::NAME)
+        self.register_by_name::<T>(T::NAMESPACE, T::NAME)
+    }
+
+    /// The cached TypeDefs remember which local type each one names and how its fields map,
+    /// which a new registration may change: start over.
+    fn registrations_changed(&mut self) {
+        self.type_defs = TypeDefCache::default();
     }
 
     /// Serializes `value` as one complete payload (header, flag, type info, data).

@@ -238,7 +238,7 @@ impl<'a> Reader<'a> {
 
     /// Unsigned varint of at most 5 bytes. A fifth byte with bits above the 32-bit range is an
     /// error rather than being silently truncated.
-    #[inline]
+    #[inline(always)]
     pub fn read_varuint32(&mut self) -> Result<u32> {
         if let Some(&b) = self.data.get(self.pos) {
             if b < 0x80 {
@@ -246,21 +246,36 @@ impl<'a> Reader<'a> {
                 return Ok(u32::from(b));
             }
         }
-        if let Some(bytes) = self.data.get(self.pos..self.pos + 5) {
-            // Five bytes available: decode without a bounds check per byte.
-            let mut result = 0u32;
-            for (i, &b) in bytes[..4].iter().enumerate() {
-                result |= u32::from(b & 0x7f) << (7 * i);
-                if b < 0x80 {
-                    self.pos += i + 1;
-                    return Ok(result);
-                }
-            }
-            if bytes[4] < 0x10 {
-                self.pos += 5;
-                return Ok(result | (u32::from(bytes[4]) << 28));
+        self.read_varuint32_multi()
+    }
+
+    /// [`Reader::read_varuint32`] past a first byte that is not a whole value.
+    #[inline]
+    fn read_varuint32_multi(&mut self) -> Result<u32> {
+        let rest = self.data.get(self.pos..).unwrap_or_default();
+        // At most five bytes, fewer at the end of the input; no bounds check per byte.
+        let bytes = &rest[..rest.len().min(5)];
+        let mut result = 0u32;
+        for (i, &b) in bytes.iter().take(4).enumerate() {
+            result |= u32::from(b & 0x7f) << (7 * i);
+            if b < 0x80 {
+                self.pos += i + 1;
+                return Ok(result);
             }
         }
+        match bytes.get(4) {
+            Some(&last) if last < 0x10 => {
+                self.pos += 5;
+                Ok(result | (u32::from(last) << 28))
+            }
+            _ => self.varuint32_error(),
+        }
+    }
+
+    /// The error for the varuint32 at the cursor: truncated, or too wide.
+    #[cold]
+    #[inline(never)]
+    fn varuint32_error(&mut self) -> Result<u32> {
         let start = self.pos;
         let value = self
             .read_groups(4, 4, "varuint32")

@@ -14,9 +14,10 @@ use crate::error::{Error, Result};
 use crate::fory::{Config, Fory};
 use crate::oob::{BufferObject, OobSink, OobSource};
 use crate::resolver::{
-    MetaReadTables, MetaWriteTables, Registration, TypeDefCache, TypeRegistry, UserType,
+    MetaReadTables, MetaWriteTables, Registration, StreamDef, TypeDefCache, TypeRegistry, UserType,
 };
 use crate::types::TypeId;
+use smallvec::SmallVec;
 
 pub(crate) mod pool;
 
@@ -257,7 +258,10 @@ pub struct ReadContext<'f, 'de> {
     config: &'f Config,
     registry: &'f TypeRegistry,
     type_defs: &'f TypeDefCache,
-    /// Meta and reference tables, taken from the thread's pool when first needed.
+    /// The TypeDefs of this stream, by index: mostly borrowed from the `Fory`'s cache, and a
+    /// payload rarely holds more than a few, so kept inline.
+    stream_defs: SmallVec<[StreamDef<'f>; 4]>,
+    /// Meta strings and reference tables, taken from the thread's pool when first needed.
     tables: Option<Pooled<ReadTables>>,
     depth: u32,
     /// The out-of-band buffers, when the payload was written with a callback.
@@ -282,6 +286,7 @@ impl<'f, 'de> ReadContext<'f, 'de> {
             config: fory.config(),
             registry: fory.registry(),
             type_defs: fory.type_def_cache(),
+            stream_defs: SmallVec::new(),
             tables: None,
             depth: 0,
             oob: None,
@@ -375,6 +380,18 @@ impl<'f, 'de> ReadContext<'f, 'de> {
         self.type_defs
     }
 
+    /// The TypeDefs read so far in this stream, by index.
+    #[inline]
+    pub fn stream_defs(&self) -> &[StreamDef<'f>] {
+        &self.stream_defs
+    }
+
+    /// Adds the stream's next TypeDef.
+    #[inline]
+    pub(crate) fn push_stream_def(&mut self, def: StreamDef<'f>) {
+        self.stream_defs.push(def);
+    }
+
     /// Reserves the next reference id for a value that was flagged ref-value (`00`).
     pub fn reserve_ref(&mut self) -> usize {
         let refs = &mut self.tables().refs;
@@ -426,7 +443,7 @@ impl<'f, 'de> ReadContext<'f, 'de> {
         self.registry
     }
 
-    /// The meta strings and TypeDefs read so far in this stream.
+    /// The meta strings read so far in this stream.
     pub fn meta_tables(&mut self) -> &mut MetaReadTables {
         &mut self.tables().meta
     }
@@ -456,6 +473,7 @@ impl<'f, 'de> ReadContext<'f, 'de> {
     }
 
     /// Reads a type id that must be one of the known internal ids.
+    #[inline]
     pub fn read_type_id(&mut self) -> Result<TypeId> {
         let at = self.reader.position();
         let found = self.reader.read_varuint32()?;

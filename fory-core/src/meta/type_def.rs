@@ -75,6 +75,7 @@ pub fn read_type_def<'a>(r: &mut Reader<'a>) -> Result<&'a [u8]> {
 /// Reads a whole TypeDef and returns its header and body, checking the flags but not the hash
 /// (for a reader that recognizes the bytes of a TypeDef it already checked; then call
 /// [`check_type_def_hash`] on anything new).
+#[inline]
 pub fn read_type_def_unchecked<'a>(r: &mut Reader<'a>) -> Result<(u64, &'a [u8])> {
     let at = r.position();
     let header = r.read_u64()?;

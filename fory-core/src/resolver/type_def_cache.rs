@@ -1,29 +1,39 @@
 //! TypeDefs read from streams, parsed once per [`Fory`](crate::Fory) and shared by every later
-//! payload that carries the same bytes, with the field-matching plan each local struct computed
-//! for them.
+//! payload that carries the same bytes, with what each local type learned from them (that the
+//! TypeDef names it, and how its fields map).
 //!
 //! A compatible-mode payload repeats its TypeDefs in every message; parsing a struct TypeDef
 //! (names, field types) costs far more than comparing its bytes, so the cache keys entries by
-//! the 8-byte TypeDef header (size and body hash) and confirms a hit by comparing the body. Its
-//! size is bounded, so a peer sending ever new TypeDefs cannot grow it without limit: past the
-//! bound, TypeDefs are parsed per payload and not kept.
+//! the 8-byte TypeDef header (size and body hash) and confirms a hit by comparing the body.
+//!
+//! The first [`FRONT_SLOTS`] TypeDefs go into a table that is read without a lock: each slot is
+//! set once and never replaced, so a hit is a borrow for as long as the `Fory` is, with no
+//! reference count. The rest go into a map behind a lock. The total is bounded, so a peer
+//! sending ever new TypeDefs cannot grow the cache without limit: past the bound, TypeDefs are
+//! parsed per payload and not kept.
 
 use std::any::TypeId as RustTypeId;
 use std::borrow::Cow;
+use std::collections::hash_map::RandomState;
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::hash::BuildHasher;
+use std::ops::Deref;
 use std::sync::{Arc, OnceLock, RwLock};
 
 use crate::meta::struct_def::StructDef;
-use crate::resolver::registry::TypeIdHasher;
 use crate::types::TypeId;
 
-/// Most distinct TypeDefs kept.
-const MAX_ENTRIES: usize = 4096;
+/// TypeDefs kept in the lock-free table.
+const FRONT_SLOTS: usize = 256;
+
+/// Slots tried from a TypeDef's home slot, in the lock-free table.
+const PROBES: usize = 4;
+
+/// Most TypeDefs kept behind the lock.
+const MAX_OVERFLOW: usize = 4096;
 
 /// Largest TypeDef body kept (larger ones are parsed per payload), so the cache holds at most
-/// `MAX_ENTRIES * MAX_BODY` bytes of bodies, 16 MiB, whatever peers send.
+/// `(FRONT_SLOTS + MAX_OVERFLOW) * MAX_BODY` bytes of bodies, about 17 MiB, whatever peers send.
 const MAX_BODY: usize = 4 * 1024;
 
 /// How a TypeDef names its type.
@@ -48,6 +58,10 @@ pub struct StreamTypeDef {
     pub(crate) type_id: TypeId,
     pub(crate) identity: ReadIdentity,
     struct_def: Option<StructDef>,
+    /// The first local type found to be the type this TypeDef names; later reads into it skip
+    /// the identity check. Valid for the `Fory` that cached the TypeDef, whose registrations
+    /// cannot change while it is borrowed (registering clears the cache).
+    named_type: OnceLock<RustTypeId>,
     /// The plan of the first local struct that read this TypeDef.
     plan: OnceLock<(RustTypeId, FieldPlan)>,
 }
@@ -62,6 +76,7 @@ impl StreamTypeDef {
             type_id,
             identity,
             struct_def,
+            named_type: OnceLock::new(),
             plan: OnceLock::new(),
         }
     }
@@ -69,6 +84,26 @@ impl StreamTypeDef {
     /// The field list, for a struct TypeDef.
     pub fn struct_def(&self) -> Option<&StructDef> {
         self.struct_def.as_ref()
+    }
+
+    /// Whether `local` was found to be the type this TypeDef names.
+    #[inline]
+    pub(crate) fn names(&self, local: RustTypeId) -> bool {
+        self.named_type.get() == Some(&local)
+    }
+
+    /// Records that `local` is the type this TypeDef names (kept for the first such type).
+    pub(crate) fn remember_named(&self, local: RustTypeId) {
+        let _ = self.named_type.set(local);
+    }
+
+    /// The plan for local type `local`, if it was the first to read this TypeDef.
+    #[inline]
+    pub fn plan_if_known(&self, local: RustTypeId) -> Option<&FieldPlan> {
+        match self.plan.get() {
+            Some((ty, plan)) if *ty == local => Some(plan),
+            _ => None,
+        }
     }
 
     /// The plan for local type `local`, computed by `make` the first time (and every time for a
@@ -83,25 +118,58 @@ impl StreamTypeDef {
     }
 }
 
-/// A TypeDef's body bytes and its parse.
-type Entry = (Box<[u8]>, Arc<StreamTypeDef>);
+/// A TypeDef in one stream's table: borrowed from the `Fory`'s cache for `'f`, or shared with
+/// the part of the cache behind the lock (or with nothing, when it was not kept).
+#[derive(Debug, Clone)]
+pub enum StreamDef<'f> {
+    /// In the lock-free table: no reference count to take or drop.
+    Cached(&'f StreamTypeDef),
+    /// Behind the lock, or parsed for this payload only.
+    Shared(Arc<StreamTypeDef>),
+}
 
-/// Parsed TypeDefs by header (which holds a hash of the body already, so it is not hashed
-/// again), shared by every payload a [`Fory`](crate::Fory) reads.
+impl Deref for StreamDef<'_> {
+    type Target = StreamTypeDef;
+
+    #[inline]
+    fn deref(&self) -> &StreamTypeDef {
+        match self {
+            StreamDef::Cached(def) => def,
+            StreamDef::Shared(def) => def,
+        }
+    }
+}
+
+/// A TypeDef in the lock-free table, with the bytes that identify it.
+#[derive(Debug)]
+struct FrontEntry {
+    header: u64,
+    body: Box<[u8]>,
+    def: StreamTypeDef,
+}
+
+/// A TypeDef's body bytes and its parse, behind the lock.
+type OverflowEntry = (Box<[u8]>, Arc<StreamTypeDef>);
+
+/// Parsed TypeDefs by header (which holds a hash of the body), shared by every payload a
+/// [`Fory`](crate::Fory) reads.
 #[derive(Debug)]
 pub struct TypeDefCache {
-    /// Unique for the life of the process: names this cache in the per-thread
-    /// [`RecentTypeDefs`], which outlive no entry's meaning (an id is never reused).
-    id: u64,
-    entries: RwLock<HashMap<u64, Vec<Entry>, BuildHasherDefault<TypeIdHasher>>>,
+    /// Allocated on first use; slots are filled in probe order and never emptied, so a lookup
+    /// stops at the first empty slot.
+    front: OnceLock<Box<[OnceLock<Box<FrontEntry>>]>>,
+    /// Odd multiplier choosing a TypeDef's home slot, random per cache so that a peer cannot
+    /// aim TypeDefs at one slot.
+    slot_key: u64,
+    overflow: RwLock<HashMap<u64, Vec<OverflowEntry>>>,
 }
 
 impl Default for TypeDefCache {
     fn default() -> Self {
-        static NEXT_ID: AtomicU64 = AtomicU64::new(0);
         TypeDefCache {
-            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-            entries: RwLock::default(),
+            front: OnceLock::new(),
+            slot_key: RandomState::new().hash_one(0x5eed_u64) | 1,
+            overflow: RwLock::default(),
         }
     }
 }
@@ -113,83 +181,87 @@ impl Clone for TypeDefCache {
     }
 }
 
-/// The TypeDefs one thread read last, in front of the shared caches: a hit costs a short scan
-/// and one reference count, where the shared cache takes a lock and a hash lookup. Lives in the
-/// thread's pooled read tables, across payloads and `Fory` instances (entries name their
-/// cache). Holds at most [`RecentTypeDefs::SIZE`] entries of at most 4 KiB each, which may keep
-/// a dropped `Fory`'s TypeDefs alive until replaced.
-#[derive(Debug, Default)]
-pub(crate) struct RecentTypeDefs {
-    entries: Vec<(u64, u64, Entry)>,
-    /// The entry to replace next once full.
-    next: usize,
-}
-
-impl RecentTypeDefs {
-    const SIZE: usize = 16;
-
-    fn get(&self, cache: u64, header: u64, body: &[u8]) -> Option<&Arc<StreamTypeDef>> {
-        self.entries
-            .iter()
-            .find(|(c, h, (b, _))| *h == header && *c == cache && **b == *body)
-            .map(|(_, _, (_, def))| def)
-    }
-
-    fn put(&mut self, cache: u64, header: u64, body: &[u8], def: &Arc<StreamTypeDef>) {
-        let entry = (cache, header, (body.into(), def.clone()));
-        if self.entries.len() < Self::SIZE {
-            self.entries.push(entry);
-        } else {
-            self.entries[self.next] = entry;
-            self.next = (self.next + 1) % Self::SIZE;
-        }
-    }
-}
-
 impl TypeDefCache {
-    /// The TypeDef with this header and body, from this thread's `recent` ones or the shared
-    /// cache, parsing and keeping it if it is new.
+    /// The TypeDef with this header and body, parsing and keeping it if it is new.
+    #[inline]
     pub(crate) fn get_or_parse<E>(
         &self,
-        recent: &mut RecentTypeDefs,
         header: u64,
         body: &[u8],
         parse: impl FnOnce() -> Result<StreamTypeDef, E>,
-    ) -> Result<Arc<StreamTypeDef>, E> {
-        if let Some(def) = recent.get(self.id, header, body) {
-            return Ok(def.clone());
+    ) -> Result<StreamDef<'_>, E> {
+        let slots = self.front_slots();
+        let home = (header.wrapping_mul(self.slot_key) >> 56) as usize;
+        let mut free = None;
+        for probe in 0..PROBES {
+            let slot = &slots[(home + probe) % FRONT_SLOTS];
+            match slot.get() {
+                Some(entry) if entry.header == header && *entry.body == *body => {
+                    return Ok(StreamDef::Cached(&entry.def));
+                }
+                Some(_) => {}
+                None => {
+                    free = Some(slot);
+                    break;
+                }
+            }
         }
-        let def = self.get_or_parse_shared(header, body, parse)?;
-        if body.len() <= MAX_BODY {
-            recent.put(self.id, header, body, &def);
-        }
-        Ok(def)
+        self.get_or_parse_slow(free, header, body, parse)
     }
 
-    fn get_or_parse_shared<E>(
-        &self,
+    fn front_slots(&self) -> &[OnceLock<Box<FrontEntry>>] {
+        self.front
+            .get_or_init(|| (0..FRONT_SLOTS).map(|_| OnceLock::new()).collect())
+    }
+
+    #[cold]
+    fn get_or_parse_slow<'c, E>(
+        &'c self,
+        free: Option<&'c OnceLock<Box<FrontEntry>>>,
         header: u64,
         body: &[u8],
         parse: impl FnOnce() -> Result<StreamTypeDef, E>,
-    ) -> Result<Arc<StreamTypeDef>, E> {
-        if let Ok(entries) = self.entries.read() {
-            if let Some(found) = entries
+    ) -> Result<StreamDef<'c>, E> {
+        if let Ok(overflow) = self.overflow.read() {
+            if let Some((_, def)) = overflow
                 .get(&header)
-                .and_then(|list| list.iter().find(|(b, _)| &**b == body))
+                .and_then(|list| list.iter().find(|(b, _)| **b == *body))
             {
-                return Ok(found.1.clone());
+                return Ok(StreamDef::Shared(def.clone()));
             }
         }
-        let parsed = Arc::new(parse()?);
-        if let Ok(mut entries) = self.entries.write() {
-            let total: usize = entries.values().map(Vec::len).sum();
-            if total < MAX_ENTRIES && body.len() <= MAX_BODY {
-                entries
+        let def = parse()?;
+        if body.len() > MAX_BODY {
+            return Ok(StreamDef::Shared(Arc::new(def)));
+        }
+        let def = match free {
+            Some(slot) => {
+                let entry = Box::new(FrontEntry {
+                    header,
+                    body: body.into(),
+                    def,
+                });
+                match slot.set(entry) {
+                    Ok(()) => {
+                        let entry = slot.get().expect("the slot was just set");
+                        return Ok(StreamDef::Cached(&entry.def));
+                    }
+                    // Another thread filled the slot meanwhile.
+                    Err(entry) => entry.def,
+                }
+            }
+            None => def,
+        };
+        let def = Arc::new(def);
+        if let Ok(mut overflow) = self.overflow.write() {
+            let total: usize = overflow.values().map(Vec::len).sum();
+            if total < MAX_OVERFLOW {
+                overflow
                     .entry(header)
                     .or_default()
-                    .push((body.into(), parsed.clone()));
+                    .push((body.into(), def.clone()));
             }
         }
-        Ok(parsed)
+        Ok(StreamDef::Shared(def))
     }
 }

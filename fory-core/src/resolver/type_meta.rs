@@ -16,7 +16,6 @@
 use std::collections::HashMap;
 
 use smallvec::SmallVec;
-use std::sync::Arc;
 
 use crate::buffer::Reader;
 use crate::context::{type_mismatch, ReadContext, WriteContext};
@@ -25,7 +24,7 @@ use crate::meta::meta_string::{MetaString, MetaStringDecoder, MetaStringEncoding
 use crate::meta::murmur3::murmurhash3_x64_128;
 use crate::meta::struct_def::{decode_body, StructIdentity};
 use crate::meta::type_def::{self, NAMESPACE_ENCODINGS, TYPE_NAME_ENCODINGS};
-use crate::resolver::type_def_cache::{ReadIdentity, RecentTypeDefs, StreamTypeDef};
+use crate::resolver::type_def_cache::{ReadIdentity, StreamDef, StreamTypeDef};
 use crate::resolver::{Identity, Registration, UserKind, UserType};
 use crate::serializer::WireType;
 use crate::types::TypeId;
@@ -112,10 +111,10 @@ enum Found {
 }
 
 impl Found {
-    fn identity<'a>(&'a self, tables: &'a MetaReadTables) -> &'a ReadIdentity {
+    fn identity<'a>(&'a self, ctx: &'a ReadContext<'_, '_>) -> &'a ReadIdentity {
         match self {
             Found::Inline(identity) => identity,
-            Found::TypeDef(index) => &tables.type_defs[*index as usize].identity,
+            Found::TypeDef(index) => &ctx.stream_defs()[*index as usize].identity,
         }
     }
 }
@@ -135,14 +134,11 @@ impl MetaWriteTables {
     }
 }
 
-/// Meta read so far in one stream.
+/// Meta strings read so far in one stream (its TypeDefs are in the
+/// [`ReadContext`](crate::context::ReadContext), which borrows them from the `Fory`'s cache).
 #[derive(Debug, Default)]
 pub struct MetaReadTables {
     meta_strings: Vec<RawMetaString>,
-    /// A payload rarely holds more than a few TypeDefs: kept inline, no allocation.
-    type_defs: SmallVec<[Arc<StreamTypeDef>; 4]>,
-    /// The TypeDefs this thread read last, kept across payloads (see [`RecentTypeDefs`]).
-    recent: RecentTypeDefs,
 }
 
 impl MetaReadTables {
@@ -150,8 +146,7 @@ impl MetaReadTables {
     /// entries (see [`crate::context::pool`]).
     pub(crate) fn reset(&mut self, keep_at_most: usize) -> bool {
         self.meta_strings.clear();
-        self.type_defs.clear();
-        self.meta_strings.capacity() <= keep_at_most && self.type_defs.capacity() <= keep_at_most
+        self.meta_strings.capacity() <= keep_at_most
     }
 }
 
@@ -294,7 +289,18 @@ pub fn read_user_wire_type<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result
         }
     }
     let (found, type_def) = read_identity(ctx, id, by_name)?;
-    check_identity(reg, found.identity(ctx.meta_tables()), at)?;
+    match type_def {
+        Some(index) => {
+            // A TypeDef this `Fory` cached was checked against `T` once, on first use.
+            let local = std::any::TypeId::of::<T>();
+            let def = &ctx.stream_defs()[index as usize];
+            if !def.names(local) {
+                check_identity(reg, &def.identity, at)?;
+                def.remember_named(local);
+            }
+        }
+        None => check_identity(reg, found.identity(ctx), at)?,
+    }
     Ok(WireType {
         id,
         user: None,
@@ -332,18 +338,18 @@ fn read_identity(
 }
 
 /// The TypeDef at `index` in this stream, if it is a struct TypeDef.
-pub fn read_struct_def(ctx: &mut ReadContext<'_, '_>, index: u32) -> Option<Arc<StreamTypeDef>> {
+pub fn read_struct_def<'f>(ctx: &ReadContext<'f, '_>, index: u32) -> Option<StreamDef<'f>> {
     peek_struct_def(ctx, index).cloned()
 }
 
-/// [`read_struct_def`] without taking a reference count, for a caller that is done with it
-/// before it uses the context again.
-pub fn peek_struct_def<'c>(
-    ctx: &'c mut ReadContext<'_, '_>,
+/// [`read_struct_def`] borrowed from the context, for a caller that is done with it before it
+/// uses the context again.
+#[inline]
+pub fn peek_struct_def<'c, 'f>(
+    ctx: &'c ReadContext<'f, '_>,
     index: u32,
-) -> Option<&'c Arc<StreamTypeDef>> {
-    ctx.meta_tables()
-        .type_defs
+) -> Option<&'c StreamDef<'f>> {
+    ctx.stream_defs()
         .get(index as usize)
         .filter(|d| d.struct_def().is_some())
 }
@@ -351,9 +357,9 @@ pub fn peek_struct_def<'c>(
 /// Reads the type info of a value of any type the stream may name, registered or not: for
 /// skipping a field this side does not know. Returns the type id and, for a struct described by
 /// a TypeDef, its field list.
-pub fn skip_type_info(
-    ctx: &mut ReadContext<'_, '_>,
-) -> Result<(TypeId, Option<Arc<StreamTypeDef>>)> {
+pub fn skip_type_info<'f>(
+    ctx: &mut ReadContext<'f, '_>,
+) -> Result<(TypeId, Option<StreamDef<'f>>)> {
     let id = ctx.read_type_id()?;
     let Some((_, by_name)) = UserKind::of_wire(id) else {
         return Ok((id, None));
@@ -374,7 +380,7 @@ pub fn read_registered_type_info<'f>(
         .ok_or_else(|| Error::invalid(at, "a user type id", id.to_string()))?;
     let (found, type_def) = read_identity(ctx, id, by_name)?;
     let registry = ctx.registry();
-    let found = found.identity(ctx.meta_tables());
+    let found = found.identity(ctx);
     let reg = match found {
         ReadIdentity::Id(user_id) => registry.by_id(kind, *user_id),
         ReadIdentity::Name(ns, name) => registry.by_name(ns, name),
@@ -490,7 +496,7 @@ fn read_shared_type_def(ctx: &mut ReadContext<'_, '_>, wire: TypeId) -> Result<u
     let marker = ctx.reader.read_varuint32()?;
     let index = (marker >> 1) as usize;
     if marker & 1 == 0 {
-        let known = ctx.meta_tables().type_defs.len();
+        let known = ctx.stream_defs().len();
         if index != known {
             return Err(Error::invalid(
                 at,
@@ -509,10 +515,8 @@ fn read_shared_type_def(ctx: &mut ReadContext<'_, '_>, wire: TypeId) -> Result<u
         let header_at = ctx.reader.position();
         let (header, body) = type_def::read_type_def_unchecked(&mut ctx.reader)?;
         let body_at = ctx.reader.position() - body.len();
-        let cache = ctx.type_def_cache();
-        let tables = ctx.meta_tables();
         // A TypeDef already in the cache was checked when it was parsed: same bytes, no hash.
-        let def = cache.get_or_parse(&mut tables.recent, header, body, || {
+        let def = ctx.type_def_cache().get_or_parse(header, body, || {
             type_def::check_type_def_hash(header, body, header_at)?;
             if body.first().is_some_and(|meta| meta & 0x80 != 0) {
                 parse_struct_body(body, body_at)
@@ -520,9 +524,9 @@ fn read_shared_type_def(ctx: &mut ReadContext<'_, '_>, wire: TypeId) -> Result<u
                 parse_non_struct_body(body, body_at)
             }
         })?;
-        tables.type_defs.push(def);
+        ctx.push_stream_def(def);
     }
-    let def = ctx.meta_tables().type_defs.get(index).ok_or_else(|| {
+    let def = ctx.stream_defs().get(index).ok_or_else(|| {
         Error::invalid(at, "a reference to an earlier TypeDef", index.to_string())
     })?;
     let same_kind = def.type_id == wire

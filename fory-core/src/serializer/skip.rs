@@ -2,12 +2,10 @@
 //! fields it does not know, of any type, including structs it never registered (their TypeDef
 //! describes them) and collections of them.
 
-use std::sync::Arc;
-
 use crate::context::ReadContext;
 use crate::error::{Error, Result};
 use crate::meta::struct_def::{FieldDef, FieldType};
-use crate::resolver::{skip_type_info, StreamTypeDef};
+use crate::resolver::{skip_type_info, StreamDef, StreamTypeDef};
 use crate::serializer::list::{DECLARED, HAS_NULL, SAME_TYPE, TRACK_REF};
 use crate::serializer::map::{
     KEY_DECLARED, KEY_HAS_NULL, KEY_TRACK_REF, VALUE_DECLARED, VALUE_HAS_NULL, VALUE_TRACK_REF,
@@ -17,15 +15,15 @@ use crate::types::{Date, Decimal, Duration, RefFlag, Timestamp, TypeId};
 
 /// What the reader knows about a value's type before its payload: the type id, the TypeDef of a
 /// struct, and the declared element types of a container.
-struct Shape<'a> {
+struct Shape<'a, 'f> {
     id: TypeId,
-    def: Option<Arc<StreamTypeDef>>,
+    def: Option<StreamDef<'f>>,
     declared: Option<&'a FieldType>,
 }
 
-impl<'a> Shape<'a> {
+impl<'a, 'f> Shape<'a, 'f> {
     /// The shape the value's own type info names (read here).
-    fn read(ctx: &mut ReadContext<'_, '_>) -> Result<Self> {
+    fn read(ctx: &mut ReadContext<'f, '_>) -> Result<Self> {
         let (id, def) = skip_type_info(ctx)?;
         Ok(Shape {
             id,
@@ -88,14 +86,14 @@ pub fn skip_value(ctx: &mut ReadContext<'_, '_>) -> Result<()> {
     skip_data(ctx, &shape)
 }
 
-fn skip_data(ctx: &mut ReadContext<'_, '_>, shape: &Shape<'_>) -> Result<()> {
+fn skip_data(ctx: &mut ReadContext<'_, '_>, shape: &Shape<'_, '_>) -> Result<()> {
     ctx.enter()?;
     let result = skip_payload(ctx, shape);
     ctx.leave();
     result
 }
 
-fn skip_payload(ctx: &mut ReadContext<'_, '_>, shape: &Shape<'_>) -> Result<()> {
+fn skip_payload(ctx: &mut ReadContext<'_, '_>, shape: &Shape<'_, '_>) -> Result<()> {
     use TypeId::*;
     let at = ctx.reader.position();
     let r = &mut ctx.reader;
@@ -172,7 +170,7 @@ fn element_of(declared: Option<&FieldType>) -> Option<&FieldType> {
 
 /// The shape of elements the header declares: the declared element type, or an error when the
 /// position declared none.
-fn declared_shape<'a>(at: usize, declared: Option<&'a FieldType>) -> Result<Shape<'a>> {
+fn declared_shape<'a, 'f>(at: usize, declared: Option<&'a FieldType>) -> Result<Shape<'a, 'f>> {
     let declared = declared.ok_or_else(|| {
         Error::invalid(
             at,
@@ -258,12 +256,12 @@ fn skip_map(ctx: &mut ReadContext<'_, '_>, declared: Option<&FieldType>) -> Resu
     Ok(())
 }
 
-fn side_shape<'a>(
-    ctx: &mut ReadContext<'_, '_>,
+fn side_shape<'a, 'f>(
+    ctx: &mut ReadContext<'f, '_>,
     declared: bool,
     t: Option<&'a FieldType>,
     at: usize,
-) -> Result<Shape<'a>> {
+) -> Result<Shape<'a, 'f>> {
     if declared {
         return declared_shape(at, t);
     }

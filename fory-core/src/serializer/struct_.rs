@@ -18,8 +18,8 @@ use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
 use crate::meta::struct_def::{to_snake_case, FieldDef, FieldKey, FieldType, StructDef};
 use crate::resolver::{
-    peek_struct_def, read_user_wire_type, write_user_type_info, FieldPlan, StreamTypeDef,
-    TypeRegistry, UserKind, UserType,
+    peek_struct_def, read_user_wire_type, write_user_type_info, FieldPlan, TypeRegistry, UserKind,
+    UserType,
 };
 use crate::serializer::{
     field_writes_type_info, read_flag, read_typed, Deserialize, Schema, Serialize, WireType,
@@ -131,28 +131,13 @@ pub fn read_struct_data<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>, wire: Wire
 }
 
 fn read_struct_payload<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>, wire: WireType) -> Result<T> {
-    let config = ctx.config();
-    let registry = ctx.registry();
-    let local = ctx
-        .registration::<T>()?
-        .struct_info(registry, config.compatible)?;
     if let Some(index) = wire.type_def {
-        let at = ctx.reader.position();
-        let missing = || Error::invalid(at, "a struct TypeDef", format!("TypeDef {index}"));
-        let remote = peek_struct_def(ctx, index).ok_or_else(missing)?;
-        if let FieldPlan::Same = &*plan_for::<T>(remote, &local.def) {
-            // The common case, the writer's fields are ours: no need to hold the TypeDef.
-            return T::read_fields(ctx);
-        }
-        // Held by its own count while the fields are read with the context.
-        let remote = remote.clone();
-        let remote_def = remote.struct_def().ok_or_else(missing)?;
-        return match &*plan_for::<T>(&remote, &local.def) {
-            FieldPlan::Same => T::read_fields(ctx),
-            FieldPlan::Matched(plan) => T::read_fields_by_plan(ctx, remote_def, plan),
-        };
+        return read_by_type_def(ctx, index);
     }
+    let config = ctx.config();
     if !config.compatible && config.check_struct_version {
+        let registry = ctx.registry();
+        let local = ctx.registration::<T>()?.struct_info(registry, false)?;
         let at = ctx.reader.position();
         let hash = ctx.reader.read_u32()?;
         if hash != local.schema_hash {
@@ -171,14 +156,36 @@ fn read_struct_payload<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>, wire: WireT
     T::read_fields(ctx)
 }
 
-/// How `T` reads the struct TypeDef `remote` (cached in the TypeDef for the first local type).
-fn plan_for<'r, T: ForyStruct>(remote: &'r StreamTypeDef, local: &StructDef) -> Cow<'r, FieldPlan> {
-    remote.plan_for(std::any::TypeId::of::<T>(), || match remote.struct_def() {
-        Some(def) if def.fields != local.fields => {
-            FieldPlan::Matched(match_fields(local, def, T::FIELD_ORDER))
+/// Reads the fields of struct `T` as the stream's TypeDef `index` lists them.
+fn read_by_type_def<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>, index: u32) -> Result<T> {
+    let at = ctx.reader.position();
+    let missing = || Error::invalid(at, "a struct TypeDef", format!("TypeDef {index}"));
+    // Borrowed from the `Fory`'s cache (a copy of a reference) or shared (a reference count),
+    // and held while the fields are read with the context.
+    let remote = peek_struct_def(ctx, index).ok_or_else(missing)?.clone();
+    let local = std::any::TypeId::of::<T>();
+    let plan = match remote.plan_if_known(local) {
+        Some(plan) => Cow::Borrowed(plan),
+        None => {
+            let registry = ctx.registry();
+            let info = ctx
+                .registration::<T>()?
+                .struct_info(registry, ctx.config().compatible)?;
+            remote.plan_for(local, || match remote.struct_def() {
+                Some(def) if def.fields != info.def.fields => {
+                    FieldPlan::Matched(match_fields(&info.def, def, T::FIELD_ORDER))
+                }
+                _ => FieldPlan::Same,
+            })
         }
-        _ => FieldPlan::Same,
-    })
+    };
+    match &*plan {
+        FieldPlan::Same => T::read_fields(ctx),
+        FieldPlan::Matched(plan) => {
+            let remote_def = remote.struct_def().ok_or_else(missing)?;
+            T::read_fields_by_plan(ctx, remote_def, plan)
+        }
+    }
 }
 
 /// For each field of `remote`, the declaration index of the local field it fills: same tag id,
