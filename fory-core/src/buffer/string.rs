@@ -222,20 +222,47 @@ impl<'a> Reader<'a> {
     /// assert_eq!(Reader::new(&[0x04, 0xe9]).read_str().unwrap(), "é");
     /// assert_eq!(Reader::new(&[0x09, 0xe9, 0x00]).read_str().unwrap(), "é");
     /// ```
+    #[inline]
     pub fn read_str(&mut self) -> Result<Cow<'a, str>> {
         let (encoding, bytes) = self.read_str_raw()?;
+        if encoding != StringEncoding::Utf16 {
+            if let Some(text) = ascii_str(bytes) {
+                return Ok(Cow::Borrowed(text));
+            }
+        }
         decode_str(encoding, bytes, self.position() - bytes.len())
     }
 
     /// Reads a string into an owned `String`.
+    #[inline]
     pub fn read_string(&mut self) -> Result<String> {
         self.read_str().map(Cow::into_owned)
     }
 
     /// Reads a string header and its undecoded bytes.
+    #[inline]
     pub fn read_str_raw(&mut self) -> Result<(StringEncoding, &'a [u8])> {
         let start = self.position();
         let header = self.read_varuint36_small()?;
+        let len = header >> 2;
+        let encoding = match header & 0b11 {
+            0 => StringEncoding::Latin1,
+            2 => StringEncoding::Utf8,
+            _ => return self.read_str_rest(start, header),
+        };
+        if len > self.limits().max_string_bytes {
+            return self.read_str_rest(start, header);
+        }
+        // read_bytes_for checks the length against the input.
+        let len = usize::try_from(len).unwrap_or(usize::MAX);
+        let bytes = self.read_bytes_for(len, "string bytes")?;
+        Ok((encoding, bytes))
+    }
+
+    /// [`Reader::read_str_raw`] after `header` (read at `start`) for UTF-16, an unknown
+    /// encoding or a length over the limit.
+    #[cold]
+    fn read_str_rest(&mut self, start: usize, header: u64) -> Result<(StringEncoding, &'a [u8])> {
         let encoding = StringEncoding::try_from((header & 0b11) as u8).map_err(|e| {
             Error::invalid(
                 start,
@@ -268,6 +295,17 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// `bytes` as text when they are all ASCII, which reads the same in Latin-1 and UTF-8: found
+/// eight bytes at a time, where `from_utf8` would walk short strings byte by byte.
+#[inline]
+fn ascii_str(bytes: &[u8]) -> Option<&str> {
+    if ascii_prefix_len(bytes) != bytes.len() {
+        return None;
+    }
+    // SAFETY: ASCII bytes are valid UTF-8.
+    Some(unsafe { std::str::from_utf8_unchecked(bytes) })
+}
+
 /// Decodes string bytes that start at input offset `offset`.
 fn decode_str(encoding: StringEncoding, bytes: &[u8], offset: usize) -> Result<Cow<'_, str>> {
     match encoding {
@@ -278,12 +316,6 @@ fn decode_str(encoding: StringEncoding, bytes: &[u8], offset: usize) -> Result<C
                 format!("invalid byte {:#04x}", bytes[e.valid_up_to()]),
             )
         }),
-        StringEncoding::Latin1 if bytes.is_ascii() => {
-            // ASCII is valid UTF-8; the check above made the scan from_utf8 would repeat.
-            Ok(Cow::Borrowed(std::str::from_utf8(bytes).map_err(|_| {
-                Error::invalid(offset, "ASCII text", "invalid UTF-8")
-            })?))
-        }
         StringEncoding::Latin1 => Ok(Cow::Owned(bytes.iter().map(|&b| char::from(b)).collect())),
         StringEncoding::Utf16 => decode_utf16(bytes, offset).map(Cow::Owned),
     }

@@ -123,21 +123,39 @@ where
 /// Reads a list payload written by [`write_list`] (or by any peer) into a `Vec`.
 pub fn read_list<'de, T: Deserialize<'de>>(ctx: &mut ReadContext<'_, 'de>) -> Result<Vec<T>> {
     let mut out = Vec::new();
-    read_elements(ctx, |item| {
-        out.push(item);
-        Ok(())
-    })?;
+    read_elements(
+        ctx,
+        &mut out,
+        |out, len| out.reserve_exact(initial_capacity::<T>(len)),
+        |out, item| {
+            out.push(item);
+            Ok(())
+        },
+    )?;
     Ok(out)
 }
 
-/// Reads count, header and elements, handing each element to `push`.
-pub(crate) fn read_elements<'de, T: Deserialize<'de>>(
+/// Most bytes of elements allocated before any is read: a count is only checked against the
+/// input's bytes left (one per element), and an element may take far more room decoded.
+const PREALLOCATE_AT_MOST: usize = 64 * 1024;
+
+/// The capacity to allocate for a collection of `len` elements before reading them.
+pub(crate) fn initial_capacity<T>(len: usize) -> usize {
+    len.min(PREALLOCATE_AT_MOST / std::mem::size_of::<T>().max(1))
+}
+
+/// Reads count, header and elements into `out`: hands it the count with `reserve`, then each
+/// element with `push`.
+pub(crate) fn read_elements<'de, T: Deserialize<'de>, C>(
     ctx: &mut ReadContext<'_, 'de>,
-    mut push: impl FnMut(T) -> Result<()>,
+    out: &mut C,
+    reserve: impl FnOnce(&mut C, usize),
+    mut push: impl FnMut(&mut C, T) -> Result<()>,
 ) -> Result<()> {
     ctx.enter()?;
     // Every element takes at least one byte (a flag or a payload byte).
     let len = ctx.read_len(1, "list elements")?;
+    reserve(out, len);
     if len > 0 {
         let mut header = ElementsHeader::read::<T>(ctx)?;
         for _ in 0..len {
@@ -146,7 +164,7 @@ pub(crate) fn read_elements<'de, T: Deserialize<'de>>(
             if ctx.reader.position() == at {
                 ctx.charge_free_element(std::mem::size_of::<T>(), at)?;
             }
-            push(item)?;
+            push(out, item)?;
         }
     }
     ctx.leave();
@@ -330,7 +348,7 @@ macro_rules! element_collection {
                     }
                     return Ok(out);
                 }
-                read_elements(ctx, |item| {
+                read_elements(ctx, &mut out, |_, _| {}, |out, item| {
                     out.$insert(item);
                     Ok(())
                 })?;
