@@ -15,6 +15,7 @@ use crate::fory::{Config, Fory};
 use crate::oob::{BufferObject, OobSink, OobSource};
 use crate::resolver::{
     MetaReadTables, MetaWriteTables, Registration, StreamDef, TypeDefCache, TypeRegistry, UserType,
+    WrittenTypeDefs,
 };
 use crate::types::TypeId;
 use smallvec::SmallVec;
@@ -62,7 +63,9 @@ pub struct WriteContext<'f> {
     pub writer: Writer,
     config: &'f Config,
     registry: &'f TypeRegistry,
-    /// Meta and reference tables, taken from the thread's pool when first needed.
+    /// The TypeDefs written so far (a compatible-mode payload of structs needs nothing else).
+    written_defs: WrittenTypeDefs,
+    /// Meta strings and reference tables, taken from the thread's pool when first needed.
     tables: Option<Pooled<WriteTables>>,
     next_ref_id: u32,
     depth: u32,
@@ -78,6 +81,7 @@ impl<'f> WriteContext<'f> {
             writer,
             config: fory.config(),
             registry: fory.registry(),
+            written_defs: WrittenTypeDefs::default(),
             tables: None,
             next_ref_id: 0,
             depth: 0,
@@ -227,9 +231,15 @@ impl<'f> WriteContext<'f> {
         self.registry
     }
 
-    /// The meta strings and TypeDefs written so far in this stream.
+    /// The meta strings written so far in this stream.
     pub fn meta_tables(&mut self) -> &mut MetaWriteTables {
         &mut self.tables().meta
+    }
+
+    /// The TypeDefs written so far in this stream.
+    #[inline]
+    pub(crate) fn written_type_defs(&mut self) -> &mut WrittenTypeDefs {
+        &mut self.written_defs
     }
 
     /// Writes an internal type id (user kinds write their user id or names after it).

@@ -10,6 +10,7 @@ pub use registry::{
     TypeName, TypeRegistry, UserKind, UserType,
 };
 pub use type_def_cache::{FieldPlan, StreamDef, StreamTypeDef, TypeDefCache};
+pub(crate) use type_meta::WrittenTypeDefs;
 pub use type_meta::{
     peek_struct_def, read_registered_type_info, read_struct_def, read_user_type_info,
     read_user_wire_type, skip_type_info, write_user_type_info, MetaReadTables, MetaWriteTables,

@@ -45,26 +45,26 @@ pub struct MetaWriteTables {
     /// registrations (two types in one namespace) is written once, as Java does.
     meta_strings: HashMap<Vec<u8>, Vec<(MetaStringEncoding, u32)>>,
     meta_string_count: u32,
-    type_defs: WrittenTypeDefs,
 }
 
-/// The TypeDefs written so far, by registration address; the index is the position. A payload
-/// usually has a handful, found fastest by a linear scan; past [`WrittenTypeDefs::SCAN_AT_MOST`]
-/// a hash index takes over.
+/// The TypeDefs one stream has written so far, by registration address; the index is the
+/// position. Lives in the [`WriteContext`] itself: a payload usually has a handful, kept inline
+/// and found fastest by a linear scan; past [`WrittenTypeDefs::SCAN_AT_MOST`] a hash index
+/// takes over.
 #[derive(Debug, Default)]
-struct WrittenTypeDefs {
-    keys: SmallVec<[usize; 8]>,
-    index: HashMap<usize, u32>,
+pub(crate) struct WrittenTypeDefs {
+    keys: SmallVec<[usize; 4]>,
+    index: Option<HashMap<usize, u32>>,
 }
 
 impl WrittenTypeDefs {
     const SCAN_AT_MOST: usize = 16;
 
+    #[inline]
     fn find(&self, key: usize) -> Option<u32> {
-        if self.keys.len() <= Self::SCAN_AT_MOST {
-            self.keys.iter().position(|&k| k == key).map(|i| i as u32)
-        } else {
-            self.index.get(&key).copied()
+        match &self.index {
+            None => self.keys.iter().position(|&k| k == key).map(|i| i as u32),
+            Some(index) => index.get(&key).copied(),
         }
     }
 
@@ -72,25 +72,16 @@ impl WrittenTypeDefs {
     fn insert(&mut self, key: usize) -> u32 {
         let index = self.keys.len() as u32;
         self.keys.push(key);
-        if self.keys.len() > Self::SCAN_AT_MOST {
-            if self.index.is_empty() {
-                self.index = self.keys.iter().zip(0..).map(|(&k, i)| (k, i)).collect();
-            } else {
-                self.index.insert(key, index);
+        match &mut self.index {
+            Some(map) => {
+                map.insert(key, index);
             }
+            None if self.keys.len() > Self::SCAN_AT_MOST => {
+                self.index = Some(self.keys.iter().zip(0..).map(|(&k, i)| (k, i)).collect());
+            }
+            None => {}
         }
         index
-    }
-
-    fn clear(&mut self) {
-        self.keys.clear();
-        if !self.index.is_empty() {
-            self.index.clear();
-        }
-    }
-
-    fn capacity(&self) -> usize {
-        self.keys.capacity().max(self.index.capacity())
     }
 }
 
@@ -123,12 +114,10 @@ impl MetaWriteTables {
     /// Clears the tables for another stream; false when one held more than `keep_at_most`
     /// entries (see [`crate::context::pool`]).
     pub(crate) fn reset(&mut self, keep_at_most: usize) -> bool {
-        let keep = self.meta_strings.capacity() <= keep_at_most
-            && self.type_defs.capacity() <= keep_at_most;
+        let keep = self.meta_strings.capacity() <= keep_at_most;
         if !self.meta_strings.is_empty() {
             self.meta_strings.clear();
         }
-        self.type_defs.clear();
         self.meta_string_count = 0;
         keep
     }
@@ -215,12 +204,12 @@ fn write_shared_type_def(
     wire: TypeId,
 ) -> Result<()> {
     let key = reg as *const Registration as usize;
-    let tables = ctx.meta_tables();
-    if let Some(index) = tables.type_defs.find(key) {
+    let written = ctx.written_type_defs();
+    if let Some(index) = written.find(key) {
         ctx.writer.write_varuint32((index << 1) | 1);
         return Ok(());
     }
-    let index = tables.type_defs.insert(key);
+    let index = written.insert(key);
     if reg.kind == UserKind::Struct {
         let info = reg.struct_info(ctx.registry(), ctx.config().compatible)?;
         ctx.writer.write_varuint32(index << 1);
@@ -587,9 +576,5 @@ mod written_type_defs_tests {
                 assert_eq!(defs.find(earlier), Some(j as u32));
             }
         }
-        defs.clear();
-        assert_eq!(defs.find(keys[0]), None);
-        assert_eq!(defs.insert(keys[30]), 0);
-        assert_eq!(defs.find(keys[30]), Some(0));
     }
 }
