@@ -226,7 +226,7 @@ impl Fory {
         self.write_header(&mut writer, FrameHeader::default());
         let mut ctx = WriteContext::new(writer, self);
         let result = write_value(value, &mut ctx);
-        *out = ctx.into_writer().into_inner();
+        *out = ctx.take_writer().into_inner();
         if result.is_err() {
             out.clear();
         }

@@ -250,9 +250,15 @@ impl<'f> WriteContext<'f> {
 
     /// Gives the buffer back.
     #[inline]
-    pub fn into_writer(self) -> Writer {
-        let WriteContext { writer, .. } = self;
-        writer
+    pub fn into_writer(mut self) -> Writer {
+        self.take_writer()
+    }
+
+    /// Takes the buffer out, leaving an empty one: for a caller that keeps the context in
+    /// place (moving a whole context costs a copy of it).
+    #[inline]
+    pub fn take_writer(&mut self) -> Writer {
+        std::mem::take(&mut self.writer)
     }
 }
 
