@@ -236,9 +236,13 @@ impl Fory {
     /// Deserializes one complete payload. Bytes left after the value are an error (the peers
     /// ignore them; a stray tail usually means a framing mistake).
     pub fn deserialize<'de, T: Deserialize<'de>>(&self, bytes: &'de [u8]) -> Result<T> {
-        let (value, used) = self.deserialize_prefix(bytes)?;
-        check_end(used, bytes.len())?;
-        Ok(value)
+        let mut ctx = self.in_band_context(bytes)?;
+        // Returned as read, so the reader writes the value in place (no copy of a large `T`).
+        let value = read_value(&mut ctx);
+        if value.is_ok() {
+            check_end(ctx.reader.position(), bytes.len())?;
+        }
+        value
     }
 
     /// Deserializes the payload at the start of `bytes` and returns it with the number of bytes
@@ -253,10 +257,20 @@ impl Fory {
     /// let second: String = fory.deserialize(&bytes[used..]).unwrap();
     /// assert_eq!((first, second.as_str()), (1, "two"));
     /// ```
+    #[inline]
     pub fn deserialize_prefix<'de, T: Deserialize<'de>>(
         &self,
         bytes: &'de [u8],
     ) -> Result<(T, usize)> {
+        let mut ctx = self.in_band_context(bytes)?;
+        let value = read_value(&mut ctx)?;
+        Ok((value, ctx.reader.position()))
+    }
+
+    /// A context reading the payload `bytes` after its header, which must not have the
+    /// out-of-band bit.
+    #[inline]
+    fn in_band_context<'de>(&self, bytes: &'de [u8]) -> Result<ReadContext<'_, 'de>> {
         let (header, reader) = self.read_header(bytes)?;
         if header.out_of_band {
             return Err(Error::unsupported(
@@ -264,9 +278,7 @@ impl Fory {
                 "the header's out-of-band bit: this payload needs its out-of-band buffers",
             ));
         }
-        let mut ctx = ReadContext::new(reader, self);
-        let value = read_value(&mut ctx)?;
-        Ok((value, ctx.reader.position()))
+        Ok(ReadContext::new(reader, self))
     }
 
     /// Serializes `value` handing every BINARY and numeric-array payload to `callback`, which
@@ -350,6 +362,7 @@ impl Fory {
     /// assert!(!header.out_of_band);
     /// assert_eq!(r.read_str().unwrap(), "hi");
     /// ```
+    #[inline]
     pub fn read_header<'a>(&self, bytes: &'a [u8]) -> Result<(FrameHeader, Reader<'a>)> {
         let mut reader = Reader::with_limits(bytes, self.config.limits);
         let byte = reader
@@ -432,10 +445,16 @@ impl ForyBuilder {
 }
 
 /// Bytes left after the root value (at `end` of `len`) are an error.
+#[inline]
 fn check_end(end: usize, len: usize) -> Result<()> {
     if end == len {
         return Ok(());
     }
+    trailing_bytes(end, len)
+}
+
+#[cold]
+fn trailing_bytes(end: usize, len: usize) -> Result<()> {
     Err(Error::invalid(
         end,
         "the end of the payload after the root value",

@@ -270,11 +270,7 @@ pub fn read_user_wire_type<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result
             if user_id != *expected {
                 check_identity(reg, &ReadIdentity::Id(user_id), at)?;
             }
-            return Ok(WireType {
-                id,
-                user: None,
-                type_def: None,
-            });
+            return Ok(id.into());
         }
     }
     let (found, type_def) = read_identity(ctx, id, by_name)?;
@@ -290,11 +286,7 @@ pub fn read_user_wire_type<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result
         }
         None => check_identity(reg, found.identity(ctx), at)?,
     }
-    Ok(WireType {
-        id,
-        user: None,
-        type_def,
-    })
+    Ok(WireType::new(id, None, type_def))
 }
 
 /// Whether a user kind's type id `id` is followed by a shared TypeDef (rather than a user id

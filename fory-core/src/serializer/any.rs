@@ -23,11 +23,7 @@ pub(crate) fn read_dynamic_wire_type(ctx: &mut ReadContext<'_, '_>) -> Result<Wi
         return Ok(id.into());
     }
     let (reg, type_def) = read_registered_type_info(ctx, id, at)?;
-    Ok(WireType {
-        id,
-        user: ctx.registry().index_of(reg),
-        type_def,
-    })
+    Ok(WireType::new(id, ctx.registry().index_of(reg), type_def))
 }
 
 fn registration<'f>(value: &dyn Any, ctx: &WriteContext<'f>) -> Result<&'f Registration> {
@@ -98,7 +94,7 @@ impl<'de> Deserialize<'de> for Box<dyn Any> {
     }
 
     fn read_wire_data(ctx: &mut ReadContext<'_, 'de>, wire: WireType) -> Result<Self> {
-        match wire.user.and_then(|i| ctx.registry().entry(i)) {
+        match wire.user().and_then(|i| ctx.registry().entry(i)) {
             Some(reg) => (reg.read)(ctx, wire),
             None if UserKind::of_wire(wire.id).is_some() => Err(Error::invalid(
                 ctx.reader.position(),

@@ -59,6 +59,7 @@ pub use value::{UserValue, Value};
 use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
 use crate::types::{RefFlag, TypeId};
+use std::num::NonZeroU32;
 
 /// A Rust type that can be written in the xlang format.
 pub trait Serialize {
@@ -177,17 +178,45 @@ pub trait Serialize {
 
 /// What the type info in front of a payload said: the internal type id and, for a user type read
 /// in a dynamically typed position, the index of its registration.
+///
+/// Twelve bytes, so that a `Result<WireType>` comes back in two registers rather than through
+/// memory (the indices are kept plus one, the niche of `NonZeroU32`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WireType {
     /// The internal type id.
     pub id: TypeId,
+    user: Option<NonZeroU32>,
+    type_def: Option<NonZeroU32>,
+}
+
+impl WireType {
+    /// Type id `id`, with the registry index of the user type the reader resolved and the
+    /// stream's TypeDef that described the value, where there are.
+    #[inline]
+    pub fn new(id: TypeId, user: Option<u32>, type_def: Option<u32>) -> Self {
+        let plus_one = |i: u32| NonZeroU32::new(i.wrapping_add(1));
+        WireType {
+            id,
+            user: user.and_then(plus_one),
+            type_def: type_def.and_then(plus_one),
+        }
+    }
+
     /// The registry index of the user type, when the reader resolved one.
-    pub user: Option<u32>,
+    #[inline]
+    pub fn user(&self) -> Option<u32> {
+        self.user.map(|i| i.get() - 1)
+    }
+
     /// The index in the stream of the TypeDef that described the value (compatible structs).
-    pub type_def: Option<u32>,
+    #[inline]
+    pub fn type_def(&self) -> Option<u32> {
+        self.type_def.map(|i| i.get() - 1)
+    }
 }
 
 impl From<TypeId> for WireType {
+    #[inline]
     fn from(id: TypeId) -> Self {
         WireType {
             id,

@@ -131,7 +131,7 @@ pub fn read_struct_data<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>, wire: Wire
 }
 
 fn read_struct_payload<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>, wire: WireType) -> Result<T> {
-    if let Some(index) = wire.type_def {
+    if let Some(index) = wire.type_def() {
         return read_by_type_def(ctx, index);
     }
     let config = ctx.config();

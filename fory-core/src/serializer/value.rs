@@ -304,7 +304,7 @@ impl<'de> Deserialize<'de> for Value {
     }
 
     fn read_wire_data(ctx: &mut ReadContext<'_, 'de>, wire: WireType) -> Result<Self> {
-        match wire.user.and_then(|i| ctx.registry().entry(i)) {
+        match wire.user().and_then(|i| ctx.registry().entry(i)) {
             Some(reg) => Ok(Value::User(UserValue((reg.read)(ctx, wire)?.into()))),
             None => Self::read_data(ctx, wire.id),
         }
