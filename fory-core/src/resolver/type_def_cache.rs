@@ -265,3 +265,56 @@ impl TypeDefCache {
         Ok(StreamDef::Shared(def))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn def(id: u32) -> StreamTypeDef {
+        StreamTypeDef::new(TypeId::CompatibleStruct, ReadIdentity::Id(id), None)
+    }
+
+    fn id_of(found: &StreamDef<'_>) -> u32 {
+        match found.identity {
+            ReadIdentity::Id(id) => id,
+            ReadIdentity::Name(..) => unreachable!(),
+        }
+    }
+
+    /// More TypeDefs than the lock-free table holds: each is parsed once, found again by its
+    /// bytes, and the first ones are borrowed rather than shared.
+    #[test]
+    fn every_kept_type_def_is_parsed_once_and_found_by_its_bytes() {
+        let cache = TypeDefCache::default();
+        let count = FRONT_SLOTS as u32 * 2;
+        let body = |i: u32| i.to_le_bytes().repeat(3);
+        let mut parsed = 0;
+        for round in 0..2 {
+            let mut borrowed = 0;
+            for i in 0..count {
+                let found = cache
+                    .get_or_parse(u64::from(i) << 12, &body(i), || {
+                        parsed += 1;
+                        Ok::<_, ()>(def(i))
+                    })
+                    .unwrap();
+                assert_eq!(id_of(&found), i);
+                borrowed += usize::from(matches!(found, StreamDef::Cached(_)));
+            }
+            assert_eq!(parsed, count, "round {round}");
+            assert!(borrowed > FRONT_SLOTS / 2 && borrowed <= FRONT_SLOTS);
+        }
+    }
+
+    /// Same header, other bytes (a hash collision, or a forged header): not the cached TypeDef.
+    #[test]
+    fn a_header_match_with_other_bytes_is_parsed_on_its_own() {
+        let cache = TypeDefCache::default();
+        let first = cache.get_or_parse(7, b"first", || Ok::<_, ()>(def(1)));
+        let second = cache.get_or_parse(7, b"other", || Ok::<_, ()>(def(2)));
+        assert_eq!(id_of(&first.unwrap()), 1);
+        assert_eq!(id_of(&second.unwrap()), 2);
+        let again = cache.get_or_parse(7, b"other", || Err(()));
+        assert_eq!(id_of(&again.unwrap()), 2);
+    }
+}
