@@ -178,6 +178,10 @@ impl Writer {
             self.buf.push(value as u8);
             return;
         }
+        if value < 0x4000 {
+            self.put_word(two_byte_varint(u64::from(value)), 2);
+            return;
+        }
         let (word, n) = short_varint_word(u64::from(value));
         self.put_word(word, n);
     }
@@ -194,6 +198,10 @@ impl Writer {
     pub fn write_varuint64(&mut self, value: u64) {
         if value < 0x80 {
             self.buf.push(value as u8);
+            return;
+        }
+        if value < 0x4000 {
+            self.put_word(two_byte_varint(value), 2);
             return;
         }
         if value < 1 << 35 {
@@ -262,6 +270,10 @@ impl Writer {
             self.buf.push(value as u8);
             return;
         }
+        if value < 0x4000 {
+            self.put_word(two_byte_varint(value), 2);
+            return;
+        }
         // Four 7-bit groups, then the fifth byte carries bits 28..36 whole: the same bytes as
         // the general varint for every value below 2^35, and for the rest the fifth group's
         // continuation bit is simply the value's bit 35.
@@ -312,6 +324,15 @@ fn varint_word(value: u64) -> (u64, usize) {
     debug_assert!(value < 1 << 56);
     let (n, continued) = VARINT_SHAPE[(value | 1).leading_zeros() as usize];
     (spread_groups(value) | continued, n as usize)
+}
+
+/// The two varint bytes of a value in `0x80..0x4000`, the low group first with its continuation
+/// bit: the most common multi-byte varint (lengths, dimensions, small counts), for a few
+/// instructions where the general word takes a table lookup and five groups.
+#[inline(always)]
+fn two_byte_varint(value: u64) -> u64 {
+    debug_assert!((0x80..0x4000).contains(&value));
+    (value & 0x7f) | 0x80 | ((value << 1) & 0x7f00)
 }
 
 /// [`varint_word`] of a value below 2^35 (at most five bytes): five groups to spread instead of
