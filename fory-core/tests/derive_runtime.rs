@@ -334,3 +334,90 @@ fn option_rc_fields_resolve_references() {
     ));
     assert!(back.none.is_none());
 }
+
+/// Scalars first in wire order, with one in a non-default encoding among them and a nullable one
+/// after them: the derive writes the leading scalars through one `WriteRun` and stops at the
+/// first field that needs `write_field`.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct Scalars {
+    big: i64,
+    #[fory(encoding = "tagged")]
+    tagged: i64,
+    small: i32,
+    flag: bool,
+    ratio: f64,
+    count: u64,
+    maybe: Option<i32>,
+    name: String,
+}
+
+#[test]
+fn scalar_runs_write_the_bytes_field_by_field_writing_does() {
+    use fory_core::context::WriteContext;
+    use fory_core::serializer::{write_field, FieldMode, ForyStruct};
+    use fory_core::types::TypeId;
+    use fory_core::Writer;
+
+    let (run_fields, _) = <Scalars as ForyStruct>::WRITE_RUN;
+    let order = <Scalars as ForyStruct>::FIELD_ORDER;
+    assert!(run_fields > 0, "{order:?}");
+    assert_eq!(
+        order[run_fields], 1,
+        "the tagged field ends the run: {order:?}"
+    );
+
+    let f = fory(false);
+    let value = Scalars {
+        big: -(1 << 40),
+        tagged: 1 << 50,
+        small: -300,
+        flag: true,
+        ratio: 0.25,
+        count: u64::MAX,
+        maybe: Some(7),
+        name: "scalars".into(),
+    };
+    let mut by_run = WriteContext::new(Writer::new(), &f);
+    value.write_fields(&mut by_run).unwrap();
+
+    let plain = FieldMode {
+        nullable: false,
+        track_ref: false,
+        encoding: None,
+    };
+    let mut by_field = WriteContext::new(Writer::new(), &f);
+    for &i in order {
+        let ctx = &mut by_field;
+        match i {
+            0 => write_field(&value.big, ctx, plain),
+            1 => write_field(
+                &value.tagged,
+                ctx,
+                FieldMode {
+                    encoding: Some(TypeId::TaggedInt64),
+                    ..plain
+                },
+            ),
+            2 => write_field(&value.small, ctx, plain),
+            3 => write_field(&value.flag, ctx, plain),
+            4 => write_field(&value.ratio, ctx, plain),
+            5 => write_field(&value.count, ctx, plain),
+            6 => write_field(
+                &value.maybe,
+                ctx,
+                FieldMode {
+                    nullable: true,
+                    ..plain
+                },
+            ),
+            _ => write_field(&value.name, ctx, plain),
+        }
+        .unwrap();
+    }
+    assert_eq!(by_run.writer.as_slice(), by_field.writer.as_slice());
+
+    let mut f = fory(false);
+    f.register::<Scalars>(1).unwrap();
+    let back: Scalars = f.deserialize(&f.serialize(&value).unwrap()).unwrap();
+    assert_eq!(back, value);
+}

@@ -56,6 +56,13 @@ reusable!(ReadTables, |tables| {
     tables.meta.reset(KEEP_AT_MOST) && tables.refs.capacity() <= KEEP_AT_MOST
 });
 
+#[cold]
+fn too_deep(max: u32) -> Error {
+    Error::encode(format!(
+        "nesting deeper than max_depth = {max} (a cycle needs reference tracking)"
+    ))
+}
+
 /// State of one serialization.
 #[derive(Debug)]
 pub struct WriteContext<'f> {
@@ -68,7 +75,11 @@ pub struct WriteContext<'f> {
     /// Meta strings and reference tables, taken from the thread's pool when first needed.
     tables: Option<Pooled<WriteTables>>,
     next_ref_id: u32,
-    depth: u32,
+    /// Structs carry a schema hash (schema-consistent mode with `check_struct_version`).
+    struct_hash: bool,
+    /// Nesting levels left before `max_depth` is exceeded: one decrement and a test for zero per
+    /// struct or collection, without reaching into the config.
+    depth_left: u32,
     /// The buffer callback and the out-of-band buffers, when writing with a callback.
     oob: Option<Box<OobSink<'f>>>,
 }
@@ -84,7 +95,8 @@ impl<'f> WriteContext<'f> {
             written_defs: WrittenTypeDefs::default(),
             tables: None,
             next_ref_id: 0,
-            depth: 0,
+            struct_hash: !fory.config().compatible && fory.config().check_struct_version,
+            depth_left: fory.config().limits.max_depth,
             oob: None,
         }
     }
@@ -184,22 +196,26 @@ impl<'f> WriteContext<'f> {
     /// Enters one nesting level while writing; a structure deeper than the configured
     /// `max_depth` (for example a cycle written without reference tracking) is an error instead
     /// of a stack overflow. Pair with [`WriteContext::leave`].
-    #[inline]
+    #[inline(always)]
     pub fn enter(&mut self) -> Result<()> {
-        self.depth += 1;
-        let max = self.config.limits.max_depth;
-        if self.depth > max {
-            return Err(Error::encode(format!(
-                "nesting deeper than max_depth = {max} (a cycle needs reference tracking)"
-            )));
+        if self.depth_left == 0 {
+            return Err(too_deep(self.config.limits.max_depth));
         }
+        self.depth_left -= 1;
         Ok(())
     }
 
     /// Leaves a nesting level entered with [`WriteContext::enter`].
-    #[inline]
+    #[inline(always)]
     pub fn leave(&mut self) {
-        self.depth -= 1;
+        self.depth_left += 1;
+    }
+
+    /// Whether struct payloads start with their schema hash: schema-consistent mode with
+    /// `check_struct_version` on.
+    #[inline(always)]
+    pub fn writes_struct_hash(&self) -> bool {
+        self.struct_hash
     }
 
     /// Takes the next reference id: every value written with the ref-value flag (`00`) has one,

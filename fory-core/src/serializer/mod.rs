@@ -47,9 +47,9 @@ pub use list::{read_list, write_list};
 pub use schema::{field_writes_type_info, nested, user_field_type, Schema};
 pub use skip::{skip_field, skip_value};
 pub use struct_::{
-    field_def, in_wire_order, match_fields, read_field, read_remote_field, read_struct_data,
-    read_struct_wire_type, write_field, write_struct_data, write_struct_type_info, FieldMode,
-    ForyStruct,
+    field_def, field_run_max, in_wire_order, match_fields, read_field, read_remote_field,
+    read_struct_data, read_struct_wire_type, write_field, write_run_head, write_struct_data,
+    write_struct_type_info, FieldMode, ForyStruct,
 };
 pub use union::{
     read_union_data, read_union_type_info, write_union_data, write_union_type_info, ForyUnion,

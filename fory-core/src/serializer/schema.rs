@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, LinkedList, VecDequ
 use std::rc::{self, Rc};
 use std::sync::{self, Arc, Mutex};
 
+use crate::buffer::WriteRun;
 use crate::context::WriteContext;
 use crate::error::Result;
 use crate::meta::struct_def::{FieldType, NestedType};
@@ -52,6 +53,22 @@ pub trait Schema {
     {
         let _ = id;
         self.write_data(ctx, true)
+    }
+
+    /// For scalars (numbers and `bool`): the most bytes [`Schema::write_run_data`] writes; 0
+    /// for every other type. A derived struct writes its leading fields of such types (not
+    /// nullable, in their default encoding) through one [`WriteRun`]: one capacity check for
+    /// all of them. A type that sets this writes no type info as a field, in either mode.
+    #[doc(hidden)]
+    const RUN_MAX: usize = 0;
+
+    /// Writes the payload through a run, the same bytes as the default encoding's
+    /// `write_data`; called only when [`Schema::RUN_MAX`] is not 0.
+    #[doc(hidden)]
+    #[inline(always)]
+    fn write_run_data(&self, run: &mut WriteRun<'_>) {
+        let _ = run;
+        unreachable!("write_run_data of a type whose RUN_MAX is 0")
     }
 }
 
@@ -95,9 +112,16 @@ pub fn user_field_type<T: UserType>(types: &TypeRegistry, compatible: bool) -> R
 }
 
 macro_rules! integer_schema {
-    ($($ty:ty => $id:ident, { $($enc:ident => $write:ident),* };)*) => {$(
+    ($($ty:ty => $id:ident, run: $run_max:literal, { $($enc:ident => $write:ident),* };)*) => {$(
         impl Schema for $ty {
             const SORT_TYPE_ID: u8 = TypeId::$id as u8;
+            const RUN_MAX: usize = $run_max;
+
+            #[inline(always)]
+            fn write_run_data(&self, run: &mut WriteRun<'_>) {
+                // The default encoding is the first listed.
+                integer_schema!(@first run, *self, $($write),*);
+            }
 
             fn field_type(_: &TypeRegistry, _: bool) -> Result<FieldType> {
                 Ok(FieldType::Leaf(TypeId::$id))
@@ -118,28 +142,58 @@ macro_rules! integer_schema {
             }
         }
     )*};
+    (@first $run:expr, $value:expr, $write:ident $(, $rest:ident)*) => {
+        $run.$write($value)
+    };
 }
 
+// `run:` the most bytes of the default (first) encoding.
 integer_schema! {
-    i8 => Int8, { Int8 => write_i8 };
-    i16 => Int16, { Int16 => write_i16 };
-    i32 => Varint32, { Varint32 => write_varint32, Int32 => write_i32 };
-    i64 => Varint64, {
+    i8 => Int8, run: 1, { Int8 => write_i8 };
+    i16 => Int16, run: 2, { Int16 => write_i16 };
+    i32 => Varint32, run: 5, { Varint32 => write_varint32, Int32 => write_i32 };
+    i64 => Varint64, run: 9, {
         Varint64 => write_varint64, Int64 => write_i64, TaggedInt64 => write_tagged_i64
     };
-    u8 => Uint8, { Uint8 => write_u8 };
-    u16 => Uint16, { Uint16 => write_u16 };
-    u32 => VarUint32, { VarUint32 => write_varuint32, Uint32 => write_u32 };
-    u64 => VarUint64, {
+    u8 => Uint8, run: 1, { Uint8 => write_u8 };
+    u16 => Uint16, run: 2, { Uint16 => write_u16 };
+    u32 => VarUint32, run: 5, { VarUint32 => write_varuint32, Uint32 => write_u32 };
+    u64 => VarUint64, run: 9, {
         VarUint64 => write_varuint64, Uint64 => write_u64, TaggedUint64 => write_tagged_u64
     };
 }
 
-macro_rules! leaf_schema {
-    ($($ty:ty => $id:ident, primitive: $primitive:literal;)*) => {$(
+/// `bool` and the floats: primitives with one encoding.
+macro_rules! scalar_schema {
+    ($($ty:ty => $id:ident, run: $run_max:literal, $write:ident;)*) => {$(
         impl Schema for $ty {
-            const SORT_TYPE_ID: u8 = if $primitive { TypeId::$id as u8 } else { 0 };
+            const SORT_TYPE_ID: u8 = TypeId::$id as u8;
+            const RUN_MAX: usize = $run_max;
 
+            fn field_type(_: &TypeRegistry, _: bool) -> Result<FieldType> {
+                Ok(FieldType::Leaf(TypeId::$id))
+            }
+
+            #[inline(always)]
+            fn write_run_data(&self, run: &mut WriteRun<'_>) {
+                run.$write(*self);
+            }
+        }
+    )*};
+}
+
+scalar_schema! {
+    bool => Bool, run: 1, write_bool;
+    f32 => Float32, run: 4, write_f32;
+    f64 => Float64, run: 8, write_f64;
+    Float16 => Float16, run: 2, write_float16;
+    BFloat16 => Bfloat16, run: 2, write_bfloat16;
+}
+
+/// Non-primitive types with one field type.
+macro_rules! leaf_schema {
+    ($($ty:ty => $id:ident;)*) => {$(
+        impl Schema for $ty {
             fn field_type(_: &TypeRegistry, _: bool) -> Result<FieldType> {
                 Ok(FieldType::Leaf(TypeId::$id))
             }
@@ -148,27 +202,22 @@ macro_rules! leaf_schema {
 }
 
 leaf_schema! {
-    bool => Bool, primitive: true;
-    f32 => Float32, primitive: true;
-    f64 => Float64, primitive: true;
-    Float16 => Float16, primitive: true;
-    BFloat16 => Bfloat16, primitive: true;
-    String => String, primitive: false;
-    str => String, primitive: false;
-    Cow<'_, str> => String, primitive: false;
-    Cow<'_, [u8]> => Binary, primitive: false;
-    Date => Date, primitive: false;
-    Timestamp => Timestamp, primitive: false;
-    Duration => Duration, primitive: false;
-    Decimal => Decimal, primitive: false;
+    String => String;
+    str => String;
+    Cow<'_, str> => String;
+    Cow<'_, [u8]> => Binary;
+    Date => Date;
+    Timestamp => Timestamp;
+    Duration => Duration;
+    Decimal => Decimal;
 }
 
 #[cfg(feature = "chrono")]
 leaf_schema! {
-    chrono::NaiveDate => Date, primitive: false;
-    chrono::DateTime<chrono::Utc> => Timestamp, primitive: false;
-    chrono::NaiveDateTime => Timestamp, primitive: false;
-    chrono::TimeDelta => Duration, primitive: false;
+    chrono::NaiveDate => Date;
+    chrono::DateTime<chrono::Utc> => Timestamp;
+    chrono::NaiveDateTime => Timestamp;
+    chrono::TimeDelta => Duration;
 }
 
 impl Schema for Value {

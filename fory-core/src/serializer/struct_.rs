@@ -32,6 +32,11 @@ pub trait ForyStruct: UserType + Sized {
     /// The declaration indices of the fields in wire order.
     const FIELD_ORDER: &'static [usize];
 
+    /// How many fields, from the start of the wire order, `write_fields` writes through one
+    /// [`WriteRun`](crate::WriteRun), and the most bytes they take (see [`write_run_head`]).
+    #[doc(hidden)]
+    const WRITE_RUN: (usize, usize) = (0, 0);
+
     /// Writes every field, in wire order.
     fn write_fields<'v>(&'v self, ctx: &mut WriteContext<'v>) -> Result<()>;
 
@@ -57,6 +62,29 @@ pub struct FieldMode {
     pub track_ref: bool,
     /// The integer encoding chosen by an attribute (`INT32`, `TAGGED_UINT64`, ...), if any.
     pub encoding: Option<TypeId>,
+}
+
+/// The leading fields in wire order that are scalars written as their data alone: their count
+/// and the most bytes they take. `run_max[i]` is field `i`'s [`Schema::RUN_MAX`] (in declaration
+/// order), or 0 when the field is nullable, tracked or in another encoding; `order` is the wire
+/// order.
+pub const fn write_run_head(run_max: &[usize], order: &[usize]) -> (usize, usize) {
+    let (mut fields, mut bytes) = (0, 0);
+    while fields < order.len() && run_max[order[fields]] > 0 {
+        bytes += run_max[order[fields]];
+        fields += 1;
+    }
+    (fields, bytes)
+}
+
+/// A field's [`Schema::RUN_MAX`] when it is written as its data alone in the default encoding;
+/// otherwise 0.
+pub const fn field_run_max(mode: FieldMode, run_max: usize) -> usize {
+    if mode.nullable || mode.track_ref || mode.encoding.is_some() {
+        0
+    } else {
+        run_max
+    }
 }
 
 /// The TypeDef entry of one field.
@@ -93,7 +121,9 @@ pub fn write_struct_type_info<T: ForyStruct>(ctx: &mut WriteContext<'_>) -> Resu
     write_user_type_info::<T>(ctx)
 }
 
-/// Writes the payload of struct `value`.
+/// Writes the payload of struct `value`. Inlined into the caller (the parent's `write_fields`
+/// or a list's element loop), so a nested struct costs one call, to its `write_fields`.
+#[inline(always)]
 pub fn write_struct_data<'v, T: ForyStruct>(
     value: &'v T,
     ctx: &mut WriteContext<'v>,
@@ -104,17 +134,24 @@ pub fn write_struct_data<'v, T: ForyStruct>(
     result
 }
 
+#[inline(always)]
 fn write_struct_payload<'v, T: ForyStruct>(value: &'v T, ctx: &mut WriteContext<'v>) -> Result<()> {
-    let config = ctx.config();
-    if !config.compatible && config.check_struct_version {
-        let registry = ctx.registry();
-        let hash = ctx
-            .registration::<T>()?
-            .struct_info(registry, false)?
-            .schema_hash;
-        ctx.writer.write_u32(hash);
+    if ctx.writes_struct_hash() {
+        write_schema_hash::<T>(ctx)?;
     }
     value.write_fields(ctx)
+}
+
+/// The schema hash of `T`, from its registration (computed once per `Fory`).
+#[inline]
+fn write_schema_hash<T: ForyStruct>(ctx: &mut WriteContext<'_>) -> Result<()> {
+    let registry = ctx.registry();
+    let hash = ctx
+        .registration::<T>()?
+        .struct_info(registry, false)?
+        .schema_hash;
+    ctx.writer.write_u32(hash);
+    Ok(())
 }
 
 /// Reads the type info of struct `T`, keeping the TypeDef that came with it.

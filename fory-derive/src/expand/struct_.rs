@@ -119,18 +119,46 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
 
     // One statement per wire position: `match FIELD_ORDER[p]` on a constant, which the compiler
     // folds to the one field written there, so the fields are written in straight-line code.
-    let write_positions: Vec<TokenStream> = (0..count)
+    // The first `WRITE_RUN.0` positions (scalars) go through one `WriteRun`, the rest through
+    // `write_field`; the tests of the constant fold away too.
+    let order = quote!(<Self as ::fory_core::serializer::ForyStruct>::FIELD_ORDER);
+    let run = quote!(<Self as ::fory_core::serializer::ForyStruct>::WRITE_RUN);
+    let run_positions: Vec<TokenStream> = (0..count)
         .map(|p| {
             quote! {
-                match <Self as ::fory_core::serializer::ForyStruct>::FIELD_ORDER[#p] {
-                    #( #indices => ::fory_core::serializer::write_field::<#types>(
-                        &self.#members, ctx, #modes,
-                    )?, )*
-                    _ => {}
+                if #p < #run.0 {
+                    match #order[#p] {
+                        #( #indices => <#types as ::fory_core::serializer::Schema>::write_run_data(
+                            &self.#members, &mut run,
+                        ), )*
+                        _ => {}
+                    }
                 }
             }
         })
         .collect();
+    let write_positions: Vec<TokenStream> = (0..count)
+        .map(|p| {
+            quote! {
+                if #p >= #run.0 {
+                    match #order[#p] {
+                        #( #indices => ::fory_core::serializer::write_field::<#types>(
+                            &self.#members, ctx, #modes,
+                        )?, )*
+                        _ => {}
+                    }
+                }
+            }
+        })
+        .collect();
+    let run_maxes = fields.iter().zip(&modes).map(|(f, mode)| {
+        let ty = &f.ty;
+        quote! {
+            ::fory_core::serializer::field_run_max(
+                #mode, <#ty as ::fory_core::serializer::Schema>::RUN_MAX,
+            )
+        }
+    });
     let read_positions: Vec<TokenStream> = (0..count)
         .map(|p| {
             quote! {
@@ -168,9 +196,18 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
             const FIELD_ORDER: &'static [usize] =
                 &::fory_core::meta::field_order::order::<#count>(&[#(#keys),*]);
 
+            const WRITE_RUN: (usize, usize) = ::fory_core::serializer::write_run_head(
+                &[#(#run_maxes),*],
+                <Self as ::fory_core::serializer::ForyStruct>::FIELD_ORDER,
+            );
+
             #[allow(unused_variables)]
             fn write_fields<'v>(&'v self, ctx: &mut ::fory_core::context::WriteContext<'v>,
             ) -> ::fory_core::Result<()> {
+                if #run.0 > 0 {
+                    let mut run = ctx.writer.run(#run.1);
+                    #( #run_positions )*
+                }
                 #( #write_positions )*
                 ::core::result::Result::Ok(())
             }

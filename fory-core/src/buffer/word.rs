@@ -1,0 +1,253 @@
+//! Numbers as little-endian words: every scalar encoding yields its bytes as one `u64` and
+//! their count, so a writer appends it with a single unaligned 8-byte store (it keeps 8 bytes
+//! of room) and moves its length by the count. [`Writer`](super::Writer) and
+//! [`WriteRun`](super::WriteRun) share these encodings through [`scalar_writes!`].
+
+/// The continuation bit of each of eight varint bytes.
+pub(super) const CONTINUATION_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The low 56 bits of `value` as eight 7-bit groups, one per byte, least significant first.
+#[inline(always)]
+pub(super) fn spread_groups(value: u64) -> u64 {
+    (value & 0x7f)
+        | (value & (0x7f << 7)) << 1
+        | (value & (0x7f << 14)) << 2
+        | (value & (0x7f << 21)) << 3
+        | (value & (0x7f << 28)) << 4
+        | (value & (0x7f << 35)) << 5
+        | (value & (0x7f << 42)) << 6
+        | (value & (0x7f << 49)) << 7
+}
+
+/// The varint bytes of `value` (below 2^56) as one little-endian word, and their count: the
+/// 7-bit groups with the continuation bit set on every byte but the last. Branch-free, where a
+/// loop over the groups costs a mispredicted exit per value; the count and the continuation
+/// bits come from a table indexed by the value's leading zeros (a division by 7 and two shifts
+/// in a row cost more).
+#[inline(always)]
+pub(super) fn varint_word(value: u64) -> (u64, usize) {
+    debug_assert!(value < 1 << 56);
+    let (n, continued) = VARINT_SHAPE[(value | 1).leading_zeros() as usize];
+    (spread_groups(value) | continued, n as usize)
+}
+
+/// The `K`-byte varint of a value that needs exactly `K` groups (`K <= 5`): its low `K` 7-bit
+/// groups, one per byte, with the continuation bit on all but the last. Unrolled, so a few
+/// shifts and masks per group.
+#[inline(always)]
+fn varint_of_len<const K: usize>(value: u64) -> u64 {
+    debug_assert!(K <= 5 && value < 1 << (7 * K) && (K == 1 || value >= 1 << (7 * (K - 1))));
+    let mut word = 0;
+    let mut k = 0;
+    while k < K {
+        word |= (value & (0x7f << (7 * k))) << k;
+        k += 1;
+    }
+    word | (CONTINUATION_BITS & ((1 << (8 * (K - 1))) - 1))
+}
+
+/// The varint of a value below 2^35 (every varuint32, and most varuint64s), one length per
+/// branch as the Java, Python and Go peers write it: on a run of values of one length (a
+/// column, a struct written again and again) every branch is predicted, and each length costs
+/// a few operations where a branch-free encoding spreads all five groups and looks its length
+/// up in a table.
+#[inline(always)]
+pub(super) fn short_varint(value: u64) -> (u64, usize) {
+    debug_assert!(value < 1 << 35);
+    if value < 1 << 7 {
+        (value, 1)
+    } else if value < 1 << 14 {
+        (varint_of_len::<2>(value), 2)
+    } else if value < 1 << 21 {
+        (varint_of_len::<3>(value), 3)
+    } else if value < 1 << 28 {
+        (varint_of_len::<4>(value), 4)
+    } else {
+        (varint_of_len::<5>(value), 5)
+    }
+}
+
+/// A varuint64 of 2^35 or more: up to eight bytes as a word and their count, then for values
+/// of 2^56 and above a ninth byte that carries the top 8 bits whole.
+#[inline(never)]
+pub(super) fn long_varint(value: u64) -> (u64, usize, Option<u64>) {
+    if value < 1 << 56 {
+        let (word, n) = varint_word(value);
+        (word, n, None)
+    } else {
+        // Eight 7-bit groups, all continued, then the top 8 bits whole.
+        (
+            spread_groups(value) | CONTINUATION_BITS,
+            8,
+            Some(value >> 56),
+        )
+    }
+}
+
+/// For each count of leading zeros of a 64-bit value, its varint length (7 bits per byte) and
+/// the continuation bits of all its bytes but the last.
+static VARINT_SHAPE: [(u8, u64); 65] = {
+    let mut table = [(0u8, 0u64); 65];
+    let mut zeros = 0;
+    while zeros <= 64 {
+        let bits: usize = if zeros == 64 { 1 } else { 64 - zeros };
+        let n = bits.div_ceil(7);
+        let continued = if n >= 9 {
+            CONTINUATION_BITS
+        } else {
+            CONTINUATION_BITS & ((1u64 << (8 * (n - 1))) - 1)
+        };
+        table[zeros] = (n as u8, continued);
+        zeros += 1;
+    }
+    table
+};
+
+/// The scalar writes, as methods of a type with `fn put_word(&mut self, word: u64, n: usize)`
+/// (append the low `n <= 8` bytes of `word`): one definition of each wire encoding for the
+/// writer and for runs of reserved writes.
+macro_rules! scalar_writes {
+    () => {
+        /// `bool` as one byte: 0 or 1.
+        #[inline(always)]
+        pub fn write_bool(&mut self, value: bool) {
+            self.put_word(u64::from(value), 1);
+        }
+
+        /// One unsigned byte.
+        #[inline(always)]
+        pub fn write_u8(&mut self, value: u8) {
+            self.put_word(u64::from(value), 1);
+        }
+
+        /// One signed byte, two's complement.
+        #[inline(always)]
+        pub fn write_i8(&mut self, value: i8) {
+            self.put_word(u64::from(value as u8), 1);
+        }
+
+        /// `u16`, 2 bytes little-endian.
+        #[inline(always)]
+        pub fn write_u16(&mut self, value: u16) {
+            self.put_word(u64::from(value), 2);
+        }
+
+        /// `i16`, 2 bytes little-endian.
+        #[inline(always)]
+        pub fn write_i16(&mut self, value: i16) {
+            self.put_word(u64::from(value as u16), 2);
+        }
+
+        /// `u32`, 4 bytes little-endian.
+        #[inline(always)]
+        pub fn write_u32(&mut self, value: u32) {
+            self.put_word(u64::from(value), 4);
+        }
+
+        /// `i32`, 4 bytes little-endian.
+        #[inline(always)]
+        pub fn write_i32(&mut self, value: i32) {
+            self.put_word(u64::from(value as u32), 4);
+        }
+
+        /// `u64`, 8 bytes little-endian.
+        #[inline(always)]
+        pub fn write_u64(&mut self, value: u64) {
+            self.put_word(value, 8);
+        }
+
+        /// `i64`, 8 bytes little-endian.
+        #[inline(always)]
+        pub fn write_i64(&mut self, value: i64) {
+            self.put_word(value as u64, 8);
+        }
+
+        /// `f32`, its IEEE 754 bits little-endian (NaN payloads preserved).
+        #[inline(always)]
+        pub fn write_f32(&mut self, value: f32) {
+            self.put_word(u64::from(value.to_bits()), 4);
+        }
+
+        /// `f64`, its IEEE 754 bits little-endian (NaN payloads preserved).
+        #[inline(always)]
+        pub fn write_f64(&mut self, value: f64) {
+            self.put_word(value.to_bits(), 8);
+        }
+
+        /// IEEE 754 binary16, 2 bytes little-endian.
+        #[inline(always)]
+        pub fn write_float16(&mut self, value: $crate::types::Float16) {
+            self.put_word(u64::from(value.to_bits()), 2);
+        }
+
+        /// bfloat16, 2 bytes little-endian.
+        #[inline(always)]
+        pub fn write_bfloat16(&mut self, value: $crate::types::BFloat16) {
+            self.put_word(u64::from(value.to_bits()), 2);
+        }
+
+        /// Unsigned LEB128-style varint of at most 5 bytes.
+        #[inline(always)]
+        pub fn write_varuint32(&mut self, value: u32) {
+            let (word, n) = $crate::buffer::word::short_varint(u64::from(value));
+            self.put_word(word, n);
+        }
+
+        /// ZigZag-mapped signed varint of at most 5 bytes.
+        #[inline(always)]
+        pub fn write_varint32(&mut self, value: i32) {
+            self.write_varuint32(((value << 1) ^ (value >> 31)) as u32);
+        }
+
+        /// Unsigned varint of at most 9 bytes: eight 7-bit groups with continuation bits,
+        /// then (for values of 2^56 and above) a ninth byte that carries the top 8 bits whole.
+        #[inline(always)]
+        pub fn write_varuint64(&mut self, value: u64) {
+            if value < 1 << 35 {
+                let (word, n) = $crate::buffer::word::short_varint(value);
+                self.put_word(word, n);
+                return;
+            }
+            let (word, n, ninth) = $crate::buffer::word::long_varint(value);
+            self.put_word(word, n);
+            if let Some(byte) = ninth {
+                self.put_word(byte, 1);
+            }
+        }
+
+        /// ZigZag-mapped signed varint of at most 9 bytes.
+        #[inline(always)]
+        pub fn write_varint64(&mut self, value: i64) {
+            self.write_varuint64(((value << 1) ^ (value >> 63)) as u64);
+        }
+
+        /// Tagged ("hybrid") `i64`: values in `-2^30 ..= 2^30 - 1` as 4 bytes holding
+        /// `value << 1` (low bit 0); anything else as the byte `0x01` followed by the 8-byte
+        /// value.
+        #[inline(always)]
+        pub fn write_tagged_i64(&mut self, value: i64) {
+            const MIN: i64 = -(1 << 30);
+            const MAX: i64 = (1 << 30) - 1;
+            if (MIN..=MAX).contains(&value) {
+                self.write_i32((value as i32) << 1);
+            } else {
+                self.put_word(0x01, 1);
+                self.write_i64(value);
+            }
+        }
+
+        /// Tagged ("hybrid") `u64`: values up to `2^31 - 1` as 4 bytes holding `value << 1`
+        /// (low bit 0); anything else as the byte `0x01` followed by the 8-byte value.
+        #[inline(always)]
+        pub fn write_tagged_u64(&mut self, value: u64) {
+            if value <= i32::MAX as u64 {
+                self.write_u32((value as u32) << 1);
+            } else {
+                self.put_word(0x01, 1);
+                self.write_u64(value);
+            }
+        }
+    };
+}
+
+pub(super) use scalar_writes;
