@@ -96,6 +96,12 @@ impl Writer {
 
     #[inline(always)]
     fn write_encoded_str(&mut self, encoding: StringEncoding, bytes: &[u8]) -> Result<()> {
+        let len = bytes.len() as u64;
+        if len < 1 << 32 {
+            // The header is then below 2^34, a plain varint.
+            self.write_header_and_bytes((len << 2) | encoding as u64, bytes);
+            return Ok(());
+        }
         self.write_header(encoding, bytes.len())?;
         self.write_bytes(bytes);
         Ok(())
