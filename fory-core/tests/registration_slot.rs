@@ -78,3 +78,36 @@ fn an_unregistered_type_is_still_an_error_after_another_instance_registered_it()
     let err = empty.serialize(&Left { a: 1 }).unwrap_err();
     assert!(err.to_string().contains("is not registered"), "{err}");
 }
+
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct Outer {
+    left: Left,
+}
+
+#[test]
+fn schema_hashes_remembered_for_one_instance_are_not_used_by_another() {
+    let mut full = Fory::default();
+    let before = full.registry().stamp();
+    full.register::<Left>(1).unwrap();
+    assert_ne!(
+        full.registry().stamp(),
+        before,
+        "a registration changes the stamp"
+    );
+    full.register::<Outer>(2).unwrap();
+    let value = Outer {
+        left: Left { a: 5 },
+    };
+    // Remembers `Outer`'s and `Left`'s hashes under `full`'s stamp.
+    let bytes = full.serialize(&value).unwrap();
+    assert_eq!(full.deserialize::<Outer>(&bytes).unwrap(), value);
+
+    // `Left` is not registered here: `Outer`'s schema cannot be computed, whatever `full`
+    // remembered.
+    let mut partial = Fory::default();
+    partial.register::<Outer>(2).unwrap();
+    assert_ne!(partial.registry().stamp(), full.registry().stamp());
+    let err = partial.serialize(&value).unwrap_err().to_string();
+    assert!(err.contains("Left"), "{err}");
+    assert!(partial.deserialize::<Outer>(&bytes).is_err());
+}

@@ -6,8 +6,8 @@ mod type_def_cache;
 mod type_meta;
 
 pub use registry::{
-    ErasedRead, ErasedWrite, Identity, Registrable, Registration, RegistrationSlot, StructInfo,
-    TypeName, TypeRegistry, UserKind, UserType,
+    ErasedRead, ErasedWrite, Identity, Registrable, Registration, RegistrationSlot, SchemaHashSlot,
+    StructInfo, TypeName, TypeRegistry, UserKind, UserType,
 };
 pub use type_def_cache::{FieldPlan, StreamDef, StreamTypeDef, TypeDefCache};
 pub(crate) use type_meta::WrittenTypeDefs;

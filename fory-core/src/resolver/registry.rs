@@ -6,7 +6,7 @@
 use std::any::{Any, TypeId as RustTypeId};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 use crate::buffer::Writer;
@@ -92,6 +92,12 @@ pub trait UserType: 'static {
         static SHARED: RegistrationSlot = RegistrationSlot::new();
         &SHARED
     }
+
+    /// For structs: where this type remembers its schema hash (see [`SchemaHashSlot`]); only
+    /// for a type with a slot of its own, so `None` unless the derive made one.
+    fn schema_hash_slot() -> Option<&'static SchemaHashSlot> {
+        None
+    }
 }
 
 /// The index of a type's registration in the registry that last looked it up: a hint that
@@ -106,6 +112,45 @@ impl RegistrationSlot {
     /// An empty slot, for a `static`.
     pub const fn new() -> Self {
         RegistrationSlot(AtomicU32::new(u32::MAX))
+    }
+}
+
+/// A struct type's schema hash, remembered with the stamp of the registry it was computed in
+/// (see [`TypeRegistry::stamp`]): writing or checking the hash of a nested struct is then one
+/// load and one compare instead of a registration lookup. One `u64`, so the stamp and the hash
+/// are always read together; another registry's stamp only means a lookup, never a wrong
+/// hash. Only a type with a slot of its own may have one (the derive gives one to every
+/// non-generic struct; a generic type's instantiations would share it).
+#[derive(Debug)]
+pub struct SchemaHashSlot(AtomicU64);
+
+impl SchemaHashSlot {
+    /// An empty slot, for a `static`: its stamp, `u32::MAX`, is never a registry's.
+    pub const fn new() -> Self {
+        SchemaHashSlot(AtomicU64::new(u64::MAX))
+    }
+
+    /// The hash remembered for the registry with `stamp`, if it is that registry's.
+    #[inline(always)]
+    pub fn get(&self, stamp: u32) -> Option<u32> {
+        let slot = self.0.load(Ordering::Relaxed);
+        ((slot >> 32) as u32 == stamp).then_some(slot as u32)
+    }
+
+    /// Remembers `hash` for the registry with `stamp` (unless that is the "do not cache" 0).
+    pub fn set(&self, stamp: u32, hash: u32) {
+        if stamp != 0 {
+            self.0.store(
+                (u64::from(stamp) << 32) | u64::from(hash),
+                Ordering::Relaxed,
+            );
+        }
+    }
+}
+
+impl Default for SchemaHashSlot {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
@@ -287,8 +332,11 @@ impl Hasher for TypeIdHasher {
 }
 
 /// All registrations of one [`Fory`](crate::Fory).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct TypeRegistry {
+    /// Names this set of registrations for [`SchemaHashSlot`]s: new for every registry and
+    /// after every registration (a clone keeps it, and has the same registrations).
+    stamp: u32,
     entries: Vec<Registration>,
     /// Looked up once per user-type value: keyed without SipHash (a `TypeId` is a hash already).
     by_rust: HashMap<RustTypeId, usize, BuildHasherDefault<TypeIdHasher>>,
@@ -296,7 +344,37 @@ pub struct TypeRegistry {
     by_name: HashMap<(String, String), usize>,
 }
 
+impl Default for TypeRegistry {
+    fn default() -> Self {
+        TypeRegistry {
+            stamp: next_stamp(),
+            entries: Vec::new(),
+            by_rust: HashMap::default(),
+            by_id: HashMap::new(),
+            by_name: HashMap::new(),
+        }
+    }
+}
+
+/// A stamp no registry had before: 1, 2, ... up to `u32::MAX - 1`, then 0 for ever ("do not
+/// cache"), so a stamp is never reused.
+fn next_stamp() -> u32 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    if n < u64::from(u32::MAX) {
+        n as u32
+    } else {
+        0
+    }
+}
+
 impl TypeRegistry {
+    /// The stamp of this set of registrations (see [`SchemaHashSlot`]).
+    #[inline(always)]
+    pub fn stamp(&self) -> u32 {
+        self.stamp
+    }
+
     /// Registers `T` under numeric `id`.
     pub fn register<T: Registrable>(&mut self, id: u32) -> Result<()> {
         if let Some(&existing) = self.by_id.get(&(T::KIND, id)) {
@@ -344,6 +422,7 @@ impl TypeRegistry {
             return Err(Error::encode(format!("{rust_name} is already registered")));
         }
         let index = self.entries.len();
+        self.stamp = next_stamp();
         self.entries.push(Registration {
             rust_name,
             rust_type: rust,
@@ -416,5 +495,26 @@ impl TypeRegistry {
         self.by_name
             .get(&(namespace.to_owned(), type_name.to_owned()))
             .map(|&i| &self.entries[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_schema_hash_slot_answers_only_for_the_stamp_it_was_given() {
+        let slot = SchemaHashSlot::new();
+        // (`u32::MAX` marks the empty slot and is never a registry's stamp.)
+        for stamp in [0, 1, 7, u32::MAX - 1] {
+            assert_eq!(slot.get(stamp), None, "empty slot, stamp {stamp}");
+        }
+        slot.set(7, 0xdead_beef);
+        assert_eq!(slot.get(7), Some(0xdead_beef));
+        assert_eq!(slot.get(8), None);
+        // Stamp 0 means "do not cache": it is never stored, so it never matches.
+        slot.set(0, 1);
+        assert_eq!(slot.get(0), None);
+        assert_eq!(slot.get(7), Some(0xdead_beef));
     }
 }

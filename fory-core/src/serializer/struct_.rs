@@ -142,16 +142,34 @@ fn write_struct_payload<'v, T: ForyStruct>(value: &'v T, ctx: &mut WriteContext<
     value.write_fields(ctx)
 }
 
-/// The schema hash of `T`, from its registration (computed once per `Fory`).
-#[inline]
+/// Writes the schema hash of `T`.
+#[inline(always)]
 fn write_schema_hash<T: ForyStruct>(ctx: &mut WriteContext<'_>) -> Result<()> {
-    let registry = ctx.registry();
-    let hash = ctx
-        .registration::<T>()?
-        .struct_info(registry, false)?
-        .schema_hash;
+    let hash = schema_hash::<T>(ctx.registry())?;
     ctx.writer.write_u32(hash);
     Ok(())
+}
+
+/// The schema hash of `T` in `registry`: from the type's [`SchemaHashSlot`](crate::resolver::SchemaHashSlot) when it holds
+/// this registry's, else from the registration (computed once per `Fory`), then remembered.
+#[inline(always)]
+fn schema_hash<T: ForyStruct>(registry: &TypeRegistry) -> Result<u32> {
+    if let Some(hash) = T::schema_hash_slot().and_then(|slot| slot.get(registry.stamp())) {
+        return Ok(hash);
+    }
+    looked_up_schema_hash::<T>(registry)
+}
+
+#[inline(never)]
+fn looked_up_schema_hash<T: ForyStruct>(registry: &TypeRegistry) -> Result<u32> {
+    let hash = registry
+        .get_user::<T>()?
+        .struct_info(registry, false)?
+        .schema_hash;
+    if let Some(slot) = T::schema_hash_slot() {
+        slot.set(registry.stamp(), hash);
+    }
+    Ok(hash)
 }
 
 /// Reads the type info of struct `T`, keeping the TypeDef that came with it.
@@ -173,11 +191,10 @@ fn read_struct_payload<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>, wire: WireT
     }
     let config = ctx.config();
     if !config.compatible && config.check_struct_version {
-        let registry = ctx.registry();
-        let local = ctx.registration::<T>()?.struct_info(registry, false)?;
+        let local = schema_hash::<T>(ctx.registry())?;
         let at = ctx.reader.position();
         let hash = ctx.reader.read_u32()?;
-        if hash != local.schema_hash {
+        if hash != local {
             return Err(Error::invalid(
                 at,
                 "the schema hash of the target struct",
@@ -185,7 +202,7 @@ fn read_struct_payload<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>, wire: WireT
                     "{hash:#010x} where {} has {:#010x}: the writer's struct has other fields \
                      (use compatible mode for schema evolution)",
                     std::any::type_name::<T>(),
-                    local.schema_hash
+                    local
                 ),
             ));
         }

@@ -69,6 +69,20 @@ pub fn user_type(
         .name
         .clone()
         .unwrap_or_else(|| LitStr::new(&ident.to_string(), ident.span()));
+    // A static in a generic impl is shared by every instantiation, so only a non-generic
+    // struct gets a schema-hash slot of its own.
+    let schema_hash_slot = if kind == "Struct" && input.generics.params.is_empty() {
+        quote! {
+            fn schema_hash_slot(
+            ) -> ::core::option::Option<&'static ::fory_core::resolver::SchemaHashSlot> {
+                static SLOT: ::fory_core::resolver::SchemaHashSlot =
+                    ::fory_core::resolver::SchemaHashSlot::new();
+                ::core::option::Option::Some(&SLOT)
+            }
+        }
+    } else {
+        quote!()
+    };
     quote! {
         impl #impl_generics ::fory_core::resolver::UserType for #ident #ty_generics #where_clause {
             const KIND: ::fory_core::resolver::UserKind = ::fory_core::resolver::UserKind::#kind;
@@ -79,6 +93,7 @@ pub fn user_type(
                     ::fory_core::resolver::RegistrationSlot::new();
                 &SLOT
             }
+            #schema_hash_slot
             #extra
         }
 
