@@ -47,41 +47,61 @@ pub struct MetaWriteTables {
     meta_string_count: u32,
 }
 
-/// The TypeDefs one stream has written so far, by registration address; the index is the
-/// position. Lives in the [`WriteContext`] itself: a payload usually has a handful, kept inline
-/// and found fastest by a linear scan; past [`WrittenTypeDefs::SCAN_AT_MOST`] a hash index
-/// takes over.
+/// The TypeDefs one stream has written so far, by key (see [`type_def_key`]) with the wire type
+/// id they were written under; the index is the position. Lives in the [`WriteContext`] itself:
+/// a payload usually has a handful, kept inline and found fastest by a linear scan; past
+/// [`WrittenTypeDefs::SCAN_AT_MOST`] a hash index takes over.
 #[derive(Debug, Default)]
 pub(crate) struct WrittenTypeDefs {
-    keys: SmallVec<[usize; 4]>,
+    keys: SmallVec<[(usize, TypeId); 4]>,
     index: Option<HashMap<usize, u32>>,
 }
 
 impl WrittenTypeDefs {
     const SCAN_AT_MOST: usize = 16;
 
+    /// The index and wire type id of the TypeDef written under `key`, if any.
     #[inline]
-    fn find(&self, key: usize) -> Option<u32> {
-        match &self.index {
-            None => self.keys.iter().position(|&k| k == key).map(|i| i as u32),
-            Some(index) => index.get(&key).copied(),
-        }
+    fn find(&self, key: usize) -> Option<(u32, TypeId)> {
+        let index = match &self.index {
+            None => self.keys.iter().position(|&(k, _)| k == key)? as u32,
+            Some(index) => *index.get(&key)?,
+        };
+        Some((index, self.keys[index as usize].1))
     }
 
-    /// Records `key` (not found before) and returns its index.
-    fn insert(&mut self, key: usize) -> u32 {
+    /// Records `key` (not found before), written as `wire`, and returns its index.
+    fn insert(&mut self, key: usize, wire: TypeId) -> u32 {
         let index = self.keys.len() as u32;
-        self.keys.push(key);
+        self.keys.push((key, wire));
         match &mut self.index {
             Some(map) => {
                 map.insert(key, index);
             }
             None if self.keys.len() > Self::SCAN_AT_MOST => {
-                self.index = Some(self.keys.iter().zip(0..).map(|(&k, i)| (k, i)).collect());
+                self.index = Some(
+                    self.keys
+                        .iter()
+                        .zip(0..)
+                        .map(|(&(k, _), i)| (k, i))
+                        .collect(),
+                );
             }
             None => {}
         }
         index
+    }
+}
+
+/// What a stream's TypeDef of user type `T` is known by: the address of the type's own
+/// [`SchemaHashSlot`](crate::resolver::SchemaHashSlot) when the derive gave it one (known
+/// without looking the registration up), else of its registration (stable while a `Fory` is
+/// borrowed by the context). The two kinds of address never coincide.
+#[inline(always)]
+fn type_def_key<T: UserType>(reg: Option<&Registration>) -> Option<usize> {
+    match T::schema_hash_slot() {
+        Some(slot) => Some(slot as *const _ as usize),
+        None => reg.map(|reg| reg as *const Registration as usize),
     }
 }
 
@@ -142,24 +162,48 @@ impl MetaReadTables {
 /// Writes the type info of registered user type `T`.
 pub fn write_user_type_info<T: UserType>(ctx: &mut WriteContext<'_>) -> Result<()> {
     let compatible = ctx.config().compatible;
+    // A TypeDef this stream has written already (a struct field of every element of a list
+    // after the first): its type id and index, without looking the registration up.
+    let slot_key = if compatible {
+        type_def_key::<T>(None)
+    } else {
+        None
+    };
+    if let Some(key) = slot_key {
+        if let Some((index, wire)) = ctx.written_type_defs().find(key) {
+            ctx.write_type_id(wire);
+            ctx.writer.write_varuint32((index << 1) | 1);
+            return Ok(());
+        }
+    }
     let reg = ctx.registration::<T>()?;
     let wire = T::KIND.wire_type_id(reg.by_name(), compatible);
     ctx.write_type_id(wire);
-    match &reg.identity {
-        Identity::Id(_) if wire == TypeId::CompatibleStruct => {
-            write_shared_type_def(ctx, reg, wire)?;
-        }
-        Identity::Id(id) => ctx.writer.write_varuint32(*id),
-        Identity::Name(name) => {
-            if compatible {
-                write_shared_type_def(ctx, reg, wire)?;
-            } else {
+    let shares_type_def = compatible && (wire == TypeId::CompatibleStruct || reg.by_name());
+    if !shares_type_def {
+        match &reg.identity {
+            Identity::Id(id) => ctx.writer.write_varuint32(*id),
+            Identity::Name(name) => {
                 write_meta_string(ctx, &name.namespace_meta);
                 write_meta_string(ctx, &name.type_name_meta);
             }
         }
+        return Ok(());
     }
-    Ok(())
+    match slot_key {
+        // Looked for above.
+        Some(key) => write_new_type_def(ctx, reg, wire, key),
+        None => {
+            let key = type_def_key::<T>(Some(reg)).unwrap_or_default();
+            match ctx.written_type_defs().find(key) {
+                Some((index, _)) => {
+                    ctx.writer.write_varuint32((index << 1) | 1);
+                    Ok(())
+                }
+                None => write_new_type_def(ctx, reg, wire, key),
+            }
+        }
+    }
 }
 
 fn write_meta_string(ctx: &mut WriteContext<'_>, ms: &MetaString) {
@@ -198,18 +242,14 @@ fn meta_string_hash(bytes: &[u8], encoding: MetaStringEncoding) -> u64 {
     (h1 & !0xff) | u64::from(encoding.id())
 }
 
-fn write_shared_type_def(
+/// Writes the TypeDef of `reg`, which this stream has not written yet, recording it under `key`.
+fn write_new_type_def(
     ctx: &mut WriteContext<'_>,
     reg: &Registration,
     wire: TypeId,
+    key: usize,
 ) -> Result<()> {
-    let key = reg as *const Registration as usize;
-    let written = ctx.written_type_defs();
-    if let Some(index) = written.find(key) {
-        ctx.writer.write_varuint32((index << 1) | 1);
-        return Ok(());
-    }
-    let index = written.insert(key);
+    let index = ctx.written_type_defs().insert(key, wire);
     if reg.kind == UserKind::Struct {
         let info = reg.struct_info(ctx.registry(), ctx.config().compatible)?;
         ctx.writer.write_varuint32(index << 1);
@@ -556,16 +596,24 @@ fn parse_non_struct_body(body: &[u8], body_at: usize) -> Result<StreamTypeDef> {
 #[cfg(test)]
 mod written_type_defs_tests {
     use super::WrittenTypeDefs;
+    use crate::types::TypeId;
 
     #[test]
-    fn indices_hold_across_the_switch_from_scan_to_hash() {
+    fn indices_and_wire_ids_hold_across_the_switch_from_scan_to_hash() {
         let mut defs = WrittenTypeDefs::default();
         let keys: Vec<usize> = (0..40).map(|i| 0x1000 + i * 24).collect();
+        let wire = |i: usize| {
+            if i % 2 == 0 {
+                TypeId::CompatibleStruct
+            } else {
+                TypeId::NamedEnum
+            }
+        };
         for (i, &key) in keys.iter().enumerate() {
             assert_eq!(defs.find(key), None);
-            assert_eq!(defs.insert(key), i as u32);
+            assert_eq!(defs.insert(key, wire(i)), i as u32);
             for (j, &earlier) in keys[..=i].iter().enumerate() {
-                assert_eq!(defs.find(earlier), Some(j as u32));
+                assert_eq!(defs.find(earlier), Some((j as u32, wire(j))));
             }
         }
     }
