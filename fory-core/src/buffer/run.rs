@@ -91,29 +91,27 @@ mod tests {
 
     #[test]
     fn a_run_writes_the_writers_bytes_and_grows_past_its_reservation() {
+        // The same hundred values of every width, through a writer or a run.
+        macro_rules! write_values {
+            ($out:expr) => {
+                for i in 0..100u64 {
+                    let v = i.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (i % 64);
+                    $out.write_varuint64(v);
+                    $out.write_varint32(v as i32);
+                    $out.write_tagged_i64(v as i64);
+                    $out.write_f64(v as f64);
+                    $out.write_bool(v & 1 == 1);
+                }
+            };
+        }
         let mut direct = Writer::new();
         let mut through_run = Writer::from_vec(vec![7]);
         direct.write_u8(7);
-        {
-            // Reserve for one value and write a hundred: the run makes room as it goes.
-            let mut run = through_run.run(1);
-            for i in 0..100u64 {
-                let v = i.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (i % 64);
-                run.write_varuint64(v);
-                run.write_varint32(v as i32);
-                run.write_tagged_i64(v as i64);
-                run.write_f64(v as f64);
-                run.write_bool(v & 1 == 1);
-            }
-        }
-        for i in 0..100u64 {
-            let v = i.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (i % 64);
-            direct.write_varuint64(v);
-            direct.write_varint32(v as i32);
-            direct.write_tagged_i64(v as i64);
-            direct.write_f64(v as f64);
-            direct.write_bool(v & 1 == 1);
-        }
+        // Reserve for one value and write a hundred: the run makes room as it goes.
+        let mut run = through_run.run(1);
+        write_values!(run);
+        drop(run);
+        write_values!(direct);
         assert_eq!(through_run.as_slice(), direct.as_slice());
     }
 }
