@@ -47,7 +47,7 @@ pub struct MetaWriteTables {
     meta_string_count: u32,
 }
 
-/// The TypeDefs one stream has written so far, by key (see [`type_def_key`]) with the wire type
+/// The TypeDefs one stream has written so far, by key (see [`slot_key`]) with the wire type
 /// id they were written under; the index is the position. Lives in the [`WriteContext`] itself:
 /// a payload usually has a handful, kept inline and found fastest by a linear scan; past
 /// [`WrittenTypeDefs::SCAN_AT_MOST`] a hash index takes over.
@@ -93,16 +93,18 @@ impl WrittenTypeDefs {
     }
 }
 
-/// What a stream's TypeDef of user type `T` is known by: the address of the type's own
-/// [`SchemaHashSlot`](crate::resolver::SchemaHashSlot) when the derive gave it one (known
-/// without looking the registration up), else of its registration (stable while a `Fory` is
-/// borrowed by the context). The two kinds of address never coincide.
+/// What a stream's TypeDef of user type `T` is known by when the derive gave the type a
+/// [`SchemaHashSlot`](crate::resolver::SchemaHashSlot) of its own: the slot's address, known
+/// without looking the registration up. Other types are known by [`registration_key`]; the two
+/// kinds of address never coincide.
 #[inline(always)]
-fn type_def_key<T: UserType>(reg: Option<&Registration>) -> Option<usize> {
-    match T::schema_hash_slot() {
-        Some(slot) => Some(slot as *const _ as usize),
-        None => reg.map(|reg| reg as *const Registration as usize),
-    }
+fn slot_key<T: UserType>() -> Option<usize> {
+    T::schema_hash_slot().map(|slot| slot as *const _ as usize)
+}
+
+/// The address of a registration (stable while a `Fory` is borrowed by the context).
+fn registration_key(reg: &Registration) -> usize {
+    reg as *const Registration as usize
 }
 
 /// A meta string as read from a stream, kept undecoded because the same entry may be referred to
@@ -144,7 +146,7 @@ impl MetaWriteTables {
 }
 
 /// Meta strings read so far in one stream (its TypeDefs are in the
-/// [`ReadContext`](crate::context::ReadContext), which borrows them from the `Fory`'s cache).
+/// [`ReadContext`], which borrows them from the `Fory`'s cache).
 #[derive(Debug, Default)]
 pub struct MetaReadTables {
     meta_strings: Vec<RawMetaString>,
@@ -164,11 +166,7 @@ pub fn write_user_type_info<T: UserType>(ctx: &mut WriteContext<'_>) -> Result<(
     let compatible = ctx.config().compatible;
     // A TypeDef this stream has written already (a struct field of every element of a list
     // after the first): its type id and index, without looking the registration up.
-    let slot_key = if compatible {
-        type_def_key::<T>(None)
-    } else {
-        None
-    };
+    let slot_key = if compatible { slot_key::<T>() } else { None };
     if let Some(key) = slot_key {
         if let Some((index, wire)) = ctx.written_type_defs().find(key) {
             ctx.write_type_id(wire);
@@ -194,7 +192,7 @@ pub fn write_user_type_info<T: UserType>(ctx: &mut WriteContext<'_>) -> Result<(
         // Looked for above.
         Some(key) => write_new_type_def(ctx, reg, wire, key),
         None => {
-            let key = type_def_key::<T>(Some(reg)).unwrap_or_default();
+            let key = registration_key(reg);
             match ctx.written_type_defs().find(key) {
                 Some((index, _)) => {
                     ctx.writer.write_varuint32((index << 1) | 1);
