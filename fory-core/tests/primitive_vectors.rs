@@ -397,23 +397,36 @@ fn every_prefix_of_every_vector_is_an_error() {
 
 #[test]
 fn malformed_varints_are_errors() {
-    // A fifth varuint32 byte may only carry bits 28..32.
-    let err = Reader::new(&unhex("ffffffff1f"))
-        .read_varuint32()
-        .unwrap_err();
-    assert!(err.to_string().contains("beyond the type's width"), "{err}");
-    // A continuation bit on the fifth byte would make a sixth: never written by any peer.
-    let err = Reader::new(&unhex("ffffffff8f01"))
-        .read_varuint32()
-        .unwrap_err();
-    assert_eq!(err.offset(), Some(0));
-    // The ninth varuint64 byte carries 8 bits whole, so any value is fine there.
-    assert_eq!(
-        Reader::new(&unhex("ffffffffffffffffff"))
-            .read_varuint64()
-            .unwrap(),
-        u64::MAX
-    );
+    // With and without bytes after the varint: a reader decodes from an 8-byte word when
+    // that many remain, and byte by byte near the end; both must reject the same input.
+    for tail in ["", "00", "0000000000000000"] {
+        let input = |h: &str| unhex(&format!("{h}{tail}"));
+        // A fifth varuint32 byte may only carry bits 28..32.
+        let err = Reader::new(&input("ffffffff1f"))
+            .read_varuint32()
+            .unwrap_err();
+        assert!(err.to_string().contains("beyond the type's width"), "{err}");
+        // A continuation bit on the fifth byte would make a sixth: never written by any peer.
+        let six = input("ffffffff8f01");
+        let mut r = Reader::new(&six);
+        let err = r.read_varuint32().unwrap_err();
+        assert_eq!(err.offset(), Some(0));
+        assert_eq!(r.position(), 0, "a failed read leaves the cursor in place");
+        // The ninth varuint64 byte carries 8 bits whole, so any value is fine there.
+        assert_eq!(
+            Reader::new(&input("ffffffffffffffffff"))
+                .read_varuint64()
+                .unwrap(),
+            u64::MAX
+        );
+        // So does the fifth byte of a string header.
+        assert_eq!(
+            Reader::new(&input("ffffffffff"))
+                .read_varuint36_small()
+                .unwrap(),
+            fory_core::buffer::VARUINT36_MAX
+        );
+    }
     // The long tagged form starts with exactly 0x01.
     let err = Reader::new(&unhex("030000000000000000"))
         .read_tagged_i64()

@@ -302,6 +302,15 @@ mod tests {
                         "{v:#x}"
                     );
                 }
+                if v <= VARUINT36_MAX {
+                    let mut w = Writer::new();
+                    w.write_varuint36_small(v);
+                    let end = w.len();
+                    w.write_bytes(&vec![0xff; padding]);
+                    let mut r = Reader::new(w.as_slice());
+                    assert_eq!(r.read_varuint36_small().unwrap(), v, "varuint36 {v:#x}");
+                    assert_eq!(r.position(), end);
+                }
             }
         }
     }
