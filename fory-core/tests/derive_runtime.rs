@@ -108,6 +108,36 @@ fn same_schema_round_trips_in_both_modes() {
     }
 }
 
+/// A reader keeps what it learned from a TypeDef (that it names the local type, and how the
+/// fields map), and a later payload with the same TypeDef bytes takes a shorter path: it must
+/// read the same values, whether the field lists match or not.
+#[test]
+fn later_payloads_with_a_known_type_def_read_the_same() {
+    let mut writer = fory(true);
+    writer.register::<Inner>(1).unwrap();
+    writer.register::<V1>(2).unwrap();
+    let evolved = writer.serialize(&v1()).unwrap();
+    let same = writer.serialize(&vec![v1(), v1()]).unwrap();
+
+    let mut old_reader = fory(true);
+    old_reader.register::<Inner>(1).unwrap();
+    old_reader.register::<V1>(2).unwrap();
+    let mut new_reader = fory(true);
+    new_reader.register::<V2>(2).unwrap();
+    for round in 0..3 {
+        let got: V2 = new_reader.deserialize(&evolved).unwrap();
+        assert_eq!(
+            (got.id, got.renamed_but_same_tag),
+            (42, Some("t".into())),
+            "{round}"
+        );
+        let got: Vec<V1> = old_reader.deserialize(&same).unwrap();
+        assert_eq!(got, vec![v1(), v1()], "{round}");
+        let got: V1 = old_reader.deserialize(&evolved).unwrap();
+        assert_eq!(got, v1(), "{round}");
+    }
+}
+
 #[test]
 fn schema_hash_mismatch_names_both_hashes() {
     let mut writer = fory(false);

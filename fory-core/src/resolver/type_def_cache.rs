@@ -29,6 +29,9 @@ const FRONT_SLOTS: usize = 256;
 /// Slots tried from a TypeDef's home slot, in the lock-free table.
 const PROBES: usize = 4;
 
+/// The size bits of a TypeDef header; all set, the size continues in a varint after it.
+const SHORT_SIZE_MASK: u64 = 0xff;
+
 /// Most TypeDefs kept behind the lock.
 const MAX_OVERFLOW: usize = 4096;
 
@@ -191,7 +194,7 @@ impl TypeDefCache {
         parse: impl FnOnce() -> Result<StreamTypeDef, E>,
     ) -> Result<StreamDef<'_>, E> {
         let slots = self.front_slots();
-        let home = (header.wrapping_mul(self.slot_key) >> 56) as usize;
+        let home = self.home_slot(header);
         let mut free = None;
         for probe in 0..PROBES {
             let slot = &slots[(home + probe) % FRONT_SLOTS];
@@ -207,6 +210,34 @@ impl TypeDefCache {
             }
         }
         self.get_or_parse_slow(free, header, body, parse)
+    }
+
+    /// The TypeDef that `input` starts with, and its length in bytes, if the lock-free table
+    /// holds it: found by its header and confirmed by its body, with nothing parsed or hashed.
+    /// `None` for a TypeDef the table does not hold, or one whose size needs the extension
+    /// varint (the caller then reads it in full).
+    #[inline]
+    pub(crate) fn find_front(&self, input: &[u8]) -> Option<(&StreamTypeDef, usize)> {
+        let header = u64::from_le_bytes(*input.first_chunk::<8>()?);
+        if header & SHORT_SIZE_MASK == SHORT_SIZE_MASK {
+            return None;
+        }
+        let slots = self.front.get()?;
+        let home = self.home_slot(header);
+        for probe in 0..PROBES {
+            let entry = slots[(home + probe) % FRONT_SLOTS].get()?;
+            if entry.header == header {
+                let len = 8 + entry.body.len();
+                return (input.get(8..len)? == &*entry.body).then_some((&entry.def, len));
+            }
+        }
+        None
+    }
+
+    /// The first slot of the lock-free table that a TypeDef with `header` may occupy.
+    #[inline]
+    fn home_slot(&self, header: u64) -> usize {
+        (header.wrapping_mul(self.slot_key) >> 56) as usize
     }
 
     fn front_slots(&self) -> &[OnceLock<Box<FrontEntry>>] {
@@ -316,5 +347,30 @@ mod tests {
         assert_eq!(id_of(&second.unwrap()), 2);
         let again = cache.get_or_parse(7, b"other", || Err(()));
         assert_eq!(id_of(&again.unwrap()), 2);
+    }
+
+    /// The lock-free lookup by bytes finds a kept TypeDef at the front of the input, with what
+    /// follows it, and nothing whose body differs or whose size continues past the header.
+    #[test]
+    fn a_kept_type_def_is_found_at_the_front_of_the_input() {
+        let cache = TypeDefCache::default();
+        let input = |header: u64, body: &[u8]| [&header.to_le_bytes()[..], body, b"rest"].concat();
+        assert!(
+            cache.find_front(&input(5, b"first")).is_none(),
+            "empty table"
+        );
+        cache
+            .get_or_parse(5, b"first", || Ok::<_, ()>(def(1)))
+            .unwrap();
+        let (found, len) = cache.find_front(&input(5, b"first")).unwrap();
+        assert!(matches!(found.identity, ReadIdentity::Id(1)));
+        assert_eq!(len, 8 + 5);
+        assert!(cache.find_front(&input(5, b"other")).is_none());
+        assert!(cache.find_front(&input(6, b"first")).is_none());
+        assert!(cache.find_front(&input(5, b"fir")).is_none(), "truncated");
+        cache
+            .get_or_parse(0x1ff, b"long", || Ok::<_, ()>(def(2)))
+            .unwrap();
+        assert!(cache.find_front(&input(0x1ff, b"long")).is_none());
     }
 }

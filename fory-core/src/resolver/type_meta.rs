@@ -24,7 +24,7 @@ use crate::meta::meta_string::{MetaString, MetaStringDecoder, MetaStringEncoding
 use crate::meta::murmur3::murmurhash3_x64_128;
 use crate::meta::struct_def::{decode_body, StructIdentity};
 use crate::meta::type_def::{self, NAMESPACE_ENCODINGS, TYPE_NAME_ENCODINGS};
-use crate::resolver::type_def_cache::{ReadIdentity, StreamDef, StreamTypeDef};
+use crate::resolver::type_def_cache::{FieldPlan, ReadIdentity, StreamDef, StreamTypeDef};
 use crate::resolver::{Identity, Registration, UserKind, UserType};
 use crate::serializer::WireType;
 use crate::types::TypeId;
@@ -311,6 +311,11 @@ pub fn read_user_wire_type<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result
             return Ok(id.into());
         }
     }
+    if carries_type_def(id, by_name, ctx.config().compatible) {
+        if let Some(wire) = read_known_struct_type_def::<T>(ctx, id) {
+            return Ok(wire);
+        }
+    }
     let (found, type_def) = read_identity(ctx, id, by_name)?;
     match type_def {
         Some(index) => {
@@ -325,6 +330,45 @@ pub fn read_user_wire_type<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result
         None => check_identity(reg, found.identity(ctx), at)?,
     }
     Ok(WireType::new(id, None, type_def))
+}
+
+/// The fast path of a compatible struct's TypeDef that this `Fory` has read before: the next
+/// TypeDef's bytes equal a cached one already found to name `T` with `T`'s own field list, or
+/// the stream refers back to such a TypeDef. Returns the wire type without a TypeDef index, so
+/// the fields are read in local order, as the cached plan says. `None`, with the cursor
+/// unmoved, sends everything else down the full path (which also records, on a first read,
+/// what this path checks).
+#[inline]
+fn read_known_struct_type_def<T: UserType>(
+    ctx: &mut ReadContext<'_, '_>,
+    id: TypeId,
+) -> Option<WireType> {
+    let local = std::any::TypeId::of::<T>();
+    let reads_as_local = |def: &StreamTypeDef| {
+        def.type_id == id
+            && def.names(local)
+            && matches!(def.plan_if_known(local), Some(FieldPlan::Same))
+    };
+    let rest = ctx.reader.data().get(ctx.reader.position()..)?;
+    // A one-byte marker: a new TypeDef (the next index, shifted) or a reference (odd).
+    let marker = usize::from(*rest.first().filter(|&&b| b < 0x80)?);
+    let known = ctx.stream_defs().len();
+    if marker == known << 1 && known < MAX_TYPE_DEFS {
+        let (def, len) = ctx.type_def_cache().find_front(&rest[1..])?;
+        if !reads_as_local(def) {
+            return None;
+        }
+        ctx.reader.skip(1 + len).ok()?;
+        ctx.push_stream_def(StreamDef::Cached(def));
+    } else if marker & 1 == 1 {
+        if !reads_as_local(ctx.stream_defs().get(marker >> 1)?) {
+            return None;
+        }
+        ctx.reader.skip(1).ok()?;
+    } else {
+        return None;
+    }
+    Some(WireType::from(id))
 }
 
 /// Whether a user kind's type id `id` is followed by a shared TypeDef (rather than a user id
