@@ -103,6 +103,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Moves past `n` bytes.
+    #[inline]
     pub fn skip(&mut self, n: usize) -> Result<()> {
         self.take(n, "bytes to skip").map(|_| ())
     }

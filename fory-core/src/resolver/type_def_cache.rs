@@ -121,6 +121,27 @@ impl StreamTypeDef {
     }
 }
 
+/// Whether `a` and `b` hold the same bytes, compared eight at a time in line: a TypeDef body
+/// is a few dozen bytes, for which a call to `memcmp` costs more than the comparison.
+#[inline(always)]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let (Some(a_last), Some(b_last)) = (a.last_chunk::<8>(), b.last_chunk::<8>()) else {
+        return a == b;
+    };
+    // Whole words, then the last eight bytes (which may overlap the last whole word).
+    let word = |s: &[u8], at: usize| u64::from_ne_bytes(*s[at..].first_chunk::<8>().unwrap());
+    let mut differ = 0;
+    let mut at = 0;
+    while at + 8 < a.len() {
+        differ |= word(a, at) ^ word(b, at);
+        at += 8;
+    }
+    differ == 0 && a_last == b_last
+}
+
 /// A TypeDef in one stream's table: borrowed from the `Fory`'s cache for `'f`, or shared with
 /// the part of the cache behind the lock (or with nothing, when it was not kept).
 #[derive(Debug, Clone)]
@@ -216,7 +237,7 @@ impl TypeDefCache {
     /// holds it: found by its header and confirmed by its body, with nothing parsed or hashed.
     /// `None` for a TypeDef the table does not hold, or one whose size needs the extension
     /// varint (the caller then reads it in full).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn find_front(&self, input: &[u8]) -> Option<(&StreamTypeDef, usize)> {
         let header = u64::from_le_bytes(*input.first_chunk::<8>()?);
         if header & SHORT_SIZE_MASK == SHORT_SIZE_MASK {
@@ -228,7 +249,7 @@ impl TypeDefCache {
             let entry = slots[(home + probe) % FRONT_SLOTS].get()?;
             if entry.header == header {
                 let len = 8 + entry.body.len();
-                return (input.get(8..len)? == &*entry.body).then_some((&entry.def, len));
+                return same_bytes(input.get(8..len)?, &entry.body).then_some((&entry.def, len));
             }
         }
         None
@@ -347,6 +368,20 @@ mod tests {
         assert_eq!(id_of(&second.unwrap()), 2);
         let again = cache.get_or_parse(7, b"other", || Err(()));
         assert_eq!(id_of(&again.unwrap()), 2);
+    }
+
+    #[test]
+    fn same_bytes_compares_every_byte_at_every_length() {
+        let a: Vec<u8> = (0..40u8).collect();
+        for len in 0..=a.len() {
+            assert!(same_bytes(&a[..len], &a[..len]));
+            assert!(!same_bytes(&a[..len], &a[..len.saturating_sub(1)]) || len == 0);
+            for at in 0..len {
+                let mut b = a[..len].to_vec();
+                b[at] ^= 0x10;
+                assert!(!same_bytes(&a[..len], &b), "length {len}, byte {at}");
+            }
+        }
     }
 
     /// The lock-free lookup by bytes finds a kept TypeDef at the front of the input, with what
