@@ -381,15 +381,18 @@ fn le_bytes<T: PlainBytes>(items: &[T], encode: fn(&mut Writer, T)) -> Cow<'_, [
     Cow::Owned(w.into_inner())
 }
 
-/// Reads an array's byte count and its bytes, checking the count against the element width, the
-/// binary limit and the input left.
+/// Reads an array's byte count and its bytes, checking the count against the element width (a
+/// power of two), the binary limit and the input left. Inlined, so the width is a constant and
+/// the check a mask rather than a division.
+#[inline(always)]
 pub(crate) fn read_array_bytes<'de>(
     ctx: &mut ReadContext<'_, 'de>,
     width: usize,
 ) -> Result<&'de [u8]> {
+    debug_assert!(width.is_power_of_two());
     let at = ctx.reader.position();
     let bytes = ctx.read_buffer()?;
-    if bytes.len() % width != 0 {
+    if bytes.len() & (width - 1) != 0 {
         return Err(Error::invalid(
             at,
             "an array byte count that is a multiple of the element size",
