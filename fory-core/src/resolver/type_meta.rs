@@ -61,7 +61,7 @@ impl WrittenTypeDefs {
     const SCAN_AT_MOST: usize = 16;
 
     /// The index and wire type id of the TypeDef written under `key`, if any.
-    #[inline]
+    #[inline(always)]
     fn find(&self, key: usize) -> Option<(u32, TypeId)> {
         let index = match &self.index {
             None => self.keys.iter().position(|&(k, _)| k == key)? as u32,
@@ -250,8 +250,9 @@ fn write_new_type_def(
     let index = ctx.written_type_defs().insert(key, wire);
     if reg.kind == UserKind::Struct {
         let info = reg.struct_info(ctx.registry(), ctx.config().compatible)?;
-        ctx.writer.write_varuint32(index << 1);
-        ctx.writer.write_bytes(&info.type_def);
+        // The marker (the new index) and the TypeDef with one capacity check.
+        ctx.writer
+            .write_header_and_bytes(u64::from(index) << 1, &info.type_def);
         return Ok(());
     }
     let code = type_def::non_struct_kind_code(wire)
