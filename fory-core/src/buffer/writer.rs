@@ -154,6 +154,13 @@ impl Writer {
         self.put_word(word, n.min(5));
     }
 
+    /// Appends `byte` and then the varuint32 `value` with one store (a type id and a user id).
+    #[inline(always)]
+    pub(crate) fn write_u8_and_varuint32(&mut self, byte: u8, value: u32) {
+        let (word, n) = short_varint(u64::from(value));
+        self.put_word(u64::from(byte) | word << 8, 1 + n);
+    }
+
     /// Appends the low `n` bytes (`n <= 8`) of `word`, little-endian, with one 8-byte store.
     #[inline(always)]
     fn put_word(&mut self, word: u64, n: usize) {

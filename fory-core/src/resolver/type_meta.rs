@@ -163,6 +163,15 @@ impl MetaReadTables {
 
 /// Writes the type info of registered user type `T`.
 pub fn write_user_type_info<T: UserType>(ctx: &mut WriteContext<'_>) -> Result<()> {
+    if !ctx.config().compatible {
+        // Schema-consistent, by id (the common case): the type id and the user id, one store.
+        let reg = ctx.registration::<T>()?;
+        if let Identity::Id(id) = reg.identity {
+            let wire = T::KIND.wire_type_id(false, false);
+            ctx.writer.write_u8_and_varuint32(wire as u8, id);
+            return Ok(());
+        }
+    }
     let compatible = ctx.config().compatible;
     // A TypeDef this stream has written already (a struct field of every element of a list
     // after the first): its type id and index, without looking the registration up.
