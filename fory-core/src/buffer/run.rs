@@ -24,11 +24,13 @@ use super::Writer;
 /// ```
 pub struct WriteRun<'w> {
     buf: &'w mut Vec<u8>,
-    /// The vector's pointer and capacity, and the length written so far: the first `len`
-    /// bytes are initialized, and `len <= cap`.
+    /// The vector's pointer, the length written so far, and the last length at which an
+    /// 8-byte store still fits (the capacity less 8): the first `len` bytes are initialized,
+    /// and `len <= store_limit + 8 == capacity`. Kept as a limit so that the check before a
+    /// store is one comparison.
     ptr: *mut u8,
     len: usize,
-    cap: usize,
+    store_limit: usize,
 }
 
 impl Writer {
@@ -41,7 +43,8 @@ impl Writer {
         WriteRun {
             ptr: buf.as_mut_ptr(),
             len: buf.len(),
-            cap: buf.capacity(),
+            // At least 8: `reserve` made room for 8 bytes past the length.
+            store_limit: buf.capacity() - 8,
             buf,
         }
     }
@@ -54,11 +57,12 @@ impl WriteRun<'_> {
     #[inline(always)]
     fn put_word(&mut self, word: u64, n: usize) {
         debug_assert!(n <= 8);
-        if self.cap - self.len < 8 {
-            (self.ptr, self.cap) = make_room(self.buf, self.len);
+        if self.len > self.store_limit {
+            (self.ptr, self.store_limit) = make_room(self.buf, self.len);
         }
-        // SAFETY: `cap - len >= 8`, so the 8-byte store stays inside the allocation `ptr`
-        // points to; it initializes the bytes up to `len + 8`, of which `len + n` are kept.
+        // SAFETY: `len <= store_limit == capacity - 8`, so the 8-byte store stays inside the
+        // allocation `ptr` points to; it initializes the bytes up to `len + 8`, of which
+        // `len + n` are kept.
         unsafe {
             std::ptr::write_unaligned(self.ptr.add(self.len).cast::<[u8; 8]>(), word.to_le_bytes());
         }
@@ -66,15 +70,16 @@ impl WriteRun<'_> {
     }
 }
 
-/// Gives the vector its length so far and room for 8 more bytes; its new pointer and capacity.
-/// Out of line and by value, so the run's state never has its address taken.
+/// Gives the vector its length so far and room for 8 more bytes; its new pointer and store
+/// limit (capacity less 8). Out of line and by value, so the run's state never has its address
+/// taken.
 #[cold]
 #[inline(never)]
 fn make_room(buf: &mut Vec<u8>, len: usize) -> (*mut u8, usize) {
     // SAFETY: the run's invariant: the first `len <= capacity` bytes are initialized.
     unsafe { buf.set_len(len) };
     buf.reserve(8);
-    (buf.as_mut_ptr(), buf.capacity())
+    (buf.as_mut_ptr(), buf.capacity() - 8)
 }
 
 impl Drop for WriteRun<'_> {
