@@ -152,6 +152,15 @@ impl<'a> Reader<'a> {
         Ok(self.take(1, "int8")?[0] as i8)
     }
 
+    /// The next byte, consumed, if there is one and it is below `limit` (a one-byte varint
+    /// when `limit <= 0x80`); otherwise `None` and the cursor stays.
+    #[inline(always)]
+    pub(crate) fn read_u8_below(&mut self, limit: u8) -> Option<u8> {
+        let b = *self.data.get(self.pos).filter(|&&b| b < limit)?;
+        self.pos += 1;
+        Some(b)
+    }
+
     /// The next byte without consuming it.
     #[inline]
     pub fn peek_u8(&self) -> Result<u8> {

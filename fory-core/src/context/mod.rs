@@ -543,9 +543,20 @@ impl<'f, 'de> ReadContext<'f, 'de> {
         Ok(expected)
     }
 
-    /// Reads a type id that must be one of the known internal ids.
-    #[inline]
+    /// Reads a type id that must be one of the known internal ids. In line for the usual
+    /// case, a one-byte varint that is a known id.
+    #[inline(always)]
     pub fn read_type_id(&mut self) -> Result<TypeId> {
+        if let Some(b) = self.reader.read_u8_below(TypeId::ALL.len() as u8) {
+            return Ok(TypeId::ALL[usize::from(b)]);
+        }
+        self.read_other_type_id()
+    }
+
+    /// [`ReadContext::read_type_id`] past its fast path: a longer varint, an unknown id, or
+    /// the end of the input.
+    #[cold]
+    fn read_other_type_id(&mut self) -> Result<TypeId> {
         let at = self.reader.position();
         let found = self.reader.read_varuint32()?;
         u8::try_from(found)
