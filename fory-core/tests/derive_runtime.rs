@@ -54,12 +54,17 @@ fn fory(compatible: bool) -> Fory {
     Fory::builder().compatible(compatible).build()
 }
 
+/// A compatible-mode `Fory` with the writer's schema registered.
+fn v1_fory() -> Fory {
+    let mut f = fory(true);
+    f.register::<Inner>(1).unwrap();
+    f.register::<V1>(2).unwrap();
+    f
+}
+
 #[test]
 fn compatible_reader_skips_unknown_fields_and_defaults_missing_ones() {
-    let mut writer = fory(true);
-    writer.register::<Inner>(1).unwrap();
-    writer.register::<V1>(2).unwrap();
-    let bytes = writer.serialize(&v1()).unwrap();
+    let bytes = v1_fory().serialize(&v1()).unwrap();
 
     // The reader never registered Inner: its values are skipped by their TypeDef.
     let mut reader = fory(true);
@@ -78,10 +83,7 @@ fn compatible_reader_skips_unknown_fields_and_defaults_missing_ones() {
     let mut back_writer = fory(true);
     back_writer.register::<V2>(2).unwrap();
     let bytes = back_writer.serialize(&got).unwrap();
-    let mut back_reader = fory(true);
-    back_reader.register::<Inner>(1).unwrap();
-    back_reader.register::<V1>(2).unwrap();
-    let old: V1 = back_reader.deserialize(&bytes).unwrap();
+    let old: V1 = v1_fory().deserialize(&bytes).unwrap();
     assert_eq!(
         old,
         V1 {
@@ -113,15 +115,11 @@ fn same_schema_round_trips_in_both_modes() {
 /// read the same values, whether the field lists match or not.
 #[test]
 fn later_payloads_with_a_known_type_def_read_the_same() {
-    let mut writer = fory(true);
-    writer.register::<Inner>(1).unwrap();
-    writer.register::<V1>(2).unwrap();
+    let writer = v1_fory();
     let evolved = writer.serialize(&v1()).unwrap();
     let same = writer.serialize(&vec![v1(), v1()]).unwrap();
 
-    let mut old_reader = fory(true);
-    old_reader.register::<Inner>(1).unwrap();
-    old_reader.register::<V1>(2).unwrap();
+    let old_reader = v1_fory();
     let mut new_reader = fory(true);
     new_reader.register::<V2>(2).unwrap();
     for round in 0..3 {

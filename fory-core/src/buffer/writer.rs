@@ -289,32 +289,32 @@ mod tests {
     #[test]
     fn varints_read_back_with_and_without_bytes_after_them() {
         use crate::buffer::Reader;
+        // The bytes `write` appends, followed by `padding` bytes of 0xff, and the varint's end.
+        fn padded(write: impl FnOnce(&mut Writer), padding: usize) -> (Vec<u8>, usize) {
+            let mut w = Writer::new();
+            write(&mut w);
+            let end = w.len();
+            w.write_bytes(&vec![0xff; padding]);
+            (w.into_inner(), end)
+        }
         for v in samples() {
             for padding in [0, 1, 8] {
-                let mut w = Writer::new();
-                w.write_varuint64(v);
-                let end = w.len();
-                w.write_bytes(&vec![0xff; padding]);
-                let mut r = Reader::new(w.as_slice());
+                let (bytes, end) = padded(|w| w.write_varuint64(v), padding);
+                let mut r = Reader::new(&bytes);
                 assert_eq!(r.read_varuint64().unwrap(), v, "varuint64 {v:#x}");
                 assert_eq!(r.position(), end);
-                if let Ok(v32) = u32::try_from(v) {
-                    let mut r = Reader::new(w.as_slice());
-                    assert_eq!(r.read_varuint32().unwrap(), v32, "varuint32 {v:#x}");
-                    assert_eq!(r.position(), end);
-                } else {
+                let mut r = Reader::new(&bytes);
+                match u32::try_from(v) {
+                    Ok(v32) => {
+                        assert_eq!(r.read_varuint32().unwrap(), v32, "varuint32 {v:#x}");
+                        assert_eq!(r.position(), end);
+                    }
                     // Too wide for 32 bits: an error, never a truncated value.
-                    assert!(
-                        Reader::new(w.as_slice()).read_varuint32().is_err(),
-                        "{v:#x}"
-                    );
+                    Err(_) => assert!(r.read_varuint32().is_err(), "{v:#x}"),
                 }
                 if v <= VARUINT36_MAX {
-                    let mut w = Writer::new();
-                    w.write_varuint36_small(v);
-                    let end = w.len();
-                    w.write_bytes(&vec![0xff; padding]);
-                    let mut r = Reader::new(w.as_slice());
+                    let (bytes, end) = padded(|w| w.write_varuint36_small(v), padding);
+                    let mut r = Reader::new(&bytes);
                     assert_eq!(r.read_varuint36_small().unwrap(), v, "varuint36 {v:#x}");
                     assert_eq!(r.position(), end);
                 }
