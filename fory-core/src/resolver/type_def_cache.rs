@@ -29,7 +29,8 @@ const FRONT_SLOTS: usize = 256;
 /// Slots tried from a TypeDef's home slot, in the lock-free table.
 const PROBES: usize = 4;
 
-/// The size bits of a TypeDef header; all set, the size continues in a varint after it.
+/// The size bits of a TypeDef header (the body's length); all set, the size continues in a
+/// varint after the header.
 const SHORT_SIZE_MASK: u64 = 0xff;
 
 /// Most TypeDefs kept behind the lock.
@@ -214,23 +215,10 @@ impl TypeDefCache {
         body: &[u8],
         parse: impl FnOnce() -> Result<StreamTypeDef, E>,
     ) -> Result<StreamDef<'_>, E> {
-        let slots = self.front_slots();
-        let home = self.home_slot(header);
-        let mut free = None;
-        for probe in 0..PROBES {
-            let slot = &slots[(home + probe) % FRONT_SLOTS];
-            match slot.get() {
-                Some(entry) if entry.header == header && *entry.body == *body => {
-                    return Ok(StreamDef::Cached(&entry.def));
-                }
-                Some(_) => {}
-                None => {
-                    free = Some(slot);
-                    break;
-                }
-            }
+        match self.probe_front(self.front_slots(), header, body) {
+            Ok(def) => Ok(StreamDef::Cached(def)),
+            Err(free) => self.get_or_parse_slow(free, header, body, parse),
         }
-        self.get_or_parse_slow(free, header, body, parse)
     }
 
     /// The TypeDef that `input` starts with, and its length in bytes, if the lock-free table
@@ -240,19 +228,36 @@ impl TypeDefCache {
     #[inline(always)]
     pub(crate) fn find_front(&self, input: &[u8]) -> Option<(&StreamTypeDef, usize)> {
         let header = u64::from_le_bytes(*input.first_chunk::<8>()?);
-        if header & SHORT_SIZE_MASK == SHORT_SIZE_MASK {
+        let size = (header & SHORT_SIZE_MASK) as usize;
+        if size == SHORT_SIZE_MASK as usize {
             return None;
         }
-        let slots = self.front.get()?;
+        let body = input.get(8..8 + size)?;
+        let def = self.probe_front(self.front.get()?, header, body).ok()?;
+        Some((def, 8 + size))
+    }
+
+    /// The TypeDef with `header` and `body` in the lock-free table, or else the first empty
+    /// slot of its probe sequence (where it would go), if there is one.
+    #[inline(always)]
+    fn probe_front<'c>(
+        &self,
+        slots: &'c [OnceLock<Box<FrontEntry>>],
+        header: u64,
+        body: &[u8],
+    ) -> Result<&'c StreamTypeDef, Option<&'c OnceLock<Box<FrontEntry>>>> {
         let home = self.home_slot(header);
         for probe in 0..PROBES {
-            let entry = slots[(home + probe) % FRONT_SLOTS].get()?;
-            if entry.header == header {
-                let len = 8 + entry.body.len();
-                return same_bytes(input.get(8..len)?, &entry.body).then_some((&entry.def, len));
+            let slot = &slots[(home + probe) % FRONT_SLOTS];
+            match slot.get() {
+                Some(entry) if entry.header == header && same_bytes(&entry.body, body) => {
+                    return Ok(&entry.def);
+                }
+                Some(_) => {}
+                None => return Err(Some(slot)),
             }
         }
-        None
+        Err(None)
     }
 
     /// The first slot of the lock-free table that a TypeDef with `header` may occupy.
