@@ -24,27 +24,30 @@ use super::Writer;
 /// ```
 pub struct WriteRun<'w> {
     buf: &'w mut Vec<u8>,
-    /// The vector's pointer, the length written so far, and the last length at which an
-    /// 8-byte store still fits (the capacity less 8): the first `len` bytes are initialized,
-    /// and `len <= store_limit + 8 == capacity`. Kept as a limit so that the check before a
-    /// store is one comparison.
+    /// The vector's pointer and the length written so far: the first `len` bytes are
+    /// initialized.
     ptr: *mut u8,
     len: usize,
-    store_limit: usize,
+    /// The bytes still promised to the run's writes, counted by the most each write can take
+    /// (5 for a varuint32, whatever its value): `len + budget + 8 <= capacity` always holds.
+    /// A run started with a constant size and written in straight-line code (a derived
+    /// struct's fields) has a constant budget at every write, so the compiler proves each
+    /// check passes and drops it: no capacity check per value at all.
+    budget: usize,
 }
 
 impl Writer {
-    /// Starts a run of scalar writes of about `max` bytes in all, reserving room for them (a
-    /// run that writes more still works; it makes room as it goes).
+    /// Starts a run of scalar writes of about `max` bytes in all, counting each write by the
+    /// most bytes it can take (a run that writes more still works; it makes room as it goes).
     #[inline(always)]
     pub fn run(&mut self, max: usize) -> WriteRun<'_> {
         let buf = self.vec_mut();
+        // A `max` for which the sum saturates is beyond any allocation: `reserve` panics.
         buf.reserve(max.saturating_add(8));
         WriteRun {
             ptr: buf.as_mut_ptr(),
             len: buf.len(),
-            // At least 8: `reserve` made room for 8 bytes past the length.
-            store_limit: buf.capacity() - 8,
+            budget: max,
             buf,
         }
     }
@@ -53,33 +56,36 @@ impl Writer {
 impl WriteRun<'_> {
     scalar_writes!();
 
-    /// Appends the low `n` bytes (`n <= 8`) of `word`, little-endian, with one 8-byte store.
+    /// Appends the low `n` bytes (`n <= MAX <= 8`) of `word`, little-endian, with one 8-byte
+    /// store, and takes `MAX` from the budget.
     #[inline(always)]
-    fn put_word(&mut self, word: u64, n: usize) {
-        debug_assert!(n <= 8);
-        if self.len > self.store_limit {
-            (self.ptr, self.store_limit) = make_room(self.buf, self.len);
+    fn put_word<const MAX: usize>(&mut self, word: u64, n: usize) {
+        debug_assert!(n <= MAX && MAX <= 8);
+        if self.budget < MAX {
+            (self.ptr, self.budget) = make_room(self.buf, self.len, MAX);
         }
-        // SAFETY: `len <= store_limit == capacity - 8`, so the 8-byte store stays inside the
+        // SAFETY: `len + budget + 8 <= capacity`, so the 8-byte store stays inside the
         // allocation `ptr` points to; it initializes the bytes up to `len + 8`, of which
-        // `len + n` are kept.
+        // `len + n` are kept. With `n <= MAX <= budget`, taking `n` from the room and `MAX`
+        // from the budget keeps `len + budget + 8 <= capacity`.
         unsafe {
             std::ptr::write_unaligned(self.ptr.add(self.len).cast::<[u8; 8]>(), word.to_le_bytes());
         }
         self.len += n;
+        self.budget -= MAX;
     }
 }
 
-/// Gives the vector its length so far and room for 8 more bytes; its new pointer and store
-/// limit (capacity less 8). Out of line and by value, so the run's state never has its address
-/// taken.
+/// Gives the vector its length so far and room for `at_least` more bytes past 8 of slack; its
+/// new pointer and the run's new budget (all the room left but the slack). Out of line and by
+/// value, so the run's state never has its address taken.
 #[cold]
 #[inline(never)]
-fn make_room(buf: &mut Vec<u8>, len: usize) -> (*mut u8, usize) {
+fn make_room(buf: &mut Vec<u8>, len: usize, at_least: usize) -> (*mut u8, usize) {
     // SAFETY: the run's invariant: the first `len <= capacity` bytes are initialized.
     unsafe { buf.set_len(len) };
-    buf.reserve(8);
-    (buf.as_mut_ptr(), buf.capacity() - 8)
+    buf.reserve(at_least + 8);
+    (buf.as_mut_ptr(), buf.capacity() - len - 8)
 }
 
 impl Drop for WriteRun<'_> {

@@ -103,94 +103,95 @@ static VARINT_SHAPE: [(u8, u64); 65] = {
     table
 };
 
-/// The scalar writes, as methods of a type with `fn put_word(&mut self, word: u64, n: usize)`
-/// (append the low `n <= 8` bytes of `word`): one definition of each wire encoding for the
-/// writer and for runs of reserved writes.
+/// The scalar writes, as methods of a type with
+/// `fn put_word<const MAX: usize>(&mut self, word: u64, n: usize)` (append the low `n <= MAX <= 8`
+/// bytes of `word`; `MAX` is the most that call site ever appends): one definition of each wire
+/// encoding for the writer and for runs of reserved writes.
 macro_rules! scalar_writes {
     () => {
         /// `bool` as one byte: 0 or 1.
         #[inline(always)]
         pub fn write_bool(&mut self, value: bool) {
-            self.put_word(u64::from(value), 1);
+            self.put_word::<1>(u64::from(value), 1);
         }
 
         /// One unsigned byte.
         #[inline(always)]
         pub fn write_u8(&mut self, value: u8) {
-            self.put_word(u64::from(value), 1);
+            self.put_word::<1>(u64::from(value), 1);
         }
 
         /// One signed byte, two's complement.
         #[inline(always)]
         pub fn write_i8(&mut self, value: i8) {
-            self.put_word(u64::from(value as u8), 1);
+            self.put_word::<1>(u64::from(value as u8), 1);
         }
 
         /// `u16`, 2 bytes little-endian.
         #[inline(always)]
         pub fn write_u16(&mut self, value: u16) {
-            self.put_word(u64::from(value), 2);
+            self.put_word::<2>(u64::from(value), 2);
         }
 
         /// `i16`, 2 bytes little-endian.
         #[inline(always)]
         pub fn write_i16(&mut self, value: i16) {
-            self.put_word(u64::from(value as u16), 2);
+            self.put_word::<2>(u64::from(value as u16), 2);
         }
 
         /// `u32`, 4 bytes little-endian.
         #[inline(always)]
         pub fn write_u32(&mut self, value: u32) {
-            self.put_word(u64::from(value), 4);
+            self.put_word::<4>(u64::from(value), 4);
         }
 
         /// `i32`, 4 bytes little-endian.
         #[inline(always)]
         pub fn write_i32(&mut self, value: i32) {
-            self.put_word(u64::from(value as u32), 4);
+            self.put_word::<4>(u64::from(value as u32), 4);
         }
 
         /// `u64`, 8 bytes little-endian.
         #[inline(always)]
         pub fn write_u64(&mut self, value: u64) {
-            self.put_word(value, 8);
+            self.put_word::<8>(value, 8);
         }
 
         /// `i64`, 8 bytes little-endian.
         #[inline(always)]
         pub fn write_i64(&mut self, value: i64) {
-            self.put_word(value as u64, 8);
+            self.put_word::<8>(value as u64, 8);
         }
 
         /// `f32`, its IEEE 754 bits little-endian (NaN payloads preserved).
         #[inline(always)]
         pub fn write_f32(&mut self, value: f32) {
-            self.put_word(u64::from(value.to_bits()), 4);
+            self.put_word::<4>(u64::from(value.to_bits()), 4);
         }
 
         /// `f64`, its IEEE 754 bits little-endian (NaN payloads preserved).
         #[inline(always)]
         pub fn write_f64(&mut self, value: f64) {
-            self.put_word(value.to_bits(), 8);
+            self.put_word::<8>(value.to_bits(), 8);
         }
 
         /// IEEE 754 binary16, 2 bytes little-endian.
         #[inline(always)]
         pub fn write_float16(&mut self, value: $crate::types::Float16) {
-            self.put_word(u64::from(value.to_bits()), 2);
+            self.put_word::<2>(u64::from(value.to_bits()), 2);
         }
 
         /// bfloat16, 2 bytes little-endian.
         #[inline(always)]
         pub fn write_bfloat16(&mut self, value: $crate::types::BFloat16) {
-            self.put_word(u64::from(value.to_bits()), 2);
+            self.put_word::<2>(u64::from(value.to_bits()), 2);
         }
 
         /// Unsigned LEB128-style varint of at most 5 bytes.
         #[inline(always)]
         pub fn write_varuint32(&mut self, value: u32) {
             let (word, n) = $crate::buffer::word::short_varint(u64::from(value));
-            self.put_word(word, n);
+            self.put_word::<5>(word, n);
         }
 
         /// ZigZag-mapped signed varint of at most 5 bytes.
@@ -205,13 +206,13 @@ macro_rules! scalar_writes {
         pub fn write_varuint64(&mut self, value: u64) {
             if value < 1 << 35 {
                 let (word, n) = $crate::buffer::word::short_varint(value);
-                self.put_word(word, n);
+                self.put_word::<5>(word, n);
                 return;
             }
             let (word, n, ninth) = $crate::buffer::word::long_varint(value);
-            self.put_word(word, n);
+            self.put_word::<8>(word, n);
             if let Some(byte) = ninth {
-                self.put_word(byte, 1);
+                self.put_word::<1>(byte, 1);
             }
         }
 
@@ -231,7 +232,7 @@ macro_rules! scalar_writes {
             if (MIN..=MAX).contains(&value) {
                 self.write_i32((value as i32) << 1);
             } else {
-                self.put_word(0x01, 1);
+                self.put_word::<1>(0x01, 1);
                 self.write_i64(value);
             }
         }
@@ -243,7 +244,7 @@ macro_rules! scalar_writes {
             if value <= i32::MAX as u64 {
                 self.write_u32((value as u32) << 1);
             } else {
-                self.put_word(0x01, 1);
+                self.put_word::<1>(0x01, 1);
                 self.write_u64(value);
             }
         }

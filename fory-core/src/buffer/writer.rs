@@ -145,26 +145,27 @@ impl Writer {
         assert!(value <= VARUINT36_MAX, "varuint36 value out of range");
         if value < 1 << 35 {
             let (word, n) = short_varint(value);
-            self.put_word(word, n);
+            self.put_word::<5>(word, n);
             return;
         }
         // Four 7-bit groups, then a fifth byte that carries bits 28..36 whole: the general
         // varint's first five bytes, the fifth group's continuation bit being the value's bit 35.
         let (word, n) = varint_word(value);
-        self.put_word(word, n.min(5));
+        self.put_word::<5>(word, n.min(5));
     }
 
     /// Appends `byte` and then the varuint32 `value` with one store (a type id and a user id).
     #[inline(always)]
     pub(crate) fn write_u8_and_varuint32(&mut self, byte: u8, value: u32) {
         let (word, n) = short_varint(u64::from(value));
-        self.put_word(u64::from(byte) | word << 8, 1 + n);
+        self.put_word::<6>(u64::from(byte) | word << 8, 1 + n);
     }
 
-    /// Appends the low `n` bytes (`n <= 8`) of `word`, little-endian, with one 8-byte store.
+    /// Appends the low `n` bytes (`n <= MAX <= 8`) of `word`, little-endian, with one 8-byte
+    /// store. (`MAX` matters to runs; the writer checks its capacity at every store.)
     #[inline(always)]
-    fn put_word(&mut self, word: u64, n: usize) {
-        debug_assert!(n <= 8);
+    fn put_word<const MAX: usize>(&mut self, word: u64, n: usize) {
+        debug_assert!(n <= MAX && MAX <= 8);
         self.buf.reserve(8);
         let len = self.buf.len();
         // SAFETY: `reserve(8)` guarantees capacity for 8 bytes past `len`, so the unaligned
