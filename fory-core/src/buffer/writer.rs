@@ -110,9 +110,24 @@ impl Writer {
     #[inline(always)]
     pub(crate) fn write_header_and_bytes(&mut self, header: u64, bytes: &[u8]) {
         let (word, n) = short_varint(header);
+        self.write_word_and_bytes(word, n, bytes);
+    }
+
+    /// Appends `byte`, a varint `header` (below 2^35) and then `bytes` (a type id, a TypeDef's
+    /// marker and the TypeDef), with one capacity check for all three.
+    #[inline(always)]
+    pub(crate) fn write_u8_header_and_bytes(&mut self, byte: u8, header: u64, bytes: &[u8]) {
+        let (word, n) = short_varint(header);
+        self.write_word_and_bytes(u64::from(byte) | word << 8, n + 1, bytes);
+    }
+
+    /// Appends the low `n <= 8` bytes of `word`, then `bytes`, with one capacity check.
+    #[inline(always)]
+    fn write_word_and_bytes(&mut self, word: u64, n: usize, bytes: &[u8]) {
+        debug_assert!(n <= 8);
         self.buf.reserve(8 + bytes.len());
         let len = self.buf.len();
-        // SAFETY: `reserve` made room for 8 bytes past `len` (the header word, of which `n <= 5`
+        // SAFETY: `reserve` made room for 8 bytes past `len` (the word, of which `n <= 8`
         // bytes are kept) and then `bytes.len()` more past `len + n`; the source and the spare
         // capacity do not overlap (`bytes` cannot borrow this writer's vector mutably held
         // here). Everything up to the new length is then initialized.

@@ -4,14 +4,15 @@
 mod registry;
 mod type_def_cache;
 mod type_meta;
+mod written_type_defs;
 
 pub use registry::{
     ErasedRead, ErasedWrite, Identity, Registrable, Registration, RegistrationSlot, SchemaHashSlot,
     StructInfo, TypeName, TypeRegistry, UserKind, UserType,
 };
 pub use type_def_cache::{FieldPlan, StreamDef, StreamTypeDef, TypeDefCache};
-pub(crate) use type_meta::WrittenTypeDefs;
 pub use type_meta::{
     peek_struct_def, read_registered_type_info, read_struct_def, read_user_type_info,
     read_user_wire_type, skip_type_info, write_user_type_info, MetaReadTables, MetaWriteTables,
 };
+pub(crate) use written_type_defs::WrittenTypeDefs;

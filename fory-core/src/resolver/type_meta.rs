@@ -15,8 +15,6 @@
 
 use std::collections::HashMap;
 
-use smallvec::SmallVec;
-
 use crate::buffer::Reader;
 use crate::context::{type_mismatch, ReadContext, WriteContext};
 use crate::error::{Error, Result};
@@ -45,52 +43,6 @@ pub struct MetaWriteTables {
     /// registrations (two types in one namespace) is written once, as Java does.
     meta_strings: HashMap<Vec<u8>, Vec<(MetaStringEncoding, u32)>>,
     meta_string_count: u32,
-}
-
-/// The TypeDefs one stream has written so far, by key (see [`slot_key`]) with the wire type
-/// id they were written under; the index is the position. Lives in the [`WriteContext`] itself:
-/// a payload usually has a handful, kept inline and found fastest by a linear scan; past
-/// [`WrittenTypeDefs::SCAN_AT_MOST`] a hash index takes over.
-#[derive(Debug, Default)]
-pub(crate) struct WrittenTypeDefs {
-    keys: SmallVec<[(usize, TypeId); 4]>,
-    index: Option<HashMap<usize, u32>>,
-}
-
-impl WrittenTypeDefs {
-    const SCAN_AT_MOST: usize = 16;
-
-    /// The index and wire type id of the TypeDef written under `key`, if any.
-    #[inline(always)]
-    fn find(&self, key: usize) -> Option<(u32, TypeId)> {
-        let index = match &self.index {
-            None => self.keys.iter().position(|&(k, _)| k == key)? as u32,
-            Some(index) => *index.get(&key)?,
-        };
-        Some((index, self.keys[index as usize].1))
-    }
-
-    /// Records `key` (not found before), written as `wire`, and returns its index.
-    fn insert(&mut self, key: usize, wire: TypeId) -> u32 {
-        let index = self.keys.len() as u32;
-        self.keys.push((key, wire));
-        match &mut self.index {
-            Some(map) => {
-                map.insert(key, index);
-            }
-            None if self.keys.len() > Self::SCAN_AT_MOST => {
-                self.index = Some(
-                    self.keys
-                        .iter()
-                        .zip(0..)
-                        .map(|(&(k, _), i)| (k, i))
-                        .collect(),
-                );
-            }
-            None => {}
-        }
-        index
-    }
 }
 
 /// What a stream's TypeDef of user type `T` is known by when the derive gave the type a
@@ -171,18 +123,12 @@ pub fn write_user_type_info<T: UserType>(ctx: &mut WriteContext<'_>) -> Result<(
             ctx.writer.write_u8_and_varuint32(wire as u8, id);
             return Ok(());
         }
-    }
-    let compatible = ctx.config().compatible;
-    // A TypeDef this stream has written already (a struct field of every element of a list
-    // after the first): its type id and index, without looking the registration up.
-    let slot_key = if compatible { slot_key::<T>() } else { None };
-    if let Some(key) = slot_key {
-        if let Some((index, wire)) = ctx.written_type_defs().find(key) {
-            ctx.write_type_id(wire);
-            ctx.writer.write_varuint32((index << 1) | 1);
-            return Ok(());
+    } else if T::KIND == UserKind::Struct {
+        if let Some(key) = slot_key::<T>() {
+            return write_struct_type_def::<T>(ctx, key);
         }
     }
+    let compatible = ctx.config().compatible;
     let reg = ctx.registration::<T>()?;
     let wire = T::KIND.wire_type_id(reg.by_name(), compatible);
     ctx.write_type_id(wire);
@@ -197,20 +143,44 @@ pub fn write_user_type_info<T: UserType>(ctx: &mut WriteContext<'_>) -> Result<(
         }
         return Ok(());
     }
-    match slot_key {
-        // Looked for above.
-        Some(key) => write_new_type_def(ctx, reg, wire, key),
-        None => {
-            let key = registration_key(reg);
-            match ctx.written_type_defs().find(key) {
-                Some((index, _)) => {
-                    ctx.writer.write_varuint32((index << 1) | 1);
-                    Ok(())
-                }
-                None => write_new_type_def(ctx, reg, wire, key),
-            }
+    let key = registration_key(reg);
+    match ctx.written_type_defs().find(key) {
+        Some((index, _)) => {
+            ctx.writer.write_varuint32((index << 1) | 1);
+            Ok(())
         }
+        None => write_new_type_def(ctx, reg, wire, key),
     }
+}
+
+/// The type info of a derived struct in compatible mode, known by its slot's `key`: a
+/// reference to the TypeDef this stream wrote already (a field of every element of a list
+/// after the first), found without looking the registration up, or the TypeDef itself.
+#[inline(always)]
+fn write_struct_type_def<T: UserType>(ctx: &mut WriteContext<'_>, key: usize) -> Result<()> {
+    if let Some((index, wire)) = ctx.written_type_defs().find(key) {
+        ctx.writer
+            .write_u8_and_varuint32(wire as u8, (index << 1) | 1);
+        return Ok(());
+    }
+    let reg = ctx.registration::<T>()?;
+    write_first_struct_type_def(ctx, reg, key)
+}
+
+/// A compatible struct's first type info in this stream: its type id, the new index and the
+/// TypeDef, with one capacity check.
+#[inline(never)]
+fn write_first_struct_type_def(
+    ctx: &mut WriteContext<'_>,
+    reg: &Registration,
+    key: usize,
+) -> Result<()> {
+    let info = reg.struct_info(ctx.registry(), true)?;
+    let wire = UserKind::Struct.wire_type_id(reg.by_name(), true);
+    let index = ctx.written_type_defs().insert(key, wire);
+    ctx.writer
+        .write_u8_header_and_bytes(wire as u8, u64::from(index) << 1, &info.type_def);
+    Ok(())
 }
 
 fn write_meta_string(ctx: &mut WriteContext<'_>, ms: &MetaString) {
@@ -643,30 +613,4 @@ fn parse_non_struct_body(body: &[u8], body_at: usize) -> Result<StreamTypeDef> {
         ));
     }
     Ok(StreamTypeDef::new(type_id, identity, None))
-}
-
-#[cfg(test)]
-mod written_type_defs_tests {
-    use super::WrittenTypeDefs;
-    use crate::types::TypeId;
-
-    #[test]
-    fn indices_and_wire_ids_hold_across_the_switch_from_scan_to_hash() {
-        let mut defs = WrittenTypeDefs::default();
-        let keys: Vec<usize> = (0..40).map(|i| 0x1000 + i * 24).collect();
-        let wire = |i: usize| {
-            if i % 2 == 0 {
-                TypeId::CompatibleStruct
-            } else {
-                TypeId::NamedEnum
-            }
-        };
-        for (i, &key) in keys.iter().enumerate() {
-            assert_eq!(defs.find(key), None);
-            assert_eq!(defs.insert(key, wire(i)), i as u32);
-            for (j, &earlier) in keys[..=i].iter().enumerate() {
-                assert_eq!(defs.find(earlier), Some((j as u32, wire(j))));
-            }
-        }
-    }
 }
