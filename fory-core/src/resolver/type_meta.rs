@@ -114,9 +114,13 @@ impl MetaReadTables {
 }
 
 /// Writes the type info of registered user type `T`.
+///
+/// Small on purpose: the two common cases (schema-consistent by id, and a compatible struct's
+/// TypeDef this stream wrote already) are answered here with few registers live, and
+/// everything else goes on out of line.
 pub fn write_user_type_info<T: UserType>(ctx: &mut WriteContext<'_>) -> Result<()> {
     if !ctx.config().compatible {
-        // Schema-consistent, by id (the common case): the type id and the user id, one store.
+        // Schema-consistent, by id: the type id and the user id, one store.
         let reg = ctx.registration::<T>()?;
         if let Identity::Id(id) = reg.identity {
             let wire = T::KIND.wire_type_id(false, false);
@@ -125,9 +129,23 @@ pub fn write_user_type_info<T: UserType>(ctx: &mut WriteContext<'_>) -> Result<(
         }
     } else if T::KIND == UserKind::Struct {
         if let Some(key) = slot_key::<T>() {
-            return write_struct_type_def::<T>(ctx, key);
+            // A TypeDef this stream has written already (a struct field of every element of
+            // a list after the first): its type id and index, one store.
+            if let Some((index, wire)) = ctx.written_type_defs().find(key) {
+                ctx.writer
+                    .write_u8_and_varuint32(wire as u8, (index << 1) | 1);
+                return Ok(());
+            }
+            let reg = ctx.registration::<T>()?;
+            return write_first_struct_type_def(ctx, reg, key);
         }
     }
+    write_other_user_type_info::<T>(ctx)
+}
+
+/// [`write_user_type_info`] for the rest: names, other kinds, generic structs.
+#[inline(never)]
+fn write_other_user_type_info<T: UserType>(ctx: &mut WriteContext<'_>) -> Result<()> {
     let compatible = ctx.config().compatible;
     let reg = ctx.registration::<T>()?;
     let wire = T::KIND.wire_type_id(reg.by_name(), compatible);
@@ -151,20 +169,6 @@ pub fn write_user_type_info<T: UserType>(ctx: &mut WriteContext<'_>) -> Result<(
         }
         None => write_new_type_def(ctx, reg, wire, key),
     }
-}
-
-/// The type info of a derived struct in compatible mode, known by its slot's `key`: a
-/// reference to the TypeDef this stream wrote already (a field of every element of a list
-/// after the first), found without looking the registration up, or the TypeDef itself.
-#[inline(always)]
-fn write_struct_type_def<T: UserType>(ctx: &mut WriteContext<'_>, key: usize) -> Result<()> {
-    if let Some((index, wire)) = ctx.written_type_defs().find(key) {
-        ctx.writer
-            .write_u8_and_varuint32(wire as u8, (index << 1) | 1);
-        return Ok(());
-    }
-    let reg = ctx.registration::<T>()?;
-    write_first_struct_type_def(ctx, reg, key)
 }
 
 /// A compatible struct's first type info in this stream: its type id, the new index and the

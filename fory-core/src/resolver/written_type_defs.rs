@@ -16,6 +16,9 @@ const INLINE: usize = 8;
 pub(crate) struct WrittenTypeDefs {
     /// How many TypeDefs were written; the first `min(len, INLINE)` are in `keys` and `wires`.
     len: u32,
+    /// One bit per written key, at [`seen_bit`]: a key whose bit is clear was not written.
+    seen: u64,
+    /// The keys of the first TypeDefs; 0 where none was written yet.
     keys: [usize; INLINE],
     wires: [TypeId; INLINE],
     /// The TypeDefs from the `INLINE`-th on: index and wire type id by key.
@@ -26,6 +29,7 @@ impl Default for WrittenTypeDefs {
     fn default() -> Self {
         WrittenTypeDefs {
             len: 0,
+            seen: 0,
             keys: [0; INLINE],
             wires: [TypeId::Unknown; INLINE],
             more: None,
@@ -34,11 +38,17 @@ impl Default for WrittenTypeDefs {
 }
 
 impl WrittenTypeDefs {
-    /// The index and wire type id of the TypeDef written under `key`, if any.
+    /// The index and wire type id of the TypeDef written under `key` (an address, never 0),
+    /// if any. A key never written is usually turned away by `seen` alone; otherwise the
+    /// inline keys not yet used are 0, so the scan needs no bound: a compare and a branch per
+    /// key.
     #[inline(always)]
     pub(crate) fn find(&self, key: usize) -> Option<(u32, TypeId)> {
-        let inline = (self.len as usize).min(INLINE);
-        if let Some(i) = self.keys[..inline].iter().position(|&k| k == key) {
+        debug_assert!(key != 0);
+        if self.seen & seen_bit(key) == 0 {
+            return None;
+        }
+        if let Some(i) = self.keys.iter().position(|&k| k == key) {
             return Some((i as u32, self.wires[i]));
         }
         self.more.as_ref()?.get(&key).copied()
@@ -48,6 +58,7 @@ impl WrittenTypeDefs {
     #[inline(always)]
     pub(crate) fn insert(&mut self, key: usize, wire: TypeId) -> u32 {
         let index = self.len;
+        self.seen |= seen_bit(key);
         if let (Some(k), Some(w)) = (
             self.keys.get_mut(index as usize),
             self.wires.get_mut(index as usize),
@@ -63,8 +74,17 @@ impl WrittenTypeDefs {
     #[cold]
     #[inline(never)]
     fn insert_more(&mut self, key: usize, wire: TypeId, index: u32) {
-        self.more.get_or_insert_with(HashMap::new).insert(key, (index, wire));
+        self.more
+            .get_or_insert_with(HashMap::new)
+            .insert(key, (index, wire));
     }
+}
+
+/// The bit of `key` in [`WrittenTypeDefs::seen`]: keys are addresses of 8-byte-aligned
+/// statics or registrations, so the bits above the lowest three tell them apart.
+#[inline(always)]
+fn seen_bit(key: usize) -> u64 {
+    1 << ((key >> 3) & 63)
 }
 
 #[cfg(test)]
