@@ -417,8 +417,17 @@ impl<'f, 'de> ReadContext<'f, 'de> {
     /// Reads a BINARY or `*_ARRAY` payload's bytes: `varuint32 length` and the bytes, or, in a
     /// payload written with a buffer callback, the in-band flag and then either of those or the
     /// next out-of-band buffer. The length is checked against `max_binary_bytes` and the input.
-    #[inline]
+    #[inline(always)]
     pub fn read_buffer(&mut self) -> Result<&'de [u8]> {
+        if self.oob.is_some() {
+            return self.read_buffer_with_oob();
+        }
+        self.read_in_band_buffer()
+    }
+
+    /// [`ReadContext::read_buffer`] when the payload was written with a buffer callback.
+    #[inline(never)]
+    fn read_buffer_with_oob(&mut self) -> Result<&'de [u8]> {
         if let Some(source) = &mut self.oob {
             let at = self.reader.position();
             if !self.reader.read_bool()? {
@@ -431,6 +440,12 @@ impl<'f, 'de> ReadContext<'f, 'de> {
                 });
             }
         }
+        self.read_in_band_buffer()
+    }
+
+    /// A buffer's length and bytes, in band.
+    #[inline(always)]
+    fn read_in_band_buffer(&mut self) -> Result<&'de [u8]> {
         let at = self.reader.position();
         let len = self.reader.read_varuint32()?;
         let max = self.config.limits.max_binary_bytes;

@@ -279,6 +279,7 @@ impl ArrayElement for bool {
 macro_rules! copied_elements {
     ($($ty:ty),*) => {$(
         impl ArrayElement for $ty {
+            #[inline(always)]
             fn vec_from_le_bytes(
                 bytes: &[u8],
                 decode: fn(&mut Reader<'_>) -> Result<Self>,
@@ -292,6 +293,7 @@ macro_rules! copied_elements {
 copied_elements!(i8, i16, i32, i64, u8, u16, u32, u64, f32, f64, Float16, BFloat16);
 
 /// The elements of `bytes` with one `memcpy` on little-endian targets.
+#[inline(always)]
 fn copy_elements<T: PlainBytes + AnyBitPattern>(
     bytes: &[u8],
     decode: fn(&mut Reader<'_>) -> Result<T>,
