@@ -248,6 +248,7 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
                 ::fory_core::serializer::write_struct_type_info::<Self>(ctx)
             }
 
+            #[inline(always)]
             fn write_data<'v>(&'v self, ctx: &mut ::fory_core::context::WriteContext<'v>,
                 _declared: bool,
             ) -> ::fory_core::Result<()> {
