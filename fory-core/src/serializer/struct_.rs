@@ -178,6 +178,9 @@ pub fn read_struct_wire_type<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>) -> Re
 }
 
 /// Reads the payload of struct `T`, by the TypeDef named in `wire` when there is one.
+/// Inlined into the caller, like [`write_struct_data`]: a nested struct costs one call, to its
+/// `read_fields` (or to the TypeDef's plan).
+#[inline(always)]
 pub fn read_struct_data<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>, wire: WireType) -> Result<T> {
     ctx.enter()?;
     let result = read_struct_payload(ctx, wire);
@@ -185,6 +188,7 @@ pub fn read_struct_data<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>, wire: Wire
     result
 }
 
+#[inline(always)]
 fn read_struct_payload<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>, wire: WireType) -> Result<T> {
     if let Some(index) = wire.type_def() {
         return read_by_type_def(ctx, index);
@@ -211,6 +215,7 @@ fn read_struct_payload<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>, wire: WireT
 }
 
 /// Reads the fields of struct `T` as the stream's TypeDef `index` lists them.
+#[inline(never)]
 fn read_by_type_def<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>, index: u32) -> Result<T> {
     let at = ctx.reader.position();
     let missing = || Error::invalid(at, "a struct TypeDef", format!("TypeDef {index}"));

@@ -267,6 +267,7 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
                 ::fory_core::serializer::read_struct_wire_type::<Self>(ctx).map(|wire| wire.id)
             }
 
+            #[inline(always)]
             fn read_data(
                 ctx: &mut ::fory_core::context::ReadContext<'_, '__de>,
                 id: ::fory_core::types::TypeId,
@@ -280,6 +281,7 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
                 ::fory_core::serializer::read_struct_wire_type::<Self>(ctx)
             }
 
+            #[inline(always)]
             fn read_wire_data(
                 ctx: &mut ::fory_core::context::ReadContext<'_, '__de>,
                 wire: ::fory_core::serializer::WireType,
