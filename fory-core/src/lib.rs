@@ -53,7 +53,7 @@ pub mod resolver;
 pub mod serializer;
 pub mod types;
 
-pub use buffer::{Reader, WriteRun, Writer};
+pub use buffer::{ReadRun, Reader, WriteRun, Writer};
 pub use error::{Error, ErrorKind, Result};
 pub use fory::{Fory, ForyBuilder, StringRule};
 pub use fory_derive::ForyObject;

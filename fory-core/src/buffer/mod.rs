@@ -1,11 +1,13 @@
 //! The byte layer: the only code that touches raw bytes.
 
+mod read_run;
 mod reader;
 mod run;
 mod string;
 mod word;
 mod writer;
 
+pub use read_run::ReadRun;
 pub use reader::Reader;
 pub use run::WriteRun;
 pub use string::{java_prefers_utf8, StringEncoding};

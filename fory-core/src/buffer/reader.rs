@@ -63,7 +63,16 @@ impl<'a> Reader<'a> {
         self.pos
     }
 
+    /// Moves the cursor to `pos` (at most the input's length), for a
+    /// [`ReadRun`](super::ReadRun) handing its cursor back.
+    #[inline(always)]
+    pub(super) fn set_position(&mut self, pos: usize) {
+        debug_assert!(pos <= self.data.len());
+        self.pos = pos;
+    }
+
     /// Bytes left to read.
+    #[inline]
     pub fn remaining(&self) -> usize {
         self.data.len() - self.pos
     }

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, LinkedList, VecDequ
 use std::rc::{self, Rc};
 use std::sync::{self, Arc, Mutex};
 
-use crate::buffer::WriteRun;
+use crate::buffer::{ReadRun, WriteRun};
 use crate::context::WriteContext;
 use crate::error::Result;
 use crate::meta::struct_def::{FieldType, NestedType};
@@ -70,6 +70,19 @@ pub trait Schema {
         let _ = run;
         unreachable!("write_run_data of a type whose RUN_MAX is 0")
     }
+
+    /// Reads the payload through a run, the value the default encoding's `read_data` reads;
+    /// called only when [`Schema::RUN_MAX`] is not 0 (a derived struct reads the fields it
+    /// wrote through a [`WriteRun`] through one [`ReadRun`]).
+    #[doc(hidden)]
+    #[inline(always)]
+    fn read_run_data(run: &mut ReadRun<'_, '_>) -> Result<Self>
+    where
+        Self: Sized,
+    {
+        let _ = run;
+        unreachable!("read_run_data of a type whose RUN_MAX is 0")
+    }
 }
 
 /// Whether a struct field of wire type `id` carries type info in front of its payload; the rule
@@ -112,7 +125,7 @@ pub fn user_field_type<T: UserType>(types: &TypeRegistry, compatible: bool) -> R
 }
 
 macro_rules! integer_schema {
-    ($($ty:ty => $id:ident, run: $run_max:literal, { $($enc:ident => $write:ident),* };)*) => {$(
+    ($($ty:ty => $id:ident, run: $run_max:literal, $run_read:ident, { $($enc:ident => $write:ident),* };)*) => {$(
         impl Schema for $ty {
             const SORT_TYPE_ID: u8 = TypeId::$id as u8;
             const RUN_MAX: usize = $run_max;
@@ -121,6 +134,11 @@ macro_rules! integer_schema {
             fn write_run_data(&self, run: &mut WriteRun<'_>) {
                 // The default encoding is the first listed.
                 integer_schema!(@first run, *self, $($write),*);
+            }
+
+            #[inline(always)]
+            fn read_run_data(run: &mut ReadRun<'_, '_>) -> Result<Self> {
+                run.$run_read()
             }
 
             fn field_type(_: &TypeRegistry, _: bool) -> Result<FieldType> {
@@ -147,25 +165,25 @@ macro_rules! integer_schema {
     };
 }
 
-// `run:` the most bytes of the default (first) encoding.
+// `run:` the most bytes of the default (first) encoding, and the run's read of it.
 integer_schema! {
-    i8 => Int8, run: 1, { Int8 => write_i8 };
-    i16 => Int16, run: 2, { Int16 => write_i16 };
-    i32 => Varint32, run: 5, { Varint32 => write_varint32, Int32 => write_i32 };
-    i64 => Varint64, run: 9, {
+    i8 => Int8, run: 1, read_i8, { Int8 => write_i8 };
+    i16 => Int16, run: 2, read_i16, { Int16 => write_i16 };
+    i32 => Varint32, run: 5, read_varint32, { Varint32 => write_varint32, Int32 => write_i32 };
+    i64 => Varint64, run: 9, read_varint64, {
         Varint64 => write_varint64, Int64 => write_i64, TaggedInt64 => write_tagged_i64
     };
-    u8 => Uint8, run: 1, { Uint8 => write_u8 };
-    u16 => Uint16, run: 2, { Uint16 => write_u16 };
-    u32 => VarUint32, run: 5, { VarUint32 => write_varuint32, Uint32 => write_u32 };
-    u64 => VarUint64, run: 9, {
+    u8 => Uint8, run: 1, read_u8, { Uint8 => write_u8 };
+    u16 => Uint16, run: 2, read_u16, { Uint16 => write_u16 };
+    u32 => VarUint32, run: 5, read_varuint32, { VarUint32 => write_varuint32, Uint32 => write_u32 };
+    u64 => VarUint64, run: 9, read_varuint64, {
         VarUint64 => write_varuint64, Uint64 => write_u64, TaggedUint64 => write_tagged_u64
     };
 }
 
 /// `bool` and the floats: primitives with one encoding.
 macro_rules! scalar_schema {
-    ($($ty:ty => $id:ident, run: $run_max:literal, $write:ident;)*) => {$(
+    ($($ty:ty => $id:ident, run: $run_max:literal, $write:ident, $read:ident;)*) => {$(
         impl Schema for $ty {
             const SORT_TYPE_ID: u8 = TypeId::$id as u8;
             const RUN_MAX: usize = $run_max;
@@ -178,16 +196,21 @@ macro_rules! scalar_schema {
             fn write_run_data(&self, run: &mut WriteRun<'_>) {
                 run.$write(*self);
             }
+
+            #[inline(always)]
+            fn read_run_data(run: &mut ReadRun<'_, '_>) -> Result<Self> {
+                run.$read()
+            }
         }
     )*};
 }
 
 scalar_schema! {
-    bool => Bool, run: 1, write_bool;
-    f32 => Float32, run: 4, write_f32;
-    f64 => Float64, run: 8, write_f64;
-    Float16 => Float16, run: 2, write_float16;
-    BFloat16 => Bfloat16, run: 2, write_bfloat16;
+    bool => Bool, run: 1, write_bool, read_bool;
+    f32 => Float32, run: 4, write_f32, read_f32;
+    f64 => Float64, run: 8, write_f64, read_f64;
+    Float16 => Float16, run: 2, write_float16, read_float16;
+    BFloat16 => Bfloat16, run: 2, write_bfloat16, read_bfloat16;
 }
 
 /// Non-primitive types with one field type.

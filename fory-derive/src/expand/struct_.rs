@@ -159,14 +159,31 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
             )
         }
     });
+    // The read side mirrors the write side: the run's fields through one `ReadRun`.
+    let read_run_positions: Vec<TokenStream> = (0..count)
+        .map(|p| {
+            quote! {
+                if #p < #run.0 {
+                    match #order[#p] {
+                        #( #indices => #locals = ::core::option::Option::Some(
+                            <#types as ::fory_core::serializer::Schema>::read_run_data(&mut run)?,
+                        ), )*
+                        _ => {}
+                    }
+                }
+            }
+        })
+        .collect();
     let read_positions: Vec<TokenStream> = (0..count)
         .map(|p| {
             quote! {
-                match <Self as ::fory_core::serializer::ForyStruct>::FIELD_ORDER[#p] {
-                    #( #indices => #locals = ::core::option::Option::Some(
-                        ::fory_core::serializer::read_field::<#types>(ctx, #modes)?,
-                    ), )*
-                    _ => {}
+                if #p >= #run.0 {
+                    match #order[#p] {
+                        #( #indices => #locals = ::core::option::Option::Some(
+                            ::fory_core::serializer::read_field::<#types>(ctx, #modes)?,
+                        ), )*
+                        _ => {}
+                    }
                 }
             }
         })
@@ -217,6 +234,10 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
                 ctx: &mut ::fory_core::context::ReadContext<'_, '_>,
             ) -> ::fory_core::Result<Self> {
                 #( let mut #locals: ::core::option::Option<#types> = ::core::option::Option::None; )*
+                if #run.0 > 0 {
+                    let mut run = ctx.reader.run(#run.1);
+                    #( #read_run_positions )*
+                }
                 #( #read_positions )*
                 ::core::result::Result::Ok(#construct)
             }
