@@ -179,7 +179,20 @@ impl<'f> WriteContext<'f> {
     ///
     /// `bytes` borrowed for the context's lifetime (from the value being serialized) stay
     /// borrowed when they go out-of-band: no copy is made.
+    #[inline(always)]
     pub fn write_buffer(&mut self, type_id: TypeId, bytes: Cow<'f, [u8]>) -> Result<()> {
+        if self.oob.is_none() && bytes.len() <= u32::MAX as usize {
+            // In band, the common case: the length and the bytes with one capacity check.
+            self.writer
+                .write_header_and_bytes(bytes.len() as u64, &bytes);
+            return Ok(());
+        }
+        self.write_buffer_out_of_line(type_id, bytes)
+    }
+
+    /// [`WriteContext::write_buffer`] with a buffer callback, or for a payload too long.
+    #[inline(never)]
+    fn write_buffer_out_of_line(&mut self, type_id: TypeId, bytes: Cow<'f, [u8]>) -> Result<()> {
         let len = u32::try_from(bytes.len()).map_err(|_| {
             Error::encode(format!(
                 "a {type_id} payload of {} bytes exceeds 2^32 - 1",
