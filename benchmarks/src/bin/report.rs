@@ -230,7 +230,8 @@ fn write_report(
          one measurement in both rows. `ours/apache` is our time divided by Apache Fory's \
          (below 1.00: we are faster). Serializing writes into a reused buffer; deserializing \
          builds the owned value from a byte slice. Each time is criterion's median, the \
-         lowest of the rounds listed below (every round runs the whole suite).\n"
+         lowest over the rounds named in the Criterion line above (every round runs the whole \
+         suite).\n"
     )?;
     writeln!(
         md,
