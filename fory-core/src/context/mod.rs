@@ -20,11 +20,12 @@ use crate::resolver::{
     WrittenTypeDefs,
 };
 use crate::types::TypeId;
-use smallvec::SmallVec;
 
 pub(crate) mod pool;
+mod stream_defs;
 
 use pool::{reusable, Pooled};
+use stream_defs::StreamDefList;
 
 /// Most entries a pooled table may hold and still be kept for the next context.
 const KEEP_AT_MOST: usize = 1024;
@@ -342,9 +343,8 @@ pub struct ReadContext<'f, 'de> {
     config: &'f Config,
     registry: &'f TypeRegistry,
     type_defs: &'f TypeDefCache,
-    /// The TypeDefs of this stream, by index: mostly borrowed from the `Fory`'s cache, and a
-    /// payload rarely holds more than a few, so kept inline.
-    stream_defs: SmallVec<[StreamDef<'f>; 4]>,
+    /// The TypeDefs of this stream, by index.
+    stream_defs: StreamDefList<'f>,
     /// Meta strings and reference tables, taken from the thread's pool when first needed.
     tables: Option<Pooled<ReadTables>>,
     depth: u32,
@@ -370,7 +370,7 @@ impl<'f, 'de> ReadContext<'f, 'de> {
             config: fory.config(),
             registry: fory.registry(),
             type_defs: fory.type_def_cache(),
-            stream_defs: SmallVec::new(),
+            stream_defs: StreamDefList::default(),
             tables: None,
             depth: 0,
             oob: None,

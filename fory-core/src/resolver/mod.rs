@@ -10,6 +10,8 @@ pub use registry::{
     ErasedRead, ErasedWrite, Identity, Registrable, Registration, RegistrationSlot, SchemaHashSlot,
     StructInfo, TypeName, TypeRegistry, UserKind, UserType,
 };
+#[cfg(test)]
+pub(crate) use type_def_cache::ReadIdentity;
 pub use type_def_cache::{FieldPlan, StreamDef, StreamTypeDef, TypeDefCache};
 pub use type_meta::{
     peek_struct_def, read_registered_type_info, read_struct_def, read_user_type_info,
