@@ -101,19 +101,16 @@ impl<'a> ReadRun<'_, 'a> {
     #[inline(always)]
     pub fn read_varuint32(&mut self) -> Result<u32> {
         if let Some(b) = self.bytes::<5>() {
-            // One predicted branch per byte: a field of one width read again and again takes
-            // the same exit. Each byte is looked at only when the one before continues.
-            let mut value = 0u32;
-            for (i, &byte) in b[..4].iter().enumerate() {
-                value |= u32::from(byte & 0x7f) << (7 * i);
-                if byte < 0x80 {
-                    self.take::<5>(i + 1);
-                    return Ok(value);
+            match leading_groups(&b[..4]) {
+                (value, Some(n)) => {
+                    self.take::<5>(n);
+                    return Ok(value as u32);
                 }
-            }
-            if b[4] < 0x10 {
-                self.take::<5>(5);
-                return Ok(value | u32::from(b[4]) << 28);
+                (value, None) if b[4] < 0x10 => {
+                    self.take::<5>(5);
+                    return Ok(value as u32 | u32::from(b[4]) << 28);
+                }
+                _ => {}
             }
         }
         self.checked(Reader::read_varuint32)
@@ -130,16 +127,13 @@ impl<'a> ReadRun<'_, 'a> {
     #[inline(always)]
     pub fn read_varuint64(&mut self) -> Result<u64> {
         if let Some(b) = self.bytes::<9>() {
-            let mut value = 0u64;
-            for (i, &byte) in b[..8].iter().enumerate() {
-                value |= u64::from(byte & 0x7f) << (7 * i);
-                if byte < 0x80 {
-                    self.take::<9>(i + 1);
-                    return Ok(value);
-                }
-            }
-            self.take::<9>(9);
-            return Ok(value | u64::from(b[8]) << 56);
+            let (value, n) = leading_groups(&b[..8]);
+            self.take::<9>(n.unwrap_or(9));
+            // Eight continued groups: the ninth byte carries the top 8 bits whole.
+            return Ok(match n {
+                Some(_) => value,
+                None => value | u64::from(b[8]) << 56,
+            });
         }
         self.checked(Reader::read_varuint64)
     }
@@ -181,6 +175,22 @@ impl<'a> ReadRun<'_, 'a> {
         /// bfloat16, 2 bytes little-endian.
         read_bfloat16, BFloat16, 2, |b| BFloat16::from_bits(u16::from_le_bytes(b));
     }
+}
+
+/// The 7-bit groups at the start of `bytes`, least significant first: their value and the
+/// count of bytes up to the one that ends the varint, or `None` when every byte continues.
+/// One predicted branch per byte (a field of one width read again and again takes the same
+/// exit), each byte looked at only when the one before continues.
+#[inline(always)]
+fn leading_groups(bytes: &[u8]) -> (u64, Option<usize>) {
+    let mut value = 0u64;
+    for (i, &byte) in bytes.iter().enumerate() {
+        value |= u64::from(byte & 0x7f) << (7 * i);
+        if byte < 0x80 {
+            return (value, Some(i + 1));
+        }
+    }
+    (value, None)
 }
 
 impl Drop for ReadRun<'_, '_> {
