@@ -5,6 +5,7 @@
 //! holds the most a stretch of scalar reads can take (a struct's leading numeric fields), keeps
 //! the cursor in a local, and gives it back once, when it ends.
 
+use super::word::{unzigzag32, unzigzag64};
 use super::Reader;
 use crate::error::Result;
 use crate::types::{BFloat16, Float16};
@@ -119,8 +120,7 @@ impl<'a> ReadRun<'_, 'a> {
     /// ZigZag-mapped signed varint of at most 5 bytes.
     #[inline(always)]
     pub fn read_varint32(&mut self) -> Result<i32> {
-        let v = self.read_varuint32()?;
-        Ok(((v >> 1) as i32) ^ -((v & 1) as i32))
+        self.read_varuint32().map(unzigzag32)
     }
 
     /// Unsigned varint of at most 9 bytes; see [`Reader::read_varuint64`].
@@ -141,8 +141,7 @@ impl<'a> ReadRun<'_, 'a> {
     /// ZigZag-mapped signed varint of at most 9 bytes.
     #[inline(always)]
     pub fn read_varint64(&mut self) -> Result<i64> {
-        let v = self.read_varuint64()?;
-        Ok(((v >> 1) as i64) ^ -((v & 1) as i64))
+        self.read_varuint64().map(unzigzag64)
     }
 
     /// A `bool`; only 0 and 1 are accepted.

@@ -2,6 +2,7 @@
 
 use byteorder::{ByteOrder, LittleEndian};
 
+use super::word::{unzigzag32, unzigzag64};
 use crate::error::{Error, Result};
 use crate::limits::Limits;
 use crate::types::bfloat16::BFloat16;
@@ -305,8 +306,7 @@ impl<'a> Reader<'a> {
     /// ZigZag-mapped signed varint of at most 5 bytes.
     #[inline]
     pub fn read_varint32(&mut self) -> Result<i32> {
-        let v = self.read_varuint32()?;
-        Ok(((v >> 1) as i32) ^ -((v & 1) as i32))
+        self.read_varuint32().map(unzigzag32)
     }
 
     /// Unsigned varint of at most 9 bytes (the ninth carries 8 bits whole).
@@ -339,8 +339,7 @@ impl<'a> Reader<'a> {
     /// ZigZag-mapped signed varint of at most 9 bytes.
     #[inline]
     pub fn read_varint64(&mut self) -> Result<i64> {
-        let v = self.read_varuint64()?;
-        Ok(((v >> 1) as i64) ^ -((v & 1) as i64))
+        self.read_varuint64().map(unzigzag64)
     }
 
     /// Tagged ("hybrid") `i64`: 4 bytes when the low bit is 0 (value = the `i32` shifted right

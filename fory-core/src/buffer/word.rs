@@ -3,6 +3,18 @@
 //! of room) and moves its length by the count. [`Writer`](super::Writer) and
 //! [`WriteRun`](super::WriteRun) share these encodings through [`scalar_writes!`].
 
+/// The signed value of a ZigZag-mapped varint32 (0, -1, 1, -2, ... from 0, 1, 2, 3, ...).
+#[inline(always)]
+pub(super) fn unzigzag32(v: u32) -> i32 {
+    ((v >> 1) as i32) ^ -((v & 1) as i32)
+}
+
+/// The signed value of a ZigZag-mapped varint64.
+#[inline(always)]
+pub(super) fn unzigzag64(v: u64) -> i64 {
+    ((v >> 1) as i64) ^ -((v & 1) as i64)
+}
+
 /// The continuation bit of each of eight varint bytes.
 pub(super) const CONTINUATION_BITS: u64 = 0x8080_8080_8080_8080;
 
