@@ -247,7 +247,7 @@ pub fn f64_array(bytes: usize) -> F64Array {
 }
 
 /// Builds a library's copy of a model value (each library has its own types for the same
-/// shapes). Implemented field by field by [`from_model!`](crate::from_model).
+/// shapes). Implemented field by field by [`impl_from_model!`](crate::impl_from_model).
 pub trait FromModel<T: ?Sized> {
     fn from_model(value: &T) -> Self;
 }
