@@ -31,7 +31,7 @@ fn main() -> Result<(), BoxError> {
                 println!(
                     "report [--no-run] [--filter REGEX]\n\
                      env: BENCH_WARMUP_MS (300), BENCH_MEASURE_MS (1000), BENCH_SAMPLES (30), \
-                     BENCH_ROUNDS (3)"
+                     BENCH_ROUNDS (5)"
                 );
                 return Ok(());
             }
