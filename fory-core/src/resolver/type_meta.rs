@@ -130,10 +130,8 @@ pub fn write_user_type_info<T: UserType>(ctx: &mut WriteContext<'_>) -> Result<(
     } else if T::KIND == UserKind::Struct {
         if let Some(key) = slot_key::<T>() {
             // A TypeDef this stream has written already (a struct field of every element of
-            // a list after the first): its type id and index, one store.
-            if let Some((index, wire)) = ctx.written_type_defs().find(key) {
-                ctx.writer
-                    .write_u8_and_varuint32(wire as u8, (index << 1) | 1);
+            // a list after the first), found without looking the registration up.
+            if write_type_def_reference(ctx, key) {
                 return Ok(());
             }
             let reg = ctx.registration::<T>()?;
@@ -149,9 +147,9 @@ fn write_other_user_type_info<T: UserType>(ctx: &mut WriteContext<'_>) -> Result
     let compatible = ctx.config().compatible;
     let reg = ctx.registration::<T>()?;
     let wire = T::KIND.wire_type_id(reg.by_name(), compatible);
-    ctx.write_type_id(wire);
     let shares_type_def = compatible && (wire == TypeId::CompatibleStruct || reg.by_name());
     if !shares_type_def {
+        ctx.write_type_id(wire);
         match &reg.identity {
             Identity::Id(id) => ctx.writer.write_varuint32(*id),
             Identity::Name(name) => {
@@ -162,12 +160,27 @@ fn write_other_user_type_info<T: UserType>(ctx: &mut WriteContext<'_>) -> Result
         return Ok(());
     }
     let key = registration_key(reg);
+    if write_type_def_reference(ctx, key) {
+        return Ok(());
+    }
+    if reg.kind == UserKind::Struct {
+        return write_first_struct_type_def(ctx, reg, key);
+    }
+    ctx.write_type_id(wire);
+    write_new_type_def(ctx, reg, wire, key)
+}
+
+/// When this stream wrote a TypeDef under `key` already: its type id and the reference to it,
+/// with one store, and true.
+#[inline(always)]
+fn write_type_def_reference(ctx: &mut WriteContext<'_>, key: usize) -> bool {
     match ctx.written_type_defs().find(key) {
-        Some((index, _)) => {
-            ctx.writer.write_varuint32((index << 1) | 1);
-            Ok(())
+        Some((index, wire)) => {
+            ctx.writer
+                .write_u8_and_varuint32(wire as u8, (index << 1) | 1);
+            true
         }
-        None => write_new_type_def(ctx, reg, wire, key),
+        None => false,
     }
 }
 
@@ -223,7 +236,8 @@ fn meta_string_hash(bytes: &[u8], encoding: MetaStringEncoding) -> u64 {
     (h1 & !0xff) | u64::from(encoding.id())
 }
 
-/// Writes the TypeDef of `reg`, which this stream has not written yet, recording it under `key`.
+/// Writes the TypeDef of `reg`, a kind other than a struct (an enum, ext or union registered by
+/// name, in compatible mode), which this stream has not written yet, recording it under `key`.
 fn write_new_type_def(
     ctx: &mut WriteContext<'_>,
     reg: &Registration,
@@ -231,13 +245,6 @@ fn write_new_type_def(
     key: usize,
 ) -> Result<()> {
     let index = ctx.written_type_defs().insert(key, wire);
-    if reg.kind == UserKind::Struct {
-        let info = reg.struct_info(ctx.registry(), ctx.config().compatible)?;
-        // The marker (the new index) and the TypeDef with one capacity check.
-        ctx.writer
-            .write_header_and_bytes(u64::from(index) << 1, &info.type_def);
-        return Ok(());
-    }
     let code = type_def::non_struct_kind_code(wire)
         .ok_or_else(|| Error::encode(format!("{}: no TypeDef for {wire}", reg.rust_name)))?;
     let mut body = crate::buffer::Writer::new();
