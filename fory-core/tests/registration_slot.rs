@@ -111,3 +111,55 @@ fn schema_hashes_remembered_for_one_instance_are_not_used_by_another() {
     assert!(err.contains("Left"), "{err}");
     assert!(partial.deserialize::<Outer>(&bytes).is_err());
 }
+
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct Wrappers {
+    first_int: Wrapper<i32>,
+    first_text: Wrapper<String>,
+    second_int: Wrapper<i32>,
+    second_text: Wrapper<String>,
+}
+
+#[test]
+fn a_generic_struct_s_type_defs_are_written_once_and_referred_to_in_compatible_mode() {
+    let mut fory = Fory::builder().compatible(true).build();
+    fory.register::<Wrappers>(40).unwrap();
+    fory.register::<Wrapper<i32>>(41).unwrap();
+    fory.register::<Wrapper<String>>(42).unwrap();
+    let value = Wrappers {
+        first_int: Wrapper { inner: 1 },
+        first_text: Wrapper {
+            inner: "a".to_string(),
+        },
+        second_int: Wrapper { inner: 2 },
+        second_text: Wrapper {
+            inner: "b".to_string(),
+        },
+    };
+    let bytes = fory.serialize(&value).unwrap();
+    // Each instantiation's TypeDef once; its second field refers back to it.
+    let registry = fory.registry();
+    for type_def in [
+        &registry
+            .get::<Wrapper<i32>>()
+            .unwrap()
+            .struct_info(registry, true)
+            .unwrap()
+            .type_def,
+        &registry
+            .get::<Wrapper<String>>()
+            .unwrap()
+            .struct_info(registry, true)
+            .unwrap()
+            .type_def,
+    ] {
+        let found = bytes
+            .windows(type_def.len())
+            .filter(|w| w == type_def)
+            .count();
+        assert_eq!(found, 1, "TypeDef {type_def:02x?} in {bytes:02x?}");
+    }
+    for _ in 0..3 {
+        assert_eq!(fory.deserialize::<Wrappers>(&bytes).unwrap(), value);
+    }
+}
