@@ -121,82 +121,35 @@ static VARINT_SHAPE: [(u8, u64); 65] = {
 /// encoding for the writer and for runs of reserved writes.
 macro_rules! scalar_writes {
     () => {
-        /// `bool` as one byte: 0 or 1.
-        #[inline(always)]
-        pub fn write_bool(&mut self, value: bool) {
-            self.put_word::<1>(u64::from(value), 1);
-        }
-
-        /// One unsigned byte.
-        #[inline(always)]
-        pub fn write_u8(&mut self, value: u8) {
-            self.put_word::<1>(u64::from(value), 1);
-        }
-
-        /// One signed byte, two's complement.
-        #[inline(always)]
-        pub fn write_i8(&mut self, value: i8) {
-            self.put_word::<1>(u64::from(value as u8), 1);
-        }
-
-        /// `u16`, 2 bytes little-endian.
-        #[inline(always)]
-        pub fn write_u16(&mut self, value: u16) {
-            self.put_word::<2>(u64::from(value), 2);
-        }
-
-        /// `i16`, 2 bytes little-endian.
-        #[inline(always)]
-        pub fn write_i16(&mut self, value: i16) {
-            self.put_word::<2>(u64::from(value as u16), 2);
-        }
-
-        /// `u32`, 4 bytes little-endian.
-        #[inline(always)]
-        pub fn write_u32(&mut self, value: u32) {
-            self.put_word::<4>(u64::from(value), 4);
-        }
-
-        /// `i32`, 4 bytes little-endian.
-        #[inline(always)]
-        pub fn write_i32(&mut self, value: i32) {
-            self.put_word::<4>(u64::from(value as u32), 4);
-        }
-
-        /// `u64`, 8 bytes little-endian.
-        #[inline(always)]
-        pub fn write_u64(&mut self, value: u64) {
-            self.put_word::<8>(value, 8);
-        }
-
-        /// `i64`, 8 bytes little-endian.
-        #[inline(always)]
-        pub fn write_i64(&mut self, value: i64) {
-            self.put_word::<8>(value as u64, 8);
-        }
-
-        /// `f32`, its IEEE 754 bits little-endian (NaN payloads preserved).
-        #[inline(always)]
-        pub fn write_f32(&mut self, value: f32) {
-            self.put_word::<4>(u64::from(value.to_bits()), 4);
-        }
-
-        /// `f64`, its IEEE 754 bits little-endian (NaN payloads preserved).
-        #[inline(always)]
-        pub fn write_f64(&mut self, value: f64) {
-            self.put_word::<8>(value.to_bits(), 8);
-        }
-
-        /// IEEE 754 binary16, 2 bytes little-endian.
-        #[inline(always)]
-        pub fn write_float16(&mut self, value: $crate::types::Float16) {
-            self.put_word::<2>(u64::from(value.to_bits()), 2);
-        }
-
-        /// bfloat16, 2 bytes little-endian.
-        #[inline(always)]
-        pub fn write_bfloat16(&mut self, value: $crate::types::BFloat16) {
-            self.put_word::<2>(u64::from(value.to_bits()), 2);
+        $crate::buffer::word::fixed_width_writes! {
+            /// `bool` as one byte: 0 or 1.
+            write_bool, bool, 1, u64::from;
+            /// One unsigned byte.
+            write_u8, u8, 1, u64::from;
+            /// One signed byte, two's complement.
+            write_i8, i8, 1, |v: i8| u64::from(v as u8);
+            /// `u16`, 2 bytes little-endian.
+            write_u16, u16, 2, u64::from;
+            /// `i16`, 2 bytes little-endian.
+            write_i16, i16, 2, |v: i16| u64::from(v as u16);
+            /// `u32`, 4 bytes little-endian.
+            write_u32, u32, 4, u64::from;
+            /// `i32`, 4 bytes little-endian.
+            write_i32, i32, 4, |v: i32| u64::from(v as u32);
+            /// `u64`, 8 bytes little-endian.
+            write_u64, u64, 8, |v: u64| v;
+            /// `i64`, 8 bytes little-endian.
+            write_i64, i64, 8, |v: i64| v as u64;
+            /// `f32`, its IEEE 754 bits little-endian (NaN payloads preserved).
+            write_f32, f32, 4, |v: f32| u64::from(v.to_bits());
+            /// `f64`, its IEEE 754 bits little-endian (NaN payloads preserved).
+            write_f64, f64, 8, f64::to_bits;
+            /// IEEE 754 binary16, 2 bytes little-endian.
+            write_float16, $crate::types::Float16, 2,
+                |v: $crate::types::Float16| u64::from(v.to_bits());
+            /// bfloat16, 2 bytes little-endian.
+            write_bfloat16, $crate::types::BFloat16, 2,
+                |v: $crate::types::BFloat16| u64::from(v.to_bits());
         }
 
         /// Unsigned LEB128-style varint of at most 5 bytes.
@@ -264,3 +217,17 @@ macro_rules! scalar_writes {
 }
 
 pub(super) use scalar_writes;
+
+/// The fixed-width writes of [`scalar_writes!`]: `$width` bytes of the word `$to_word` makes
+/// of the value, little-endian.
+macro_rules! fixed_width_writes {
+    ($($(#[$doc:meta])* $name:ident, $ty:ty, $width:literal, $to_word:expr;)*) => {$(
+        $(#[$doc])*
+        #[inline(always)]
+        pub fn $name(&mut self, value: $ty) {
+            self.put_word::<$width>($to_word(value), $width);
+        }
+    )*};
+}
+
+pub(super) use fixed_width_writes;
