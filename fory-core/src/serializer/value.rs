@@ -8,7 +8,7 @@ use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
 use crate::resolver::Registration;
 use crate::serializer::any::read_dynamic_wire_type;
-use crate::serializer::list::{initial_capacity, read_elements, write_elements};
+use crate::serializer::list::{read_list, write_elements};
 use crate::serializer::map::{read_entries, write_entries};
 use crate::serializer::number::read_array_bytes;
 use crate::serializer::{Deserialize, Serialize, WireType};
@@ -350,19 +350,8 @@ impl<'de> Deserialize<'de> for Value {
             TypeId::Duration => Value::Duration(read(ctx, id)?),
             TypeId::Decimal => Value::Decimal(read(ctx, id)?),
             TypeId::List => Value::List(read(ctx, id)?),
-            TypeId::Set => {
-                let mut items = Vec::new();
-                read_elements(
-                    ctx,
-                    &mut items,
-                    |items, len| items.reserve_exact(initial_capacity::<Value>(len)),
-                    |items, v| {
-                        items.push(v);
-                        Ok(())
-                    },
-                )?;
-                Value::Set(items)
-            }
+            // A set's payload is a list's.
+            TypeId::Set => Value::Set(read_list(ctx)?),
             TypeId::Map => {
                 let mut entries = Vec::new();
                 read_entries(ctx, |k, v| entries.push((k, v)))?;
