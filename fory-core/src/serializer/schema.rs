@@ -57,8 +57,9 @@ pub trait Schema {
 
     /// For scalars (numbers and `bool`): the most bytes [`Schema::write_run_data`] writes; 0
     /// for every other type. A derived struct writes its leading fields of such types (not
-    /// nullable, in their default encoding) through one [`WriteRun`]: one capacity check for
-    /// all of them. A type that sets this writes no type info as a field, in either mode.
+    /// nullable, in their default encoding) through one [`WriteRun`] and reads them back
+    /// through one [`ReadRun`]. A type that sets this implements both `write_run_data` and
+    /// `read_run_data`, and writes no type info as a field, in either mode.
     #[doc(hidden)]
     const RUN_MAX: usize = 0;
 

@@ -33,7 +33,8 @@ pub trait ForyStruct: UserType + Sized {
     const FIELD_ORDER: &'static [usize];
 
     /// How many fields, from the start of the wire order, `write_fields` writes through one
-    /// [`WriteRun`](crate::WriteRun), and the most bytes they take (see [`write_run_head`]).
+    /// [`WriteRun`](crate::WriteRun) (and `read_fields` reads through one
+    /// [`ReadRun`](crate::ReadRun)), and the most bytes they take (see [`write_run_head`]).
     #[doc(hidden)]
     const WRITE_RUN: (usize, usize) = (0, 0);
 

@@ -118,39 +118,65 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
     };
 
     // One statement per wire position: `match FIELD_ORDER[p]` on a constant, which the compiler
-    // folds to the one field written there, so the fields are written in straight-line code.
-    // The first `WRITE_RUN.0` positions (scalars) go through one `WriteRun`, the rest through
-    // `write_field`; the tests of the constant fold away too.
+    // folds to the one field there, so the fields are written and read in straight-line code.
+    // The first `WRITE_RUN.0` positions (scalars) go through one `WriteRun` (and one `ReadRun`),
+    // the rest through `write_field` (`read_field`); the tests of the constant fold away too.
     let order = quote!(<Self as ::fory_core::serializer::ForyStruct>::FIELD_ORDER);
     let run = quote!(<Self as ::fory_core::serializer::ForyStruct>::WRITE_RUN);
-    let run_positions: Vec<TokenStream> = (0..count)
-        .map(|p| {
-            quote! {
-                if #p < #run.0 {
-                    match #order[#p] {
-                        #( #indices => <#types as ::fory_core::serializer::Schema>::write_run_data(
-                            &self.#members, &mut run,
-                        ), )*
-                        _ => {}
+    // `arms[i]` is the statement for field `i`; `in_run` picks the positions inside the run or
+    // the ones after it.
+    let positions = |in_run: bool, arms: Vec<TokenStream>| -> Vec<TokenStream> {
+        let guard = if in_run { quote!(<) } else { quote!(>=) };
+        (0..count)
+            .map(|p| {
+                quote! {
+                    if #p #guard #run.0 {
+                        match #order[#p] {
+                            #( #indices => #arms, )*
+                            _ => {}
+                        }
                     }
                 }
-            }
-        })
-        .collect();
-    let write_positions: Vec<TokenStream> = (0..count)
-        .map(|p| {
+            })
+            .collect()
+    };
+    let per_field = |arm: &dyn Fn(usize) -> TokenStream| (0..count).map(arm).collect::<Vec<_>>();
+    let run_positions = positions(
+        true,
+        per_field(&|i| {
+            let (ty, member) = (types[i], members[i]);
+            quote!(<#ty as ::fory_core::serializer::Schema>::write_run_data(&self.#member, &mut run))
+        }),
+    );
+    let write_positions = positions(
+        false,
+        per_field(&|i| {
+            let (ty, member, mode) = (types[i], members[i], &modes[i]);
+            quote!(::fory_core::serializer::write_field::<#ty>(&self.#member, ctx, #mode)?)
+        }),
+    );
+    let read_run_positions = positions(
+        true,
+        per_field(&|i| {
+            let (ty, local) = (types[i], &locals[i]);
             quote! {
-                if #p >= #run.0 {
-                    match #order[#p] {
-                        #( #indices => ::fory_core::serializer::write_field::<#types>(
-                            &self.#members, ctx, #modes,
-                        )?, )*
-                        _ => {}
-                    }
-                }
+                #local = ::core::option::Option::Some(
+                    <#ty as ::fory_core::serializer::Schema>::read_run_data(&mut run)?,
+                )
             }
-        })
-        .collect();
+        }),
+    );
+    let read_positions = positions(
+        false,
+        per_field(&|i| {
+            let (ty, local, mode) = (types[i], &locals[i], &modes[i]);
+            quote! {
+                #local = ::core::option::Option::Some(
+                    ::fory_core::serializer::read_field::<#ty>(ctx, #mode)?,
+                )
+            }
+        }),
+    );
     let run_maxes = fields.iter().zip(&modes).map(|(f, mode)| {
         let ty = &f.ty;
         quote! {
@@ -159,35 +185,6 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
             )
         }
     });
-    // The read side mirrors the write side: the run's fields through one `ReadRun`.
-    let read_run_positions: Vec<TokenStream> = (0..count)
-        .map(|p| {
-            quote! {
-                if #p < #run.0 {
-                    match #order[#p] {
-                        #( #indices => #locals = ::core::option::Option::Some(
-                            <#types as ::fory_core::serializer::Schema>::read_run_data(&mut run)?,
-                        ), )*
-                        _ => {}
-                    }
-                }
-            }
-        })
-        .collect();
-    let read_positions: Vec<TokenStream> = (0..count)
-        .map(|p| {
-            quote! {
-                if #p >= #run.0 {
-                    match #order[#p] {
-                        #( #indices => #locals = ::core::option::Option::Some(
-                            ::fory_core::serializer::read_field::<#types>(ctx, #modes)?,
-                        ), )*
-                        _ => {}
-                    }
-                }
-            }
-        })
-        .collect();
 
     let user_type = user_type(
         input,
