@@ -20,7 +20,8 @@ use crate::meta::meta_string::{MetaString, MetaStringDecoder, MetaStringEncoding
 use crate::meta::murmur3::murmurhash3_x64_128;
 use crate::types::TypeId;
 
-const SIZE_MASK: u64 = 0xff;
+/// The size bits of a TypeDef header: the body's size, or, all set, 255 and more in a varint.
+pub(crate) const SIZE_MASK: u64 = 0xff;
 const COMPRESSED: u64 = 1 << 8;
 const RESERVED: u64 = 0b111 << 9;
 const LOW_BITS: u64 = 0xfff;

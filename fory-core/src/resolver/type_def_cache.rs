@@ -21,6 +21,7 @@ use std::ops::Deref;
 use std::sync::{Arc, OnceLock, RwLock};
 
 use crate::meta::struct_def::StructDef;
+use crate::meta::type_def::SIZE_MASK;
 use crate::types::TypeId;
 
 /// TypeDefs kept in the lock-free table.
@@ -28,10 +29,6 @@ const FRONT_SLOTS: usize = 256;
 
 /// Slots tried from a TypeDef's home slot, in the lock-free table.
 const PROBES: usize = 4;
-
-/// The size bits of a TypeDef header (the body's length); all set, the size continues in a
-/// varint after the header.
-const SHORT_SIZE_MASK: u64 = 0xff;
 
 /// Most TypeDefs kept behind the lock.
 const MAX_OVERFLOW: usize = 4096;
@@ -228,8 +225,8 @@ impl TypeDefCache {
     #[inline(always)]
     pub(crate) fn find_front(&self, input: &[u8]) -> Option<(&StreamTypeDef, usize)> {
         let header = u64::from_le_bytes(*input.first_chunk::<8>()?);
-        let size = (header & SHORT_SIZE_MASK) as usize;
-        if size == SHORT_SIZE_MASK as usize {
+        let size = (header & SIZE_MASK) as usize;
+        if size == SIZE_MASK as usize {
             return None;
         }
         let body = input.get(8..8 + size)?;
