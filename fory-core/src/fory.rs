@@ -69,8 +69,10 @@ impl FrameHeader {
 /// Settings of a [`Fory`] instance. Build one with [`Fory::builder`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Config {
-    /// Compatible mode: structs carry a TypeDef so readers can evolve their schema. Off by
-    /// default (schema-consistent mode), as in the Java, Python and Go peers.
+    /// Compatible mode: structs carry a TypeDef so readers can evolve their schema. On by
+    /// default, as in the Java, Python and Go peers and Apache Fory Rust, so that programs left
+    /// on their defaults understand each other. This decides how values are *written*; reading
+    /// follows the mode the payload was written in (see [`ForyBuilder::compatible`]).
     pub compatible: bool,
     /// Reference tracking: shared and circular references are written once and referred to
     /// afterwards. Off by default, as in the peers' xlang mode.
@@ -119,7 +121,7 @@ pub enum StringRule {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            compatible: false,
+            compatible: true,
             ref_tracking: false,
             check_struct_version: true,
             string_rule: StringRule::Java,
@@ -379,7 +381,32 @@ pub struct ForyBuilder {
 }
 
 impl ForyBuilder {
-    /// Compatible mode (schema evolution) on or off. Default: off.
+    /// Compatible mode (schema evolution) on or off. Default: on, as in every peer.
+    ///
+    /// Compatible mode writes each struct's TypeDef once per payload (field names and types),
+    /// so a reader whose struct gained or lost fields still reads it. Schema-consistent mode
+    /// (`false`) writes a 4-byte schema hash instead: smaller and faster, but both sides must
+    /// declare the same fields.
+    ///
+    /// The setting decides how values are written. A reader takes the writer's mode from the
+    /// payload (a struct's type id says it), so a payload written in either mode reads back
+    /// whatever this setting is:
+    ///
+    /// ```
+    /// use fory_core::{Fory, ForyObject};
+    ///
+    /// #[derive(ForyObject, Debug, PartialEq)]
+    /// struct Point { x: i32, y: i32 }
+    ///
+    /// let mut consistent = Fory::builder().compatible(false).build();
+    /// let mut compatible = Fory::default();
+    /// consistent.register::<Point>(1)?;
+    /// compatible.register::<Point>(1)?;
+    /// let p = Point { x: 1, y: -2 };
+    /// assert_eq!(compatible.deserialize::<Point>(&consistent.serialize(&p)?)?, p);
+    /// assert_eq!(consistent.deserialize::<Point>(&compatible.serialize(&p)?)?, p);
+    /// # Ok::<(), fory_core::Error>(())
+    /// ```
     pub fn compatible(mut self, on: bool) -> Self {
         self.config.compatible = on;
         self

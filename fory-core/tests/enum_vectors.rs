@@ -280,7 +280,7 @@ fn a_shared_namespace_is_written_once_as_java_does() {
         Red,
         Green,
     }
-    let mut fory = fory_core::Fory::default();
+    let mut fory = fory_core::Fory::builder().compatible(false).build();
     fory.register_by_name::<Color>("example", "Color").unwrap();
     fory.register_by_name::<Size>("example", "Size").unwrap();
     let java = "01ff1602001a0a0412e063d640080389cb7440011a03060349192001";
@@ -294,4 +294,39 @@ fn a_shared_namespace_is_written_once_as_java_does() {
         panic!("a list")
     };
     assert_eq!(items.len(), 2);
+}
+
+/// A by-name enum's type id is followed by a TypeDef (compatible mode) or by two meta strings
+/// (schema-consistent); with nothing else in the payload to show the mode, the reader tells them
+/// apart by the bytes, even where both start with `00` (TypeDef 0, or an empty namespace).
+#[test]
+fn a_by_name_enum_reads_in_the_mode_it_was_written_in() {
+    for namespace in ["example", ""] {
+        let build = |compatible: bool| {
+            let mut f = Fory::builder().compatible(compatible).build();
+            f.register_by_name::<Color>(namespace, "Color").unwrap();
+            f
+        };
+        for writer in [false, true] {
+            let bytes = build(writer).serialize(&Color::Blue).unwrap();
+            for reader in [false, true] {
+                let back: Color = build(reader).deserialize(&bytes).unwrap_or_else(|e| {
+                    panic!("namespace {namespace:?}, written compatible={writer}: {e}")
+                });
+                assert_eq!(back, Color::Blue);
+                let list = build(writer)
+                    .serialize(&vec![Color::Green, Color::Blue])
+                    .unwrap();
+                let back: Vec<Color> = build(reader).deserialize(&list).unwrap();
+                assert_eq!(back, [Color::Green, Color::Blue]);
+            }
+        }
+    }
+    // The empty namespace of a schema-consistent payload is the meta string `00`.
+    let mut f = Fory::builder().compatible(false).build();
+    f.register_by_name::<Color>("", "Color").unwrap();
+    assert_eq!(
+        &f.serialize(&Color::Blue).unwrap()[..4],
+        [0x01, 0xff, 0x1a, 0x00]
+    );
 }

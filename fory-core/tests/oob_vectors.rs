@@ -33,7 +33,7 @@ struct Rec {
 }
 
 fn fory() -> Fory {
-    let mut fory = Fory::default();
+    let mut fory = Fory::builder().compatible(false).build();
     fory.register::<Rec>(300).unwrap();
     fory
 }

@@ -28,10 +28,10 @@ fn user_id_of(bytes: &[u8]) -> u8 {
 #[test]
 fn instances_with_different_registration_orders_each_use_their_own() {
     // `Left` is entry 0 in `first` and entry 1 in `second`.
-    let mut first = Fory::default();
+    let mut first = Fory::builder().compatible(false).build();
     first.register::<Left>(10).unwrap();
     first.register::<Right>(20).unwrap();
-    let mut second = Fory::default();
+    let mut second = Fory::builder().compatible(false).build();
     second.register::<Right>(21).unwrap();
     second.register::<Left>(11).unwrap();
     for _ in 0..3 {
@@ -51,7 +51,7 @@ fn instances_with_different_registration_orders_each_use_their_own() {
 
 #[test]
 fn a_generic_type_s_instantiations_keep_their_own_registrations() {
-    let mut fory = Fory::default();
+    let mut fory = Fory::builder().compatible(false).build();
     fory.register::<Wrapper<i32>>(30).unwrap();
     fory.register::<Wrapper<String>>(31).unwrap();
     for _ in 0..3 {
@@ -143,13 +143,13 @@ fn a_generic_struct_s_type_defs_are_written_once_and_referred_to_in_compatible_m
         &registry
             .get::<Wrapper<i32>>()
             .unwrap()
-            .struct_info(registry, true)
+            .struct_info(registry)
             .unwrap()
             .type_def,
         &registry
             .get::<Wrapper<String>>()
             .unwrap()
-            .struct_info(registry, true)
+            .struct_info(registry)
             .unwrap()
             .type_def,
     ] {

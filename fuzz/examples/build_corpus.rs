@@ -184,7 +184,7 @@ fn main() {
     let mut index = 0;
     while let Some(reg) = registry.entry(index) {
         index += 1;
-        if let Ok(info) = reg.struct_info(registry, true) {
+        if let Ok(info) = reg.struct_info(registry) {
             put("type_def", &info.type_def);
             let body = fory_core::meta::type_def::read_type_def(&mut fory_core::Reader::new(
                 &info.type_def,

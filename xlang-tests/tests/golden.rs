@@ -160,3 +160,32 @@ fn go_goldens_are_byte_equal_under_the_utf8_string_rule() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert!(checked >= 20, "only {checked} cases checked");
 }
+
+/// Reading follows the writer's mode: every golden file also decodes to its case's value with a
+/// `Fory` built for the other mode (a compatible reader of a schema-consistent payload and the
+/// reverse), since the payload's type ids say which mode wrote it.
+#[test]
+fn goldens_decode_whatever_mode_the_reader_is_built_with() {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for peer in peer_dirs() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("golden")
+            .join(&peer);
+        for mut case in all() {
+            let Some(golden) = Payload::read(&dir.join(format!("{}.bin", case.name))) else {
+                continue;
+            };
+            case.mode.compatible = !case.mode.compatible;
+            match case.check_payload(&golden) {
+                Ok(_) => checked += 1,
+                Err(e) => failures.push(format!(
+                    "{peer}/{} read with compatible = {}: {e}",
+                    case.name, case.mode.compatible
+                )),
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(checked >= 200, "only {checked} goldens checked");
+}

@@ -564,12 +564,12 @@ fn example_case(name: &str) -> std::result::Result<Vec<u8>, String> {
     let e = |e: fory_core::Error| e.to_string();
     match name {
         "typed_union" => {
-            let mut fory = Fory::default();
+            let mut fory = Fory::builder().compatible(false).build();
             fory.register::<ExampleUnion>(111).map_err(e)?;
             round_trip(&fory, &Shape::Radius(2.5))
         }
         "named_union" => {
-            let mut fory = Fory::default();
+            let mut fory = Fory::builder().compatible(false).build();
             fory.register_by_name::<ExampleUnion>("example", "Shape")
                 .map_err(e)?;
             round_trip(&fory, &Shape::Name("disc".into()))
@@ -581,12 +581,12 @@ fn example_case(name: &str) -> std::result::Result<Vec<u8>, String> {
             round_trip(&fory, &Shape::Radius(2.5))
         }
         "ext" => {
-            let mut fory = Fory::default();
+            let mut fory = Fory::builder().compatible(false).build();
             fory.register::<Celsius>(120).map_err(e)?;
             round_trip(&fory, &Celsius(-5))
         }
         "named_ext" => {
-            let mut fory = Fory::default();
+            let mut fory = Fory::builder().compatible(false).build();
             fory.register_by_name::<Celsius>("example", "Celsius")
                 .map_err(e)?;
             round_trip(&fory, &Celsius(-5))
@@ -613,7 +613,7 @@ fn example_case(name: &str) -> std::result::Result<Vec<u8>, String> {
             stable(&fory, &Value::List(items))
         }
         "meta_string_reference" => {
-            let mut fory = Fory::default();
+            let mut fory = Fory::builder().compatible(false).build();
             fory.register_by_name::<Color>("example", "Color")
                 .map_err(e)?;
             let color = |c| Value::User(UserValue::new(c));

@@ -358,6 +358,9 @@ pub struct ReadContext<'f, 'de> {
     /// differs from the local one (a `list<int32>` of fixed-width elements read into a field
     /// declared `list<varint32>`).
     declared_element: Option<TypeId>,
+    /// The writer's mode as the payload has shown it so far (a struct's type id, or what
+    /// follows a by-name type's id); `None` until then, when the reader's own mode stands in.
+    payload_compatible: Option<bool>,
 }
 
 impl<'f, 'de> ReadContext<'f, 'de> {
@@ -375,6 +378,7 @@ impl<'f, 'de> ReadContext<'f, 'de> {
             depth: 0,
             oob: None,
             declared_element: None,
+            payload_compatible: None,
             free_budget: FREE_BYTES_PER_INPUT_BYTE * len + FREE_BYTES_BASE,
         }
     }
@@ -405,6 +409,31 @@ impl<'f, 'de> ReadContext<'f, 'de> {
 
     fn tables(&mut self) -> &mut ReadTables {
         self.tables.get_or_insert_with(Pooled::take)
+    }
+
+    /// Whether the payload is read as written in compatible mode: what its type info has
+    /// shown of the writer's mode (see [`ReadContext::learn_mode`]), or, before it showed
+    /// anything, the reader's own configuration. Reading follows the writer, so a payload of
+    /// either mode decodes whatever mode this `Fory` writes in.
+    #[inline(always)]
+    pub fn compatible(&self) -> bool {
+        match self.payload_compatible {
+            Some(compatible) => compatible,
+            None => self.config.compatible,
+        }
+    }
+
+    /// Whether the payload has shown its writer's mode yet.
+    #[inline]
+    pub fn mode_known(&self) -> bool {
+        self.payload_compatible.is_some()
+    }
+
+    /// Records the writer's mode, as a struct's type id (`STRUCT` or `COMPATIBLE_STRUCT`, ...)
+    /// or a by-name type's meta (names or a TypeDef) showed it.
+    #[inline(always)]
+    pub fn learn_mode(&mut self, compatible: bool) {
+        self.payload_compatible = Some(compatible);
     }
 
     /// Sets the element type the next list header with the declared-type bit stands for.

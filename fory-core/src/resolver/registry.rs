@@ -254,18 +254,21 @@ impl Registration {
         matches!(self.identity, Identity::Name { .. })
     }
 
-    /// The struct schema of this registration in the given mode, computed on first use. Fails
-    /// when a field's user type is not registered.
+    /// The struct schema of this registration, computed on first use: its TypeDef as compatible
+    /// mode writes it, and its schema hash, which is the same in either mode (the fingerprint
+    /// counts every user kind as 0, so a nested struct's mode does not enter it). Fails when a
+    /// field's user type is not registered.
     #[inline]
-    pub fn struct_info(&self, types: &TypeRegistry, compatible: bool) -> Result<&StructInfo> {
+    pub fn struct_info(&self, types: &TypeRegistry) -> Result<&StructInfo> {
         match self.struct_info.get() {
             Some(info) => Ok(info),
-            None => self.init_struct_info(types, compatible),
+            None => self.init_struct_info(types),
         }
     }
 
     #[cold]
-    fn init_struct_info(&self, types: &TypeRegistry, compatible: bool) -> Result<&StructInfo> {
+    fn init_struct_info(&self, types: &TypeRegistry) -> Result<&StructInfo> {
+        let compatible = true;
         let fields = (self.field_defs)(types, compatible)
             .map_err(|e| Error::encode(format!("the schema of {}: {e}", self.rust_name)))?;
         let identity = match &self.identity {

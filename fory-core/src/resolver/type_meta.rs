@@ -192,7 +192,7 @@ fn write_first_struct_type_def(
     reg: &Registration,
     key: usize,
 ) -> Result<()> {
-    let info = reg.struct_info(ctx.registry(), true)?;
+    let info = reg.struct_info(ctx.registry())?;
     let wire = UserKind::Struct.wire_type_id(reg.by_name(), true);
     let index = ctx.written_type_defs().insert(key, wire);
     ctx.writer
@@ -273,9 +273,10 @@ pub fn read_user_wire_type<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result
     let at = ctx.reader.position();
     let id = ctx.read_type_id()?;
     let Some((kind, by_name)) = UserKind::of_wire(id) else {
-        let expected = T::KIND.wire_type_id(false, ctx.config().compatible);
+        let expected = T::KIND.wire_type_id(false, ctx.compatible());
         return Err(type_mismatch(at, expected, id as u32));
     };
+    learn_struct_mode(ctx, id);
     let reg = ctx.registration::<T>().map_err(|_| {
         Error::invalid(
             at,
@@ -288,12 +289,12 @@ pub fn read_user_wire_type<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result
         )
     })?;
     if kind != T::KIND || by_name != reg.by_name() {
-        let expected = T::KIND.wire_type_id(reg.by_name(), ctx.config().compatible);
+        let expected = T::KIND.wire_type_id(reg.by_name(), ctx.compatible());
         return Err(type_mismatch(at, expected, id as u32));
     }
     if let Identity::Id(expected) = &reg.identity {
         // `by_name` is false here (it matched the registration).
-        if !carries_type_def(id, false, ctx.config().compatible) {
+        if id != TypeId::CompatibleStruct {
             // The common schema-consistent case: the user id, compared in place.
             let user_id = ctx.reader.read_varuint32()?;
             if user_id != *expected {
@@ -302,12 +303,13 @@ pub fn read_user_wire_type<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result
             return Ok(id.into());
         }
     }
-    if carries_type_def(id, by_name, ctx.config().compatible) {
+    let carries = carries_type_def(ctx, id, by_name);
+    if carries {
         if let Some(wire) = read_known_struct_type_def::<T>(ctx, id) {
             return Ok(wire);
         }
     }
-    let (found, type_def) = read_identity(ctx, id, by_name)?;
+    let (found, type_def) = read_identity(ctx, id, by_name, carries)?;
     match type_def {
         Some(index) => {
             // A TypeDef this `Fory` cached was checked against `T` once, on first use.
@@ -321,6 +323,17 @@ pub fn read_user_wire_type<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result
         None => check_identity(reg, found.identity(ctx), at)?,
     }
     Ok(WireType::new(id, None, type_def))
+}
+
+/// A struct's type id shows the writer's mode: `STRUCT` / `NAMED_STRUCT` are written in
+/// schema-consistent mode, `COMPATIBLE_STRUCT` / `NAMED_COMPATIBLE_STRUCT` in compatible mode.
+#[inline(always)]
+fn learn_struct_mode(ctx: &mut ReadContext<'_, '_>, id: TypeId) {
+    match id {
+        TypeId::Struct | TypeId::NamedStruct => ctx.learn_mode(false),
+        TypeId::CompatibleStruct | TypeId::NamedCompatibleStruct => ctx.learn_mode(true),
+        _ => {}
+    }
 }
 
 /// The fast path of a compatible struct's TypeDef that this `Fory` has read before: the next
@@ -362,20 +375,54 @@ fn read_known_struct_type_def<T: UserType>(
     Some(WireType::from(id))
 }
 
-/// Whether a user kind's type id `id` is followed by a shared TypeDef (rather than a user id
-/// or names inline).
-fn carries_type_def(id: TypeId, by_name: bool, compatible: bool) -> bool {
-    id == TypeId::CompatibleStruct || id == TypeId::NamedCompatibleStruct || (by_name && compatible)
+/// Whether a user kind's type id `id` (just read) is followed by a shared TypeDef rather than
+/// a user id or names inline. Compatible structs always are, other kinds registered by id never;
+/// a by-name enum, ext or union is followed by a TypeDef when the writer was in compatible mode
+/// and by two meta strings otherwise. Where the payload has not shown the mode yet, the bytes
+/// decide (see [`next_is_type_def`]), and that decision is the payload's mode from then on.
+fn carries_type_def(ctx: &mut ReadContext<'_, '_>, id: TypeId, by_name: bool) -> bool {
+    match id {
+        TypeId::CompatibleStruct | TypeId::NamedCompatibleStruct => true,
+        TypeId::Struct | TypeId::NamedStruct => false,
+        _ if !by_name => false,
+        _ if ctx.mode_known() => ctx.compatible(),
+        _ => {
+            let compatible = next_is_type_def(ctx);
+            ctx.learn_mode(compatible);
+            compatible
+        }
+    }
+}
+
+/// Before the payload has shown its mode, no TypeDef and no meta string has been read, so the
+/// marker after a by-name type id is either `00` (TypeDef 0, or an empty namespace) or a meta
+/// string's length; a reference to either would be invalid. `00` starts a TypeDef when an
+/// 8-byte TypeDef header follows whose hash matches the body after it (a namespace's bytes
+/// cannot pass that check but by a 2^-50 chance).
+fn next_is_type_def(ctx: &ReadContext<'_, '_>) -> bool {
+    let rest = &ctx.reader.data()[ctx.reader.position()..];
+    match rest.split_first() {
+        Some((0, after)) => {
+            let mut r = Reader::new(after);
+            type_def::read_type_def_unchecked(&mut r)
+                .and_then(|(header, body)| type_def::check_type_def_hash(header, body, 0))
+                .is_ok()
+        }
+        Some(_) => false,
+        // Nothing follows: either reading fails the same way.
+        None => ctx.config().compatible,
+    }
 }
 
 /// Reads the identity that follows a user kind's type id, and the index of the shared TypeDef
-/// that carried it, if one did.
+/// that carried it, if one did (`carries`, from [`carries_type_def`]).
 fn read_identity(
     ctx: &mut ReadContext<'_, '_>,
     id: TypeId,
     by_name: bool,
+    carries: bool,
 ) -> Result<(Found, Option<u32>)> {
-    Ok(if carries_type_def(id, by_name, ctx.config().compatible) {
+    Ok(if carries {
         let index = read_shared_type_def(ctx, id)?;
         (Found::TypeDef(index), Some(index))
     } else if by_name {
@@ -418,7 +465,9 @@ pub fn skip_type_info<'f>(
     let Some((_, by_name)) = UserKind::of_wire(id) else {
         return Ok((id, None));
     };
-    let (_, type_def) = read_identity(ctx, id, by_name)?;
+    learn_struct_mode(ctx, id);
+    let carries = carries_type_def(ctx, id, by_name);
+    let (_, type_def) = read_identity(ctx, id, by_name, carries)?;
     Ok((id, type_def.and_then(|index| read_struct_def(ctx, index))))
 }
 
@@ -432,7 +481,9 @@ pub fn read_registered_type_info<'f>(
 ) -> Result<(&'f Registration, Option<u32>)> {
     let (kind, by_name) = UserKind::of_wire(id)
         .ok_or_else(|| Error::invalid(at, "a user type id", id.to_string()))?;
-    let (found, type_def) = read_identity(ctx, id, by_name)?;
+    learn_struct_mode(ctx, id);
+    let carries = carries_type_def(ctx, id, by_name);
+    let (found, type_def) = read_identity(ctx, id, by_name, carries)?;
     let registry = ctx.registry();
     let found = found.identity(ctx);
     let reg = match found {

@@ -53,7 +53,7 @@ pub fn skip_field(ctx: &mut ReadContext<'_, '_>, field: &FieldDef) -> Result<()>
 /// Skips a value whose type the position declares as `declared` (type info only where the
 /// field rule writes it).
 fn skip_declared(ctx: &mut ReadContext<'_, '_>, declared: &FieldType) -> Result<()> {
-    let shape = if field_writes_type_info(declared.type_id(), ctx.config().compatible) {
+    let shape = if field_writes_type_info(declared.type_id(), ctx.compatible()) {
         Shape::read(ctx)?
     } else {
         Shape::declared(declared)

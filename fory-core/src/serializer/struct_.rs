@@ -163,10 +163,7 @@ fn schema_hash<T: ForyStruct>(registry: &TypeRegistry) -> Result<u32> {
 
 #[inline(never)]
 fn looked_up_schema_hash<T: ForyStruct>(registry: &TypeRegistry) -> Result<u32> {
-    let hash = registry
-        .get_user::<T>()?
-        .struct_info(registry, false)?
-        .schema_hash;
+    let hash = registry.get_user::<T>()?.struct_info(registry)?.schema_hash;
     if let Some(slot) = T::schema_hash_slot() {
         slot.set(registry.stamp(), hash);
     }
@@ -194,8 +191,7 @@ fn read_struct_payload<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>, wire: WireT
     if let Some(index) = wire.type_def() {
         return read_by_type_def(ctx, index);
     }
-    let config = ctx.config();
-    if !config.compatible && config.check_struct_version {
+    if !ctx.compatible() && ctx.config().check_struct_version {
         let local = schema_hash::<T>(ctx.registry())?;
         let at = ctx.reader.position();
         let hash = ctx.reader.read_u32()?;
@@ -228,9 +224,7 @@ fn read_by_type_def<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>, index: u32) ->
         Some(plan) => Cow::Borrowed(plan),
         None => {
             let registry = ctx.registry();
-            let info = ctx
-                .registration::<T>()?
-                .struct_info(registry, ctx.config().compatible)?;
+            let info = ctx.registration::<T>()?.struct_info(registry)?;
             remote.plan_for(local, || match remote.struct_def() {
                 Some(def) if def.fields != info.def.fields => {
                     FieldPlan::Matched(match_fields(&info.def, def, T::FIELD_ORDER))
@@ -331,7 +325,7 @@ pub fn read_field<'de, T: Deserialize<'de> + Schema>(
     ctx: &mut ReadContext<'_, 'de>,
     mode: FieldMode,
 ) -> Result<T> {
-    let wire = if T::field_type_info(ctx.config().compatible) {
+    let wire = if T::field_type_info(ctx.compatible()) {
         None
     } else {
         Some(WireType::from(
@@ -357,7 +351,7 @@ pub fn read_remote_field<'de, T: Deserialize<'de> + Default>(
     if let FieldType::List(element) | FieldType::Set(element) = &remote.field_type {
         ctx.declare_element(element.field_type.type_id());
     }
-    let wire = if field_writes_type_info(id, ctx.config().compatible) {
+    let wire = if field_writes_type_info(id, ctx.compatible()) {
         None
     } else {
         Some(WireType::from(id))
