@@ -9,8 +9,11 @@ use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-/// The peers, in the order the runner reports them.
-pub const PEERS: [&str; 3] = ["java", "python", "go"];
+/// The peers, in the order the runner reports them. Each is a directory `peers/<peer>/` and a
+/// golden directory `golden/<peer>/`. `python` is pyfory 1.6.0; `python-1.7.7` is the same
+/// `peers/python/peer.py` on pyfory 1.7.7 (its directory holds two wrappers that select the
+/// version).
+pub const PEERS: [&str; 4] = ["java", "python", "python-1.7.7", "go"];
 
 /// The library a peer runs: its name up to the first `-` (`python` for `python-1.7.7`).
 /// Accepted differences and non-deterministic files listed for a library apply to each of its
