@@ -1,10 +1,16 @@
 //! Accepted byte differences between our output and a peer's, each explained in
 //! spec/divergences.md. A listed difference that becomes byte-equal is a failure too, so the
 //! list stays true.
+//!
+//! Entries name a library (`java`, `python`, `go`) or one peer (`python-1.7.7`): an entry for a
+//! library applies to every peer of that library ([`library`]), so `python`'s entries are checked
+//! against pyfory 1.6.0 and 1.7.7 alike, and one that a version no longer needs fails there.
+
+use crate::peers::library;
 
 /// A group of accepted differences: one peer, one reason, the cases it explains.
 pub struct Difference {
-    /// `java`, `python` or `go`.
+    /// A library (`python`: every Python peer) or one peer (`python-1.7.7`).
     pub peer: &'static str,
     /// Why our bytes differ, in one line.
     pub reason: &'static str,
@@ -92,17 +98,23 @@ pub const DIFFERENCES: &[Difference] = &[
     },
 ];
 
-/// The reason our bytes may differ from `peer`'s for `case`, if that difference is accepted.
+/// Whether an entry naming `listed` (a library or a peer) applies to `peer`.
+fn applies(listed: &str, peer: &str) -> bool {
+    listed == peer || listed == library(peer)
+}
+
+/// The reason our bytes may differ from `peer`'s for `case`, if that difference is accepted
+/// (listed for the peer or for its library).
 pub fn accepted(peer: &str, case: &str) -> Option<&'static str> {
     DIFFERENCES
         .iter()
-        .find(|d| d.peer == peer && d.cases.contains(&case))
+        .find(|d| applies(d.peer, peer) && d.cases.contains(&case))
         .map(|d| d.reason)
 }
 
 /// Golden files a peer does not write the same way twice, so regenerating them cannot
-/// reproduce the committed file: peer, case, reason. The conformance runner shows their
-/// "regenerated" check as n/a.
+/// reproduce the committed file: peer (or library, as in `DIFFERENCES`), case, reason. The
+/// conformance runner shows their "regenerated" check as n/a.
 pub const NON_DETERMINISTIC: &[(&str, &str, &str)] = &[
     ("go", "map_300", GO_MAP_ORDER),
     ("go", "map_null_value", GO_MAP_ORDER),
@@ -114,10 +126,25 @@ pub const NON_DETERMINISTIC: &[(&str, &str, &str)] = &[
 const GO_MAP_ORDER: &str = "Go iterates maps and sets with several entries in random order";
 
 /// The reason `peer`'s golden file for `case` may differ from one generation to the next,
-/// if it is listed in `NON_DETERMINISTIC`.
+/// if it is listed in `NON_DETERMINISTIC` (for the peer or its library).
 pub fn non_deterministic(peer: &str, case: &str) -> Option<&'static str> {
     NON_DETERMINISTIC
         .iter()
-        .find(|(p, c, _)| *p == peer && *c == case)
+        .find(|(p, c, _)| applies(p, peer) && *c == case)
         .map(|(_, _, reason)| *reason)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_library_entry_applies_to_each_of_its_peers() {
+        let reason = accepted("python", "string_astral");
+        assert!(reason.is_some());
+        assert_eq!(accepted("python-1.7.7", "string_astral"), reason);
+        assert_eq!(accepted("java", "string_astral"), None);
+        assert!(non_deterministic("go", "set_ints").is_some());
+        assert_eq!(non_deterministic("python-1.7.7", "set_ints"), None);
+    }
 }

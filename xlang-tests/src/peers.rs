@@ -9,8 +9,18 @@ use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-/// The peers, in the order the runner reports them.
-pub const PEERS: [&str; 3] = ["java", "python", "go"];
+/// The peers, in the order the runner reports them. Each is a directory `peers/<peer>/` and a
+/// golden directory `golden/<peer>/`. `python` is pyfory 1.6.0; `python-1.7.7` is the same
+/// `peers/python/peer.py` on pyfory 1.7.7 (its directory holds two wrappers that select the
+/// version).
+pub const PEERS: [&str; 4] = ["java", "python", "python-1.7.7", "go"];
+
+/// The library a peer runs: its name up to the first `-` (`python` for `python-1.7.7`).
+/// Accepted differences and non-deterministic files listed for a library apply to each of its
+/// peers.
+pub fn library(peer: &str) -> &str {
+    peer.split_once('-').map_or(peer, |(library, _)| library)
+}
 
 /// The file in a golden directory listing the cases the peer cannot express, one
 /// `<case>: <reason>` line each, sorted by case.
@@ -185,7 +195,7 @@ pub enum Setup {
 /// One peer: its name and directory.
 #[derive(Debug, Clone)]
 pub struct Peer {
-    /// `java`, `python` or `go`.
+    /// One of [`PEERS`] (or any directory name under the peers directory).
     pub name: String,
     /// `<peers dir>/<name>`.
     pub dir: PathBuf,
@@ -367,6 +377,13 @@ mod tests {
         let parsed = parse_unsupported("b: why: because\n\na:  no\n").unwrap();
         assert_eq!(render_unsupported(&parsed), "a: no\nb: why: because\n");
         assert!(parse_unsupported("no colon").is_err());
+    }
+
+    #[test]
+    fn a_versioned_peer_is_its_library() {
+        assert_eq!(library("python-1.7.7"), "python");
+        assert_eq!(library("python"), "python");
+        assert_eq!(library("go"), "go");
     }
 
     #[test]

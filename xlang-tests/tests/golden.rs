@@ -14,7 +14,7 @@ use fory_core::StringRule;
 use xlang_tests::cases::all;
 use xlang_tests::differences::{accepted, non_deterministic, DIFFERENCES, GO_UTF8};
 use xlang_tests::payload::{case_of_file, Payload};
-use xlang_tests::peers::{read_unsupported_file, UNSUPPORTED_FILE};
+use xlang_tests::peers::{read_unsupported_file, PEERS, UNSUPPORTED_FILE};
 
 /// The peer directories under `golden/`, sorted.
 fn peer_dirs() -> Vec<String> {
@@ -113,6 +113,15 @@ fn check_peer(peer: &str) -> Vec<String> {
         }
     }
     failures
+}
+
+/// The golden directories are exactly the runner's peers (`python` and `python-1.7.7` each have
+/// their own), so the checks below cover every peer.
+#[test]
+fn every_peer_has_a_golden_directory() {
+    let mut peers: Vec<String> = PEERS.iter().map(|p| p.to_string()).collect();
+    peers.sort();
+    assert_eq!(peer_dirs(), peers);
 }
 
 #[test]

@@ -1,4 +1,8 @@
-"""The Python peer of the conformance suite, on the pinned pyfory (see setup.sh).
+"""The Python peer of the conformance suite, on the pinned pyfory (see setup.sh): the peer
+`python` runs it on pyfory 1.6.0, the peer `python-1.7.7` on pyfory 1.7.7, with the same cases.
+Both versions take the same calls and write the same bytes for every case (the conformance
+runner checks both on every run), so nothing here branches on pyfory.__version__; only the
+UNSUPPORTED reasons name it.
 
     peer.py gen DIR
         writes DIR/<case>.bin for every case (pyfory's serialization of the case's value).
@@ -437,10 +441,11 @@ for _name, (_value, _types, _callback) in OOB_CASES.items():
     CASES[_name] = (_value, {"types": _types})
     OOB[_name] = _callback
 
-# Cases this peer cannot express: name -> reason.
+# Cases this peer cannot express: name -> reason. 1.6.0 and 1.7.7 behave the same here (see
+# spec/divergences.md, "Out-of-band buffers"); the reason names the version that ran.
 _NUMERIC_OOB = (
-    "pyfory 1.6.0 calls the buffer callback only for bytes: it writes numeric arrays ({}) without"
-    " the in-band flag byte"
+    "pyfory " + pyfory.__version__ + " calls the buffer callback only for bytes: it writes numeric arrays ({})"
+    " without the in-band flag byte"
 )
 UNSUPPORTED = {
     "oob_int32_array_in_band": _NUMERIC_OOB.format("here the int32 array"),

@@ -1,22 +1,26 @@
 #!/usr/bin/env bash
-# Sets up the Python peer: a venv in the ignored .cache/ folder with the pinned pyfory.
-# Idempotent: a second run only checks the installed version. Exit 3 when python3 is missing.
+# Sets up the Python peer: a venv in the ignored .cache/ folder (.cache/py-<version>) with the
+# pinned pyfory. The version is PYFORY_PIN below, or $PYFORY_VERSION when set: the peer
+# python-1.7.7 (peers/python-1.7.7/) runs this script with PYFORY_VERSION=1.7.7, so each version
+# has its own venv and both share peer.py. Idempotent: a second run only checks the installed
+# version. Exit 3 when python3 is missing.
 set -euo pipefail
-PYFORY_VERSION=1.6.0
+PYFORY_PIN=1.6.0
+version="${PYFORY_VERSION:-$PYFORY_PIN}"
 
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
-venv="$root/.cache/py-$PYFORY_VERSION"
+venv="$root/.cache/py-$version"
 
 if ! command -v python3 >/dev/null 2>&1; then
   echo "python peer: python3 not found" >&2
   exit 3
 fi
 
-if ! "$venv/bin/python" -c "import pyfory, typing_extensions, sys; sys.exit(pyfory.__version__ != '$PYFORY_VERSION')" 2>/dev/null; then
+if ! "$venv/bin/python" -c "import pyfory, typing_extensions, sys; sys.exit(pyfory.__version__ != '$version')" 2>/dev/null; then
   mkdir -p "$root/.cache"
   python3 -m venv "$venv"
   # pyfory falls back to typing_extensions on some paths without declaring it.
-  "$venv/bin/pip" install --quiet --disable-pip-version-check "pyfory==$PYFORY_VERSION" typing_extensions
-  "$venv/bin/python" -c "import pyfory, sys; sys.exit(pyfory.__version__ != '$PYFORY_VERSION')"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "pyfory==$version" typing_extensions
+  "$venv/bin/python" -c "import pyfory, sys; sys.exit(pyfory.__version__ != '$version')"
 fi
-echo "python peer: $venv/bin/python (pyfory $PYFORY_VERSION)"
+echo "python peer: $venv/bin/python (pyfory $version)"

@@ -1,4 +1,4 @@
-//! The live conformance run against the Java, Python and Go peers:
+//! The live conformance run against the Java, Python (pyfory 1.6.0 and 1.7.7) and Go peers:
 //!
 //! ```text
 //! cargo run --release -p xlang-tests --bin conformance [-- [--peers-dir DIR] [PEER ...]]
@@ -29,7 +29,7 @@ use xlang_tests::peers::{
 use xlang_tests::report::{Cell, PeerColumn, Report};
 
 const USAGE: &str = "usage: conformance [--peers-dir DIR] [--require-all] [PEER ...]
-  PEER           java, python or go (default: all three)
+  PEER           java, python (pyfory 1.6.0), python-1.7.7 or go (default: all four)
   --peers-dir    where the peers are (default: xlang-tests/peers)
   --require-all  a skipped peer (toolchain missing) is a failure";
 
