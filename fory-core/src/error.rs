@@ -56,6 +56,12 @@ pub enum ErrorKind {
         /// Why the value cannot be written.
         message: String,
     },
+    /// A type cannot be registered (an id or name taken, a name the meta string encoders
+    /// refuse).
+    Registration {
+        /// Why the type cannot be registered.
+        message: String,
+    },
     /// Reading from or writing to a stream failed.
     Io {
         /// The kind of the underlying `std::io::Error`.
@@ -90,7 +96,9 @@ impl Error {
             | ErrorKind::Invalid { offset, .. }
             | ErrorKind::LimitExceeded { offset, .. }
             | ErrorKind::Unsupported { offset, .. } => Some(offset),
-            ErrorKind::Encode { .. } | ErrorKind::Io { .. } => None,
+            ErrorKind::Encode { .. } | ErrorKind::Registration { .. } | ErrorKind::Io { .. } => {
+                None
+            }
         }
     }
 
@@ -102,7 +110,7 @@ impl Error {
             | ErrorKind::Invalid { offset, .. }
             | ErrorKind::LimitExceeded { offset, .. }
             | ErrorKind::Unsupported { offset, .. } => *offset += base,
-            ErrorKind::Encode { .. } | ErrorKind::Io { .. } => {}
+            ErrorKind::Encode { .. } | ErrorKind::Registration { .. } | ErrorKind::Io { .. } => {}
         }
         self
     }
@@ -153,6 +161,14 @@ impl Error {
         }))
     }
 
+    /// A type that cannot be registered.
+    #[cold]
+    pub fn registration(message: impl Into<String>) -> Self {
+        Error(Box::new(ErrorKind::Registration {
+            message: message.into(),
+        }))
+    }
+
     /// A value that cannot be encoded.
     #[cold]
     pub fn encode(message: impl Into<String>) -> Self {
@@ -192,6 +208,7 @@ impl fmt::Display for Error {
                 write!(f, "unsupported input at byte {offset}: {what}")
             }
             ErrorKind::Encode { message } => write!(f, "cannot encode: {message}"),
+            ErrorKind::Registration { message } => write!(f, "cannot register: {message}"),
             ErrorKind::Io { kind, message } => write!(f, "i/o error ({kind:?}): {message}"),
         }
     }

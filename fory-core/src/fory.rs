@@ -82,6 +82,10 @@ pub struct Config {
     pub check_struct_version: bool,
     /// Which encoding strings are written in; see [`StringRule`]. Default: Java's rule.
     pub string_rule: StringRule,
+    /// Schema-consistent mode only: write type info (`NAMED_STRUCT` and the names) before a
+    /// struct field whose type is registered by name, as pyfory does, instead of nothing, as
+    /// Java and Go do. Off by default; see [`ForyBuilder::named_struct_field_type_info`].
+    pub named_struct_field_type_info: bool,
     /// Decoding limits; see [`Limits`] for the defaults.
     pub limits: Limits,
 }
@@ -125,6 +129,7 @@ impl Default for Config {
             ref_tracking: false,
             check_struct_version: true,
             string_rule: StringRule::Java,
+            named_struct_field_type_info: false,
             limits: Limits::DEFAULT,
         }
     }
@@ -434,6 +439,52 @@ impl ForyBuilder {
     /// How strings are encoded when written; see [`StringRule`]. Default: Java's rule.
     pub fn string_rule(mut self, rule: StringRule) -> Self {
         self.config.string_rule = rule;
+        self
+    }
+
+    /// Schema-consistent mode only: writes type info before every struct field (plain or
+    /// `Option`) whose struct type is registered by name, as pyfory does. Default: off, which
+    /// writes none, as Java and Go do.
+    ///
+    /// pyfory treats a field whose class is registered by name as dynamic (its
+    /// `pyfory.field(dynamic=...)` defaults to true for it): it writes `NAMED_STRUCT`, the
+    /// namespace and the type name before the nested struct's hash, and expects them when
+    /// reading. Turn this on to send such structs to pyfory in schema-consistent mode (or
+    /// declare the Python field `pyfory.field(dynamic=False)`, or register the type by id, or
+    /// use compatible mode, where every peer writes the type info). Reading accepts both forms
+    /// whatever this setting is.
+    ///
+    /// ```
+    /// use fory_core::{Fory, ForyObject};
+    ///
+    /// #[derive(ForyObject, Debug, PartialEq, Default)]
+    /// struct Inner { x: i32 }
+    /// #[derive(ForyObject, Debug, PartialEq, Default)]
+    /// struct Outer { inner: Inner }
+    ///
+    /// let build = |pyfory_form| -> fory_core::Result<Fory> {
+    ///     let mut fory = Fory::builder()
+    ///         .compatible(false)
+    ///         .named_struct_field_type_info(pyfory_form)
+    ///         .build();
+    ///     fory.register::<Outer>(1)?;
+    ///     fory.register_by_name::<Inner>("example", "Inner")?;
+    ///     Ok(fory)
+    /// };
+    /// let value = Outer { inner: Inner { x: 7 } };
+    /// let java_form = build(false)?.serialize(&value)?;
+    /// let pyfory_form = build(true)?.serialize(&value)?;
+    /// // After Outer's type info and hash: NAMED_STRUCT (0x1d), the namespace and the type
+    /// // name, then Inner's hash.
+    /// assert_eq!(pyfory_form[8], 0x1d);
+    /// assert_eq!(pyfory_form.len(), java_form.len() + 14);
+    /// // Either reads back with either setting.
+    /// assert_eq!(build(false)?.deserialize::<Outer>(&pyfory_form)?, value);
+    /// assert_eq!(build(true)?.deserialize::<Outer>(&java_form)?, value);
+    /// # Ok::<(), fory_core::Error>(())
+    /// ```
+    pub fn named_struct_field_type_info(mut self, on: bool) -> Self {
+        self.config.named_struct_field_type_info = on;
         self
     }
 

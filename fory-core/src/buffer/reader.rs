@@ -64,10 +64,10 @@ impl<'a> Reader<'a> {
         self.pos
     }
 
-    /// Moves the cursor to `pos` (at most the input's length), for a
-    /// [`ReadRun`](super::ReadRun) handing its cursor back.
+    /// Moves the cursor to `pos` (at most the input's length): for a
+    /// [`ReadRun`](super::ReadRun) handing its cursor back, or a reader looking at bytes again.
     #[inline(always)]
-    pub(super) fn set_position(&mut self, pos: usize) {
+    pub(crate) fn set_position(&mut self, pos: usize) {
         debug_assert!(pos <= self.data.len());
         self.pos = pos;
     }

@@ -592,3 +592,161 @@ pub fn schema_hash(def: &StructDef) -> u32 {
     }
     murmurhash3_x64_128(fp.as_bytes(), 47).0 as u32
 }
+
+/// Why a writer's schema hash `remote` differs from the one of `local`, where one change to
+/// `local` explains it: a field the writer lacks, a field nullable or reference-tracked on one
+/// side only, or a field (or a container's element, key or value) of another type. `None` when
+/// no single change does (other names, more fields, or several changes).
+///
+/// ```
+/// use fory_core::meta::struct_def::{explain_hash_mismatch, schema_hash, FieldDef, FieldKey, FieldType, StructDef, StructIdentity};
+/// use fory_core::types::TypeId;
+/// let field = |name: &str, id| FieldDef {
+///     key: FieldKey::Name(name.into()), nullable: false, track_ref: false,
+///     field_type: FieldType::Leaf(id),
+/// };
+/// let ours = StructDef { compatible: false, identity: StructIdentity::Id(1),
+///     fields: vec![field("id", TypeId::Varint32), field("name", TypeId::String)] };
+/// let mut theirs = ours.clone();
+/// theirs.fields[0].field_type = FieldType::Leaf(TypeId::Varint64);
+/// assert_eq!(
+///     explain_hash_mismatch(&ours, schema_hash(&theirs)).unwrap(),
+///     "field `id` is VARINT64 (7) on the writer's side, VARINT32 (5) here"
+/// );
+/// ```
+pub fn explain_hash_mismatch(local: &StructDef, remote: u32) -> Option<String> {
+    let matches = |def: &StructDef| schema_hash(def) == remote;
+    let name = |f: &FieldDef| match &f.key {
+        FieldKey::Name(n) => format!("`{}`", to_snake_case(n)),
+        FieldKey::Tag(t) => format!("with tag id {t}"),
+    };
+    for (i, field) in local.fields.iter().enumerate() {
+        let mut def = local.clone();
+        def.fields.remove(i);
+        if matches(&def) {
+            return Some(format!(
+                "the writer's struct has no field {} (this side declares it)",
+                name(field)
+            ));
+        }
+        let mut def = local.clone();
+        def.fields[i].nullable = !field.nullable;
+        if matches(&def) {
+            let side = if field.nullable {
+                "here"
+            } else {
+                "on the writer's side"
+            };
+            return Some(format!(
+                "field {} is nullable {side} only (Option<T>, Java @Nullable, Python Optional[...])",
+                name(field)
+            ));
+        }
+        let mut def = local.clone();
+        def.fields[i].track_ref = !field.track_ref;
+        if matches(&def) {
+            let side = if field.track_ref {
+                "here"
+            } else {
+                "on the writer's side"
+            };
+            return Some(format!(
+                "field {} is reference-tracked {side} only",
+                name(field)
+            ));
+        }
+        for (path, theirs) in other_types(&field.field_type) {
+            let mut def = local.clone();
+            def.fields[i].field_type = theirs.clone();
+            if matches(&def) {
+                let ours = part_type(&field.field_type, path);
+                let theirs = part_type(&theirs, path);
+                return Some(format!(
+                    "field {}{} is {theirs} on the writer's side, {ours} here",
+                    name(field),
+                    path.label()
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// Which part of a field type [`other_types`] changed.
+#[derive(Debug, Clone, Copy)]
+enum TypePart {
+    Whole,
+    Element,
+    Key,
+    Value,
+}
+
+impl TypePart {
+    fn label(self) -> &'static str {
+        match self {
+            TypePart::Whole => "",
+            TypePart::Element => "'s element type",
+            TypePart::Key => "'s key type",
+            TypePart::Value => "'s value type",
+        }
+    }
+}
+
+/// The type id of `part` of `t`, for messages.
+fn part_type(t: &FieldType, part: TypePart) -> TypeId {
+    match (t, part) {
+        (FieldType::List(e) | FieldType::Set(e), TypePart::Element) => e.field_type.type_id(),
+        (FieldType::Map(k, _), TypePart::Key) => k.field_type.type_id(),
+        (FieldType::Map(_, v), TypePart::Value) => v.field_type.type_id(),
+        _ => t.type_id(),
+    }
+}
+
+/// Every type that differs from `t` in one leaf: `t` replaced by another leaf type, or a
+/// container's element, key or value replaced by one. User kinds are left out (the fingerprint
+/// counts them all as 0).
+fn other_types(t: &FieldType) -> Vec<(TypePart, FieldType)> {
+    let leaves = || {
+        TypeId::ALL
+            .iter()
+            .copied()
+            .filter(|id| fingerprint_id(*id) != 0 && !is_container(*id) && *id != TypeId::Unknown)
+    };
+    let mut out: Vec<(TypePart, FieldType)> = leaves()
+        .filter(|id| *id != t.type_id())
+        .map(|id| (TypePart::Whole, FieldType::Leaf(id)))
+        .collect();
+    let with = |nested: &NestedType, id| {
+        NestedType::new(nested.nullable, nested.track_ref, FieldType::Leaf(id))
+    };
+    match t {
+        FieldType::Leaf(_) => {}
+        FieldType::List(e) | FieldType::Set(e) => {
+            for id in leaves().filter(|id| *id != e.field_type.type_id()) {
+                let element = Box::new(with(e, id));
+                out.push((
+                    TypePart::Element,
+                    match t {
+                        FieldType::List(_) => FieldType::List(element),
+                        _ => FieldType::Set(element),
+                    },
+                ));
+            }
+        }
+        FieldType::Map(k, v) => {
+            for id in leaves().filter(|id| *id != k.field_type.type_id()) {
+                out.push((
+                    TypePart::Key,
+                    FieldType::Map(Box::new(with(k, id)), v.clone()),
+                ));
+            }
+            for id in leaves().filter(|id| *id != v.field_type.type_id()) {
+                out.push((
+                    TypePart::Value,
+                    FieldType::Map(k.clone(), Box::new(with(v, id))),
+                ));
+            }
+        }
+    }
+    out
+}

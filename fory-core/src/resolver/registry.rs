@@ -381,7 +381,7 @@ impl TypeRegistry {
     /// Registers `T` under numeric `id`.
     pub fn register<T: Registrable>(&mut self, id: u32) -> Result<()> {
         if let Some(&existing) = self.by_id.get(&(T::KIND, id)) {
-            return Err(Error::encode(format!(
+            return Err(Error::registration(format!(
                 "user id {id} is already registered for {}",
                 self.entries[existing].rust_name
             )));
@@ -399,19 +399,23 @@ impl TypeRegistry {
     ) -> Result<()> {
         let key = (namespace.to_owned(), type_name.to_owned());
         if let Some(&existing) = self.by_name.get(&key) {
-            return Err(Error::encode(format!(
+            return Err(Error::registration(format!(
                 "name {namespace}.{type_name} is already registered for {}",
                 self.entries[existing].rust_name
             )));
         }
         if type_name.is_empty() {
-            return Err(Error::encode("a type name must not be empty"));
+            return Err(Error::registration("a type name must not be empty"));
         }
         let identity = Identity::Name(Box::new(TypeName {
             namespace: namespace.to_owned(),
             type_name: type_name.to_owned(),
-            namespace_meta: MetaStringEncoder::NAMESPACE.encode(namespace)?,
-            type_name_meta: MetaStringEncoder::TYPE_NAME.encode(type_name)?,
+            namespace_meta: MetaStringEncoder::NAMESPACE
+                .encode(namespace)
+                .map_err(|e| Error::registration(format!("namespace {namespace:?}: {e}")))?,
+            type_name_meta: MetaStringEncoder::TYPE_NAME
+                .encode(type_name)
+                .map_err(|e| Error::registration(format!("type name {type_name:?}: {e}")))?,
         }));
         let index = self.add::<T>(identity)?;
         self.by_name.insert(key, index);
@@ -422,7 +426,9 @@ impl TypeRegistry {
         let rust = RustTypeId::of::<T>();
         let rust_name = std::any::type_name::<T>();
         if self.by_rust.contains_key(&rust) {
-            return Err(Error::encode(format!("{rust_name} is already registered")));
+            return Err(Error::registration(format!(
+                "{rust_name} is already registered"
+            )));
         }
         let index = self.entries.len();
         self.stamp = next_stamp();

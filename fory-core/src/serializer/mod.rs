@@ -44,7 +44,9 @@ pub use enum_::{
     read_enum_data, read_enum_type_info, write_enum_data, write_enum_type_info, ForyEnum,
 };
 pub use list::{read_list, write_list};
-pub use schema::{field_writes_type_info, nested, user_field_type, Schema};
+pub use schema::{
+    field_writes_type_info, nested, struct_field_writes_type_info, user_field_type, Schema,
+};
 pub use skip::{skip_field, skip_value};
 pub use struct_::{
     field_def, field_run_max, in_wire_order, match_fields, read_field, read_remote_field,

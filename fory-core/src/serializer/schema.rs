@@ -15,7 +15,7 @@ use crate::buffer::{ReadRun, WriteRun};
 use crate::context::WriteContext;
 use crate::error::Result;
 use crate::meta::struct_def::{FieldType, NestedType};
-use crate::resolver::{TypeRegistry, UserType};
+use crate::resolver::{TypeRegistry, UserKind, UserType};
 use crate::serializer::{Serialize, Value};
 use crate::types::{BFloat16, Date, Decimal, Duration, Float16, Timestamp, TypeId};
 
@@ -42,6 +42,16 @@ pub trait Schema {
     fn field_type_info(compatible: bool) -> bool {
         let _ = compatible;
         false
+    }
+
+    /// Whether a field of this type writes type info when written with `ctx`:
+    /// [`Schema::field_type_info`] in the writer's mode, and in schema-consistent mode with
+    /// [`Config::named_struct_field_type_info`](crate::fory::Config::named_struct_field_type_info)
+    /// also a struct registered by name (pyfory's form). Readers accept both forms, so only
+    /// the write side asks this.
+    #[inline(always)]
+    fn writes_field_type_info(ctx: &WriteContext<'_>) -> bool {
+        Self::field_type_info(ctx.config().compatible)
     }
 
     /// Writes the payload in the integer encoding `id` (`INT32`, `VARINT32`, `TAGGED_INT64`, ...)
@@ -113,16 +123,31 @@ pub fn nested<T: Schema + ?Sized>(types: &TypeRegistry, compatible: bool) -> Res
     ))
 }
 
-/// The field type of a registered user type: its kind as registered, in this mode. A union
-/// field is plain `UNION`, as pyfory writes it: the case value carries its own type info.
+/// [`Schema::writes_field_type_info`] of a derived struct `T`: in compatible mode, or in
+/// schema-consistent mode when the `Fory` writes pyfory's form and `T` is registered by name.
+#[inline]
+pub fn struct_field_writes_type_info<T: UserType>(ctx: &WriteContext<'_>) -> bool {
+    let config = ctx.config();
+    config.compatible
+        || (config.named_struct_field_type_info
+            && ctx.registry().get::<T>().is_ok_and(|reg| reg.by_name()))
+}
+
+/// The field type of a registered user type, as Java's and pyfory's TypeDefs record it:
+///
+/// - an enum field is `ENUM` whether the enum is registered by id or by name (its payload is the
+///   ordinal alone either way; Java cannot skip a field typed `NAMED_ENUM` and pyfory rejects
+///   it as an unregistered type id);
+/// - a union field is plain `UNION`: the case value carries its own type info;
+/// - structs and exts are their kind as registered, in this mode (`NAMED_COMPATIBLE_STRUCT`,
+///   `EXT`, ...), which tells a reader that skips the field what type info precedes it.
 pub fn user_field_type<T: UserType>(types: &TypeRegistry, compatible: bool) -> Result<FieldType> {
     let reg = types.get::<T>()?;
-    if T::KIND == crate::resolver::UserKind::Union {
-        return Ok(FieldType::Leaf(TypeId::Union));
-    }
-    Ok(FieldType::Leaf(
-        T::KIND.wire_type_id(reg.by_name(), compatible),
-    ))
+    Ok(FieldType::Leaf(match T::KIND {
+        UserKind::Enum => TypeId::Enum,
+        UserKind::Union => TypeId::Union,
+        kind => kind.wire_type_id(reg.by_name(), compatible),
+    }))
 }
 
 macro_rules! integer_schema {
@@ -355,6 +380,11 @@ macro_rules! forward_schema {
             fn field_type_info(compatible: bool) -> bool {
                 T::field_type_info(compatible)
             }
+
+            #[inline(always)]
+            fn writes_field_type_info(ctx: &WriteContext<'_>) -> bool {
+                T::writes_field_type_info(ctx)
+            }
         }
     )*};
 }
@@ -378,6 +408,11 @@ impl<T: Schema + Serialize> Schema for Option<T> {
 
     fn field_type_info(compatible: bool) -> bool {
         T::field_type_info(compatible)
+    }
+
+    #[inline(always)]
+    fn writes_field_type_info(ctx: &WriteContext<'_>) -> bool {
+        T::writes_field_type_info(ctx)
     }
 
     #[inline]
@@ -405,6 +440,11 @@ macro_rules! weak_schema {
             fn field_type_info(compatible: bool) -> bool {
                 T::field_type_info(compatible)
             }
+
+            #[inline(always)]
+            fn writes_field_type_info(ctx: &WriteContext<'_>) -> bool {
+                T::writes_field_type_info(ctx)
+            }
         }
     )*};
 }
@@ -425,6 +465,11 @@ impl<T: Schema + ?Sized> Schema for &T {
 
     fn field_type_info(compatible: bool) -> bool {
         T::field_type_info(compatible)
+    }
+
+    #[inline(always)]
+    fn writes_field_type_info(ctx: &WriteContext<'_>) -> bool {
+        T::writes_field_type_info(ctx)
     }
 }
 

@@ -16,7 +16,9 @@
 
 use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
-use crate::meta::struct_def::{to_snake_case, FieldDef, FieldKey, FieldType, StructDef};
+use crate::meta::struct_def::{
+    explain_hash_mismatch, to_snake_case, FieldDef, FieldKey, FieldType, StructDef,
+};
 use crate::resolver::{
     peek_struct_def, read_user_wire_type, write_user_type_info, FieldPlan, TypeRegistry, UserKind,
     UserType,
@@ -194,21 +196,81 @@ fn read_struct_payload<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>, wire: WireT
     if !ctx.compatible() && ctx.config().check_struct_version {
         let local = schema_hash::<T>(ctx.registry())?;
         let at = ctx.reader.position();
-        let hash = ctx.reader.read_u32()?;
-        if hash != local {
-            return Err(Error::invalid(
-                at,
-                "the schema hash of the target struct",
-                format!(
-                    "{hash:#010x} where {} has {:#010x}: the writer's struct has other fields \
-                     (use compatible mode for schema evolution)",
-                    std::any::type_name::<T>(),
-                    local
-                ),
-            ));
+        if ctx.reader.read_u32()? != local {
+            ctx.reader.set_position(at);
+            read_type_info_before_hash::<T>(ctx, local)?;
         }
     }
     T::read_fields(ctx)
+}
+
+/// A schema-consistent struct value whose first four bytes are not `T`'s schema hash. pyfory
+/// writes type info (`NAMED_STRUCT` and the names, or `STRUCT` and the id) before a struct field
+/// whose type is registered by name; that form is read when the type info names `T` and the
+/// hash follows it. Anything else is an error that says what differs, where it can tell.
+#[cold]
+#[inline(never)]
+fn read_type_info_before_hash<T: ForyStruct>(
+    ctx: &mut ReadContext<'_, '_>,
+    local: u32,
+) -> Result<()> {
+    let at = ctx.reader.position();
+    let hash = ctx.reader.read_u32()?;
+    let first = hash as u8;
+    let mut as_type_info = None;
+    if first == TypeId::Struct as u8 || first == TypeId::NamedStruct as u8 {
+        ctx.reader.set_position(at);
+        match read_struct_wire_type::<T>(ctx) {
+            Ok(_) => {
+                let hash_at = ctx.reader.position();
+                let hash = ctx.reader.read_u32()?;
+                if hash == local {
+                    return Ok(());
+                }
+                return Err(hash_mismatch::<T>(ctx, hash_at, hash, local, None));
+            }
+            Err(e) => as_type_info = Some(e),
+        }
+    }
+    Err(hash_mismatch::<T>(ctx, at, hash, local, as_type_info))
+}
+
+/// The error for schema hash `hash` at `at` where `T` has `local`, with what differs when one
+/// change to `T`'s fields explains it, and why the bytes are not type info naming `T`
+/// (`as_type_info`) when they start like it.
+#[cold]
+fn hash_mismatch<T: ForyStruct>(
+    ctx: &ReadContext<'_, '_>,
+    at: usize,
+    hash: u32,
+    local: u32,
+    as_type_info: Option<Error>,
+) -> Error {
+    let registry = ctx.registry();
+    let cause = registry
+        .get_user::<T>()
+        .and_then(|reg| reg.struct_info(registry))
+        .ok()
+        .and_then(|info| explain_hash_mismatch(&info.def, hash))
+        .unwrap_or_else(|| {
+            "the writer's struct has other fields (other names, more fields, or several \
+             differences)"
+                .to_string()
+        });
+    let name = std::any::type_name::<T>();
+    let as_hash = format!(
+        "{hash:#010x} where {name} has {local:#010x}: {cause}; compatible mode reads structs \
+         whose fields differ"
+    );
+    let found = match as_type_info {
+        None => as_hash,
+        Some(e) => format!(
+            "type info that does not name {name} (pyfory writes type info before a struct field \
+             whose type is registered by name): {e}; or, if the bytes are a schema hash, \
+             {as_hash}"
+        ),
+    };
+    Error::invalid(at, "the schema hash of the target struct", found)
 }
 
 /// Reads the fields of struct `T` as the stream's TypeDef `index` lists them.
@@ -310,7 +372,7 @@ pub fn write_field<'v, T: Serialize + Schema>(
             std::any::type_name::<T>()
         )));
     }
-    if T::field_type_info(ctx.config().compatible) {
+    if T::writes_field_type_info(ctx) {
         value.write_type_info(ctx)?;
     }
     match mode.encoding {

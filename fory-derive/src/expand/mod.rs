@@ -71,6 +71,16 @@ pub fn user_type(
         .unwrap_or_else(|| LitStr::new(&ident.to_string(), ident.span()));
     // A static in a generic impl is shared by every instantiation, so only a non-generic
     // struct gets a schema-hash slot of its own.
+    let writes_field_type_info = if kind == "Struct" {
+        quote! {
+            #[inline]
+            fn writes_field_type_info(ctx: &::fory_core::context::WriteContext<'_>) -> bool {
+                ::fory_core::serializer::struct_field_writes_type_info::<Self>(ctx)
+            }
+        }
+    } else {
+        quote!()
+    };
     let schema_hash_slot = if kind == "Struct" && input.generics.params.is_empty() {
         quote! {
             fn schema_hash_slot(
@@ -109,6 +119,8 @@ pub fn user_type(
                 ::fory_core::resolver::UserKind::#kind == ::fory_core::resolver::UserKind::Struct
                     && compatible
             }
+
+            #writes_field_type_info
         }
     }
 }
