@@ -175,13 +175,19 @@ macro_rules! shared_pointer {
                 Some(<$weak>::new())
             }
 
+            /// The null flag is a `Weak` that cannot be upgraded (`Weak::new()`), as a dead
+            /// `Weak` is written; every other flag reads the value as the strong pointer would.
             fn read_after_flag(
                 ctx: &mut ReadContext<'_, 'de>,
                 flag: RefFlag,
                 at: usize,
                 id: Option<WireType>,
             ) -> Result<Self> {
-                <$ptr<T>>::read_after_flag(ctx, flag, at, id).map(|strong| $downgrade(&strong))
+                match flag {
+                    RefFlag::Null => Ok(<$weak>::new()),
+                    flag => <$ptr<T>>::read_after_flag(ctx, flag, at, id)
+                        .map(|strong| $downgrade(&strong)),
+                }
             }
         }
     };
