@@ -253,3 +253,41 @@ fn a_tree_without_reference_tracking_is_an_error() {
     let err = f.serialize(&tree()).unwrap_err();
     assert!(err.to_string().contains("max_depth"), "{err}");
 }
+
+/// A list field of `Rc`s, and the same of `Weak`s.
+#[derive(ForyObject, Default)]
+struct Strong {
+    items: Vec<Rc<RefCell<Node>>>,
+}
+
+#[derive(ForyObject, Default)]
+struct Weaks {
+    items: Vec<rc::Weak<RefCell<Node>>>,
+}
+
+/// A live `Weak` is written as its `Rc` would be (the same type info in a list field, in both
+/// modes), and reads back from those bytes.
+#[test]
+fn a_live_weak_is_written_as_its_strong_pointer() {
+    for (compatible, track) in configs() {
+        let what = format!("compatible {compatible}, tracking {track}");
+        let root = node("n", rc::Weak::new());
+        let mut f = fory(compatible, track);
+        f.register::<Strong>(242).unwrap();
+        let strong = f
+            .serialize(&Strong {
+                items: vec![root.clone()],
+            })
+            .unwrap();
+        let mut f = fory(compatible, track);
+        f.register::<Weaks>(242).unwrap();
+        let weak = f
+            .serialize(&Weaks {
+                items: vec![Rc::downgrade(&root)],
+            })
+            .unwrap();
+        assert_eq!(hex(&weak), hex(&strong), "{what}");
+        let back: Weaks = f.deserialize(&strong).unwrap();
+        assert_eq!(back.items.len(), 1, "{what}");
+    }
+}

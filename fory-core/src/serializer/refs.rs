@@ -146,6 +146,16 @@ macro_rules! shared_pointer {
                 true
             }
 
+            fn wire_type_name() -> &'static str {
+                T::wire_type_name()
+            }
+
+            /// As for the strong pointer: a list of `Weak` structs in compatible mode carries
+            /// their type info (and TypeDef) even where the field declares the element type.
+            fn type_info_when_declared(compatible: bool) -> bool {
+                T::type_info_when_declared(compatible)
+            }
+
             fn write_ref_flag(&self, ctx: &mut WriteContext<'_>, track: bool) -> Result<bool> {
                 match self.upgrade() {
                     Some(strong) => strong.write_ref_flag(ctx, track),
@@ -165,6 +175,14 @@ macro_rules! shared_pointer {
             /// Without a reference flag nothing else can hold the value: the `Weak` is empty.
             fn read_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Self> {
                 T::read_data(ctx, id).map(|v| $downgrade(&$ptr::new(v)))
+            }
+
+            fn read_wire_type(ctx: &mut ReadContext<'_, 'de>) -> Result<WireType> {
+                T::read_wire_type(ctx)
+            }
+
+            fn read_wire_data(ctx: &mut ReadContext<'_, 'de>, wire: WireType) -> Result<Self> {
+                T::read_wire_data(ctx, wire).map(|v| $downgrade(&$ptr::new(v)))
             }
 
             fn declared_type_id() -> TypeId {
