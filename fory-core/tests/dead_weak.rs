@@ -291,3 +291,50 @@ fn a_live_weak_is_written_as_its_strong_pointer() {
         assert_eq!(back.items.len(), 1, "{what}");
     }
 }
+
+/// `Node` with `Arc`, `Mutex` and `std::sync::Weak`.
+#[derive(ForyObject, Default)]
+struct SyncNode {
+    name: String,
+    parent: sync::Weak<std::sync::Mutex<SyncNode>>,
+    children: Vec<Arc<std::sync::Mutex<SyncNode>>>,
+}
+
+/// The parent is written as a reference, without locking it again, so a tree of `Arc<Mutex<_>>`
+/// can be written with tracking on: the bytes of the `Rc<RefCell<_>>` tree, read back with the
+/// same sharing.
+#[test]
+fn a_sync_tree_writes_the_bytes_of_the_rc_tree() {
+    use std::sync::Mutex;
+    for compatible in [false, true] {
+        let mut f = Fory::builder()
+            .compatible(compatible)
+            .ref_tracking(true)
+            .build();
+        f.register::<SyncNode>(241).unwrap();
+        let root = Arc::new(Mutex::new(SyncNode {
+            name: "root".to_string(),
+            ..SyncNode::default()
+        }));
+        let child = Arc::new(Mutex::new(SyncNode {
+            name: "child".to_string(),
+            parent: Arc::downgrade(&root),
+            children: Vec::new(),
+        }));
+        root.lock().unwrap().children.push(child);
+        let bytes = f.serialize(&root).unwrap();
+
+        let rc_root = node("root", rc::Weak::new());
+        let rc_child = node("child", Rc::downgrade(&rc_root));
+        rc_root.borrow_mut().children.push(rc_child);
+        let rc_bytes = fory(compatible, true).serialize(&rc_root).unwrap();
+        assert_eq!(hex(&bytes), hex(&rc_bytes), "compatible {compatible}");
+
+        let back: Arc<Mutex<SyncNode>> = f.deserialize(&bytes).unwrap();
+        let b = back.lock().unwrap();
+        assert!(b.parent.upgrade().is_none());
+        let c = b.children[0].lock().unwrap();
+        assert_eq!(c.name, "child");
+        assert!(Arc::ptr_eq(&c.parent.upgrade().unwrap(), &back));
+    }
+}

@@ -7,11 +7,18 @@
 //! shared value is written in full each time it appears.
 //!
 //! Reading rebuilds the sharing: every reference to an id yields a clone of the same `Rc`/`Arc`.
-//! A cycle can only be rebuilt through a `RefCell`: its `Rc` is made, empty, before its contents
-//! are read, so references inside the contents can point back to it. A reference to an id never
-//! assigned, or to a value still being read that is not behind a `RefCell`, is an error.
-//! `Arc<Mutex<T>>` shares values but cannot hold a cycle: writing a value reachable from inside
-//! its own locked `Mutex` is an error rather than a deadlock.
+//! A cycle can only be rebuilt through a `RefCell` or `Mutex`: its `Rc`/`Arc` is made, empty,
+//! before its contents are read, so references inside the contents can point back to it. A
+//! reference to an id never assigned, or to a value still being read that is not behind one, is
+//! an error.
+//!
+//! A `Weak` is written as its `Rc`/`Arc` would be, and one that cannot be upgraded as the null
+//! flag, which reads back as `Weak::new()`: a tree's child can point back to its parent through a
+//! `Weak<RefCell<_>>` (or `sync::Weak<Mutex<_>>`) field, the root's parent being a dead `Weak`.
+//! Writing locks a `Mutex` without blocking: where a value reachable from inside its own locked
+//! `Mutex` is needed again in full (without tracking, or as a list element whose type info is
+//! read from it), writing is an error rather than a deadlock; a tracked field that meets it again
+//! writes only the reference.
 
 use std::cell::RefCell;
 use std::rc::{self, Rc};
