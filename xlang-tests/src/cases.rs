@@ -233,6 +233,7 @@ pub fn all() -> Vec<Case> {
         check: |fory, callback, payload| check_value(fory, callback, payload, evolved()),
         encode: |fory, callback| encode_value(fory, callback, evolved()),
     });
+    cases.extend(tree_cases());
     cases
 }
 
@@ -369,4 +370,89 @@ struct_cases! {
     };
     struct_tuple: Point = Point(3, -4);
     struct_named: Person = Person { name: s("Ada"), age: 36 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// `ref_tree` and `ref_tree_compatible` (reference tracking): the root `{name: "root", parent:
+// null, children: [child]}`, the child `{name: "child", parent: <the root>, children: []}`.
+
+type Tree = Rc<std::cell::RefCell<Node>>;
+
+fn tree() -> Tree {
+    let root = Rc::new(std::cell::RefCell::new(Node {
+        name: s("root"),
+        ..Node::default()
+    }));
+    let child = Node {
+        name: s("child"),
+        parent: Rc::downgrade(&root),
+        children: Vec::new(),
+    };
+    root.borrow_mut()
+        .children
+        .push(Rc::new(std::cell::RefCell::new(child)));
+    root
+}
+
+/// The tree as `name[child, ...]`, with `(parent?)` after a node whose parent is not the node
+/// holding it (or, at the root, not null).
+fn tree_shape(node: &Tree, parent: Option<&Tree>) -> String {
+    let n = node.borrow();
+    let mut out = n.name.clone();
+    match (n.parent.upgrade(), parent) {
+        (None, None) => {}
+        (Some(p), Some(want)) if Rc::ptr_eq(&p, want) => {}
+        _ => out.push_str("(parent?)"),
+    }
+    if !n.children.is_empty() {
+        let children: Vec<String> = n
+            .children
+            .iter()
+            .map(|c| tree_shape(c, Some(node)))
+            .collect();
+        out = format!("{out}[{}]", children.join(", "));
+    }
+    out
+}
+
+fn check_tree(
+    fory: &Fory,
+    callback: Option<Callback>,
+    payload: &Payload,
+) -> std::result::Result<Payload, String> {
+    if !payload.buffers.is_empty() {
+        return Err(format!(
+            "{} out-of-band buffer files",
+            payload.buffers.len()
+        ));
+    }
+    let got: Tree = fory
+        .deserialize(&payload.main)
+        .map_err(|e| format!("decode: {e}"))?;
+    let shape = tree_shape(&got, None);
+    if shape != "root[child]" {
+        return Err(format!(
+            "decoded {shape}, expected root[child] with no parent at the root and the root as \
+             the child's parent"
+        ));
+    }
+    encode_value(fory, callback, got)
+}
+
+fn tree_cases() -> Vec<Case> {
+    [("ref_tree", false), ("ref_tree_compatible", true)]
+        .into_iter()
+        .map(|(name, compatible)| Case {
+            name,
+            mode: Mode {
+                compatible,
+                ref_tracking: true,
+                register: Some(register_node),
+                ..Mode::default()
+            },
+            byte_equal: true,
+            check: check_tree,
+            encode: |fory, callback| encode_value(fory, callback, tree()),
+        })
+        .collect()
 }

@@ -96,6 +96,34 @@ pub const DIFFERENCES: &[Difference] = &[
         reason: "Go iterates sets in random order; ours are sorted (BTreeSet)",
         cases: &["set_ints"],
     },
+    // ref_tree: a struct whose list field holds structs of its own type.
+    Difference {
+        peer: "python",
+        reason: "a list field of structs in schema-consistent mode with its element type declared \
+                 (header `0d`, no type info) as Java writes it; pyfory writes the element type \
+                 info (`09 1be601`)",
+        cases: &["ref_tree"],
+    },
+    Difference {
+        peer: "python",
+        reason: "the list element type in the TypeDef nullable and tracked (`73`) as Java writes \
+                 it; pyfory leaves the nullable bit clear (`71`)",
+        cases: &["ref_tree_compatible"],
+    },
+    Difference {
+        peer: "go",
+        reason: "a list field of structs in schema-consistent mode with its element type declared \
+                 (header `0d`) as Java writes it; Go writes the element type info (`09 1be601`), \
+                 and its strings as UTF-8",
+        cases: &["ref_tree"],
+    },
+    Difference {
+        peer: "go",
+        reason: "a list element referring to its struct's TypeDef sent earlier (`1c 01`) as Java \
+                 writes it; Go sends the same TypeDef again as a new one (`1c 02` and its 31 \
+                 bytes) for a list of struct pointers, and its strings as UTF-8",
+        cases: &["ref_tree_compatible"],
+    },
 ];
 
 /// Whether an entry naming `listed` (a library or a peer) applies to `peer`.

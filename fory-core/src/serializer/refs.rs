@@ -7,11 +7,18 @@
 //! shared value is written in full each time it appears.
 //!
 //! Reading rebuilds the sharing: every reference to an id yields a clone of the same `Rc`/`Arc`.
-//! A cycle can only be rebuilt through a `RefCell`: its `Rc` is made, empty, before its contents
-//! are read, so references inside the contents can point back to it. A reference to an id never
-//! assigned, or to a value still being read that is not behind a `RefCell`, is an error.
-//! `Arc<Mutex<T>>` shares values but cannot hold a cycle: writing a value reachable from inside
-//! its own locked `Mutex` is an error rather than a deadlock.
+//! A cycle can only be rebuilt through a `RefCell` or `Mutex`: its `Rc`/`Arc` is made, empty,
+//! before its contents are read, so references inside the contents can point back to it. A
+//! reference to an id never assigned, or to a value still being read that is not behind one, is
+//! an error.
+//!
+//! A `Weak` is written as its `Rc`/`Arc` would be, and one that cannot be upgraded as the null
+//! flag, which reads back as `Weak::new()`: a tree's child can point back to its parent through a
+//! `Weak<RefCell<_>>` (or `sync::Weak<Mutex<_>>`) field, the root's parent being a dead `Weak`.
+//! Writing locks a `Mutex` without blocking: where a value reachable from inside its own locked
+//! `Mutex` is needed again in full (without tracking, or as a list element whose type info is
+//! read from it), writing is an error rather than a deadlock; a tracked field that meets it again
+//! writes only the reference.
 
 use std::cell::RefCell;
 use std::rc::{self, Rc};
@@ -146,6 +153,16 @@ macro_rules! shared_pointer {
                 true
             }
 
+            fn wire_type_name() -> &'static str {
+                T::wire_type_name()
+            }
+
+            /// As for the strong pointer: a list of `Weak` structs in compatible mode carries
+            /// their type info (and TypeDef) even where the field declares the element type.
+            fn type_info_when_declared(compatible: bool) -> bool {
+                T::type_info_when_declared(compatible)
+            }
+
             fn write_ref_flag(&self, ctx: &mut WriteContext<'_>, track: bool) -> Result<bool> {
                 match self.upgrade() {
                     Some(strong) => strong.write_ref_flag(ctx, track),
@@ -167,6 +184,14 @@ macro_rules! shared_pointer {
                 T::read_data(ctx, id).map(|v| $downgrade(&$ptr::new(v)))
             }
 
+            fn read_wire_type(ctx: &mut ReadContext<'_, 'de>) -> Result<WireType> {
+                T::read_wire_type(ctx)
+            }
+
+            fn read_wire_data(ctx: &mut ReadContext<'_, 'de>, wire: WireType) -> Result<Self> {
+                T::read_wire_data(ctx, wire).map(|v| $downgrade(&$ptr::new(v)))
+            }
+
             fn declared_type_id() -> TypeId {
                 T::declared_type_id()
             }
@@ -175,13 +200,19 @@ macro_rules! shared_pointer {
                 Some(<$weak>::new())
             }
 
+            /// The null flag is a `Weak` that cannot be upgraded (`Weak::new()`), as a dead
+            /// `Weak` is written; every other flag reads the value as the strong pointer would.
             fn read_after_flag(
                 ctx: &mut ReadContext<'_, 'de>,
                 flag: RefFlag,
                 at: usize,
                 id: Option<WireType>,
             ) -> Result<Self> {
-                <$ptr<T>>::read_after_flag(ctx, flag, at, id).map(|strong| $downgrade(&strong))
+                match flag {
+                    RefFlag::Null => Ok(<$weak>::new()),
+                    flag => <$ptr<T>>::read_after_flag(ctx, flag, at, id)
+                        .map(|strong| $downgrade(&strong)),
+                }
             }
         }
     };

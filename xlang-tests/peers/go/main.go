@@ -131,7 +131,8 @@ func decode(m Mode, t reflect.Type, data []byte) (got any, err error) {
 }
 
 func allCases() []*Case {
-	return append(append(valueCases(), structCases()...), oobCases()...)
+	cases := append(append(valueCases(), structCases()...), oobCases()...)
+	return append(cases, treeCases()...)
 }
 
 func findCase(name string) *Case {

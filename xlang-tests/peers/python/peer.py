@@ -457,11 +457,38 @@ UNSUPPORTED = {
 
 
 # ---------------------------------------------------------------------------------------------
+# ref_tree, ref_tree_compatible (reference tracking): root {name: "root", parent: None,
+# children: [child]}, child {name: "child", parent: <the root>, children: []}.
+
+
+@dataclass
+class Node:  # 230
+    name: str
+    # pyfory tracks a field only with ref=True and list elements only as pyfory.Ref[...]; Rust's
+    # Weak parent and Rc children are both tracked. (normalize writes the parent as a back
+    # reference, so the comparison checks that it is the very node holding the child.)
+    parent: Optional["Node"] = pyfory.field(nullable=True, ref=True)
+    children: List[pyfory.Ref["Node"]] = pyfory.field()
+
+
+def _tree():
+    root = Node(name="root", parent=None, children=[])
+    root.children.append(Node(name="child", parent=root, children=[]))
+    return root
+
+
+TYPE_IDS[Node] = 230
+CASES["ref_tree"] = (_tree(), {"types": [Node], "ref": True})
+CASES["ref_tree_compatible"] = (_tree(), {"types": [Node], "ref": True, "compatible": True})
+
+
+# ---------------------------------------------------------------------------------------------
 # Commands.
 
 
-def normalize(v):
-    """A value as plain comparable data (arrays as lists, structs as (type, fields) tuples)."""
+def normalize(v, _path=()):
+    """A value as plain comparable data (arrays as lists, structs as (type, fields) tuples). A
+    struct met again inside itself (a cycle) is ("<back reference>", n): the struct n levels up."""
     if isinstance(v, (pyfory.Int8Array, pyfory.Int32Array, pyfory.Int64Array, pyfory.Float64Array)):
         return list(v)
     if isinstance(v, float) and math.isnan(v):
@@ -469,13 +496,17 @@ def normalize(v):
     if isinstance(v, datetime.datetime):
         return v.astimezone(UTC)
     if isinstance(v, list):
-        return [normalize(x) for x in v]
+        return [normalize(x, _path) for x in v]
     if isinstance(v, dict):
-        return {k: normalize(x) for k, x in v.items()}
+        return {k: normalize(x, _path) for k, x in v.items()}
     if isinstance(v, Union):
-        return (type(v).__name__, v.case_id(), normalize(v.value()))
+        return (type(v).__name__, v.case_id(), normalize(v.value(), _path))
     if dataclasses.is_dataclass(v):
-        return (type(v).__name__, {f.name: normalize(getattr(v, f.name)) for f in dataclasses.fields(v)})
+        for up, outer in enumerate(reversed(_path)):
+            if outer is v:
+                return ("<back reference>", up)
+        path = _path + (v,)
+        return (type(v).__name__, {f.name: normalize(getattr(v, f.name), path) for f in dataclasses.fields(v)})
     return v
 
 

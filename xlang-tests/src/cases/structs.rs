@@ -250,3 +250,20 @@ pub fn register_all(fory: &mut Fory) -> Result<()> {
 pub fn register_evolving(fory: &mut Fory) -> Result<()> {
     fory.register::<Evolving>(220)
 }
+
+// ---------------------------------------------------------------------------------------------
+// `ref_tree`: a parent / children tree with reference tracking.
+
+/// A tree node of `ref_tree` (id 230): the parent is a `Weak` (dead at the root), the children
+/// are shared; `RefCell` lets a child point back to its parent while the parent is being read.
+#[derive(ForyObject, Default)]
+pub struct Node {
+    pub name: String,
+    pub parent: std::rc::Weak<std::cell::RefCell<Node>>,
+    pub children: Vec<std::rc::Rc<std::cell::RefCell<Node>>>,
+}
+
+/// Registers `Node` (id 230).
+pub fn register_node(fory: &mut Fory) -> Result<()> {
+    fory.register::<Node>(230)
+}

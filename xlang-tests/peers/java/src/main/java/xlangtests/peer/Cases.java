@@ -319,6 +319,20 @@ final class Cases {
     oob("oob_float64_array_alternating", () -> new double[] {1.5, -2.0}, Oob.ALTERNATING, NONE);
     oob("oob_struct_out_of_band", Cases::rec, Oob.OUT_OF_BAND, ids(Rec.class, 300));
     oob("oob_struct_alternating", Cases::rec, Oob.ALTERNATING, ids(Rec.class, 300));
+
+    // ------------------------------------------------------------ ref_tree: a tree, tracking on
+    for (boolean compatible : new boolean[] {false, true}) {
+      ALL.add(
+          new Case(
+              compatible ? "ref_tree_compatible" : "ref_tree",
+              Tree::tree,
+              Tree::tree,
+              compatible,
+              true,
+              ids(Tree.Node.class, 230),
+              Tree::parentsHold,
+              null));
+    }
   }
 
   private static Object sharedList() {
