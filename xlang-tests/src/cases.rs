@@ -32,6 +32,9 @@ pub struct Mode {
     /// How strings are written (every case uses Java's rule; the Go goldens are also checked
     /// with the UTF-8 rule, which Go writes).
     pub string_rule: StringRule,
+    /// Type info before by-name struct fields in schema-consistent mode, as pyfory writes and
+    /// reads them (set by [`for_peer`] for the Python peers).
+    pub named_struct_field_type_info: bool,
 }
 
 /// The buffer callbacks of the out-of-band cases.
@@ -79,6 +82,7 @@ impl Mode {
             .compatible(self.compatible)
             .ref_tracking(self.ref_tracking)
             .string_rule(self.string_rule)
+            .named_struct_field_type_info(self.named_struct_field_type_info)
             .build();
         match self.color {
             ColorRegistration::None => {}
@@ -188,9 +192,10 @@ macro_rules! cases {
     };
 }
 
-/// Each struct case twice: schema-consistent (`name`) and compatible (`name_compatible`).
+/// Each struct case twice: schema-consistent (`name`) and compatible (`name_compatible`), with
+/// the registrations of `register_all` unless the case names others in brackets.
 macro_rules! struct_cases {
-    ($($name:ident: $ty:ty = $value:expr;)*) => {
+    ($($name:ident $([$register:expr])?: $ty:ty = $value:expr;)*) => {
         /// The struct cases.
         fn struct_cases() -> Vec<Case> {
             let mut out = Vec::new();
@@ -204,7 +209,7 @@ macro_rules! struct_cases {
                         },
                         mode: Mode {
                             compatible,
-                            register: Some(register_all),
+                            register: Some(struct_cases!(@register $($register)?)),
                             ..Mode::default()
                         },
                         byte_equal: true,
@@ -216,9 +221,24 @@ macro_rules! struct_cases {
             out
         }
     };
+    (@register) => { register_all };
+    (@register $register:expr) => { $register };
 }
 
-/// Every case.
+/// Every case as a Rust program exchanging with `peer` writes it: the settings a user would
+/// choose for that peer where the peers read different forms (with pyfory, type info before a
+/// struct field whose type is registered by name, in schema-consistent mode).
+pub fn for_peer(peer: &str) -> Vec<Case> {
+    let mut cases = all();
+    if crate::peers::library(peer) == "python" {
+        for case in &mut cases {
+            case.mode.named_struct_field_type_info = true;
+        }
+    }
+    cases
+}
+
+/// Every case, with the settings Java reads (see [`for_peer`]).
 pub fn all() -> Vec<Case> {
     let mut cases = value_cases();
     cases.extend(struct_cases());
@@ -370,6 +390,10 @@ struct_cases! {
     };
     struct_tuple: Point = Point(3, -4);
     struct_named: Person = Person { name: s("Ada"), age: 36 };
+    struct_enum_field_by_name [register_by_name_fields]: WithEnum =
+        WithEnum { color: Color::Blue, count: 3 };
+    struct_nested_by_name [register_by_name_fields]: Outer =
+        Outer { name: s("outer"), inner: inner(7, "in"), count: 2 };
 }
 
 // ---------------------------------------------------------------------------------------------

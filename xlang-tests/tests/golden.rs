@@ -11,7 +11,7 @@ use std::fs;
 use std::path::Path;
 
 use fory_core::StringRule;
-use xlang_tests::cases::all;
+use xlang_tests::cases::{all, for_peer};
 use xlang_tests::differences::{accepted, non_deterministic, DIFFERENCES, GO_UTF8};
 use xlang_tests::payload::{case_of_file, Payload};
 use xlang_tests::peers::{read_unsupported_file, PEERS, UNSUPPORTED_FILE};
@@ -34,7 +34,7 @@ fn check_peer(peer: &str) -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("golden")
         .join(peer);
-    let cases = all();
+    let cases = for_peer(peer);
     let mut failures = Vec::new();
     let unsupported = read_unsupported_file(&dir).unwrap_or_else(|e| {
         failures.push(format!("{peer}: {e}"));
@@ -181,7 +181,7 @@ fn goldens_decode_whatever_mode_the_reader_is_built_with() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("golden")
             .join(&peer);
-        for mut case in all() {
+        for mut case in for_peer(&peer) {
             let Some(golden) = Payload::read(&dir.join(format!("{}.bin", case.name))) else {
                 continue;
             };

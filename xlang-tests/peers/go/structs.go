@@ -279,6 +279,13 @@ func structCases() []*Case {
 	})))
 	add(structCase("struct_tuple", byID(Point{}, 214), is(Point{F0: 3, F1: -4})))
 	add(structCase("struct_named", byName(Person{}, "example.Person"), is(Person{Name: "Ada", Age: 36})))
+	// By-name user types as field types.
+	add(structCase("struct_enum_field_by_name", registrations(colorByName, byID(WithEnum{}, 207)), is(WithEnum{
+		Color: BLUE, Count: 3,
+	})))
+	add(structCase("struct_nested_by_name", registrations(byID(Outer{}, 204), byName(Inner{}, "example.Inner")), is(Outer{
+		Name: "outer", Inner: Inner{X: 7, Label: "in"}, Count: 2,
+	})))
 
 	evolution := value("evolution_drop_add",
 		Mode{Compatible: true, Register: registrations(byID(Evolving{}, 220), inner)},

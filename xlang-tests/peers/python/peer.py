@@ -245,8 +245,9 @@ UNION_IDS = {Shape: 111}
 TYPE_NAMES = {Person: "example.Person"}
 
 
-def fory(compatible=False, ref=False, color=None, types=()):
-    """A fresh xlang Fory configured for one case."""
+def fory(compatible=False, ref=False, color=None, types=(), by_name=()):
+    """A fresh xlang Fory configured for one case; `by_name` lists types this case registers as
+    `example.<TypeName>` instead of by their usual id."""
     f = pyfory.Fory(xlang=True, compatible=compatible, ref=ref)
     if color == "id":
         f.register(Color, type_id=101)
@@ -256,6 +257,8 @@ def fory(compatible=False, ref=False, color=None, types=()):
         if t in UNION_IDS:
             serializer = UnionSerializer(f.type_resolver, t, t.CASE_TYPES)
             f.register_union(t, type_id=UNION_IDS[t], serializer=serializer)
+        elif t in by_name:
+            f.register(t, name="example." + t.__name__)
         elif t in TYPE_NAMES:
             f.register(t, name=TYPE_NAMES[t])
         else:
@@ -406,6 +409,18 @@ STRUCT_CASES = {
     "struct_named": (
         Person(name="Ada", age=36),
         [Person],
+    ),
+    # By-name user types as field types. pyfory writes type info (NAMED_STRUCT and the names)
+    # before the by-name Inner in schema-consistent mode, where Java writes none.
+    "struct_enum_field_by_name": (
+        WithEnum(color=Color.BLUE, count=3),
+        [WithEnum],
+        {"color": "name"},
+    ),
+    "struct_nested_by_name": (
+        Outer(name="outer", inner=Inner(x=7, label="in"), count=2),
+        [Outer, Inner],
+        {"by_name": [Inner]},
     ),
 }
 

@@ -19,7 +19,7 @@ use std::process::ExitCode;
 use std::thread;
 use std::time::Instant;
 
-use xlang_tests::cases::{all, Case};
+use xlang_tests::cases::{all, for_peer, Case};
 use xlang_tests::differences::{accepted, non_deterministic};
 use xlang_tests::payload::{case_of_file, Payload};
 use xlang_tests::peers::{
@@ -189,8 +189,8 @@ fn all_cells(cases: usize, cell: Cell) -> Vec<[Cell; 4]> {
 /// Everything for one peer: setup, gen, the four checks per case.
 /// A skipped peer is a failure when `require_all`.
 fn run_peer(peer: &Peer, work: &Path, require_all: bool) -> PeerColumn {
-    let cases = all();
     let name = peer.name.as_str();
+    let cases = for_peer(name);
     let committed = committed_golden_dir(name);
     let mut col = PeerColumn {
         peer: name.to_string(),

@@ -246,6 +246,15 @@ pub fn register_all(fory: &mut Fory) -> Result<()> {
     fory.register_named::<Person>()
 }
 
+/// The registrations of `struct_enum_field_by_name` and `struct_nested_by_name`: the outer
+/// structs by id, the enum and the nested struct by name (`example.Color`, `example.Inner`).
+pub fn register_by_name_fields(fory: &mut Fory) -> Result<()> {
+    fory.register_by_name::<Color>("example", "Color")?;
+    fory.register::<WithEnum>(207)?;
+    fory.register::<Outer>(204)?;
+    fory.register_by_name::<Inner>("example", "Inner")
+}
+
 /// Registers `Evolving` alone: the peer's nested `Inner` is skipped without being registered.
 pub fn register_evolving(fory: &mut Fory) -> Result<()> {
     fory.register::<Evolving>(220)

@@ -292,6 +292,22 @@ final class Cases {
     struct("struct_many_fields", Cases::many, ids(Many.class, 213));
     struct("struct_tuple", Cases::point, ids(Point.class, 214));
     struct("struct_named", Cases::person, f -> f.register(Person.class, "example", "Person"));
+    // By-name user types as field types: an enum field's TypeDef type is ENUM either way, and a
+    // nested struct field has no type info in schema-consistent mode.
+    struct(
+        "struct_enum_field_by_name",
+        Cases::withEnum,
+        f -> {
+          f.register(WithEnum.class, 207);
+          f.register(Color.class, "example", "Color");
+        });
+    struct(
+        "struct_nested_by_name",
+        Cases::outer,
+        f -> {
+          f.register(Outer.class, 204);
+          f.register(Inner.class, "example", "Inner");
+        });
 
     // ------------------------------------------------------------ schema evolution
     ALL.add(
