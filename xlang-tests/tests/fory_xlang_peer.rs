@@ -1,13 +1,17 @@
-//! Runs the `fory-xlang-peer` binary on payloads made by fory-core itself, the way Apache
-//! Fory's Java suite runs it: the case name as argument, `DATA_FILE` naming a file that the peer
-//! reads and rewrites. No Java needed.
+//! Runs the `fory-xlang-peer` binary on payloads made by fory-core itself, and on payloads the
+//! Java suite sent (`golden-java-suite/`), the way Apache Fory's Java suite runs it: the case
+//! name as argument, `DATA_FILE` naming a file that the peer reads and rewrites. No Java needed.
 
-use std::collections::{BTreeMap, VecDeque};
-use std::path::PathBuf;
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use fory_core::types::Decimal;
-use fory_core::{Fory, ForyObject, Writer};
+use fory_core::context::{ReadContext, WriteContext};
+use fory_core::meta::struct_def::FieldType;
+use fory_core::resolver::{read_user_type_info, write_user_type_info, UserKind, UserType};
+use fory_core::serializer::{user_field_type, Schema};
+use fory_core::types::{Decimal, TypeId};
+use fory_core::{Deserialize, Error, Fory, ForyObject, Result, Serialize, Writer};
 
 #[derive(ForyObject, Debug, Clone, Copy, PartialEq, Default)]
 enum Color {
@@ -48,6 +52,226 @@ struct Int32ArrayField {
 struct NullableInt32ListField {
     #[fory(id = 1)]
     values: VecDeque<Option<i32>>,
+}
+
+/// Java's `XlangCompatibleInt32ListField`: tag 1, a LIST of VARINT32 read as `VecDeque<i32>`
+/// (a LIST of fixed INT32 reads into it too, by the TypeDef's element type).
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct Int32ListField {
+    #[fory(id = 1)]
+    values: VecDeque<i32>,
+}
+
+/// An `i32` written as INT32 (four bytes) as a list element, Java's
+/// `@Int32Type(encoding = FIXED)` element.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+struct FixedI32(i32);
+
+impl Serialize for FixedI32 {
+    fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
+        ctx.write_type_id(TypeId::Int32);
+        Ok(())
+    }
+
+    fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, _declared: bool) -> Result<()> {
+        ctx.writer.write_i32(self.0);
+        Ok(())
+    }
+}
+
+impl<'de> Deserialize<'de> for FixedI32 {
+    fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
+        ctx.expect_type_id(TypeId::Int32)
+    }
+
+    fn read_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Self> {
+        if id != TypeId::Int32 {
+            return Err(Error::invalid(
+                ctx.reader.position(),
+                "an INT32 value",
+                id.to_string(),
+            ));
+        }
+        Ok(FixedI32(ctx.reader.read_i32()?))
+    }
+
+    fn declared_type_id() -> TypeId {
+        TypeId::Int32
+    }
+}
+
+impl Schema for FixedI32 {
+    fn field_type(_: &fory_core::resolver::TypeRegistry, _: bool) -> Result<FieldType> {
+        Ok(FieldType::Leaf(TypeId::Int32))
+    }
+}
+
+/// Java's `XlangCompatibleInt32ListField` exactly: tag 1, a LIST of fixed INT32 elements.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct FixedInt32ListField {
+    #[fory(id = 1)]
+    values: Vec<FixedI32>,
+}
+
+/// Java's `NullableComprehensiveCompatible` as Java declares it: `@Nullable` fields are
+/// `Option`s, every other field is not nullable.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct NullableComprehensive {
+    byte_field: i8,
+    short_field: i16,
+    int_field: i32,
+    long_field: i64,
+    float_field: f32,
+    double_field: f64,
+    bool_field: bool,
+    boxed_int: i32,
+    boxed_long: i64,
+    boxed_float: f32,
+    boxed_double: f64,
+    boxed_bool: bool,
+    string_field: String,
+    list_field: Vec<String>,
+    set_field: BTreeSet<String>,
+    map_field: BTreeMap<String, String>,
+    nullable_int1: Option<i32>,
+    nullable_long1: Option<i64>,
+    nullable_float1: Option<f32>,
+    nullable_double1: Option<f64>,
+    nullable_bool1: Option<bool>,
+    nullable_string2: Option<String>,
+    nullable_list2: Option<Vec<String>>,
+    nullable_set2: Option<BTreeSet<String>>,
+    nullable_map2: Option<BTreeMap<String, String>>,
+}
+
+/// What `test_nullable_field_compatible_null` sends: the nullable fields all null.
+fn nullable_comprehensive_with_nulls() -> NullableComprehensive {
+    NullableComprehensive {
+        byte_field: 1,
+        short_field: 2,
+        int_field: 42,
+        long_field: 123_456_789,
+        float_field: 1.5,
+        double_field: 2.5,
+        bool_field: true,
+        boxed_int: 10,
+        boxed_long: 20,
+        boxed_float: 1.1,
+        boxed_double: 2.2,
+        boxed_bool: true,
+        string_field: "hello".into(),
+        list_field: vec!["a".into(), "b".into(), "c".into()],
+        set_field: BTreeSet::from(["x".into(), "y".into()]),
+        map_field: BTreeMap::from([
+            ("key1".into(), "value1".into()),
+            ("key2".into(), "value2".into()),
+        ]),
+        ..NullableComprehensive::default()
+    }
+}
+
+/// What the suite expects back: the peer's non-nullable fields send defaults, not nulls.
+fn nullable_comprehensive_with_defaults() -> NullableComprehensive {
+    NullableComprehensive {
+        nullable_int1: Some(0),
+        nullable_long1: Some(0),
+        nullable_float1: Some(0.0),
+        nullable_double1: Some(0.0),
+        nullable_bool1: Some(false),
+        nullable_string2: Some(String::new()),
+        nullable_list2: Some(vec![]),
+        nullable_set2: Some(BTreeSet::new()),
+        nullable_map2: Some(BTreeMap::new()),
+        ..nullable_comprehensive_with_nulls()
+    }
+}
+
+/// Java's `MyExt { int id; }`, whose serializer writes the id as one varint32.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+struct MyExt {
+    id: i32,
+}
+
+impl UserType for MyExt {
+    const KIND: UserKind = UserKind::Ext;
+}
+
+impl Serialize for MyExt {
+    fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
+        write_user_type_info::<Self>(ctx)
+    }
+
+    fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, _declared: bool) -> Result<()> {
+        ctx.writer.write_varint32(self.id);
+        Ok(())
+    }
+}
+
+impl<'de> Deserialize<'de> for MyExt {
+    fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
+        read_user_type_info::<Self>(ctx)
+    }
+
+    fn read_data(ctx: &mut ReadContext<'_, 'de>, _id: TypeId) -> Result<Self> {
+        Ok(MyExt {
+            id: ctx.reader.read_varint32()?,
+        })
+    }
+
+    fn declared_type_id() -> TypeId {
+        TypeId::Ext
+    }
+}
+
+impl Schema for MyExt {
+    fn field_type(
+        types: &fory_core::resolver::TypeRegistry,
+        compatible: bool,
+    ) -> Result<FieldType> {
+        user_field_type::<Self>(types, compatible)
+    }
+
+    fn field_type_info(compatible: bool) -> bool {
+        compatible
+    }
+}
+
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct MyStruct {
+    id: i32,
+}
+
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct MyWrapper {
+    color: Color,
+    my_ext: MyExt,
+    my_struct: MyStruct,
+}
+
+/// A `Fory` in compatible mode with `T` registered as 901, the id of the list / array cases.
+fn fory_901<T: fory_core::resolver::Registrable>() -> Fory {
+    let mut fory = Fory::builder().compatible(true).build();
+    fory.register::<T>(901).unwrap();
+    fory
+}
+
+/// The types of `test_skip_name_custom`, registered by name.
+fn skip_name_fory() -> Fory {
+    let mut fory = Fory::builder().compatible(true).build();
+    fory.register_by_name::<Color>("", "color").unwrap();
+    fory.register_by_name::<MyStruct>("", "my_struct").unwrap();
+    fory.register_by_name::<MyExt>("", "my_ext").unwrap();
+    fory.register_by_name::<MyWrapper>("", "my_wrapper")
+        .unwrap();
+    fory
+}
+
+/// A payload the Java suite sent to the peer, from `golden-java-suite/`.
+fn java_golden(name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("golden-java-suite")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// A data file in the test's own temporary directory, removed when dropped.
@@ -271,19 +495,11 @@ fn decoding_errors_exit_1_with_the_offset() {
 }
 
 #[test]
-fn unknown_and_unsupported_cases_exit_2() {
+fn unknown_cases_and_a_missing_data_file_exit_2() {
     let data = DataFile::new("unknown", &[]);
     let out = peer("test_no_such_case", Some(&data));
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("unknown case"), "{}", stderr(&out));
-
-    let out = peer("test_nullable_field_compatible_null", Some(&data));
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("unsupported case"),
-        "{}",
-        stderr(&out)
-    );
 
     let out = peer("test_simple_struct", None);
     assert_eq!(out.status.code(), Some(2));
@@ -298,8 +514,184 @@ fn every_listed_case_is_known() {
         .unwrap();
     assert!(out.status.success());
     let listing = String::from_utf8(out.stdout).unwrap();
-    assert!(listing.lines().any(|l| l == "test_simple_struct"));
-    assert!(listing
-        .lines()
-        .any(|l| l.starts_with("test_nullable_field_compatible_null\tunsupported: ")));
+    for case in [
+        "test_simple_struct",
+        "test_nullable_field_compatible_null",
+        "test_list_array_compatible_list_to_array",
+        "test_list_array_compatible_array_to_list",
+        "test_skip_name_custom",
+    ] {
+        assert!(listing.lines().any(|l| l == case), "{case} not listed");
+    }
+    assert!(!listing.contains("unsupported"), "{listing}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists read as arrays and arrays read as lists (compatible mode, both structs registered as 901).
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_list_reply_to_a_list_is_an_int32_array() {
+    let array = fory_901::<Int32ArrayField>();
+    for values in [vec![1, -2, 3], vec![]] {
+        let expected = array
+            .serialize(&Int32ArrayField {
+                values: values.clone(),
+            })
+            .unwrap();
+        let fixed = fory_901::<FixedInt32ListField>()
+            .serialize(&FixedInt32ListField {
+                values: values.iter().copied().map(FixedI32).collect(),
+            })
+            .unwrap();
+        let nullable = fory_901::<NullableInt32ListField>()
+            .serialize(&NullableInt32ListField {
+                values: values.iter().copied().map(Some).collect(),
+            })
+            .unwrap();
+        for input in [fixed, nullable] {
+            let output = round_trip("test_list_array_compatible_list_to_array", &input);
+            assert_eq!(output, expected, "{values:?}");
+        }
+    }
+}
+
+#[test]
+fn an_array_reply_to_an_array_is_a_list_of_fixed_int32() {
+    for values in [vec![4, 5, 6], vec![]] {
+        let input = fory_901::<Int32ArrayField>()
+            .serialize(&Int32ArrayField {
+                values: values.clone(),
+            })
+            .unwrap();
+        let output = round_trip("test_list_array_compatible_array_to_list", &input);
+        let list = FixedInt32ListField {
+            values: values.iter().copied().map(FixedI32).collect(),
+        };
+        assert_eq!(
+            output,
+            fory_901::<FixedInt32ListField>().serialize(&list).unwrap()
+        );
+        let back: Int32ArrayField = fory_901::<Int32ArrayField>().deserialize(&output).unwrap();
+        assert_eq!(back.values, values);
+    }
+}
+
+/// The payloads Java sent for the list / array cases (see `golden-java-suite/README.md`): what
+/// fory-core reads in them, and what the peer answers.
+#[test]
+fn java_lists_become_arrays_and_arrays_lists() {
+    let array = fory_901::<Int32ArrayField>();
+    let fixed_list = fory_901::<FixedInt32ListField>();
+    let list = fory_901::<Int32ListField>();
+    for (file, values) in [
+        ("list_to_array.int32_list.bin", vec![1, -2, 3]),
+        ("list_to_array.int32_list_empty.bin", vec![]),
+        ("list_to_array.nullable_int32_list.bin", vec![1, 2, 3]),
+    ] {
+        let input = java_golden(file);
+        let read: Int32ArrayField = array.deserialize(&input).unwrap();
+        assert_eq!(read.values, values, "{file}");
+        let read: Int32ListField = list.deserialize(&input).unwrap();
+        assert_eq!(Vec::from(read.values), values, "{file}");
+        let output = round_trip("test_list_array_compatible_list_to_array", &input);
+        let expected = array
+            .serialize(&Int32ArrayField {
+                values: values.clone(),
+            })
+            .unwrap();
+        assert_eq!(output, expected, "{file}");
+    }
+    // Java's list of fixed INT32 elements reads as the peer's own list type, element for element.
+    let read: FixedInt32ListField = fixed_list
+        .deserialize(&java_golden("list_to_array.int32_list.bin"))
+        .unwrap();
+    assert_eq!(read.values, [FixedI32(1), FixedI32(-2), FixedI32(3)]);
+
+    for (file, values) in [
+        ("array_to_list.int32_array.bin", vec![4, 5, 6]),
+        ("array_to_list.int32_array_empty.bin", vec![]),
+    ] {
+        let input = java_golden(file);
+        assert_eq!(
+            input,
+            array
+                .serialize(&Int32ArrayField {
+                    values: values.clone()
+                })
+                .unwrap(),
+            "{file}: fory-core writes Java's int[] struct byte for byte"
+        );
+        let read: Int32ListField = list.deserialize(&input).unwrap();
+        assert_eq!(Vec::from(read.values), values, "{file}");
+        let output = round_trip("test_list_array_compatible_array_to_list", &input);
+        let expected = FixedInt32ListField {
+            values: values.iter().copied().map(FixedI32).collect(),
+        };
+        assert_eq!(
+            fixed_list
+                .deserialize::<FixedInt32ListField>(&output)
+                .unwrap(),
+            expected
+        );
+        assert_eq!(output, fixed_list.serialize(&expected).unwrap(), "{file}");
+    }
+}
+
+#[test]
+fn a_java_list_with_a_null_is_no_int32_array() {
+    let input = java_golden("nullable_list_to_array_error.nullable_int32_list_with_null.bin");
+    let read: NullableInt32ListField = fory_901::<NullableInt32ListField>()
+        .deserialize(&input)
+        .unwrap();
+    assert_eq!(read.values, [Some(1), None, Some(3)]);
+    let err = fory_901::<Int32ArrayField>()
+        .deserialize::<Int32ArrayField>(&input)
+        .unwrap_err();
+    assert!(err.to_string().contains("non-null"), "{err}");
+    let case = "test_list_array_compatible_nullable_list_to_array_error";
+    assert_eq!(round_trip(case, &input), input);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Nulls into non-nullable fields, and by-name custom types.
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn nulls_come_back_as_default_values() {
+    let mut fory = Fory::builder().compatible(true).build();
+    fory.register::<NullableComprehensive>(402).unwrap();
+    let java = java_golden("nullable_field_compatible_null.bin");
+    assert_eq!(
+        fory.deserialize::<NullableComprehensive>(&java).unwrap(),
+        nullable_comprehensive_with_nulls()
+    );
+    let ours = fory
+        .serialize(&nullable_comprehensive_with_nulls())
+        .unwrap();
+    for input in [java, ours] {
+        let output = round_trip("test_nullable_field_compatible_null", &input);
+        assert_eq!(
+            fory.deserialize::<NullableComprehensive>(&output).unwrap(),
+            nullable_comprehensive_with_defaults()
+        );
+    }
+}
+
+#[test]
+fn a_wrapper_of_by_name_custom_types_round_trips() {
+    let fory = skip_name_fory();
+    let value = MyWrapper {
+        color: Color::White,
+        my_ext: MyExt { id: 43 },
+        my_struct: MyStruct { id: 42 },
+    };
+    let input = fory.serialize(&value).unwrap();
+    assert_eq!(round_trip("test_skip_name_custom", &input), input);
+
+    let output = round_trip(
+        "test_skip_name_custom",
+        &java_golden("skip_name_custom.bin"),
+    );
+    assert_eq!(fory.deserialize::<MyWrapper>(&output).unwrap(), value);
 }

@@ -140,7 +140,7 @@ pub fn read_list<'de, T: Deserialize<'de>>(ctx: &mut ReadContext<'_, 'de>) -> Re
 const PREALLOCATE_AT_MOST: usize = 64 * 1024;
 
 /// The capacity to allocate for a collection of `len` elements before reading them.
-fn initial_capacity<T>(len: usize) -> usize {
+pub(crate) fn initial_capacity<T>(len: usize) -> usize {
     len.min(PREALLOCATE_AT_MOST / std::mem::size_of::<T>().max(1))
 }
 

@@ -310,8 +310,13 @@ pub trait Deserialize<'de>: Sized {
         ctx.expect_type_id(TypeId::List)
     }
 
-    /// [`Deserialize::read_data`] for a sequence of `Self`.
-    fn read_vec_data(ctx: &mut ReadContext<'_, 'de>, _id: TypeId) -> Result<Vec<Self>> {
+    /// [`Deserialize::read_data`] for a sequence of `Self`: a LIST, or a peer's numeric array
+    /// (a compatible-mode field the peer declares as an array and this side as a list), whose
+    /// elements are read as its element type.
+    fn read_vec_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Vec<Self>> {
+        if number::array_element(id).is_some() {
+            return number::read_array_as(ctx, id);
+        }
         read_list(ctx)
     }
 

@@ -18,7 +18,10 @@
 //!
 //! Reading accepts every wire integer type that converts without loss (an `i64` reads VARINT64,
 //! INT64, TAGGED_INT64 and the narrower signed types; `f64` reads every float type), and a `Vec`
-//! of numbers reads either the array type or a LIST.
+//! of numbers reads either the array type or a LIST. In compatible mode a sequence field reads a
+//! peer's array of another declaration too (a Java `int[]` into a LIST field, an INT32_ARRAY into
+//! `Vec<i64>`): element by element as the array's element type, an error where the element
+//! types differ in kind ([`read_array_as`]).
 //!
 //! The scalar ids are what the Java, Python and Go peers write for their native `int`, `long`,
 //! `float`, ... at the root (32- and 64-bit integers as varints). Arrays are a varuint32 byte count
@@ -29,7 +32,8 @@ use std::borrow::Cow;
 use crate::buffer::{Reader, Writer};
 use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
-use crate::serializer::{read_list, Deserialize, Serialize};
+use crate::serializer::list::initial_capacity;
+use crate::serializer::{read_list, read_typed, Deserialize, Serialize, WireType};
 use crate::types::{BFloat16, Float16, TypeId};
 
 macro_rules! number {
@@ -91,6 +95,11 @@ macro_rules! number {
             fn read_vec_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Vec<Self>> {
                 if id == TypeId::List {
                     return read_list(ctx);
+                }
+                if id != TypeId::$array {
+                    // Another array type: element by element, converting where `$ty` reads
+                    // that element type (an INT32_ARRAY as `i64`s), an error where it does not.
+                    return read_array_as(ctx, id);
                 }
                 let bytes = read_array_bytes(ctx, $width)?;
                 <Self as ArrayElement>::vec_from_le_bytes(bytes, |r| r.$read_elem())
@@ -190,7 +199,8 @@ macro_rules! borrowed_array {
             }
 
             fn read_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Self> {
-                if id == TypeId::List {
+                if id != <$ty>::vec_declared_type_id() {
+                    // A LIST, or another array type: read (and converted) as a `Vec`.
                     return <$ty>::read_vec_data(ctx, id).map(Cow::Owned);
                 }
                 let bytes = read_array_bytes(ctx, std::mem::size_of::<$ty>())?;
@@ -213,6 +223,103 @@ macro_rules! borrowed_array {
 }
 
 borrowed_array!(i8, i16, i32, i64, u16, u32, u64, f32, f64);
+
+/// The element type of an array type id (BINARY's elements are UINT8) and its width in bytes.
+pub(crate) fn array_element(id: TypeId) -> Option<(TypeId, usize)> {
+    Some(match id {
+        TypeId::BoolArray => (TypeId::Bool, 1),
+        TypeId::Int8Array => (TypeId::Int8, 1),
+        TypeId::Int16Array => (TypeId::Int16, 2),
+        TypeId::Int32Array => (TypeId::Int32, 4),
+        TypeId::Int64Array => (TypeId::Int64, 8),
+        TypeId::Binary | TypeId::Uint8Array => (TypeId::Uint8, 1),
+        TypeId::Uint16Array => (TypeId::Uint16, 2),
+        TypeId::Uint32Array => (TypeId::Uint32, 4),
+        TypeId::Uint64Array => (TypeId::Uint64, 8),
+        TypeId::Float16Array => (TypeId::Float16, 2),
+        TypeId::Bfloat16Array => (TypeId::Bfloat16, 2),
+        TypeId::Float32Array => (TypeId::Float32, 4),
+        TypeId::Float64Array => (TypeId::Float64, 8),
+        _ => return None,
+    })
+}
+
+/// Whether elements of scalar type `element` (bool, an integer or a float) can be read as a
+/// type whose declared type id is `declared`: a scalar of the same kind, or a dynamic type.
+/// The element's own reader then checks the details (an `i32` rejects an INT64).
+fn reads_element(declared: TypeId, element: TypeId) -> bool {
+    fn kind(id: TypeId) -> Option<u8> {
+        let id = id as u8;
+        if id == TypeId::Bool as u8 {
+            Some(0)
+        } else if (TypeId::Int8 as u8..=TypeId::TaggedUint64 as u8).contains(&id) {
+            Some(1)
+        } else if (TypeId::Float8 as u8..=TypeId::Float64 as u8).contains(&id) {
+            Some(2)
+        } else {
+            None
+        }
+    }
+    declared == TypeId::Unknown || (kind(declared).is_some() && kind(declared) == kind(element))
+}
+
+/// Reads an array payload of wire type `id` as a sequence of `T`, each element read as the
+/// array's element type (four little-endian bytes of INT32 for an INT32_ARRAY). This is how a
+/// sequence declared as a LIST (`VecDeque<i32>`, `Vec<Option<i32>>`, a newtype over `i32`)
+/// reads a peer's array in compatible mode, and an array of another width converts where the
+/// element type allows (an INT32_ARRAY into `Vec<i64>`). Elements of another kind (strings,
+/// structs), or an element reader that does not take exactly one element's bytes, are an error
+/// naming the types; the bytes are never read as a LIST.
+pub(crate) fn read_array_as<'de, T: Deserialize<'de>>(
+    ctx: &mut ReadContext<'_, 'de>,
+    id: TypeId,
+) -> Result<Vec<T>> {
+    let at = ctx.reader.position();
+    let Some((element, width)) = array_element(id) else {
+        return Err(Error::invalid(at, "a numeric array type", id.to_string()));
+    };
+    if !reads_element(T::declared_type_id(), element) {
+        return Err(Error::invalid(
+            at,
+            "an array whose elements the field's element type reads (the field type differs)",
+            format!("{id} read as a sequence of {}", std::any::type_name::<T>()),
+        ));
+    }
+    let bytes = read_array_bytes(ctx, width)?;
+    let count = bytes.len() / width;
+    // The elements are read with the context's reader moved onto the array's bytes, which may
+    // be an out-of-band buffer rather than part of the input.
+    let input = std::mem::replace(&mut ctx.reader, Reader::new(bytes));
+    let result = read_elements_as::<T>(ctx, count, element, width);
+    ctx.reader = input;
+    result.map_err(|e| in_input(e, ctx, bytes))
+}
+
+/// The loop of [`read_array_as`]: `count` elements of `width` bytes from `ctx.reader`.
+fn read_elements_as<'de, T: Deserialize<'de>>(
+    ctx: &mut ReadContext<'_, 'de>,
+    count: usize,
+    element: TypeId,
+    width: usize,
+) -> Result<Vec<T>> {
+    let mut out = Vec::with_capacity(initial_capacity::<T>(count));
+    for _ in 0..count {
+        let at = ctx.reader.position();
+        out.push(read_typed::<T>(ctx, Some(WireType::from(element)))?);
+        if ctx.reader.position() != at + width {
+            return Err(Error::invalid(
+                at,
+                "an element reader that takes exactly one array element",
+                format!(
+                    "{} bytes of a {width}-byte {element} read as {}",
+                    ctx.reader.position() - at,
+                    std::any::type_name::<T>()
+                ),
+            ));
+        }
+    }
+    Ok(out)
+}
 
 /// `bytes` as a slice of `T`, when their layout allows it without a copy: a little-endian
 /// target, and `bytes` aligned for `T` (its length is a multiple of `T`'s size, checked by the

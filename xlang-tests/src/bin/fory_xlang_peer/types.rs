@@ -196,6 +196,15 @@ pub struct CompatibleInt32ArrayField {
     pub values: Vec<i32>,
 }
 
+/// Java `XlangCompatibleInt32ListField`: tag 1, a LIST of INT32 (`@Int32Type(encoding = FIXED)
+/// Int32List`), each element four bytes.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub struct CompatibleInt32ListField {
+    /// `@ForyField(id = 1) @Int32Type(encoding = FIXED) Int32List values`.
+    #[fory(id = 1)]
+    pub values: Vec<FixedI32>,
+}
+
 /// Java `ReducedPrecisionFloatStruct` (`test_reduced_precision_float_struct`).
 #[derive(ForyObject, Debug, Clone, PartialEq, Default)]
 pub struct ReducedPrecisionFloatStruct {

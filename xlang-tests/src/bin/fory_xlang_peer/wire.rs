@@ -11,7 +11,7 @@ use fory_core::meta::struct_def::FieldType;
 use fory_core::resolver::{read_user_type_info, write_user_type_info, UserKind, UserType};
 use fory_core::serializer::{user_field_type, Schema};
 use fory_core::types::TypeId;
-use fory_core::{Deserialize, Result, Serialize};
+use fory_core::{Deserialize, Error, Result, Serialize};
 
 /// Declares a newtype over an integer that is always written in one encoding, as a container
 /// element or map key.
@@ -38,7 +38,16 @@ macro_rules! encoded_integer {
                 ctx.expect_type_id(TypeId::$id)
             }
 
-            fn read_data(ctx: &mut ReadContext<'_, 'de>, _id: TypeId) -> Result<Self> {
+            /// Only its own encoding: another integer type (a peer's VARINT32 element read into
+            /// a list of fixed INT32) is an error, not a misread.
+            fn read_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Self> {
+                if id != TypeId::$id {
+                    return Err(Error::invalid(
+                        ctx.reader.position(),
+                        concat!("a ", stringify!($id), " value"),
+                        id.to_string(),
+                    ));
+                }
                 Ok($name(ctx.reader.$read()?))
             }
 

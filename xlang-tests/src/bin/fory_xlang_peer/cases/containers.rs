@@ -9,8 +9,9 @@ use fory_core::Fory;
 use super::fory;
 use crate::session::{Failure, Outcome, Session};
 use crate::types::{
-    AnimalListHolder, AnimalMapHolder, Cat, CompatibleInt32ArrayField, Dog, ExternalUser, Item,
-    NestedAnnotatedContainer, SignedNestedAnnotatedContainer, StructWithList, StructWithMap,
+    AnimalListHolder, AnimalMapHolder, Cat, CompatibleInt32ArrayField, CompatibleInt32ListField,
+    Dog, ExternalUser, Item, NestedAnnotatedContainer, SignedNestedAnnotatedContainer,
+    StructWithList, StructWithMap,
 };
 
 /// `test_list`: two string lists and two `Item` lists (102), each second one with a null.
@@ -99,6 +100,25 @@ pub fn signed_nested_annotated_compatible(s: &mut Session) -> Outcome {
     let mut f = fory(true);
     f.register::<SignedNestedAnnotatedContainer>(804)?;
     s.echo::<SignedNestedAnnotatedContainer>(&f)
+}
+
+/// `test_list_array_compatible_list_to_array`: Java writes its list-of-int32 struct (901): a
+/// LIST of fixed-width INT32 elements, or of nullable VARINT32 elements without a null. The
+/// peer reads it into its int32-array struct under the same id, so the list becomes an
+/// INT32_ARRAY, and writes that back.
+pub fn list_to_array(s: &mut Session) -> Outcome {
+    let mut f = fory(true);
+    f.register::<CompatibleInt32ArrayField>(901)?;
+    s.echo::<CompatibleInt32ArrayField>(&f)
+}
+
+/// `test_list_array_compatible_array_to_list`: the reverse. Java writes its int32-array struct
+/// (901); the peer reads the INT32_ARRAY into its list-of-fixed-int32 struct and writes the
+/// LIST back.
+pub fn array_to_list(s: &mut Session) -> Outcome {
+    let mut f = fory(true);
+    f.register::<CompatibleInt32ListField>(901)?;
+    s.echo::<CompatibleInt32ListField>(&f)
 }
 
 /// `test_list_array_compatible_nullable_list_to_array_error`: a list of int32 *with a null*

@@ -61,6 +61,14 @@ pub const SUPPORTED: &[(&str, Case)] = &[
         containers::signed_nested_annotated_compatible,
     ),
     (
+        "test_list_array_compatible_list_to_array",
+        containers::list_to_array,
+    ),
+    (
+        "test_list_array_compatible_array_to_list",
+        containers::array_to_list,
+    ),
+    (
         "test_list_array_compatible_nullable_list_to_array_error",
         containers::nullable_list_to_array_error,
     ),
@@ -77,6 +85,7 @@ pub const SUPPORTED: &[(&str, Case)] = &[
     ),
     ("test_struct_version_check", structs::struct_version_check),
     ("test_skip_id_custom", structs::skip_id_custom),
+    ("test_skip_name_custom", structs::skip_name_custom),
     ("test_consistent_named", structs::consistent_named),
     ("test_union_xlang", structs::union_xlang),
     (
@@ -142,6 +151,10 @@ pub const SUPPORTED: &[(&str, Case)] = &[
         fields::nullable_compatible,
     ),
     (
+        "test_nullable_field_compatible_null",
+        fields::nullable_compatible,
+    ),
+    (
         "test_unsigned_schema_consistent_simple",
         fields::unsigned_schema_consistent_simple,
     ),
@@ -174,33 +187,9 @@ pub const SUPPORTED: &[(&str, Case)] = &[
     ),
 ];
 
-/// Cases of the suite this peer knows but cannot run, with the reason.
-pub const UNSUPPORTED: &[(&str, &str)] = &[
-    (
-        "test_nullable_field_compatible_null",
-        "Java sends null for its @Nullable fields and expects the peer's non-nullable fields to \
-         read them as default values (0, false, \"\", empty collections); fory-core rejects a \
-         null flag for a non-Option field (\"expected a non-null value\")",
-    ),
-    (
-        "test_list_array_compatible_list_to_array",
-        "Java sends a LIST of fixed-width INT32 elements (header 0x0c: declared element type, \
-         from the TypeDef); fory-core, reading it into an INT32_ARRAY field in compatible mode, \
-         does not take the element encoding from the TypeDef and stops 9 bytes early",
-    ),
-    (
-        "test_list_array_compatible_array_to_list",
-        "fory-core, reading an INT32_ARRAY into a field declared as a LIST of int32 in \
-         compatible mode, does not convert it: the field silently reads as empty, which the \
-         Java driver then reports as a wrong value",
-    ),
-    (
-        "test_skip_name_custom",
-        "Java writes NAMED_EXT type info (0x20 and a shared TypeDef) in front of an ext field \
-         in compatible mode; fory-core reads fields by the peer's TypeDef whenever it differs \
-         from its own, and then assumes EXT / NAMED_EXT fields carry no type info",
-    ),
-];
+/// Cases of the suite this peer knows but cannot run, with the reason. Empty: the peer runs
+/// every case of the suite at v1.6.0.
+pub const UNSUPPORTED: &[(&str, &str)] = &[];
 
 /// The function of a supported case.
 pub fn find(name: &str) -> Option<Case> {
