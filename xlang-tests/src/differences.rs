@@ -36,7 +36,12 @@ pub const DIFFERENCES: &[Difference] = &[
     Difference {
         peer: "python",
         reason: NAMESPACE_TAG,
-        cases: &["enum_by_name", "enum_list_by_name", "struct_named"],
+        cases: &[
+            "enum_by_name",
+            "enum_list_by_name",
+            "struct_named",
+            "struct_nested_by_name",
+        ],
     },
     Difference {
         peer: "python",
@@ -82,6 +87,8 @@ pub const DIFFERENCES: &[Difference] = &[
             "struct_many_fields",
             "struct_many_fields_compatible",
             "struct_named",
+            "struct_nested_by_name",
+            "struct_nested_by_name_compatible",
             "struct_named_compatible",
         ],
     },

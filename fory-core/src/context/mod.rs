@@ -429,8 +429,14 @@ impl<'f, 'de> ReadContext<'f, 'de> {
         self.payload_compatible.is_some()
     }
 
-    /// Records the writer's mode, as a struct's type id (`STRUCT` or `COMPATIBLE_STRUCT`, ...)
-    /// or a by-name type's meta (names or a TypeDef) showed it.
+    /// The writer's mode, if the payload has shown it: `Some(true)` for compatible mode.
+    #[inline(always)]
+    pub fn payload_mode(&self) -> Option<bool> {
+        self.payload_compatible
+    }
+
+    /// Records the writer's mode, as a struct's type id (`COMPATIBLE_STRUCT`), a by-name type's
+    /// meta (names or a TypeDef) or a by-id struct's schema hash showed it.
     #[inline(always)]
     pub fn learn_mode(&mut self, compatible: bool) {
         self.payload_compatible = Some(compatible);

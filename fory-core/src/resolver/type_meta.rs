@@ -325,14 +325,14 @@ pub fn read_user_wire_type<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result
     Ok(WireType::new(id, None, type_def))
 }
 
-/// A struct's type id shows the writer's mode: `STRUCT` / `NAMED_STRUCT` are written in
-/// schema-consistent mode, `COMPATIBLE_STRUCT` / `NAMED_COMPATIBLE_STRUCT` in compatible mode.
+/// `COMPATIBLE_STRUCT` and `NAMED_COMPATIBLE_STRUCT` are written in compatible mode only. (A
+/// `STRUCT` or `NAMED_STRUCT` may be either: Java writes a class whose evolution is disabled as
+/// one in compatible mode too, then with a TypeDef for its name and without a schema hash; see
+/// [`carries_type_def`] and `read_struct_data`.)
 #[inline(always)]
 fn learn_struct_mode(ctx: &mut ReadContext<'_, '_>, id: TypeId) {
-    match id {
-        TypeId::Struct | TypeId::NamedStruct => ctx.learn_mode(false),
-        TypeId::CompatibleStruct | TypeId::NamedCompatibleStruct => ctx.learn_mode(true),
-        _ => {}
+    if matches!(id, TypeId::CompatibleStruct | TypeId::NamedCompatibleStruct) {
+        ctx.learn_mode(true);
     }
 }
 
@@ -377,13 +377,13 @@ fn read_known_struct_type_def<T: UserType>(
 
 /// Whether a user kind's type id `id` (just read) is followed by a shared TypeDef rather than
 /// a user id or names inline. Compatible structs always are, other kinds registered by id never;
-/// a by-name enum, ext or union is followed by a TypeDef when the writer was in compatible mode
-/// and by two meta strings otherwise. Where the payload has not shown the mode yet, the bytes
-/// decide (see [`next_is_type_def`]), and that decision is the payload's mode from then on.
+/// a by-name struct, enum, ext or union is followed by a TypeDef when the writer was in
+/// compatible mode (Java shares the meta of every named type then) and by two meta strings
+/// otherwise. Where the payload has not shown the mode yet, the bytes decide (see
+/// [`next_is_type_def`]), and that decision is the payload's mode from then on.
 fn carries_type_def(ctx: &mut ReadContext<'_, '_>, id: TypeId, by_name: bool) -> bool {
     match id {
         TypeId::CompatibleStruct | TypeId::NamedCompatibleStruct => true,
-        TypeId::Struct | TypeId::NamedStruct => false,
         _ if !by_name => false,
         _ if ctx.mode_known() => ctx.compatible(),
         _ => {

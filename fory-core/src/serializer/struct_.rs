@@ -193,15 +193,48 @@ fn read_struct_payload<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>, wire: WireT
     if let Some(index) = wire.type_def() {
         return read_by_type_def(ctx, index);
     }
-    if !ctx.compatible() && ctx.config().check_struct_version {
-        let local = schema_hash::<T>(ctx.registry())?;
-        let at = ctx.reader.position();
-        if ctx.reader.read_u32()? != local {
-            ctx.reader.set_position(at);
-            read_type_info_before_hash::<T>(ctx, local)?;
+    match ctx.payload_mode() {
+        // Compatible mode has no hash, whatever the struct's type id (Java writes a class whose
+        // evolution is disabled as a STRUCT there).
+        Some(true) => {}
+        Some(false) => {
+            if ctx.config().check_struct_version {
+                let local = schema_hash::<T>(ctx.registry())?;
+                let at = ctx.reader.position();
+                if ctx.reader.read_u32()? != local {
+                    ctx.reader.set_position(at);
+                    read_type_info_before_hash::<T>(ctx, local)?;
+                }
+            }
         }
+        None => first_struct_shows_mode::<T>(ctx)?,
     }
     T::read_fields(ctx)
+}
+
+/// The first struct of a payload that has not shown its mode (a `STRUCT` by id, or a struct
+/// field of a root that carried no type info): a schema-consistent payload starts it with its
+/// schema hash, a compatible one with its first field. `T`'s hash there means schema-consistent
+/// mode; anything else means the reader's own mode, with the hash read as such in
+/// schema-consistent mode (so a differing struct is an error that says what differs).
+#[inline(never)]
+fn first_struct_shows_mode<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>) -> Result<()> {
+    if !ctx.config().check_struct_version {
+        ctx.learn_mode(ctx.config().compatible);
+        return Ok(());
+    }
+    let local = schema_hash::<T>(ctx.registry())?;
+    let at = ctx.reader.position();
+    if ctx.reader.read_u32().ok() == Some(local) {
+        ctx.learn_mode(false);
+        return Ok(());
+    }
+    ctx.reader.set_position(at);
+    ctx.learn_mode(ctx.config().compatible);
+    if ctx.config().compatible {
+        return Ok(());
+    }
+    read_type_info_before_hash::<T>(ctx, local)
 }
 
 /// A schema-consistent struct value whose first four bytes are not `T`'s schema hash. pyfory

@@ -66,8 +66,8 @@ pub fn skip_id_custom(s: &mut Session) -> Outcome {
 /// `test_skip_name_custom`: [`skip_id_custom`] with every type registered by name (namespace
 /// empty): `color`, `my_struct`, `my_ext`, `my_wrapper`. Java reads the result as an empty
 /// struct that registers only `my_ext`, so it skips the enum and struct fields by their TypeDef
-/// entries. Java 1.6.0 declares a by-name enum field as ENUM (0x19) there and fails to skip one
-/// declared NAMED_ENUM (0x1a), which fory-core writes today (see CASES.md).
+/// entries. Java 1.6.0 declares a by-name enum field as ENUM (0x19) there, as fory-core does,
+/// and fails to skip one declared NAMED_ENUM (0x1a).
 pub fn skip_name_custom(s: &mut Session) -> Outcome {
     let mut f = fory(true);
     f.register_by_name::<Color>("", "color")?;
