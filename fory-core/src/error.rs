@@ -161,6 +161,21 @@ impl Error {
         }))
     }
 
+    /// The same error with `note` appended to what was found (for an invalid input) or to the
+    /// message (for the kinds that carry one): a second explanation the caller can give.
+    #[cold]
+    pub fn with_note(mut self, note: &str) -> Self {
+        match &mut *self.0 {
+            ErrorKind::Invalid { found, .. } => found.push_str(&format!("; {note}")),
+            ErrorKind::Unsupported { what: text, .. }
+            | ErrorKind::Encode { message: text }
+            | ErrorKind::Registration { message: text }
+            | ErrorKind::Io { message: text, .. } => text.push_str(&format!("; {note}")),
+            ErrorKind::Truncated { .. } | ErrorKind::LimitExceeded { .. } => {}
+        }
+        self
+    }
+
     /// A type that cannot be registered.
     #[cold]
     pub fn registration(message: impl Into<String>) -> Self {

@@ -251,3 +251,43 @@ fn registration_errors_say_cannot_register() {
         "cannot register: a type name must not be empty"
     );
 }
+
+/// Java writes a class whose evolution is disabled (`@ForyStruct(evolution =
+/// Evolution.DISABLED)`) as STRUCT / NAMED_STRUCT in compatible mode too, with no schema hash;
+/// by name, its type info is a TypeDef. `Fixed {f1: "a", n: 5}`, registered as 300 or
+/// `test.fixed`, from `Fory.builder().withXlang(true).withCompatible(true)`:
+#[test]
+fn java_s_struct_without_evolution_in_compatible_mode() {
+    #[derive(ForyObject, Debug, PartialEq, Default)]
+    struct Fixed {
+        f1: String,
+        n: i32,
+    }
+    let value = || Fixed {
+        f1: "a".into(),
+        n: 5,
+    };
+    let by_id = "01ff1bac020a0461";
+    let by_name = "01ff1d0011a07628c8d37503a20d4c929811951720c040053484150ba80a0461";
+    for compatible in [false, true] {
+        let mut fory = Fory::builder().compatible(compatible).build();
+        fory.register_by_name::<Fixed>("test", "fixed").unwrap();
+        // The TypeDef after NAMED_STRUCT shows compatible mode whatever the reader's.
+        reads_with(&fory, value(), by_name);
+
+        let mut fory = Fory::builder().compatible(compatible).build();
+        fory.register::<Fixed>(300).unwrap();
+        if compatible {
+            reads_with(&fory, value(), by_id);
+        } else {
+            // A STRUCT first in a payload shows its mode only by its hash: with none, a
+            // schema-consistent reader cannot tell it from a struct that differs, and says both.
+            let e = fory
+                .deserialize::<Fixed>(&unhex(by_id))
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains("expected the schema hash"), "{e}");
+            assert!(e.contains("compatible(true) reads it"), "{e}");
+        }
+    }
+}

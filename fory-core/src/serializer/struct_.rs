@@ -234,7 +234,22 @@ fn first_struct_shows_mode<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>) -> Resu
     if ctx.config().compatible {
         return Ok(());
     }
-    read_type_info_before_hash::<T>(ctx, local)
+    let read = if ctx.reader.remaining() < 4 {
+        Err(Error::invalid(
+            at,
+            "the schema hash of the target struct",
+            format!("{} bytes left", ctx.reader.remaining()),
+        ))
+    } else {
+        read_type_info_before_hash::<T>(ctx, local)
+    };
+    read.map_err(|e| {
+        e.with_note(
+            "or the payload was written in compatible mode, where Java writes a struct whose \
+             evolution is disabled as STRUCT with no schema hash: a Fory built with \
+             compatible(true) reads it",
+        )
+    })
 }
 
 /// A schema-consistent struct value whose first four bytes are not `T`'s schema hash. pyfory
