@@ -276,7 +276,7 @@ pub fn case_selector(name: &str) -> Option<u8> {
 }
 
 /// First byte: a selector. Below the number of conformance cases it picks a case, whose
-/// type and mode decode the rest (`Case::check_payload`); above, one of the own types in one
+/// type decodes the rest with the case's registrations, in both modes (`Case::check`); above, one of the own types in one
 /// of the four modes.
 pub fn decode_derived(data: &[u8]) {
     forys();
@@ -287,9 +287,16 @@ pub fn decode_derived(data: &[u8]) {
     let selector = usize::from(selector);
     if let Some(case) = cases.get(selector) {
         let payload = Payload::plain(payload.to_vec());
-        let _ = bounded(payload.main.len(), case.name, || {
-            case.check_payload(&payload)
-        });
+        // In both modes: a reader follows the payload's mode whatever its own (and writes the
+        // decoded value back in its own, pyfory's by-name field form in one of them).
+        for compatible in [false, true] {
+            let mut mode = case.mode;
+            mode.compatible = compatible;
+            mode.named_struct_field_type_info = !compatible;
+            let _ = bounded(payload.main.len(), case.name, || {
+                (case.check)(&mode.fory(), mode.callback, &payload)
+            });
+        }
         return;
     }
     let own = (selector - cases.len()) % (4 * OWN_TYPES);
