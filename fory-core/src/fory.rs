@@ -592,4 +592,11 @@ mod tests {
         );
         assert_eq!(Fory::default().config(), &Config::default());
     }
+
+    #[test]
+    fn the_default_mode_is_compatible_as_in_every_peer() {
+        assert!(Config::default().compatible);
+        assert!(Fory::default().config().compatible);
+        assert!(Fory::builder().build().config().compatible);
+    }
 }
