@@ -180,6 +180,13 @@ impl<'a> Reader<'a> {
             .ok_or_else(|| Error::truncated(self.pos, "one more byte", 1, 0))
     }
 
+    /// The next four bytes as a little-endian `u32`, without moving; `None` when fewer are left.
+    #[inline(always)]
+    pub fn peek_u32(&self) -> Option<u32> {
+        let bytes = self.data.get(self.pos..)?.get(..4)?;
+        Some(LittleEndian::read_u32(bytes))
+    }
+
     fixed_width_readers! {
         /// `u16`, 2 bytes little-endian.
         read_u16, u16, 2, read_u16, "uint16";

@@ -358,9 +358,11 @@ pub struct ReadContext<'f, 'de> {
     /// differs from the local one (a `list<int32>` of fixed-width elements read into a field
     /// declared `list<varint32>`).
     declared_element: Option<TypeId>,
-    /// The writer's mode as the payload has shown it so far (a struct's type id, or what
-    /// follows a by-name type's id); `None` until then, when the reader's own mode stands in.
-    payload_compatible: Option<bool>,
+    /// The writer's mode as the payload has shown it so far (a struct's type id or hash, or
+    /// what follows a by-name type's id), or the reader's own mode until it has
+    /// (`mode_known` false).
+    compatible: bool,
+    mode_known: bool,
 }
 
 impl<'f, 'de> ReadContext<'f, 'de> {
@@ -378,7 +380,8 @@ impl<'f, 'de> ReadContext<'f, 'de> {
             depth: 0,
             oob: None,
             declared_element: None,
-            payload_compatible: None,
+            compatible: fory.config().compatible,
+            mode_known: false,
             free_budget: FREE_BYTES_PER_INPUT_BYTE * len + FREE_BYTES_BASE,
         }
     }
@@ -417,29 +420,27 @@ impl<'f, 'de> ReadContext<'f, 'de> {
     /// either mode decodes whatever mode this `Fory` writes in.
     #[inline(always)]
     pub fn compatible(&self) -> bool {
-        match self.payload_compatible {
-            Some(compatible) => compatible,
-            None => self.config.compatible,
-        }
+        self.compatible
     }
 
     /// Whether the payload has shown its writer's mode yet.
     #[inline]
     pub fn mode_known(&self) -> bool {
-        self.payload_compatible.is_some()
+        self.mode_known
     }
 
     /// The writer's mode, if the payload has shown it: `Some(true)` for compatible mode.
     #[inline(always)]
     pub fn payload_mode(&self) -> Option<bool> {
-        self.payload_compatible
+        self.mode_known.then_some(self.compatible)
     }
 
     /// Records the writer's mode, as a struct's type id (`COMPATIBLE_STRUCT`), a by-name type's
     /// meta (names or a TypeDef) or a by-id struct's schema hash showed it.
     #[inline(always)]
     pub fn learn_mode(&mut self, compatible: bool) {
-        self.payload_compatible = Some(compatible);
+        self.compatible = compatible;
+        self.mode_known = true;
     }
 
     /// Sets the element type the next list header with the declared-type bit stands for.

@@ -276,7 +276,6 @@ pub fn read_user_wire_type<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result
         let expected = T::KIND.wire_type_id(false, ctx.compatible());
         return Err(type_mismatch(at, expected, id as u32));
     };
-    learn_struct_mode(ctx, id);
     let reg = ctx.registration::<T>().map_err(|_| {
         Error::invalid(
             at,
@@ -325,17 +324,6 @@ pub fn read_user_wire_type<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result
     Ok(WireType::new(id, None, type_def))
 }
 
-/// `COMPATIBLE_STRUCT` and `NAMED_COMPATIBLE_STRUCT` are written in compatible mode only. (A
-/// `STRUCT` or `NAMED_STRUCT` may be either: Java writes a class whose evolution is disabled as
-/// one in compatible mode too, then with a TypeDef for its name and without a schema hash; see
-/// [`carries_type_def`] and `read_struct_data`.)
-#[inline(always)]
-fn learn_struct_mode(ctx: &mut ReadContext<'_, '_>, id: TypeId) {
-    if matches!(id, TypeId::CompatibleStruct | TypeId::NamedCompatibleStruct) {
-        ctx.learn_mode(true);
-    }
-}
-
 /// The fast path of a compatible struct's TypeDef that this `Fory` has read before: the next
 /// TypeDef's bytes equal a cached one already found to name `T` with `T`'s own field list, or
 /// the stream refers back to such a TypeDef. Returns the wire type without a TypeDef index, so
@@ -381,17 +369,32 @@ fn read_known_struct_type_def<T: UserType>(
 /// compatible mode (Java shares the meta of every named type then) and by two meta strings
 /// otherwise. Where the payload has not shown the mode yet, the bytes decide (see
 /// [`next_is_type_def`]), and that decision is the payload's mode from then on.
+///
+/// `COMPATIBLE_STRUCT` and `NAMED_COMPATIBLE_STRUCT` are written in compatible mode only, so they
+/// show it. (A `STRUCT` may be either: Java writes a class whose evolution is disabled as one in
+/// compatible mode too, with no schema hash; `read_struct_data` tells by the hash.)
+#[inline(always)]
 fn carries_type_def(ctx: &mut ReadContext<'_, '_>, id: TypeId, by_name: bool) -> bool {
     match id {
-        TypeId::CompatibleStruct | TypeId::NamedCompatibleStruct => true,
-        _ if !by_name => false,
-        _ if ctx.mode_known() => ctx.compatible(),
-        _ => {
-            let compatible = next_is_type_def(ctx);
-            ctx.learn_mode(compatible);
-            compatible
+        TypeId::CompatibleStruct | TypeId::NamedCompatibleStruct => {
+            ctx.learn_mode(true);
+            true
         }
+        _ if !by_name => false,
+        _ => match ctx.payload_mode() {
+            Some(compatible) => compatible,
+            None => named_meta_shows_mode(ctx),
+        },
     }
+}
+
+/// [`carries_type_def`] for a by-name type first in a payload: the bytes decide, and show the
+/// payload's mode.
+#[cold]
+fn named_meta_shows_mode(ctx: &mut ReadContext<'_, '_>) -> bool {
+    let compatible = next_is_type_def(ctx);
+    ctx.learn_mode(compatible);
+    compatible
 }
 
 /// Before the payload has shown its mode, no TypeDef and no meta string has been read, so the
@@ -465,7 +468,6 @@ pub fn skip_type_info<'f>(
     let Some((_, by_name)) = UserKind::of_wire(id) else {
         return Ok((id, None));
     };
-    learn_struct_mode(ctx, id);
     let carries = carries_type_def(ctx, id, by_name);
     let (_, type_def) = read_identity(ctx, id, by_name, carries)?;
     Ok((id, type_def.and_then(|index| read_struct_def(ctx, index))))
@@ -481,7 +483,6 @@ pub fn read_registered_type_info<'f>(
 ) -> Result<(&'f Registration, Option<u32>)> {
     let (kind, by_name) = UserKind::of_wire(id)
         .ok_or_else(|| Error::invalid(at, "a user type id", id.to_string()))?;
-    learn_struct_mode(ctx, id);
     let carries = carries_type_def(ctx, id, by_name);
     let (found, type_def) = read_identity(ctx, id, by_name, carries)?;
     let registry = ctx.registry();

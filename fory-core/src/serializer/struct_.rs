@@ -193,47 +193,38 @@ fn read_struct_payload<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>, wire: WireT
     if let Some(index) = wire.type_def() {
         return read_by_type_def(ctx, index);
     }
-    match ctx.payload_mode() {
-        // Compatible mode has no hash, whatever the struct's type id (Java writes a class whose
-        // evolution is disabled as a STRUCT there).
-        Some(true) => {}
-        Some(false) => {
-            if ctx.config().check_struct_version {
-                let local = schema_hash::<T>(ctx.registry())?;
-                let at = ctx.reader.position();
-                if ctx.reader.read_u32()? != local {
-                    ctx.reader.set_position(at);
-                    read_type_info_before_hash::<T>(ctx, local)?;
-                }
-            }
+    // Compatible mode has no hash, whatever the struct's type id (Java writes a class whose
+    // evolution is disabled as a STRUCT there). In a payload that has not shown its mode yet,
+    // the first struct shows it by its hash.
+    if !(ctx.mode_known() && ctx.compatible()) && ctx.config().check_struct_version {
+        let local = schema_hash::<T>(ctx.registry())?;
+        if ctx.reader.peek_u32() == Some(local) {
+            ctx.reader.set_position(ctx.reader.position() + 4);
+            ctx.learn_mode(false);
+        } else {
+            hash_differs::<T>(ctx, local)?;
         }
-        None => first_struct_shows_mode::<T>(ctx)?,
     }
     T::read_fields(ctx)
 }
 
-/// The first struct of a payload that has not shown its mode (a `STRUCT` by id, or a struct
-/// field of a root that carried no type info): a schema-consistent payload starts it with its
-/// schema hash, a compatible one with its first field. `T`'s hash there means schema-consistent
-/// mode; anything else means the reader's own mode, with the hash read as such in
-/// schema-consistent mode (so a differing struct is an error that says what differs).
+/// The four bytes where `T`'s schema hash belongs are not that hash. In a schema-consistent
+/// payload that is pyfory's type info before the struct, or an error that says what differs.
+/// In a payload that has not shown its mode yet (a `STRUCT` by id first), it means the payload
+/// is in compatible mode when this reader is (no hash: the first field follows), and otherwise
+/// the same error, which also says that a compatible reader would read a hashless struct.
+#[cold]
 #[inline(never)]
-fn first_struct_shows_mode<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>) -> Result<()> {
-    if !ctx.config().check_struct_version {
-        ctx.learn_mode(ctx.config().compatible);
+fn hash_differs<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>, local: u32) -> Result<()> {
+    if ctx.payload_mode().is_some() {
+        return read_type_info_before_hash::<T>(ctx, local);
+    }
+    let compatible = ctx.config().compatible;
+    ctx.learn_mode(compatible);
+    if compatible {
         return Ok(());
     }
-    let local = schema_hash::<T>(ctx.registry())?;
     let at = ctx.reader.position();
-    if ctx.reader.read_u32().ok() == Some(local) {
-        ctx.learn_mode(false);
-        return Ok(());
-    }
-    ctx.reader.set_position(at);
-    ctx.learn_mode(ctx.config().compatible);
-    if ctx.config().compatible {
-        return Ok(());
-    }
     let read = if ctx.reader.remaining() < 4 {
         Err(Error::invalid(
             at,
