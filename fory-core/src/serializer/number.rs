@@ -92,7 +92,7 @@ macro_rules! number {
                 if id == TypeId::List {
                     return read_list(ctx);
                 }
-                let bytes = read_array_bytes(ctx, $width)?;
+                let bytes = read_array_bytes(ctx, id, $width)?;
                 <Self as ArrayElement>::vec_from_le_bytes(bytes, |r| r.$read_elem())
                     .map_err(|e| in_input(e, ctx, bytes))
             }
@@ -193,7 +193,7 @@ macro_rules! borrowed_array {
                 if id == TypeId::List {
                     return <$ty>::read_vec_data(ctx, id).map(Cow::Owned);
                 }
-                let bytes = read_array_bytes(ctx, std::mem::size_of::<$ty>())?;
+                let bytes = read_array_bytes(ctx, id, std::mem::size_of::<$ty>())?;
                 Ok(match borrow_elements::<$ty>(bytes) {
                     Some(items) => Cow::Borrowed(items),
                     None => Cow::Owned(
@@ -383,17 +383,18 @@ fn le_bytes<T: PlainBytes>(items: &[T], encode: fn(&mut Writer, T)) -> Cow<'_, [
     Cow::Owned(w.into_inner())
 }
 
-/// Reads an array's byte count and its bytes, checking the count against the element width (a
-/// power of two), the binary limit and the input left. Inlined, so the width is a constant and
-/// the check a mask rather than a division.
+/// Reads the byte count and bytes of an array of wire type `id`, checking the count against the
+/// element width (a power of two), the binary limit and the input left. Inlined, so the width
+/// is a constant and the check a mask rather than a division.
 #[inline(always)]
 pub(crate) fn read_array_bytes<'de>(
     ctx: &mut ReadContext<'_, 'de>,
+    id: TypeId,
     width: usize,
 ) -> Result<&'de [u8]> {
     debug_assert!(width.is_power_of_two());
     let at = ctx.reader.position();
-    let bytes = ctx.read_buffer()?;
+    let bytes = ctx.read_buffer(id)?;
     if bytes.len() & (width - 1) != 0 {
         return Err(Error::invalid(
             at,
