@@ -15,8 +15,9 @@ fi
 if ! "$venv/bin/python" -c "import pyfory, typing_extensions, sys; sys.exit(pyfory.__version__ != '$PYFORY_VERSION')" 2>/dev/null; then
   mkdir -p "$root/.cache"
   python3 -m venv "$venv"
-  # pyfory falls back to typing_extensions on some paths without declaring it.
-  "$venv/bin/pip" install --quiet --disable-pip-version-check "pyfory==$PYFORY_VERSION" typing_extensions
+  # pyfory falls back to typing_extensions on some paths without declaring it. `python -m pip`,
+  # not bin/pip: a venv folder copied from elsewhere keeps a bin/pip that installs there.
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "pyfory==$PYFORY_VERSION" typing_extensions
   "$venv/bin/python" -c "import pyfory, sys; sys.exit(pyfory.__version__ != '$PYFORY_VERSION')"
 fi
 echo "python peer: $venv/bin/python (pyfory $PYFORY_VERSION)"
