@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::fmt::Debug;
 use std::rc::Rc;
 
-use fory_core::oob::BufferObject;
+use fory_core::oob::{BufferObject, OobArrayForm};
 use fory_core::types::{Date, Decimal, Duration, Timestamp};
 use fory_core::{Deserialize, Fory, Result, Serialize, StringRule, Value};
 
@@ -32,6 +32,9 @@ pub struct Mode {
     /// How strings are written (every case uses Java's rule; the Go goldens are also checked
     /// with the UTF-8 rule, which Go writes).
     pub string_rule: StringRule,
+    /// The form of numeric arrays under the out-of-band bit: Java's, except with the Python
+    /// peers (see [`Case::for_peer`]).
+    pub oob_array_form: OobArrayForm,
 }
 
 /// The buffer callbacks of the out-of-band cases.
@@ -79,6 +82,7 @@ impl Mode {
             .compatible(self.compatible)
             .ref_tracking(self.ref_tracking)
             .string_rule(self.string_rule)
+            .oob_array_form(self.oob_array_form)
             .build();
         match self.color {
             ColorRegistration::None => {}
@@ -114,7 +118,22 @@ pub type CheckFn = fn(&Fory, Option<Callback>, &Payload) -> std::result::Result<
 /// See [`Case::encode`].
 pub type EncodeFn = fn(&Fory, Option<Callback>) -> std::result::Result<Payload, String>;
 
+/// Whether `peer` is one of the Python peers (`python`, `python-<version>`), which run pyfory.
+pub fn is_pyfory_peer(peer: &str) -> bool {
+    peer == "python" || peer.starts_with("python-")
+}
+
 impl Case {
+    /// The case as exchanged with `peer`: with the Python peers, numeric arrays in payloads
+    /// written with a buffer callback take pyfory's form ([`OobArrayForm::Pyfory`]), the one
+    /// pyfory writes and reads; with the others, Java's.
+    pub fn for_peer(mut self, peer: &str) -> Self {
+        if is_pyfory_peer(peer) {
+            self.mode.oob_array_form = OobArrayForm::Pyfory;
+        }
+        self
+    }
+
     /// Decodes `payload` (a peer's), checks the value and returns our encoding of it.
     pub fn check_payload(&self, payload: &Payload) -> std::result::Result<Payload, String> {
         (self.check)(&self.mode.fory(), self.mode.callback, payload)

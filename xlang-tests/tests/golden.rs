@@ -34,7 +34,7 @@ fn check_peer(peer: &str) -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("golden")
         .join(peer);
-    let cases = all();
+    let cases: Vec<_> = all().into_iter().map(|c| c.for_peer(peer)).collect();
     let mut failures = Vec::new();
     let unsupported = read_unsupported_file(&dir).unwrap_or_else(|e| {
         failures.push(format!("{peer}: {e}"));

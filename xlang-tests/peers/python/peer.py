@@ -422,6 +422,9 @@ EXPECTED = {"evolution_drop_add": EVOLVING_READ}
 # Out-of-band buffer cases (schema-consistent): name -> (value, registered types, callback).
 # The callback is "in_band" (keep every buffer in-band), "out_of_band" (send every buffer
 # out-of-band) or "alternating" (out-of-band, in-band, ... in the order the buffers are met).
+# pyfory hands only bytes to the callback: its numeric arrays (pyfory arrays, array.array, numpy)
+# stay in the main buffer in the plain form, without the in-band flag, whatever the callback
+# says. The Rust side writes and reads that form for this peer (OobArrayForm::Pyfory).
 OOB_CASES = {
     "oob_binary_in_band": (b"\x01\x02\x03", [], "in_band"),
     "oob_binary_out_of_band": (b"\x01\x02\x03", [], "out_of_band"),
@@ -438,17 +441,7 @@ for _name, (_value, _types, _callback) in OOB_CASES.items():
     OOB[_name] = _callback
 
 # Cases this peer cannot express: name -> reason.
-_NUMERIC_OOB = (
-    "pyfory 1.6.0 calls the buffer callback only for bytes: it writes numeric arrays ({}) without"
-    " the in-band flag byte"
-)
-UNSUPPORTED = {
-    "oob_int32_array_in_band": _NUMERIC_OOB.format("here the int32 array"),
-    "oob_int32_array_out_of_band": _NUMERIC_OOB.format("here the int32 array"),
-    "oob_float64_array_alternating": _NUMERIC_OOB.format("here the float64 array"),
-    "oob_struct_out_of_band": _NUMERIC_OOB.format("here Rec.values, a float64 array"),
-    "oob_struct_alternating": _NUMERIC_OOB.format("here Rec.values, a float64 array"),
-}
+UNSUPPORTED = {}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -189,8 +189,8 @@ fn all_cells(cases: usize, cell: Cell) -> Vec<[Cell; 4]> {
 /// Everything for one peer: setup, gen, the four checks per case.
 /// A skipped peer is a failure when `require_all`.
 fn run_peer(peer: &Peer, work: &Path, require_all: bool) -> PeerColumn {
-    let cases = all();
     let name = peer.name.as_str();
+    let cases: Vec<Case> = all().into_iter().map(|c| c.for_peer(name)).collect();
     let committed = committed_golden_dir(name);
     let mut col = PeerColumn {
         peer: name.to_string(),
