@@ -329,6 +329,29 @@ cases! {
         Rec = Rec { data: vec![1, 2, 3], values: vec![1.5, -2.0] };
     oob_struct_alternating [callback: Some(Callback::Alternating), register: Some(register_rec),]:
         Rec = Rec { data: vec![1, 2, 3], values: vec![1.5, -2.0] };
+    oob_numpy_float64_out_of_band [callback: Some(Callback::OutOfBand),]: Vec<f64> =
+        vec![1.5, -2.0];
+    oob_numpy_int32_out_of_band [callback: Some(Callback::OutOfBand),]: Vec<i32> = vec![1, -1];
+    oob_numpy_struct_out_of_band
+        [callback: Some(Callback::OutOfBand), register: Some(register_samples),]: Samples =
+        samples();
+    oob_numpy_struct_alternating
+        [callback: Some(Callback::Alternating), register: Some(register_samples),]: Samples =
+        samples();
+    oob_numpy_list_out_of_band [callback: Some(Callback::OutOfBand),]: Value = Value::List(vec![
+        Value::Binary(vec![1, 2, 3]),
+        Value::Float64Array(vec![1.5, -2.0]),
+        Value::Int32Array(vec![1, -1]),
+    ]);
+}
+
+/// The value of the numpy out-of-band struct cases.
+fn samples() -> Samples {
+    Samples {
+        data: vec![1, 2, 3],
+        values: vec![1.5, -2.0],
+        ids: vec![1, -1],
+    }
 }
 
 /// What Rust reads from the peers' `{a: 1, b: {x: 2, label: "bee"}, c: ["x", "y"]}`.
