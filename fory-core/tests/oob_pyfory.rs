@@ -316,6 +316,12 @@ fn one_before_one_byte_elements_follows_the_setting() {
         let got: Vec<u8> = read(&reader, "03 ff 29 01 01 05", &[]).unwrap();
         assert_eq!(got, [5]);
     }
+
+    // The one misreading without an error: pyfory's [0] is Java's empty in-band array.
+    let got: Vec<i8> = read(&pyfory(), "03 ff 2c 01 00", &[]).unwrap();
+    assert_eq!(got, [0]);
+    let got: Vec<i8> = read(&java(), "03 ff 2c 01 00", &[]).unwrap();
+    assert!(got.is_empty());
 }
 
 #[test]

@@ -60,6 +60,11 @@ use crate::types::TypeId;
 /// wider elements cannot be a plain length (one byte is not a whole element), so it is Java's
 /// in-band flag.
 ///
+/// A payload of the other form read the ambiguous way is an error naming this setting, with one
+/// exception: pyfory's one-element `INT8`, `UINT8` or `BOOL` array holding 0 (`01 00`) reads
+/// under `Java` as an empty array (flag `01`, count 0), without an error. Numeric `00`s read the
+/// wrong way always show: the buffer count no longer matches.
+///
 /// The form pyfory reads is the plain one: under `Java`, pyfory reads a numeric array sent
 /// out-of-band (`00`) as an empty array, without an error, and fails on one kept in-band. A
 /// numeric array cannot travel out-of-band to pyfory at all; under `Pyfory` it stays in the main
