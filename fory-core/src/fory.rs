@@ -4,7 +4,7 @@ use crate::buffer::{Reader, Writer};
 use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
 use crate::limits::Limits;
-use crate::oob::{BufferCallback, Frame};
+use crate::oob::{BufferCallback, Frame, OobArrayForm};
 use crate::resolver::{Registrable, TypeDefCache, TypeRegistry};
 use crate::serializer::{read_value, write_value, Deserialize, Serialize};
 
@@ -86,6 +86,9 @@ pub struct Config {
     /// struct field whose type is registered by name, as pyfory does, instead of nothing, as
     /// Java and Go do. Off by default; see [`ForyBuilder::named_struct_field_type_info`].
     pub named_struct_field_type_info: bool,
+    /// How numeric arrays are written in a payload with the out-of-band bit, and how its one
+    /// ambiguous byte is read; see [`OobArrayForm`]. Default: Java's form.
+    pub oob_array_form: OobArrayForm,
     /// Decoding limits; see [`Limits`] for the defaults.
     pub limits: Limits,
 }
@@ -130,6 +133,7 @@ impl Default for Config {
             check_struct_version: true,
             string_rule: StringRule::Java,
             named_struct_field_type_info: false,
+            oob_array_form: OobArrayForm::Java,
             limits: Limits::DEFAULT,
         }
     }
@@ -291,7 +295,8 @@ impl Fory {
     /// Serializes `value` handing every BINARY and numeric-array payload to `callback`, which
     /// keeps it in the main buffer (`true`) or sends it out-of-band (`false`); see
     /// [`crate::oob`]. The header's out-of-band bit is set whatever the callback answers, as
-    /// the peers do.
+    /// the peers do. With [`OobArrayForm::Pyfory`] only BINARY payloads reach the callback:
+    /// numeric arrays stay in the main buffer, in the plain form pyfory reads.
     ///
     /// Out-of-band buffers borrow from `value` (no copy) unless they come from behind a
     /// `RefCell`, `Mutex` or `Weak`, or are not in little-endian layout on this target.
@@ -314,6 +319,10 @@ impl Fory {
     /// Deserializes a payload written with a buffer callback, taking its out-of-band payloads
     /// from `buffers` in order. Borrowed outputs (`&[u8]`, `Cow<[u8]>`, `Cow<[f32]>`, ...) point
     /// into `main` or into the buffers without copying where alignment allows.
+    ///
+    /// Numeric arrays are read in Java's form or pyfory's, whichever the bytes show; where
+    /// they cannot tell (an array whose first byte is `00`), [`Config::oob_array_form`] decides
+    /// (see [`OobArrayForm`]).
     ///
     /// Errors: a payload without the out-of-band bit (it has no buffers to take); a buffer
     /// missing where the payload sends one out-of-band; buffers left over at the end.
@@ -339,10 +348,18 @@ impl Fory {
         let end = ctx.reader.position();
         check_end(end, main.len())?;
         if ctx.buffers_left() > 0 {
+            let hint = match ctx.first_empty_array() {
+                Some(at) => format!(
+                    "; the numeric array at byte {at} was read as pyfory's empty array (`00` \
+                     under OobArrayForm::Pyfory): if the payload is Java's, that `00` sends it \
+                     out-of-band, so build the reader with OobArrayForm::Java"
+                ),
+                None => String::new(),
+            };
             return Err(Error::invalid(
                 end,
                 "as many out-of-band buffers as the payload uses",
-                format!("{} buffers left over", ctx.buffers_left()),
+                format!("{} buffers left over{hint}", ctx.buffers_left()),
             ));
         }
         Ok(value)
@@ -485,6 +502,36 @@ impl ForyBuilder {
     /// ```
     pub fn named_struct_field_type_info(mut self, on: bool) -> Self {
         self.config.named_struct_field_type_info = on;
+        self
+    }
+
+    /// The form of numeric arrays in payloads written with a buffer callback: Java's (the
+    /// default) or pyfory's, whose numeric arrays stay in the main buffer without the in-band
+    /// flag. Set it to the form of the peer the payloads go to and come from; see
+    /// [`OobArrayForm`] for what each reads.
+    ///
+    /// ```
+    /// use fory_core::oob::{AllOutOfBand, OobArrayForm};
+    /// use fory_core::Fory;
+    /// let values = vec![1.5f64, -2.0];
+    ///
+    /// // Java's form: the array goes out-of-band (flag 00).
+    /// let to_java = Fory::default();
+    /// let frame = to_java.serialize_with_callback(&values, AllOutOfBand)?;
+    /// assert_eq!(frame.main, [0x03, 0xff, 0x38, 0x00]);
+    /// assert_eq!(frame.buffers.len(), 1);
+    ///
+    /// // pyfory's form: byte count 16 and the elements, in the main buffer, no buffers.
+    /// let to_python = Fory::builder().oob_array_form(OobArrayForm::Pyfory).build();
+    /// let frame = to_python.serialize_with_callback(&values, AllOutOfBand)?;
+    /// assert_eq!(frame.main[..4], [0x03, 0xff, 0x38, 0x10]);
+    /// assert!(frame.buffers.is_empty());
+    /// let back: Vec<f64> = to_python.deserialize_with_buffers(&frame.main, &[])?;
+    /// assert_eq!(back, values);
+    /// # Ok::<(), fory_core::Error>(())
+    /// ```
+    pub fn oob_array_form(mut self, form: OobArrayForm) -> Self {
+        self.config.oob_array_form = form;
         self
     }
 

@@ -178,6 +178,33 @@ fn main() {
         }
     }
 
+    // Out-of-band encodings in pyfory's array form (numeric arrays plain, in the main buffer).
+    for fory in pyfory_forys() {
+        let samples = Samples {
+            data: vec![1, 2, 3],
+            values: vec![1.5, -2.0],
+            ids: vec![1, -1],
+        };
+        let (tree, one_int8, no_f64) = (tree(), vec![5i8], Vec::<f64>::new());
+        let frames = [
+            fory.serialize_with_callback(&tree, AllOutOfBand).unwrap(),
+            fory.serialize_with_callback(&samples, AllOutOfBand)
+                .unwrap(),
+            fory.serialize_with_callback(&one_int8, AllOutOfBand)
+                .unwrap(),
+            fory.serialize_with_callback(&no_f64, AllOutOfBand).unwrap(),
+        ];
+        for frame in frames {
+            let buffers: Vec<Vec<u8>> = frame
+                .buffers
+                .iter()
+                .map(|b| b.as_bytes().to_vec())
+                .collect();
+            put("oob", &join_buffers(&frame.main, &buffers));
+            count("oob");
+        }
+    }
+
     // TypeDefs: every registered struct's, whole (for read_type_def) and its body.
     let fory = &forys()[1];
     let registry = fory.registry();

@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 
 use fory_core::meta::meta_string::{MetaStringDecoder, MetaStringEncoder, MetaStringEncoding};
 use fory_core::meta::{struct_def, type_def};
+use fory_core::oob::OobArrayForm;
 use fory_core::{Fory, ForyObject, Reader, Result, Value};
 use xlang_tests::cases::{all, Case, Payload};
 
@@ -191,6 +192,15 @@ pub fn register_fuzz_types(fory: &mut Fory) -> Result<()> {
     fory.register_named::<Named>()
 }
 
+/// Registers the conformance cases' struct types: those of the struct cases and the out-of-band
+/// cases' `Rec` and `Samples`.
+pub fn register_case_types(fory: &mut Fory) -> Result<()> {
+    use xlang_tests::cases::structs::{register_all, register_rec, register_samples};
+    register_all(fory)?;
+    register_rec(fory)?;
+    register_samples(fory)
+}
+
 /// A `Fory` in one of the four modes (bit 0: compatible, bit 1: reference tracking), with the
 /// fuzz types registered, and, when `with_cases`, the conformance cases' struct types too.
 pub fn fory(mode: u8, with_cases: bool) -> Fory {
@@ -200,9 +210,26 @@ pub fn fory(mode: u8, with_cases: bool) -> Fory {
         .build();
     register_fuzz_types(&mut fory).expect("fresh registry");
     if with_cases {
-        xlang_tests::cases::structs::register_all(&mut fory).expect("no clash with fuzz ids");
+        register_case_types(&mut fory).expect("no clash with fuzz ids");
     }
     fory
+}
+
+/// Schema-consistent and compatible `Fory`s (mode 0 and 1) reading and writing numeric arrays in
+/// pyfory's out-of-band form, built once.
+pub fn pyfory_forys() -> &'static [Fory; 2] {
+    static FORYS: OnceLock<[Fory; 2]> = OnceLock::new();
+    FORYS.get_or_init(|| {
+        [0, 1].map(|mode| {
+            let mut fory = Fory::builder()
+                .compatible(mode & 1 != 0)
+                .oob_array_form(OobArrayForm::Pyfory)
+                .build();
+            register_fuzz_types(&mut fory).expect("fresh registry");
+            register_case_types(&mut fory).expect("no clash with fuzz ids");
+            fory
+        })
+    })
 }
 
 /// The four registered `Fory`s, built once.
@@ -470,19 +497,21 @@ pub fn join_buffers(main: &[u8], buffers: &[Vec<u8>]) -> Vec<u8> {
     out
 }
 
-/// The `Rec` struct of the out-of-band conformance cases, for decoding.
-pub use xlang_tests::cases::structs::Rec;
+/// The structs of the out-of-band conformance cases, for decoding.
+pub use xlang_tests::cases::structs::{Rec, Samples};
 
 /// Decodes the split input with `Fory::deserialize_with_buffers` into every type that can take
-/// out-of-band payloads, owned and borrowed, in schema-consistent and compatible mode.
+/// out-of-band payloads, owned and borrowed, in schema-consistent and compatible mode, with
+/// numeric arrays in Java's form and in pyfory's.
 pub fn decode_oob(data: &[u8]) {
     forys();
+    pyfory_forys();
     bounded(data.len(), "out-of-band", || decode_oob_unbounded(data))
 }
 
 fn decode_oob_unbounded(data: &[u8]) {
     let (main, buffers) = split_buffers(data);
-    for fory in &forys()[..2] {
+    for fory in forys()[..2].iter().chain(pyfory_forys()) {
         let _ = fory.deserialize_with_buffers::<Value>(main, &buffers);
         let _ = fory.deserialize_with_buffers::<Vec<u8>>(main, &buffers);
         let _ = fory.deserialize_with_buffers::<&[u8]>(main, &buffers);
@@ -491,7 +520,10 @@ fn decode_oob_unbounded(data: &[u8]) {
         let _ = fory.deserialize_with_buffers::<Vec<i32>>(main, &buffers);
         let _ = fory.deserialize_with_buffers::<Cow<[f64]>>(main, &buffers);
         let _ = fory.deserialize_with_buffers::<Vec<f64>>(main, &buffers);
+        let _ = fory.deserialize_with_buffers::<Vec<i8>>(main, &buffers);
+        let _ = fory.deserialize_with_buffers::<Vec<bool>>(main, &buffers);
         let _ = fory.deserialize_with_buffers::<Rec>(main, &buffers);
+        let _ = fory.deserialize_with_buffers::<Samples>(main, &buffers);
         let _ = fory.deserialize_with_buffers::<Tree>(main, &buffers);
     }
 }

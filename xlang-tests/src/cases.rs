@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::fmt::Debug;
 use std::rc::Rc;
 
-use fory_core::oob::BufferObject;
+use fory_core::oob::{BufferObject, OobArrayForm};
 use fory_core::types::{Date, Decimal, Duration, Timestamp};
 use fory_core::{Deserialize, Fory, Result, Serialize, StringRule, Value};
 
@@ -33,8 +33,11 @@ pub struct Mode {
     /// with the UTF-8 rule, which Go writes).
     pub string_rule: StringRule,
     /// Type info before by-name struct fields in schema-consistent mode, as pyfory writes and
-    /// reads them (set by [`for_peer`] for the Python peers).
+    /// reads them (see [`Mode::for_peer`]).
     pub named_struct_field_type_info: bool,
+    /// The form of numeric arrays under the out-of-band bit: Java's, except with the Python
+    /// peers (see [`Mode::for_peer`]).
+    pub oob_array_form: OobArrayForm,
 }
 
 /// The buffer callbacks of the out-of-band cases.
@@ -76,6 +79,19 @@ pub enum ColorRegistration {
 }
 
 impl Mode {
+    /// The settings a user chooses for `peer` where the peers read different forms. With the
+    /// Python peers: numeric arrays under the out-of-band bit in pyfory's form
+    /// ([`OobArrayForm::Pyfory`]: plain, in the main buffer), and type info before a struct
+    /// field whose type is registered by name in schema-consistent mode, both of which pyfory
+    /// writes and expects. With the others, Java's forms.
+    pub fn for_peer(mut self, peer: &str) -> Self {
+        if is_pyfory_peer(peer) {
+            self.oob_array_form = OobArrayForm::Pyfory;
+            self.named_struct_field_type_info = true;
+        }
+        self
+    }
+
     /// The `Fory` for this mode.
     pub fn fory(self) -> Fory {
         let mut fory = Fory::builder()
@@ -83,6 +99,7 @@ impl Mode {
             .ref_tracking(self.ref_tracking)
             .string_rule(self.string_rule)
             .named_struct_field_type_info(self.named_struct_field_type_info)
+            .oob_array_form(self.oob_array_form)
             .build();
         match self.color {
             ColorRegistration::None => {}
@@ -118,7 +135,18 @@ pub type CheckFn = fn(&Fory, Option<Callback>, &Payload) -> std::result::Result<
 /// See [`Case::encode`].
 pub type EncodeFn = fn(&Fory, Option<Callback>) -> std::result::Result<Payload, String>;
 
+/// Whether `peer` is one of the Python peers (`python`, `python-<version>`), which run pyfory.
+pub fn is_pyfory_peer(peer: &str) -> bool {
+    peer == "python" || peer.starts_with("python-")
+}
+
 impl Case {
+    /// The case as exchanged with `peer` (see [`Mode::for_peer`]).
+    pub fn for_peer(mut self, peer: &str) -> Self {
+        self.mode = self.mode.for_peer(peer);
+        self
+    }
+
     /// Decodes `payload` (a peer's), checks the value and returns our encoding of it.
     pub fn check_payload(&self, payload: &Payload) -> std::result::Result<Payload, String> {
         (self.check)(&self.mode.fory(), self.mode.callback, payload)
@@ -225,17 +253,9 @@ macro_rules! struct_cases {
     (@register $register:expr) => { $register };
 }
 
-/// Every case as a Rust program exchanging with `peer` writes it: the settings a user would
-/// choose for that peer where the peers read different forms (with pyfory, type info before a
-/// struct field whose type is registered by name, in schema-consistent mode).
+/// Every case as a Rust program exchanging with `peer` writes it (see [`Mode::for_peer`]).
 pub fn for_peer(peer: &str) -> Vec<Case> {
-    let mut cases = all();
-    if crate::peers::library(peer) == "python" {
-        for case in &mut cases {
-            case.mode.named_struct_field_type_info = true;
-        }
-    }
-    cases
+    all().into_iter().map(|case| case.for_peer(peer)).collect()
 }
 
 /// Every case, with the settings Java reads (see [`for_peer`]).
@@ -331,6 +351,29 @@ cases! {
         Rec = Rec { data: vec![1, 2, 3], values: vec![1.5, -2.0] };
     oob_struct_alternating [callback: Some(Callback::Alternating), register: Some(register_rec),]:
         Rec = Rec { data: vec![1, 2, 3], values: vec![1.5, -2.0] };
+    oob_numpy_float64_out_of_band [callback: Some(Callback::OutOfBand),]: Vec<f64> =
+        vec![1.5, -2.0];
+    oob_numpy_int32_out_of_band [callback: Some(Callback::OutOfBand),]: Vec<i32> = vec![1, -1];
+    oob_numpy_struct_out_of_band
+        [callback: Some(Callback::OutOfBand), register: Some(register_samples),]: Samples =
+        samples();
+    oob_numpy_struct_alternating
+        [callback: Some(Callback::Alternating), register: Some(register_samples),]: Samples =
+        samples();
+    oob_numpy_list_out_of_band [callback: Some(Callback::OutOfBand),]: Value = Value::List(vec![
+        Value::Binary(vec![1, 2, 3]),
+        Value::Float64Array(vec![1.5, -2.0]),
+        Value::Int32Array(vec![1, -1]),
+    ]);
+}
+
+/// The value of the numpy out-of-band struct cases.
+fn samples() -> Samples {
+    Samples {
+        data: vec![1, 2, 3],
+        values: vec![1.5, -2.0],
+        ids: vec![1, -1],
+    }
 }
 
 /// What Rust reads from the peers' `{a: 1, b: {x: 2, label: "bee"}, c: ["x", "y"]}`.

@@ -14,7 +14,7 @@ use std::ops::{Deref, DerefMut};
 use crate::buffer::{Reader, Writer};
 use crate::error::{Error, Result};
 use crate::fory::{Config, Fory};
-use crate::oob::{BufferObject, OobSink, OobSource};
+use crate::oob::{BufferObject, OobArrayForm, OobSink, OobSource};
 use crate::resolver::{
     MetaReadTables, MetaWriteTables, Registration, StreamDef, TypeDefCache, TypeRegistry, UserType,
     WrittenTypeDefs,
@@ -176,7 +176,8 @@ impl<'f> WriteContext<'f> {
 
     /// Writes a BINARY or `*_ARRAY` payload whose bytes (elements little-endian) are `bytes`:
     /// `varuint32 length` and the bytes; with a buffer callback, first the in-band flag, and
-    /// nothing more when the callback sends the buffer out-of-band.
+    /// nothing more when the callback sends the buffer out-of-band. (A numeric array under
+    /// [`OobArrayForm::Pyfory`] keeps the plain form, without asking the callback.)
     ///
     /// `bytes` borrowed for the context's lifetime (from the value being serialized) stay
     /// borrowed when they go out-of-band: no copy is made.
@@ -200,7 +201,8 @@ impl<'f> WriteContext<'f> {
                 bytes.len()
             ))
         })?;
-        let Some(sink) = &mut *self.oob else {
+        let plain = type_id != TypeId::Binary && self.config.oob_array_form == OobArrayForm::Pyfory;
+        let Some(sink) = self.oob.as_mut().filter(|_| !plain) else {
             self.writer.write_varuint32(len);
             self.writer.write_bytes(&bytes);
             return Ok(());
@@ -463,33 +465,72 @@ impl<'f, 'de> ReadContext<'f, 'de> {
         self.oob.as_ref().map_or(0, OobSource::left)
     }
 
-    /// Reads a BINARY or `*_ARRAY` payload's bytes: `varuint32 length` and the bytes, or, in a
-    /// payload written with a buffer callback, the in-band flag and then either of those or the
-    /// next out-of-band buffer. The length is checked against `max_binary_bytes` and the input.
+    /// Reads the bytes of a BINARY or `*_ARRAY` payload of wire type `type_id`: `varuint32
+    /// length` and the bytes, or, in a payload written with a buffer callback, the in-band flag
+    /// and then either of those or the next out-of-band buffer (or, for pyfory's numeric
+    /// arrays, the plain form; see [`OobArrayForm`]). The length is checked against
+    /// `max_binary_bytes` and the input.
     #[inline(always)]
-    pub fn read_buffer(&mut self) -> Result<&'de [u8]> {
+    pub fn read_buffer(&mut self, type_id: TypeId) -> Result<&'de [u8]> {
         if self.oob.is_some() {
-            return self.read_buffer_with_oob();
+            return self.read_buffer_with_oob(type_id);
         }
         self.read_in_band_buffer()
     }
 
-    /// [`ReadContext::read_buffer`] when the payload was written with a buffer callback.
+    /// [`ReadContext::read_buffer`] when the payload was written with a buffer callback: Java's
+    /// flag (`00` out-of-band, `01` in-band) or a plain length, told apart by the first byte,
+    /// the element size and, where those cannot tell, the configured [`OobArrayForm`].
     #[inline(never)]
-    fn read_buffer_with_oob(&mut self) -> Result<&'de [u8]> {
-        if let Some(source) = &mut self.oob {
-            let at = self.reader.position();
-            if !self.reader.read_bool()? {
-                return source.take().ok_or_else(|| {
-                    Error::invalid(
-                        at,
-                        "an out-of-band buffer for this payload",
-                        "no buffer left (fewer buffers given than the payload sends out-of-band)",
-                    )
-                });
+    fn read_buffer_with_oob(&mut self, type_id: TypeId) -> Result<&'de [u8]> {
+        let at = self.reader.position();
+        let Ok(first) = self.reader.peek_u8() else {
+            return Err(Error::truncated(
+                at,
+                "the in-band flag or byte count of a binary or array payload",
+                1,
+                0,
+            ));
+        };
+        let numeric = type_id != TypeId::Binary;
+        let pyfory = numeric && self.config.oob_array_form == OobArrayForm::Pyfory;
+        let wide = type_id.element_size().unwrap_or(1) >= 2;
+        let Some(source) = &mut self.oob else {
+            return self.read_in_band_buffer();
+        };
+        match first {
+            // Java's out-of-band flag.
+            0 if !pyfory => {
+                self.reader.skip(1)?;
+                source
+                    .take()
+                    .ok_or_else(|| no_buffer_left(at, type_id, numeric))
             }
+            // pyfory's empty numeric array.
+            0 => {
+                self.reader.skip(1)?;
+                source.first_empty_array.get_or_insert(at);
+                Ok(&[])
+            }
+            // Java's in-band flag: certain where a plain byte count of 1 is impossible.
+            1 if !pyfory || wide => {
+                self.reader.skip(1)?;
+                if !numeric || wide {
+                    return self.read_in_band_buffer();
+                }
+                self.read_in_band_buffer()
+                    .map_err(|e| one_byte_array_after_flag(at, type_id, e))
+            }
+            // A plain byte count: pyfory's numeric arrays, or any first byte that is no flag
+            // (2 and up; Go's form).
+            _ => self.read_in_band_buffer(),
         }
-        self.read_in_band_buffer()
+    }
+
+    /// Where a numeric array was first read as pyfory's empty array (`00` under
+    /// [`OobArrayForm::Pyfory`]), if one was.
+    pub(crate) fn first_empty_array(&self) -> Option<usize> {
+        self.oob.as_ref().and_then(|s| s.first_empty_array)
     }
 
     /// A buffer's length and bytes, in band.
@@ -670,6 +711,41 @@ impl<'f, 'de> ReadContext<'f, 'de> {
             .check_count(at, u64::from(len), min_item_bytes, what)?;
         Ok(len as usize)
     }
+}
+
+/// The error for a `00` flag at `at` with no out-of-band buffer left.
+#[cold]
+fn no_buffer_left(at: usize, type_id: TypeId, numeric: bool) -> Error {
+    let hint = if numeric {
+        "; if pyfory wrote the payload, `00` is the byte count of an empty array (pyfory writes \
+         numeric arrays without the in-band flag): build the reader with \
+         Fory::builder().oob_array_form(OobArrayForm::Pyfory)"
+    } else {
+        ""
+    };
+    Error::invalid(
+        at,
+        "an out-of-band buffer for the payload flagged `00` (out-of-band)",
+        format!(
+            "no buffer left for this {type_id} (fewer buffers given than the payload sends \
+             out-of-band){hint}"
+        ),
+    )
+}
+
+/// `error`, met reading the length and bytes after an in-band flag `01` at `at` before an
+/// array of one-byte elements, where pyfory's plain form would have meant one element.
+#[cold]
+fn one_byte_array_after_flag(at: usize, type_id: TypeId, error: Error) -> Error {
+    Error::invalid(
+        at,
+        "Java's in-band flag `01`, a byte count and the bytes (OobArrayForm::Java)",
+        format!(
+            "{type_id} bytes that do not read that way ({error}); if pyfory wrote the payload, \
+             `01` is the byte count of a one-element array in its plain form: build the reader \
+             with Fory::builder().oob_array_form(OobArrayForm::Pyfory)"
+        ),
+    )
 }
 
 /// The error for a type id that is not the one the target type needs.

@@ -10,10 +10,12 @@
 //! or the elements in little-endian order, with no length, type or padding. Readers take the
 //! buffers in the order the flags `00` appear (depth first).
 //!
-//! pyfory 1.6.0 writes the flag for BINARY only (its numeric arrays keep the plain form even with
-//! the bit set), so the two disagree on arrays; Go 1.6.0 sets the bit but never writes a flag.
-//! Neither form can be told from the other on the wire, so readers follow the header bit and
-//! Java's form. See `spec/divergences.md`.
+//! pyfory (1.6.0 to 1.7.7) writes the flag for BINARY only: its numeric arrays keep the plain
+//! form (`varuint32 length` and bytes) even with the bit set, and it reads them only in that
+//! form. [`OobArrayForm`] chooses which of the two forms numeric arrays are written in; reading
+//! accepts both wherever the bytes tell them apart (see [`OobArrayForm`] for the rules). Go
+//! 1.6.0 sets the bit but never writes a flag. See `spec/out-of-band.md` and
+//! `spec/divergences.md`.
 //!
 //! ```
 //! use fory_core::oob::{self, BufferObject};
@@ -39,6 +41,73 @@ use std::borrow::Cow;
 use std::io::{IoSlice, Write};
 
 use crate::types::TypeId;
+
+/// How numeric arrays (`BOOL_ARRAY` .. `FLOAT64_ARRAY`, every array but BINARY) are written in
+/// a payload with the out-of-band bit, and how the one ambiguous reading is settled. Set it with
+/// [`ForyBuilder::oob_array_form`](crate::ForyBuilder::oob_array_form) to the form of the peer
+/// the payloads are exchanged with. BINARY is the same in both forms.
+///
+/// | in a payload with the out-of-band bit | `Java` (default) | `Pyfory` |
+/// | --- | --- | --- |
+/// | BINARY | flag `01` + length + bytes, or flag `00` and a buffer | the same |
+/// | numeric array, written | the same as BINARY; the callback decides | `varuint32 length` + bytes, always in-band; the callback is not asked |
+/// | numeric array, first byte `00`, read | flag: the next out-of-band buffer | an empty array |
+/// | 1-byte-element array (`INT8`, `UINT8`, `BOOL`), first byte `01`, read | flag: length and bytes follow | length 1: one element follows |
+///
+/// Every other first byte reads the same under both settings, so either reads the other's
+/// payloads wherever the bytes allow only one reading: a byte of 2 or more cannot be a flag, so
+/// it starts a plain length (pyfory's arrays, Go's binaries); `01` before an array of 2-byte or
+/// wider elements cannot be a plain length (one byte is not a whole element), so it is Java's
+/// in-band flag.
+///
+/// A payload of the other form read the ambiguous way is an error naming this setting, with one
+/// exception: pyfory's one-element `INT8`, `UINT8` or `BOOL` array holding 0 (`01 00`) reads
+/// under `Java` as an empty array (flag `01`, count 0), without an error. Numeric `00`s read the
+/// wrong way always show: the buffer count no longer matches.
+///
+/// The form pyfory reads is the plain one: under `Java`, pyfory reads a numeric array sent
+/// out-of-band (`00`) as an empty array, without an error, and fails on one kept in-band. A
+/// numeric array cannot travel out-of-band to pyfory at all; under `Pyfory` it stays in the main
+/// buffer, and only BINARY payloads are handed to the callback.
+///
+/// ```
+/// use fory_core::oob::{AllOutOfBand, OobArrayForm};
+/// use fory_core::Fory;
+///
+/// #[derive(fory_core::ForyObject, Debug, PartialEq, Default)]
+/// struct Sample {
+///     raw: Vec<u8>,       // BINARY: out-of-band in both forms
+///     values: Vec<f64>,   // FLOAT64_ARRAY: in the main buffer for pyfory
+/// }
+///
+/// let mut fory = Fory::builder().oob_array_form(OobArrayForm::Pyfory).build();
+/// fory.register::<Sample>(300)?;
+/// let sample = Sample { raw: vec![1, 2, 3], values: vec![1.5] };
+/// let frame = fory.serialize_with_callback(&sample, AllOutOfBand)?;
+/// // ... 00 (raw: out-of-band), 08 (values: 8 bytes, no flag) 000000000000f83f
+/// assert_eq!(frame.main[frame.main.len() - 10..], [0, 8, 0, 0, 0, 0, 0, 0, 0xf8, 0x3f]);
+/// assert_eq!(frame.buffer_slices(), [&[1u8, 2, 3][..]]);
+/// let back: Sample = fory.deserialize_with_buffers(&frame.main, &frame.buffer_slices())?;
+/// assert_eq!(back, sample);
+///
+/// // A reader in Java's form reads it too: `08` cannot be a flag.
+/// let mut java = Fory::default();
+/// java.register::<Sample>(300)?;
+/// assert_eq!(java.deserialize_with_buffers::<Sample>(&frame.main, &frame.buffer_slices())?, sample);
+/// # Ok::<(), fory_core::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OobArrayForm {
+    /// Java's form (fory-core 1.6.0), byte-equal with the Java peer: every numeric array, like
+    /// BINARY, starts with the in-band flag and is handed to the callback, so it can travel
+    /// out-of-band.
+    #[default]
+    Java,
+    /// pyfory's form (1.6.0 to 1.7.7), byte-equal with the Python peer: numeric arrays
+    /// (`pyfory.Int32Array`, `array.array`, numpy arrays) in the plain form, always in the main
+    /// buffer; BINARY (`bytes`) as in Java's form.
+    Pyfory,
+}
 
 /// One BINARY or numeric-array payload, as the callback sees it and as an out-of-band buffer:
 /// its type and its bytes (elements in little-endian order).
@@ -171,6 +240,10 @@ impl std::fmt::Debug for OobSink<'_> {
 pub(crate) struct OobSource<'de> {
     buffers: Vec<&'de [u8]>,
     next: usize,
+    /// Where the first numeric array was read as pyfory's empty array (`00` under
+    /// [`OobArrayForm::Pyfory`]), which Java would have meant as out-of-band: named when
+    /// buffers are left over.
+    pub(crate) first_empty_array: Option<usize>,
 }
 
 impl<'de> OobSource<'de> {
@@ -178,6 +251,7 @@ impl<'de> OobSource<'de> {
         OobSource {
             buffers: buffers.to_vec(),
             next: 0,
+            first_empty_array: None,
         }
     }
 

@@ -15,8 +15,8 @@ impl<'de> Deserialize<'de> for &'de [u8] {
     }
 
     /// Borrows the payload from the input.
-    fn read_data(ctx: &mut ReadContext<'_, 'de>, _id: TypeId) -> Result<Self> {
-        read_array_bytes(ctx, 1)
+    fn read_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Self> {
+        read_array_bytes(ctx, id, 1)
     }
 
     fn declared_type_id() -> TypeId {

@@ -101,7 +101,7 @@ macro_rules! number {
                     // that element type (an INT32_ARRAY as `i64`s), an error where it does not.
                     return read_array_as(ctx, id);
                 }
-                let bytes = read_array_bytes(ctx, $width)?;
+                let bytes = read_array_bytes(ctx, id, $width)?;
                 <Self as ArrayElement>::vec_from_le_bytes(bytes, |r| r.$read_elem())
                     .map_err(|e| in_input(e, ctx, bytes))
             }
@@ -203,7 +203,7 @@ macro_rules! borrowed_array {
                     // A LIST, or another array type: read (and converted) as a `Vec`.
                     return <$ty>::read_vec_data(ctx, id).map(Cow::Owned);
                 }
-                let bytes = read_array_bytes(ctx, std::mem::size_of::<$ty>())?;
+                let bytes = read_array_bytes(ctx, id, std::mem::size_of::<$ty>())?;
                 Ok(match borrow_elements::<$ty>(bytes) {
                     Some(items) => Cow::Borrowed(items),
                     None => Cow::Owned(
@@ -285,7 +285,7 @@ pub(crate) fn read_array_as<'de, T: Deserialize<'de>>(
             format!("{id} read as a sequence of {}", std::any::type_name::<T>()),
         ));
     }
-    let bytes = read_array_bytes(ctx, width)?;
+    let bytes = read_array_bytes(ctx, id, width)?;
     let count = bytes.len() / width;
     // The elements are read with the context's reader moved onto the array's bytes, which may
     // be an out-of-band buffer rather than part of the input.
@@ -490,17 +490,18 @@ fn le_bytes<T: PlainBytes>(items: &[T], encode: fn(&mut Writer, T)) -> Cow<'_, [
     Cow::Owned(w.into_inner())
 }
 
-/// Reads an array's byte count and its bytes, checking the count against the element width (a
-/// power of two), the binary limit and the input left. Inlined, so the width is a constant and
-/// the check a mask rather than a division.
+/// Reads the byte count and bytes of an array of wire type `id`, checking the count against the
+/// element width (a power of two), the binary limit and the input left. Inlined, so the width
+/// is a constant and the check a mask rather than a division.
 #[inline(always)]
 pub(crate) fn read_array_bytes<'de>(
     ctx: &mut ReadContext<'_, 'de>,
+    id: TypeId,
     width: usize,
 ) -> Result<&'de [u8]> {
     debug_assert!(width.is_power_of_two());
     let at = ctx.reader.position();
-    let bytes = ctx.read_buffer()?;
+    let bytes = ctx.read_buffer(id)?;
     if bytes.len() & (width - 1) != 0 {
         return Err(Error::invalid(
             at,

@@ -132,7 +132,7 @@ fn skip_payload(ctx: &mut ReadContext<'_, '_>, shape: &Shape<'_, '_>) -> Result<
         }
         id if id == Binary || (BoolArray as u8..=Float64Array as u8).contains(&(id as u8)) => {
             // The in-band flag and the out-of-band buffer, in a payload with buffers.
-            ctx.read_buffer()?;
+            ctx.read_buffer(id)?;
         }
         List | Set => skip_elements(ctx, element_of(shape.declared))?,
         Map => skip_map(ctx, shape.declared)?,

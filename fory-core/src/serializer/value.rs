@@ -2,6 +2,7 @@
 //! `Map<Object, Object>` that Java and Python programs send.
 
 use std::any::Any;
+use std::borrow::Cow;
 use std::rc::Rc;
 
 use crate::context::{ReadContext, WriteContext};
@@ -222,7 +223,9 @@ impl Serialize for Value {
             Value::Float32(v) => v.write_data(ctx, d),
             Value::Float64(v) => v.write_data(ctx, d),
             Value::String(v) => v.write_data(ctx, d),
-            Value::Binary(v) | Value::UInt8Array(v) => v.write_data(ctx, d),
+            Value::Binary(v) => v.write_data(ctx, d),
+            // Not through `[u8]`, which names BINARY to the buffer callback and the array form.
+            Value::UInt8Array(v) => ctx.write_buffer(TypeId::Uint8Array, Cow::Borrowed(v)),
             Value::BoolArray(v) => v.write_data(ctx, d),
             Value::Int8Array(v) => v.write_data(ctx, d),
             Value::Int16Array(v) => v.write_data(ctx, d),
@@ -337,7 +340,7 @@ impl<'de> Deserialize<'de> for Value {
             TypeId::Int16Array => Value::Int16Array(read(ctx, id)?),
             TypeId::Int32Array => Value::Int32Array(read(ctx, id)?),
             TypeId::Int64Array => Value::Int64Array(read(ctx, id)?),
-            TypeId::Uint8Array => Value::UInt8Array(read_array_bytes(ctx, 1)?.to_vec()),
+            TypeId::Uint8Array => Value::UInt8Array(read_array_bytes(ctx, id, 1)?.to_vec()),
             TypeId::Uint16Array => Value::UInt16Array(read(ctx, id)?),
             TypeId::Uint32Array => Value::UInt32Array(read(ctx, id)?),
             TypeId::Uint64Array => Value::UInt64Array(read(ctx, id)?),

@@ -284,6 +284,25 @@ impl TypeId {
     pub const fn is_primitive_array(self) -> bool {
         (self as u8) >= TypeId::BoolArray as u8
     }
+
+    /// The size in bytes of one element of a BINARY or primitive-array payload (1 for BINARY,
+    /// 8 for `FLOAT64_ARRAY`); `None` for every other type.
+    pub const fn element_size(self) -> Option<usize> {
+        match self {
+            TypeId::Binary
+            | TypeId::BoolArray
+            | TypeId::Int8Array
+            | TypeId::Uint8Array
+            | TypeId::Float8Array => Some(1),
+            TypeId::Int16Array
+            | TypeId::Uint16Array
+            | TypeId::Float16Array
+            | TypeId::Bfloat16Array => Some(2),
+            TypeId::Int32Array | TypeId::Uint32Array | TypeId::Float32Array => Some(4),
+            TypeId::Int64Array | TypeId::Uint64Array | TypeId::Float64Array => Some(8),
+            _ => None,
+        }
+    }
 }
 
 impl TryFrom<u8> for TypeId {
@@ -334,5 +353,9 @@ mod tests {
         assert!(TypeId::TypedUnion.has_user_id() && !TypeId::Union.has_user_id());
         assert!(TypeId::NamedExt.is_named() && !TypeId::Ext.is_named());
         assert!(TypeId::BoolArray.is_primitive_array() && !TypeId::Array.is_primitive_array());
+        assert_eq!(TypeId::Binary.element_size(), Some(1));
+        assert_eq!(TypeId::Bfloat16Array.element_size(), Some(2));
+        assert_eq!(TypeId::Float64Array.element_size(), Some(8));
+        assert_eq!(TypeId::List.element_size(), None);
     }
 }

@@ -17,6 +17,11 @@ func oobCases() []*Case {
 		"oob_float64_array_alternating",
 		"oob_struct_out_of_band",
 		"oob_struct_alternating",
+		"oob_numpy_float64_out_of_band",
+		"oob_numpy_int32_out_of_band",
+		"oob_numpy_struct_out_of_band",
+		"oob_numpy_struct_alternating",
+		"oob_numpy_list_out_of_band",
 	}
 	cases := make([]*Case, len(names))
 	for i, name := range names {

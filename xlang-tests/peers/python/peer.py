@@ -30,6 +30,7 @@ import sys
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Set
 
+import numpy as np
 import pyfory
 from pyfory.union import Union, UnionSerializer
 
@@ -222,6 +223,13 @@ class Rec:  # 300, the struct of the out-of-band buffer cases
     values: pyfory.Array[pyfory.Float64]  # array<float64>, carried as pyfory.Float64Array
 
 
+@dataclass
+class Samples:  # 301, the struct of the numpy out-of-band cases
+    data: bytes
+    values: pyfory.Array[pyfory.Float64]  # written from a numpy float64 array
+    ids: pyfory.Array[pyfory.Int32]  # written from a numpy int32 array
+
+
 # How each user type is registered. Color is registered per case (by id or by name).
 TYPE_IDS = {
     Primitives: 201,
@@ -240,6 +248,7 @@ TYPE_IDS = {
     Point: 214,
     Evolving: 220,
     Rec: 300,
+    Samples: 301,
 }
 UNION_IDS = {Shape: 111}
 TYPE_NAMES = {Person: "example.Person"}
@@ -441,6 +450,11 @@ EXPECTED = {"evolution_drop_add": EVOLVING_READ}
 # Out-of-band buffer cases (schema-consistent): name -> (value, registered types, callback).
 # The callback is "in_band" (keep every buffer in-band), "out_of_band" (send every buffer
 # out-of-band) or "alternating" (out-of-band, in-band, ... in the order the buffers are met).
+# pyfory hands only bytes to the callback: its numeric arrays (pyfory arrays, array.array, numpy)
+# stay in the main buffer in the plain form, without the in-band flag, whatever the callback
+# says. The Rust side writes and reads that form for this peer (OobArrayForm::Pyfory).
+_F64 = np.array([1.5, -2.0], dtype=np.float64)
+_I32 = np.array([1, -1], dtype=np.int32)
 OOB_CASES = {
     "oob_binary_in_band": (b"\x01\x02\x03", [], "in_band"),
     "oob_binary_out_of_band": (b"\x01\x02\x03", [], "out_of_band"),
@@ -450,25 +464,19 @@ OOB_CASES = {
     "oob_float64_array_alternating": (pyfory.Float64Array([1.5, -2.0]), [], "alternating"),
     "oob_struct_out_of_band": (Rec(data=b"\x01\x02\x03", values=pyfory.Float64Array([1.5, -2.0])), [Rec], "out_of_band"),
     "oob_struct_alternating": (Rec(data=b"\x01\x02\x03", values=pyfory.Float64Array([1.5, -2.0])), [Rec], "alternating"),
+    "oob_numpy_float64_out_of_band": (_F64.copy(), [], "out_of_band"),
+    "oob_numpy_int32_out_of_band": (_I32.copy(), [], "out_of_band"),
+    "oob_numpy_struct_out_of_band": (Samples(data=b"\x01\x02\x03", values=_F64.copy(), ids=_I32.copy()), [Samples], "out_of_band"),
+    "oob_numpy_struct_alternating": (Samples(data=b"\x01\x02\x03", values=_F64.copy(), ids=_I32.copy()), [Samples], "alternating"),
+    "oob_numpy_list_out_of_band": ([b"\x01\x02\x03", _F64.copy(), _I32.copy()], [], "out_of_band"),
 }
 OOB = {}
 for _name, (_value, _types, _callback) in OOB_CASES.items():
     CASES[_name] = (_value, {"types": _types})
     OOB[_name] = _callback
 
-# Cases this peer cannot express: name -> reason. 1.6.0 and 1.7.7 behave the same here (see
-# spec/divergences.md, "Out-of-band buffers"); the reason names the version that ran.
-_NUMERIC_OOB = (
-    "pyfory " + pyfory.__version__ + " calls the buffer callback only for bytes: it writes numeric arrays ({})"
-    " without the in-band flag byte"
-)
-UNSUPPORTED = {
-    "oob_int32_array_in_band": _NUMERIC_OOB.format("here the int32 array"),
-    "oob_int32_array_out_of_band": _NUMERIC_OOB.format("here the int32 array"),
-    "oob_float64_array_alternating": _NUMERIC_OOB.format("here the float64 array"),
-    "oob_struct_out_of_band": _NUMERIC_OOB.format("here Rec.values, a float64 array"),
-    "oob_struct_alternating": _NUMERIC_OOB.format("here Rec.values, a float64 array"),
-}
+# Cases this peer cannot express: name -> reason.
+UNSUPPORTED = {}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -506,6 +514,8 @@ def normalize(v, _path=()):
     struct met again inside itself (a cycle) is ("<back reference>", n): the struct n levels up."""
     if isinstance(v, (pyfory.Int8Array, pyfory.Int32Array, pyfory.Int64Array, pyfory.Float64Array)):
         return list(v)
+    if isinstance(v, np.ndarray):
+        return v.tolist()
     if isinstance(v, float) and math.isnan(v):
         return "nan"
     if isinstance(v, datetime.datetime):

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Sets up the Python peer: a venv in the ignored .cache/ folder (.cache/py-<version>) with the
-# pinned pyfory. The version is PYFORY_PIN below, or $PYFORY_VERSION when set: the peer
-# python-1.7.7 (peers/python-1.7.7/) runs this script with PYFORY_VERSION=1.7.7, so each version
-# has its own venv and both share peer.py. Idempotent: a second run only checks the installed
-# version. Exit 3 when python3 is missing.
+# pinned pyfory and numpy (the numpy out-of-band cases write numpy arrays). The version is
+# PYFORY_PIN below, or $PYFORY_VERSION when set: the peer python-1.7.7 (peers/python-1.7.7/) runs
+# this script with PYFORY_VERSION=1.7.7, so each version has its own venv and both share peer.py.
+# Idempotent: a second run only checks the installed versions. Exit 3 when python3 is missing.
 set -euo pipefail
 PYFORY_PIN=1.6.0
+NUMPY_VERSION=2.4.6
 version="${PYFORY_VERSION:-$PYFORY_PIN}"
 
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
@@ -16,11 +17,16 @@ if ! command -v python3 >/dev/null 2>&1; then
   exit 3
 fi
 
-if ! "$venv/bin/python" -c "import pyfory, typing_extensions, sys; sys.exit(pyfory.__version__ != '$version')" 2>/dev/null; then
+installed() {
+  "$venv/bin/python" -c "import pyfory, numpy, typing_extensions, sys; sys.exit(pyfory.__version__ != '$version' or numpy.__version__ != '$NUMPY_VERSION')" 2>/dev/null
+}
+if ! installed; then
   mkdir -p "$root/.cache"
   python3 -m venv "$venv"
-  # pyfory falls back to typing_extensions on some paths without declaring it.
-  "$venv/bin/pip" install --quiet --disable-pip-version-check "pyfory==$version" typing_extensions
-  "$venv/bin/python" -c "import pyfory, sys; sys.exit(pyfory.__version__ != '$version')"
+  # pyfory falls back to typing_extensions on some paths without declaring it. `python -m pip`,
+  # not bin/pip: a venv folder copied from elsewhere keeps a bin/pip that installs there.
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "pyfory==$version" \
+    "numpy==$NUMPY_VERSION" typing_extensions
+  installed
 fi
-echo "python peer: $venv/bin/python (pyfory $version)"
+echo "python peer: $venv/bin/python (pyfory $version, numpy $NUMPY_VERSION)"

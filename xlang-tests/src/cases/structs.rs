@@ -225,6 +225,20 @@ pub fn register_rec(fory: &mut Fory) -> Result<()> {
     fory.register::<Rec>(300)
 }
 
+/// The struct of the numpy out-of-band cases: a binary beside a float64 and an int32 array
+/// (numpy arrays in the Python peer).
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub struct Samples {
+    pub data: Vec<u8>,
+    pub values: Vec<f64>,
+    pub ids: Vec<i32>,
+}
+
+/// Registers `Samples` (id 301).
+pub fn register_samples(fory: &mut Fory) -> Result<()> {
+    fory.register::<Samples>(301)
+}
+
 /// Registers every struct-case type under its CASES.md id (`Person` by name).
 pub fn register_all(fory: &mut Fory) -> Result<()> {
     fory.register::<Color>(101)?;

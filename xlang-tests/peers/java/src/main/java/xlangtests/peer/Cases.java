@@ -27,6 +27,7 @@ import xlangtests.peer.Structs.Person;
 import xlangtests.peer.Structs.Point;
 import xlangtests.peer.Structs.Primitives;
 import xlangtests.peer.Structs.Rec;
+import xlangtests.peer.Structs.Samples;
 import xlangtests.peer.Structs.Strings;
 import xlangtests.peer.Structs.Tagged;
 import xlangtests.peer.Structs.Unsigned;
@@ -349,6 +350,16 @@ final class Cases {
               Tree::parentsHold,
               null));
     }
+    // The numpy cases: the Python peer writes numpy arrays, this one Java's primitive arrays.
+    oob("oob_numpy_float64_out_of_band", () -> new double[] {1.5, -2.0}, Oob.OUT_OF_BAND, NONE);
+    oob("oob_numpy_int32_out_of_band", () -> new int[] {1, -1}, Oob.OUT_OF_BAND, NONE);
+    oob("oob_numpy_struct_out_of_band", Cases::samples, Oob.OUT_OF_BAND, ids(Samples.class, 301));
+    oob("oob_numpy_struct_alternating", Cases::samples, Oob.ALTERNATING, ids(Samples.class, 301));
+    oob(
+        "oob_numpy_list_out_of_band",
+        () -> list(new byte[] {1, 2, 3}, new double[] {1.5, -2.0}, new int[] {1, -1}),
+        Oob.OUT_OF_BAND,
+        NONE);
   }
 
   private static Object sharedList() {
@@ -518,6 +529,14 @@ final class Cases {
     r.data = new byte[] {1, 2, 3};
     r.values = new double[] {1.5, -2.0};
     return r;
+  }
+
+  private static Samples samples() {
+    Samples s = new Samples();
+    s.data = new byte[] {1, 2, 3};
+    s.values = new double[] {1.5, -2.0};
+    s.ids = new int[] {1, -1};
+    return s;
   }
 
   private static Evolving evolving(Inner b) {

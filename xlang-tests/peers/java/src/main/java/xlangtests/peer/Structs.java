@@ -234,4 +234,16 @@ public final class Structs {
 
     public Rec() {}
   }
+
+  /**
+   * Samples (301), the struct of the numpy out-of-band cases (numpy arrays in the Python peer):
+   * a binary beside a float64 and an int32 array.
+   */
+  public static class Samples {
+    public byte[] data;
+    public double[] values;
+    public int[] ids;
+
+    public Samples() {}
+  }
 }
