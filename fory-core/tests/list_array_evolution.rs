@@ -186,3 +186,102 @@ fn elements_of_another_kind_or_width_are_an_error_not_a_misread() {
     assert!(err.contains("field type differs"), "{err}");
     assert!(err.contains("INT32_ARRAY"), "{err}");
 }
+
+/// `short[] values` (INT16_ARRAY), tag 1.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct Int16Array {
+    #[fory(id = 1)]
+    values: Vec<i16>,
+}
+
+/// `byte[] values` as Java declares it (BINARY), tag 1.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct Binary {
+    #[fory(id = 1)]
+    values: Vec<u8>,
+}
+
+/// `@Int8Type byte[] values` (INT8_ARRAY), tag 1.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct Int8Array {
+    #[fory(id = 1)]
+    values: Vec<i8>,
+}
+
+#[test]
+fn an_array_reads_into_an_array_field_of_a_wider_type() {
+    let bytes = fory::<Int32Array>()
+        .serialize(&Int32Array {
+            values: vec![1, -2, i32::MIN, i32::MAX],
+        })
+        .unwrap();
+    let wide: Int64Array = fory::<Int64Array>().deserialize(&bytes).unwrap();
+    assert_eq!(wide.values, [1, -2, i32::MIN.into(), i32::MAX.into()]);
+
+    let bytes = fory::<Int16Array>()
+        .serialize(&Int16Array {
+            values: vec![i16::MIN, 7],
+        })
+        .unwrap();
+    let wide: Int32Array = fory::<Int32Array>().deserialize(&bytes).unwrap();
+    assert_eq!(wide.values, [i16::MIN.into(), 7]);
+}
+
+/// An array field of another element type is an error naming the types, never skipped with
+/// the field left at its default (every peer rejects these payloads too).
+#[test]
+fn an_array_of_another_element_type_is_an_error_not_an_empty_field() {
+    // INT64_ARRAY into `Vec<i32>`: narrower, even though the values fit.
+    let longs = fory::<Int64Array>()
+        .serialize(&Int64Array {
+            values: vec![1, -2],
+        })
+        .unwrap();
+    let err = fory::<Int32Array>()
+        .deserialize::<Int32Array>(&longs)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("readable as i32"), "{err}");
+    assert!(err.contains("INT64"), "{err}");
+
+    // FLOAT64_ARRAY into `Vec<i32>`: another kind.
+    let doubles = fory::<Float64Array>()
+        .serialize(&Float64Array { values: vec![1.5] })
+        .unwrap();
+    let err = fory::<Int32Array>()
+        .deserialize::<Int32Array>(&doubles)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("field type differs"), "{err}");
+    assert!(err.contains("FLOAT64_ARRAY"), "{err}");
+
+    // Java's `byte[]` (BINARY, unsigned elements) into `Vec<i8>` (INT8_ARRAY), and back.
+    let binary = fory::<Binary>()
+        .serialize(&Binary {
+            values: vec![1, 200],
+        })
+        .unwrap();
+    let err = fory::<Int8Array>()
+        .deserialize::<Int8Array>(&binary)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("readable as i8"), "{err}");
+    assert!(err.contains("UINT8"), "{err}");
+    let int8 = fory::<Int8Array>()
+        .serialize(&Int8Array {
+            values: vec![1, -1],
+        })
+        .unwrap();
+    let err = fory::<Binary>()
+        .deserialize::<Binary>(&int8)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("readable as u8"), "{err}");
+
+    // Empty arrays carry no element to object to: they read as empty.
+    let empty = fory::<Int64Array>()
+        .serialize(&Int64Array::default())
+        .unwrap();
+    let array: Int32Array = fory::<Int32Array>().deserialize(&empty).unwrap();
+    assert!(array.values.is_empty());
+}

@@ -273,6 +273,28 @@ pub fn all() -> Vec<Case> {
         check: |fory, callback, payload| check_value(fory, callback, payload, evolved()),
         encode: |fory, callback| encode_value(fory, callback, evolved()),
     });
+    cases.push(Case {
+        name: "evolution_array_to_list",
+        mode: Mode {
+            compatible: true,
+            register: Some(register_array_to_list),
+            ..Mode::default()
+        },
+        byte_equal: false,
+        check: |fory, callback, payload| check_value(fory, callback, payload, array_to_list()),
+        encode: |fory, callback| encode_value(fory, callback, array_to_list()),
+    });
+    cases.push(Case {
+        name: "evolution_list_to_array",
+        mode: Mode {
+            compatible: true,
+            register: Some(register_list_to_array),
+            ..Mode::default()
+        },
+        byte_equal: false,
+        check: |fory, callback, payload| check_value(fory, callback, payload, list_to_array()),
+        encode: |fory, callback| encode_value(fory, callback, list_to_array()),
+    });
     cases.extend(tree_cases());
     cases
 }
@@ -382,6 +404,41 @@ fn evolved() -> Evolving {
         a: 1,
         c: vec![s("x"), s("y")],
         d: 0,
+    }
+}
+
+/// The values of `evolution_array_to_list` and `evolution_list_to_array`: the same numbers on
+/// both sides, one side declaring arrays, the other lists.
+const BOOLS: [bool; 2] = [true, false];
+const SHORTS: [i16; 4] = [1, -1, i16::MIN, i16::MAX];
+const INTS: [i32; 5] = [1, -1, 0, i32::MIN, i32::MAX];
+const LONGS: [i64; 4] = [1, -1, i64::MIN, i64::MAX];
+const FLOATS: [f32; 3] = [1.5, -2.0, f32::MAX];
+const DOUBLES: [f64; 3] = [1.5, -2.0, f64::MAX];
+
+/// `evolution_array_to_list`: what Rust reads, as lists, from the peers' arrays.
+fn array_to_list() -> ArrayToList {
+    ArrayToList {
+        bools: BOOLS.into(),
+        shorts: SHORTS.into(),
+        ints: INTS.into(),
+        longs: LONGS.into(),
+        floats: FLOATS.into(),
+        doubles: DOUBLES.into(),
+        empty: VecDeque::new(),
+    }
+}
+
+/// `evolution_list_to_array`: what Rust reads, as arrays, from the peers' lists.
+fn list_to_array() -> ListToArray {
+    ListToArray {
+        bools: BOOLS.into(),
+        shorts: SHORTS.into(),
+        ints: INTS.into(),
+        longs: LONGS.into(),
+        floats: FLOATS.into(),
+        doubles: DOUBLES.into(),
+        empty: Vec::new(),
     }
 }
 

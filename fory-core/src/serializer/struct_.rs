@@ -378,15 +378,17 @@ fn is_array(id: TypeId) -> bool {
 }
 
 /// Whether a value a peer declared as `remote` can be read into a field declared as `local`.
-/// The payload reader checks the details (an `i32` field rejects a 64-bit wire integer); this
-/// only keeps a field of another kind altogether from being read at all, so it is skipped.
+/// The payload reader checks the details (an `i32` field rejects a 64-bit wire integer, a
+/// `Vec<i32>` an INT64_ARRAY); this only keeps a field of another kind altogether from being read
+/// at all, so it is skipped. Two array types are the same kind, as two integer types are: an
+/// array of another element type is converted or rejected, never dropped for the default.
 fn readable_as(remote: &FieldType, local: &FieldType) -> bool {
     let (r, l) = (remote.type_id(), local.type_id());
     r == l
         || l == TypeId::Unknown
         || (is_integer(r) && is_integer(l))
         || (is_float(r) && is_float(l))
-        || (is_array(l) && r == TypeId::List)
+        || (is_array(l) && (r == TypeId::List || is_array(r)))
         || (is_array(r) && l == TypeId::List)
         || (is_union(r) && is_union(l))
         || matches!((UserKind::of_wire(r), UserKind::of_wire(l)), (Some((a, _)), Some((b, _))) if a == b)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 
 	"github.com/apache/fory/go/fory"
@@ -176,6 +177,30 @@ type Evolving struct {
 	C []string
 }
 
+// ArrayToList is this peer's side of evolution_array_to_list: primitive arrays (BOOL_ARRAY ...
+// FLOAT64_ARRAY), which Rust declares as lists (VecDeque<bool> ... VecDeque<f64>).
+type ArrayToList struct {
+	Bools   []bool    `fory:"type=array(element=bool)"`
+	Shorts  []int16   `fory:"type=array(element=int16)"`
+	Ints    []int32   `fory:"type=array(element=int32)"`
+	Longs   []int64   `fory:"type=array(element=int64)"`
+	Floats  []float32 `fory:"type=array(element=float32)"`
+	Doubles []float64 `fory:"type=array(element=float64)"`
+	Empty   []int32   `fory:"type=array(element=int32)"`
+}
+
+// ListToArray is this peer's side of evolution_list_to_array: lists (LIST of BOOL, INT16,
+// VARINT32, VARINT64, FLOAT32, FLOAT64), which Rust declares as arrays (Vec<bool> ... Vec<f64>).
+type ListToArray struct {
+	Bools   []bool    `fory:"type=list(element=bool)"`
+	Shorts  []int16   `fory:"type=list(element=int16)"`
+	Ints    []int32   `fory:"type=list(element=int32)"`
+	Longs   []int64   `fory:"type=list(element=int64)"`
+	Floats  []float32 `fory:"type=list(element=float32)"`
+	Doubles []float64 `fory:"type=list(element=float64)"`
+	Empty   []int32   `fory:"type=list(element=int32)"`
+}
+
 // registrations builds a Register function from steps run in order.
 func registrations(steps ...func(f *fory.Fory) error) func(f *fory.Fory) error {
 	return func(f *fory.Fory) error {
@@ -295,5 +320,31 @@ func structCases() []*Case {
 	// Rust's Evolving has no b, so b comes back as Go's zero value.
 	evolution.Expect = func() any { return Evolving{A: 1, C: []string{"x", "y"}} }
 	cases = append(cases, evolution)
+
+	// The same fields declared as arrays on one side and lists on the other.
+	bools := func() []bool { return []bool{true, false} }
+	shorts := func() []int16 { return []int16{1, -1, math.MinInt16, math.MaxInt16} }
+	ints := func() []int32 { return []int32{1, -1, 0, math.MinInt32, math.MaxInt32} }
+	longs := func() []int64 { return []int64{1, -1, math.MinInt64, math.MaxInt64} }
+	floats := func() []float32 { return []float32{1.5, -2.0, math.MaxFloat32} }
+	doubles := func() []float64 { return []float64{1.5, -2.0, math.MaxFloat64} }
+	cases = append(cases,
+		value("evolution_array_to_list",
+			Mode{Compatible: true, Register: byID(ArrayToList{}, 221)},
+			func() ArrayToList {
+				return ArrayToList{
+					Bools: bools(), Shorts: shorts(), Ints: ints(), Longs: longs(),
+					Floats: floats(), Doubles: doubles(), Empty: []int32{},
+				}
+			}),
+		value("evolution_list_to_array",
+			Mode{Compatible: true, Register: byID(ListToArray{}, 222)},
+			func() ListToArray {
+				return ListToArray{
+					Bools: bools(), Shorts: shorts(), Ints: ints(), Longs: longs(),
+					Floats: floats(), Doubles: doubles(), Empty: []int32{},
+				}
+			}),
+	)
 	return cases
 }

@@ -218,6 +218,28 @@ class Evolving:  # 220; Rust's Evolving has a, c, d instead
 
 
 @dataclass
+class ArrayToList:  # 221; Rust declares the same fields as lists (VecDeque<bool>, VecDeque<i16>, ...)
+    bools: pyfory.Array[bool]  # array<bool>, carried as pyfory.BoolArray
+    shorts: pyfory.Array[pyfory.Int16]  # carried as pyfory.Int16Array, and so on
+    ints: pyfory.Array[pyfory.Int32]
+    longs: pyfory.Array[pyfory.Int64]
+    floats: pyfory.Array[pyfory.Float32]
+    doubles: pyfory.Array[pyfory.Float64]
+    empty: pyfory.Array[pyfory.Int32]
+
+
+@dataclass
+class ListToArray:  # 222; Rust declares the same fields as arrays (Vec<bool>, Vec<i16>, ...)
+    bools: List[bool]
+    shorts: List[pyfory.Int16]
+    ints: List[pyfory.Int32]
+    longs: List[pyfory.Int64]
+    floats: List[pyfory.Float32]
+    doubles: List[pyfory.Float64]
+    empty: List[pyfory.Int32]
+
+
+@dataclass
 class Rec:  # 300, the struct of the out-of-band buffer cases
     data: bytes
     values: pyfory.Array[pyfory.Float64]  # array<float64>, carried as pyfory.Float64Array
@@ -247,6 +269,8 @@ TYPE_IDS = {
     Many: 213,
     Point: 214,
     Evolving: 220,
+    ArrayToList: 221,
+    ListToArray: 222,
     Rec: 300,
     Samples: 301,
 }
@@ -444,6 +468,57 @@ EVOLVING_WRITTEN = Evolving(a=1, b=Inner(x=2, label="bee"), c=["x", "y"])
 EVOLVING_READ = Evolving(a=1, b=None, c=["x", "y"])
 CASES["evolution_drop_add"] = (EVOLVING_WRITTEN, {"types": [Evolving, Inner], "compatible": True})
 
+# The same fields declared as arrays on one side and lists on the other: gen writes this peer's
+# form, Rust reads it as the other and writes that back, which roundtrip reads as this peer's.
+_BOOLS = [True, False]
+_SHORTS = [1, -1, -(2**15), 2**15 - 1]
+_INTS = [1, -1, 0, -(2**31), 2**31 - 1]
+_LONGS = [1, -1, -(2**63), 2**63 - 1]
+_FLOATS = [1.5, -2.0, 3.4028234663852886e38]  # f32::MAX
+_DOUBLES = [1.5, -2.0, sys.float_info.max]
+CASES["evolution_array_to_list"] = (
+    ArrayToList(
+        bools=pyfory.BoolArray(_BOOLS),
+        shorts=pyfory.Int16Array(_SHORTS),
+        ints=pyfory.Int32Array(_INTS),
+        longs=pyfory.Int64Array(_LONGS),
+        floats=pyfory.Float32Array(_FLOATS),
+        doubles=pyfory.Float64Array(_DOUBLES),
+        empty=pyfory.Int32Array([]),
+    ),
+    {"types": [ArrayToList], "compatible": True},
+)
+CASES["evolution_list_to_array"] = (
+    ListToArray(
+        bools=list(_BOOLS),
+        shorts=list(_SHORTS),
+        ints=list(_INTS),
+        longs=list(_LONGS),
+        floats=list(_FLOATS),
+        doubles=list(_DOUBLES),
+        empty=[],
+    ),
+    {"types": [ListToArray], "compatible": True},
+)
+
+
+def _field_types(want):
+    """A check that every field of the decoded struct has the type of `want`'s field (normalize
+    compares arrays as lists, so it alone would not see a list where an array is declared)."""
+
+    def check(got):
+        for f in dataclasses.fields(want):
+            have, need = type(getattr(got, f.name)), type(getattr(want, f.name))
+            if have is not need:
+                return f"field {f.name} decoded as {have.__name__}, expected {need.__name__}"
+        return None
+
+    return check
+
+
+# Extra checks on decoded values: name -> function returning None or what is wrong.
+CHECKS = {name: _field_types(CASES[name][0]) for name in ("evolution_array_to_list", "evolution_list_to_array")}
+
 # Values that roundtrip expects when they differ from what gen writes.
 EXPECTED = {"evolution_drop_add": EVOLVING_READ}
 
@@ -512,7 +587,18 @@ CASES["ref_tree_compatible"] = (_tree(), {"types": [Node], "ref": True, "compati
 def normalize(v, _path=()):
     """A value as plain comparable data (arrays as lists, structs as (type, fields) tuples). A
     struct met again inside itself (a cycle) is ("<back reference>", n): the struct n levels up."""
-    if isinstance(v, (pyfory.Int8Array, pyfory.Int32Array, pyfory.Int64Array, pyfory.Float64Array)):
+    if isinstance(
+        v,
+        (
+            pyfory.BoolArray,
+            pyfory.Int8Array,
+            pyfory.Int16Array,
+            pyfory.Int32Array,
+            pyfory.Int64Array,
+            pyfory.Float32Array,
+            pyfory.Float64Array,
+        ),
+    ):
         return list(v)
     if isinstance(v, np.ndarray):
         return v.tolist()
@@ -656,6 +742,9 @@ def roundtrip_one(name, path):
                 return f"FAIL {name}: decoding used {counting.taken} of the {len(buffers)} out-of-band buffers"
         if normalize(got) != normalize(want):
             return f"FAIL {name}: decoded {got!r}, expected {want!r}"
+        problem = CHECKS[name](got) if name in CHECKS else None
+        if problem:
+            return f"FAIL {name}: {problem}"
         if name not in OOB:
             with open(path, "wb") as fh:
                 fh.write(f.serialize(got))

@@ -213,6 +213,44 @@ pub struct Evolving {
     pub d: i64,
 }
 
+/// `evolution_array_to_list` (id 221): the peers declare these fields as primitive arrays (Java
+/// `boolean[]`, `short[]`, `int[]`, `long[]`, `float[]`, `double[]`: BOOL_ARRAY ... FLOAT64_ARRAY);
+/// ours declares them as lists (`VecDeque<T>` is a LIST of BOOL, INT16, VARINT32, VARINT64,
+/// FLOAT32, FLOAT64, as Java's `List<Boolean>` ... `List<Double>`).
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub struct ArrayToList {
+    pub bools: VecDeque<bool>,
+    pub shorts: VecDeque<i16>,
+    pub ints: VecDeque<i32>,
+    pub longs: VecDeque<i64>,
+    pub floats: VecDeque<f32>,
+    pub doubles: VecDeque<f64>,
+    pub empty: VecDeque<i32>,
+}
+
+/// `evolution_list_to_array` (id 222): the reverse of [`ArrayToList`]; the peers declare lists
+/// (Java `List<Boolean>` ... `List<Double>`), ours primitive arrays (`Vec<T>`).
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub struct ListToArray {
+    pub bools: Vec<bool>,
+    pub shorts: Vec<i16>,
+    pub ints: Vec<i32>,
+    pub longs: Vec<i64>,
+    pub floats: Vec<f32>,
+    pub doubles: Vec<f64>,
+    pub empty: Vec<i32>,
+}
+
+/// Registers `ArrayToList` (id 221).
+pub fn register_array_to_list(fory: &mut Fory) -> Result<()> {
+    fory.register::<ArrayToList>(221)
+}
+
+/// Registers `ListToArray` (id 222).
+pub fn register_list_to_array(fory: &mut Fory) -> Result<()> {
+    fory.register::<ListToArray>(222)
+}
+
 /// The struct of the out-of-band cases: a binary and a float64 array field.
 #[derive(ForyObject, Debug, Clone, PartialEq, Default)]
 pub struct Rec {

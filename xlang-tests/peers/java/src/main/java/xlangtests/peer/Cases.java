@@ -322,6 +322,29 @@ final class Cases {
             null,
             null));
 
+    // The same fields declared as arrays on one side and lists on the other: the peer writes its
+    // form, Rust reads it as the other and writes that back, which this peer reads as its own.
+    ALL.add(
+        new Case(
+            "evolution_array_to_list",
+            Cases::arrayToList,
+            Cases::arrayToList,
+            true,
+            false,
+            ids(Structs.ArrayToList.class, 221),
+            null,
+            null));
+    ALL.add(
+        new Case(
+            "evolution_list_to_array",
+            Cases::listToArray,
+            Cases::listToArray,
+            true,
+            false,
+            ids(Structs.ListToArray.class, 222),
+            null,
+            null));
+
     // ------------------------------------------------------------ out-of-band buffers
     // fory-core hands byte[] and every primitive array to the buffer callback.
     oob("oob_binary_in_band", () -> new byte[] {1, 2, 3}, Oob.IN_BAND, NONE);
@@ -537,6 +560,61 @@ final class Cases {
     s.values = new double[] {1.5, -2.0};
     s.ids = new int[] {1, -1};
     return s;
+  }
+
+  /** The numbers of the list/array cases: edge values, then an empty field. */
+  private static final boolean[] BOOLS = {true, false};
+
+  private static final short[] SHORTS = {1, -1, Short.MIN_VALUE, Short.MAX_VALUE};
+
+  private static final int[] INTS = {1, -1, 0, Integer.MIN_VALUE, Integer.MAX_VALUE};
+
+  private static final long[] LONGS = {1, -1, Long.MIN_VALUE, Long.MAX_VALUE};
+
+  private static final float[] FLOATS = {1.5f, -2.0f, Float.MAX_VALUE};
+
+  private static final double[] DOUBLES = {1.5, -2.0, Double.MAX_VALUE};
+
+  private static Structs.ArrayToList arrayToList() {
+    Structs.ArrayToList a = new Structs.ArrayToList();
+    a.bools = BOOLS.clone();
+    a.shorts = SHORTS.clone();
+    a.ints = INTS.clone();
+    a.longs = LONGS.clone();
+    a.floats = FLOATS.clone();
+    a.doubles = DOUBLES.clone();
+    a.empty = new int[0];
+    return a;
+  }
+
+  private static Structs.ListToArray listToArray() {
+    Structs.ListToArray l = new Structs.ListToArray();
+    l.bools = new ArrayList<>();
+    for (boolean b : BOOLS) {
+      l.bools.add(b);
+    }
+    l.shorts = new ArrayList<>();
+    for (short s : SHORTS) {
+      l.shorts.add(s);
+    }
+    l.ints = new ArrayList<>();
+    for (int i : INTS) {
+      l.ints.add(i);
+    }
+    l.longs = new ArrayList<>();
+    for (long x : LONGS) {
+      l.longs.add(x);
+    }
+    l.floats = new ArrayList<>();
+    for (float f : FLOATS) {
+      l.floats.add(f);
+    }
+    l.doubles = new ArrayList<>();
+    for (double d : DOUBLES) {
+      l.doubles.add(d);
+    }
+    l.empty = new ArrayList<>();
+    return l;
   }
 
   private static Evolving evolving(Inner b) {

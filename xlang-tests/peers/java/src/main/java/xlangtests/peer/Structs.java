@@ -227,6 +227,38 @@ public final class Structs {
     public Evolving() {}
   }
 
+  /**
+   * ArrayToList (221), this peer's version: primitive arrays (BOOL_ARRAY ... FLOAT64_ARRAY). Rust's
+   * declares the same fields as lists ({@code VecDeque<bool>} ... {@code VecDeque<f64>}).
+   */
+  public static class ArrayToList {
+    public boolean[] bools;
+    public short[] shorts;
+    public int[] ints;
+    public long[] longs;
+    public float[] floats;
+    public double[] doubles;
+    public int[] empty;
+
+    public ArrayToList() {}
+  }
+
+  /**
+   * ListToArray (222), this peer's version: lists (LIST of BOOL, INT16, VARINT32, VARINT64,
+   * FLOAT32, FLOAT64). Rust's declares the same fields as arrays ({@code Vec<bool>} ...).
+   */
+  public static class ListToArray {
+    public List<Boolean> bools;
+    public List<Short> shorts;
+    public List<Integer> ints;
+    public List<Long> longs;
+    public List<Float> floats;
+    public List<Double> doubles;
+    public List<Integer> empty;
+
+    public ListToArray() {}
+  }
+
   /** Rec (300), the struct of the out-of-band buffer cases: both fields are buffers. */
   public static class Rec {
     public byte[] data;
