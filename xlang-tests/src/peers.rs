@@ -1,5 +1,7 @@
 //! Finding, setting up and calling the peers (`peers/<peer>/setup.sh` and `peers/<peer>/run`),
-//! following the peer interface: `run gen DIR` and `run roundtrip CASE FILE [CASE FILE ...]`.
+//! following the peer interface: `run gen DIR` and `run roundtrip CASE FILE [CASE FILE ...]`,
+//! and for the interop example (see [`crate::interop`]) `run interop write DIR` and
+//! `run interop read DIR`.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -223,15 +225,48 @@ pub struct Gen {
     pub unknown_lines: Vec<String>,
 }
 
-/// What `run roundtrip` did.
+/// What `run roundtrip` (or `run interop read`, or the interop example) did: one answer line
+/// per case.
 #[derive(Debug, Clone)]
-pub struct Roundtrip {
+pub struct Answers {
     /// The process.
     pub finished: Finished,
     /// The answer per case.
     pub answers: BTreeMap<String, Answer>,
     /// Stdout lines that follow no known form.
     pub unknown_lines: Vec<String>,
+}
+
+/// What `run roundtrip` did.
+pub type Roundtrip = Answers;
+
+/// Reads the `OK <case>`, `FAIL <case>: <message>` and `UNSUPPORTED <case>: <reason>` lines of a
+/// finished process.
+pub fn parse_answers(finished: Finished) -> Answers {
+    let mut answers = BTreeMap::new();
+    let mut unknown_lines = Vec::new();
+    for line in finished.stdout.lines().filter(|l| !l.trim().is_empty()) {
+        let (word, rest) = line.split_once(' ').unwrap_or((line, ""));
+        let (case, message) = match rest.split_once(':') {
+            Some((c, m)) => (c.trim(), m.trim()),
+            None => (rest.trim(), ""),
+        };
+        let answer = match word {
+            "OK" if message.is_empty() => Answer::Ok,
+            "FAIL" => Answer::Fail(message.to_string()),
+            "UNSUPPORTED" => Answer::Unsupported(message.to_string()),
+            _ => {
+                unknown_lines.push(line.to_string());
+                continue;
+            }
+        };
+        answers.insert(case.to_string(), answer);
+    }
+    Answers {
+        finished,
+        answers,
+        unknown_lines,
+    }
 }
 
 impl Peer {
@@ -319,30 +354,25 @@ impl Peer {
             args.push(file.as_os_str());
         }
         let finished = run_command(self.command(&args), RUN_TIMEOUT)?;
-        let mut answers = BTreeMap::new();
-        let mut unknown_lines = Vec::new();
-        for line in finished.stdout.lines().filter(|l| !l.trim().is_empty()) {
-            let (word, rest) = line.split_once(' ').unwrap_or((line, ""));
-            let (case, message) = match rest.split_once(':') {
-                Some((c, m)) => (c.trim(), m.trim()),
-                None => (rest.trim(), ""),
-            };
-            let answer = match word {
-                "OK" if message.is_empty() => Answer::Ok,
-                "FAIL" => Answer::Fail(message.to_string()),
-                "UNSUPPORTED" => Answer::Unsupported(message.to_string()),
-                _ => {
-                    unknown_lines.push(line.to_string());
-                    continue;
-                }
-            };
-            answers.insert(case.to_string(), answer);
-        }
-        Ok(Roundtrip {
-            finished,
-            answers,
-            unknown_lines,
-        })
+        Ok(parse_answers(finished))
+    }
+
+    /// `run interop write DIR`: the peer's interop program writes its payloads of the interop
+    /// example ([`crate::interop::ROWS`]) into `DIR`.
+    pub fn interop_write(&self, dir: &Path) -> io::Result<Finished> {
+        run_command(
+            self.command(&["interop".as_ref(), "write".as_ref(), dir.as_os_str()]),
+            RUN_TIMEOUT,
+        )
+    }
+
+    /// `run interop read DIR`: the peer's interop program checks the payloads in `DIR`.
+    pub fn interop_read(&self, dir: &Path) -> io::Result<Answers> {
+        let finished = run_command(
+            self.command(&["interop".as_ref(), "read".as_ref(), dir.as_os_str()]),
+            RUN_TIMEOUT,
+        )?;
+        Ok(parse_answers(finished))
     }
 }
 

@@ -290,6 +290,11 @@ impl Report {
              - **bytes**: our encoding equals the peer's bytes.\n\
              - **regenerated**: the freshly generated file equals the committed \
              `xlang-tests/golden/<peer>/<case>.bin`.\n\n\
+             The rows `interop_by_id` and `interop_by_name` are the interop example \
+             (`fory-core/examples/peer_interop.rs`), every side on its library's default \
+             configuration: **decode** is the example reading the peer's interop program's \
+             payload, **round trip** the peer's program reading the example's, **bytes** does \
+             not apply.\n\n\
              Cells: `ok` passed; `FAIL` failed (`FAIL @n`: the bytes first differ at offset n); \
              `differs (accepted)` the bytes differ for a reason listed in \
              `src/differences.rs` (neither pass nor failure); `n/a` the check does not apply; \

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds the Go peer against the pinned github.com/apache/fory/go/fory into the ignored .cache/
-# folder at the repository root. Idempotent: rebuilds only when a source file, go.mod or go.sum
-# changed. Exit 3 when the Go toolchain is missing.
+# Builds the Go peer and its interop program (interop/) against the pinned
+# github.com/apache/fory/go/fory into the ignored .cache/ folder at the repository root.
+# Idempotent: rebuilds only when a source file, go.mod or go.sum changed. Exit 3 when the Go
+# toolchain is missing.
 set -euo pipefail
 FORY_GO_VERSION=v1.6.0
 
@@ -30,10 +31,13 @@ if ! grep -q "github.com/apache/fory/go/fory $FORY_GO_VERSION\$" go.mod; then
   go mod tidy >&2
 fi
 
-stamp="$(cat go.mod go.sum *.go | sha256sum | cut -d' ' -f1) $goversion"
-if [ ! -x "$out/peer" ] || [ "$(cat "$out/stamp" 2>/dev/null)" != "$stamp" ]; then
+# The peer (this directory) and the interop program (interop/), one binary each.
+stamp="$(cat go.mod go.sum *.go interop/*.go | sha256sum | cut -d' ' -f1) $goversion"
+if [ ! -x "$out/peer" ] || [ ! -x "$out/interop" ] || [ "$(cat "$out/stamp" 2>/dev/null)" != "$stamp" ]; then
   go build -o "$out/peer.tmp" .
+  go build -o "$out/interop.tmp" ./interop
   mv "$out/peer.tmp" "$out/peer"
+  mv "$out/interop.tmp" "$out/interop"
   echo "$stamp" > "$out/stamp"
 fi
 echo "go peer: $out/peer (github.com/apache/fory/go/fory $FORY_GO_VERSION, $goversion)"

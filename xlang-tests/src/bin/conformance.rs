@@ -10,21 +10,28 @@
 //! `target/conformance/<peer>/`: `golden/` (what `run gen` wrote, plus an `UNSUPPORTED` file;
 //! the tree to copy to `xlang-tests/golden/<peer>/`), `rust/` (our encodings) and `ours/` (our
 //! encodings as the peer rewrote them in `run roundtrip`).
+//!
+//! It also runs the interop example (`fory-core/examples/peer_interop.rs`, built here with
+//! `cargo build --release`) against each peer's interop program, every side on its library's
+//! default configuration: the rows `interop_by_id` and `interop_by_name` (see
+//! `xlang_tests::interop`). The peer writes into `golden/` and the example into `rust/`.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::LazyLock;
 use std::thread;
 use std::time::Instant;
 
 use xlang_tests::cases::{all, for_peer, Case};
 use xlang_tests::differences::{accepted, non_deterministic};
+use xlang_tests::interop::{self, build_example, run_example};
 use xlang_tests::payload::{case_of_file, Payload};
 use xlang_tests::peers::{
-    committed_golden_dir, read_unsupported_file, render_unsupported, repo_root, Answer, Peer,
-    Setup, PEERS, UNSUPPORTED_FILE,
+    committed_golden_dir, read_unsupported_file, render_unsupported, repo_root, Answer, Answers,
+    Peer, Setup, PEERS, UNSUPPORTED_FILE,
 };
 use xlang_tests::report::{Cell, PeerColumn, Report};
 
@@ -70,6 +77,15 @@ fn main() -> ExitCode {
     // The checks decode bytes from other programs: report a panic as a failure, quietly.
     panic::set_hook(Box::new(|_| {}));
     let start = Instant::now();
+    // The interop example builds while the peers set up; each peer waits for it when it needs it.
+    let example_build = thread::spawn(move || {
+        if LazyLock::force(&EXAMPLE).is_ok() {
+            eprintln!(
+                "[interop] example built in {:.1}s",
+                start.elapsed().as_secs_f64()
+            );
+        }
+    });
     let handles: Vec<_> = peers
         .iter()
         .map(|name| {
@@ -82,8 +98,14 @@ fn main() -> ExitCode {
         .into_iter()
         .map(|h| h.join().expect("peer thread"))
         .collect();
+    let _ = example_build.join();
     let report = Report {
-        cases: all().iter().map(|c| c.name.to_string()).collect(),
+        cases: all()
+            .iter()
+            .map(|c| c.name)
+            .chain(interop::ROWS)
+            .map(str::to_string)
+            .collect(),
         peers: columns,
     };
     eprintln!("conformance: {:.1}s", start.elapsed().as_secs_f64());
@@ -191,6 +213,8 @@ fn all_cells(cases: usize, cell: Cell) -> Vec<[Cell; 4]> {
 fn run_peer(peer: &Peer, work: &Path, require_all: bool) -> PeerColumn {
     let name = peer.name.as_str();
     let cases = for_peer(name);
+    // The cases' rows, then the interop example's.
+    let row_count = cases.len() + interop::ROWS.len();
     let committed = committed_golden_dir(name);
     let mut col = PeerColumn {
         peer: name.to_string(),
@@ -220,7 +244,7 @@ fn run_peer(peer: &Peer, work: &Path, require_all: bool) -> PeerColumn {
                 col.peer_failures
                     .push(format!("skipped, but --require-all: {reason}"));
             }
-            col.cells = all_cells(cases.len(), Cell::Skipped);
+            col.cells = all_cells(row_count, Cell::Skipped);
             return col;
         }
         Setup::Failed(message) => {
@@ -229,7 +253,7 @@ fn run_peer(peer: &Peer, work: &Path, require_all: bool) -> PeerColumn {
                 "setup failed (each of its checks counts as failed): {message}"
             ));
             // An empty message: explained by the peer-level failure, not listed per case.
-            col.cells = all_cells(cases.len(), Cell::fail(""));
+            col.cells = all_cells(row_count, Cell::fail(""));
             return col;
         }
     }
@@ -242,7 +266,7 @@ fn run_peer(peer: &Peer, work: &Path, require_all: bool) -> PeerColumn {
         if let Err(e) = fs::create_dir_all(dir) {
             col.peer_failures
                 .push(format!("cannot create {}: {e}", dir.display_rel()));
-            col.cells = all_cells(cases.len(), Cell::fail(""));
+            col.cells = all_cells(row_count, Cell::fail(""));
             return col;
         }
     }
@@ -495,9 +519,144 @@ fn run_peer(peer: &Peer, work: &Path, require_all: bool) -> PeerColumn {
             }
         }
     }
+    rows.extend(interop_rows(
+        peer,
+        &golden,
+        &rust,
+        committed_exists.then_some(committed.as_path()),
+        &mut col,
+    ));
     eprintln!("[{name}] done in {:.1}s", start.elapsed().as_secs_f64());
     col.cells = rows;
     col
+}
+
+/// The interop example's binary (built once, while the peers set up), or why there is none.
+static EXAMPLE: LazyLock<Result<PathBuf, String>> = LazyLock::new(build_example);
+
+/// The rows of the interop example ([`interop::ROWS`]) for one peer, each library on its default
+/// configuration:
+///
+/// - decode: the peer's interop program writes its payloads (`run interop write golden/`) and
+///   the example reads them and compares the values (`peer_interop read golden/`);
+/// - round trip: the example writes its payloads (`peer_interop write rust/`) and the peer's
+///   program reads them and compares the values (`run interop read rust/`);
+/// - bytes: n/a (each library writes the map in its own order; the cases compare bytes);
+/// - regenerated: the peer's payloads equal the committed ones.
+fn interop_rows(
+    peer: &Peer,
+    golden: &Path,
+    rust: &Path,
+    committed: Option<&Path>,
+    col: &mut PeerColumn,
+) -> Vec<[Cell; 4]> {
+    let name = peer.name.as_str();
+    let example = match &*EXAMPLE {
+        Ok(path) => path,
+        Err(e) => {
+            col.peer_failures
+                .push(format!("the interop example did not build: {e}"));
+            // An empty message: explained by the peer-level failure, not listed per row.
+            return all_cells(interop::ROWS.len(), Cell::fail(""));
+        }
+    };
+
+    // The peer writes, the example reads.
+    let peer_wrote = match peer.interop_write(golden) {
+        Err(e) => Err(format!("cannot run `run interop write`: {e}")),
+        Ok(f) if !f.success() => Err(format!("run interop write {}", f.describe(false))),
+        Ok(_) => Ok(()),
+    };
+    let decode = match &peer_wrote {
+        Err(e) => Err(e.clone()),
+        Ok(()) => run_example(example, "read", golden)
+            .map_err(|e| format!("cannot run {}: {e}", example.display_rel())),
+    };
+    // The example writes, the peer reads.
+    let ours = run_example(example, "write", rust)
+        .map_err(|e| format!("cannot run {}: {e}", example.display_rel()))
+        .and_then(|written| match written.finished.success() {
+            true => Ok(()),
+            false => Err(format!(
+                "peer_interop write {}",
+                written.finished.describe(false)
+            )),
+        });
+    let round_trip = match ours {
+        Err(e) => Err(e),
+        Ok(()) => peer
+            .interop_read(rust)
+            .map_err(|e| format!("cannot run `run interop read`: {e}")),
+    };
+
+    let answer = |result: &Result<Answers, String>, row: &str, who: &str, col: &mut PeerColumn| {
+        let answers = match result {
+            Err(e) => return Cell::fail(e.clone()),
+            Ok(answers) => answers,
+        };
+        for line in &answers.unknown_lines {
+            let note = format!("{who} printed: {line}");
+            if !col.notes.contains(&note) {
+                col.notes.push(note);
+            }
+        }
+        match answers.answers.get(row) {
+            Some(Answer::Ok) => Cell::Pass,
+            Some(Answer::Fail(message)) => Cell::fail(format!("{who}: {message}")),
+            Some(Answer::Unsupported(reason)) => Cell::Unsupported(reason.clone()),
+            None => Cell::fail(format!(
+                "no answer from {who}; it {}",
+                answers.finished.describe(false)
+            )),
+        }
+    };
+
+    let mut rows = Vec::new();
+    for row in interop::ROWS {
+        let file = bin(golden, row);
+        let regenerated = match (committed, &peer_wrote) {
+            (None, _) => Cell::NotRun("no committed golden directory".to_string()),
+            (Some(_), Err(_)) => Cell::NotRun("run interop write failed".to_string()),
+            (Some(committed), Ok(())) => {
+                let committed_file = bin(committed, row);
+                match (read(&file), read(&committed_file)) {
+                    (None, _) => {
+                        Cell::fail(format!("run interop write wrote no {}", file.display_rel()))
+                    }
+                    (Some(_), None) => Cell::fail(format!(
+                        "{} is not committed (the peer now writes it)",
+                        committed_file.display_rel()
+                    )),
+                    (Some(new), Some(old)) => match new.first_difference(&old) {
+                        None => Cell::Pass,
+                        Some(at) => match non_deterministic(name, row) {
+                            Some(reason) => {
+                                Cell::NotApplicable(format!("non-deterministic: {reason}"))
+                            }
+                            None => Cell::fail_at(
+                                at,
+                                format!(
+                                    "the regenerated file differs from the committed {} at \
+                                     offset {at}",
+                                    committed_file.display_rel()
+                                ),
+                            ),
+                        },
+                    },
+                }
+            }
+        };
+        rows.push([
+            answer(&decode, row, "the example (peer_interop read)", col),
+            answer(&round_trip, row, "the peer (run interop read)", col),
+            Cell::NotApplicable(
+                "the example compares values: each library writes its map in its own order"
+                    .to_string(),
+            ),
+            regenerated,
+        ]);
+    }
+    rows
 }
 
 /// Files in `dir` that are neither `<case>.bin` (or its buffers `<case>.bin.<n>`) for a known
@@ -515,7 +674,8 @@ fn stray_files(dir: &Path, cases: &[Case], what: &str, failures: &mut Vec<String
         if file == UNSUPPORTED_FILE {
             continue;
         }
-        let known = case_of_file(&file).is_some_and(|stem| cases.iter().any(|c| c.name == stem));
+        let known = case_of_file(&file)
+            .is_some_and(|stem| cases.iter().any(|c| c.name == stem) || interop::is_row(stem));
         if !known {
             failures.push(format!(
                 "{what} {}, which no case names",
