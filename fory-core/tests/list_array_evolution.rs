@@ -64,6 +64,19 @@ fn fory<T: fory_core::resolver::Registrable>() -> Fory {
     fory
 }
 
+/// The error reading `written`, a `W`, as an `R`.
+fn read_error<W, R>(written: &W) -> String
+where
+    W: fory_core::resolver::Registrable,
+    R: fory_core::resolver::Registrable + std::fmt::Debug,
+{
+    let bytes = fory::<W>().serialize(written).unwrap();
+    fory::<R>()
+        .deserialize::<R>(&bytes)
+        .unwrap_err()
+        .to_string()
+}
+
 #[test]
 fn an_array_reads_into_a_list_field() {
     let bytes = fory::<Int32Array>()
@@ -139,15 +152,9 @@ fn a_list_reads_into_an_array_field() {
 
 #[test]
 fn a_list_with_a_null_is_an_error_as_an_array() {
-    let bytes = fory::<OptionalInt32List>()
-        .serialize(&OptionalInt32List {
-            values: vec![Some(1), None, Some(3)],
-        })
-        .unwrap();
-    let err = fory::<Int32Array>()
-        .deserialize::<Int32Array>(&bytes)
-        .unwrap_err()
-        .to_string();
+    let err = read_error::<OptionalInt32List, Int32Array>(&OptionalInt32List {
+        values: vec![Some(1), None, Some(3)],
+    });
     assert!(err.contains("non-null value"), "{err}");
 }
 
@@ -155,34 +162,16 @@ fn a_list_with_a_null_is_an_error_as_an_array() {
 fn elements_of_another_kind_or_width_are_an_error_not_a_misread() {
     // INT64_ARRAY into a list of i32: each 8-byte element is an INT64, which an i32 does not
     // read; never two 4-byte halves.
-    let longs = fory::<Int64Array>()
-        .serialize(&Int64Array { values: vec![1, 2] })
-        .unwrap();
-    let err = fory::<Int32List>()
-        .deserialize::<Int32List>(&longs)
-        .unwrap_err()
-        .to_string();
+    let err = read_error::<Int64Array, Int32List>(&Int64Array { values: vec![1, 2] });
     assert!(err.contains("readable as i32"), "{err}");
     assert!(err.contains("INT64"), "{err}");
 
     // Floats into integers, integers into strings: the field type differs.
-    let doubles = fory::<Float64Array>()
-        .serialize(&Float64Array { values: vec![1.5] })
-        .unwrap();
-    let err = fory::<Int64List>()
-        .deserialize::<Int64List>(&doubles)
-        .unwrap_err()
-        .to_string();
+    let err = read_error::<Float64Array, Int64List>(&Float64Array { values: vec![1.5] });
     assert!(err.contains("field type differs"), "{err}");
     assert!(err.contains("FLOAT64_ARRAY"), "{err}");
 
-    let ints = fory::<Int32Array>()
-        .serialize(&Int32Array { values: vec![1] })
-        .unwrap();
-    let err = fory::<StringList>()
-        .deserialize::<StringList>(&ints)
-        .unwrap_err()
-        .to_string();
+    let err = read_error::<Int32Array, StringList>(&Int32Array { values: vec![1] });
     assert!(err.contains("field type differs"), "{err}");
     assert!(err.contains("INT32_ARRAY"), "{err}");
 }
@@ -232,50 +221,26 @@ fn an_array_reads_into_an_array_field_of_a_wider_type() {
 #[test]
 fn an_array_of_another_element_type_is_an_error_not_an_empty_field() {
     // INT64_ARRAY into `Vec<i32>`: narrower, even though the values fit.
-    let longs = fory::<Int64Array>()
-        .serialize(&Int64Array {
-            values: vec![1, -2],
-        })
-        .unwrap();
-    let err = fory::<Int32Array>()
-        .deserialize::<Int32Array>(&longs)
-        .unwrap_err()
-        .to_string();
+    let err = read_error::<Int64Array, Int32Array>(&Int64Array {
+        values: vec![1, -2],
+    });
     assert!(err.contains("readable as i32"), "{err}");
     assert!(err.contains("INT64"), "{err}");
 
     // FLOAT64_ARRAY into `Vec<i32>`: another kind.
-    let doubles = fory::<Float64Array>()
-        .serialize(&Float64Array { values: vec![1.5] })
-        .unwrap();
-    let err = fory::<Int32Array>()
-        .deserialize::<Int32Array>(&doubles)
-        .unwrap_err()
-        .to_string();
+    let err = read_error::<Float64Array, Int32Array>(&Float64Array { values: vec![1.5] });
     assert!(err.contains("field type differs"), "{err}");
     assert!(err.contains("FLOAT64_ARRAY"), "{err}");
 
     // Java's `byte[]` (BINARY, unsigned elements) into `Vec<i8>` (INT8_ARRAY), and back.
-    let binary = fory::<Binary>()
-        .serialize(&Binary {
-            values: vec![1, 200],
-        })
-        .unwrap();
-    let err = fory::<Int8Array>()
-        .deserialize::<Int8Array>(&binary)
-        .unwrap_err()
-        .to_string();
+    let err = read_error::<Binary, Int8Array>(&Binary {
+        values: vec![1, 200],
+    });
     assert!(err.contains("readable as i8"), "{err}");
     assert!(err.contains("UINT8"), "{err}");
-    let int8 = fory::<Int8Array>()
-        .serialize(&Int8Array {
-            values: vec![1, -1],
-        })
-        .unwrap();
-    let err = fory::<Binary>()
-        .deserialize::<Binary>(&int8)
-        .unwrap_err()
-        .to_string();
+    let err = read_error::<Int8Array, Binary>(&Int8Array {
+        values: vec![1, -1],
+    });
     assert!(err.contains("readable as u8"), "{err}");
 
     // Empty arrays carry no element to object to: they read as empty.

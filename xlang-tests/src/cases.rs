@@ -258,43 +258,37 @@ pub fn for_peer(peer: &str) -> Vec<Case> {
     all().into_iter().map(|case| case.for_peer(peer)).collect()
 }
 
+/// Schema-evolution cases (compatible mode): the two sides declare different types on
+/// purpose, so byte equality does not apply.
+macro_rules! evolution_cases {
+    ($($name:ident [$register:expr]: $value:expr;)*) => {
+        fn evolution_cases() -> Vec<Case> {
+            vec![$(Case {
+                name: stringify!($name),
+                mode: Mode {
+                    compatible: true,
+                    register: Some($register),
+                    ..Mode::default()
+                },
+                byte_equal: false,
+                check: |fory, callback, payload| check_value(fory, callback, payload, $value),
+                encode: |fory, callback| encode_value(fory, callback, $value),
+            },)*]
+        }
+    };
+}
+
+evolution_cases! {
+    evolution_drop_add [register_evolving]: evolved();
+    evolution_array_to_list [register_array_to_list]: array_to_list();
+    evolution_list_to_array [register_list_to_array]: list_to_array();
+}
+
 /// Every case, with the settings Java reads (see [`for_peer`]).
 pub fn all() -> Vec<Case> {
     let mut cases = value_cases();
     cases.extend(struct_cases());
-    cases.push(Case {
-        name: "evolution_drop_add",
-        mode: Mode {
-            compatible: true,
-            register: Some(register_evolving),
-            ..Mode::default()
-        },
-        byte_equal: false,
-        check: |fory, callback, payload| check_value(fory, callback, payload, evolved()),
-        encode: |fory, callback| encode_value(fory, callback, evolved()),
-    });
-    cases.push(Case {
-        name: "evolution_array_to_list",
-        mode: Mode {
-            compatible: true,
-            register: Some(register_array_to_list),
-            ..Mode::default()
-        },
-        byte_equal: false,
-        check: |fory, callback, payload| check_value(fory, callback, payload, array_to_list()),
-        encode: |fory, callback| encode_value(fory, callback, array_to_list()),
-    });
-    cases.push(Case {
-        name: "evolution_list_to_array",
-        mode: Mode {
-            compatible: true,
-            register: Some(register_list_to_array),
-            ..Mode::default()
-        },
-        byte_equal: false,
-        check: |fory, callback, payload| check_value(fory, callback, payload, list_to_array()),
-        encode: |fory, callback| encode_value(fory, callback, list_to_array()),
-    });
+    cases.extend(evolution_cases());
     cases.extend(tree_cases());
     cases
 }

@@ -6,12 +6,8 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use fory_core::context::{ReadContext, WriteContext};
-use fory_core::meta::struct_def::FieldType;
-use fory_core::resolver::{read_user_type_info, write_user_type_info, UserKind, UserType};
-use fory_core::serializer::{user_field_type, Schema};
-use fory_core::types::{Decimal, TypeId};
-use fory_core::{Deserialize, Error, Fory, ForyObject, Result, Serialize, Writer};
+use fory_core::types::Decimal;
+use fory_core::{Fory, ForyObject, Writer};
 
 #[derive(ForyObject, Debug, Clone, Copy, PartialEq, Default)]
 enum Color {
@@ -60,50 +56,6 @@ struct NullableInt32ListField {
 struct Int32ListField {
     #[fory(id = 1)]
     values: VecDeque<i32>,
-}
-
-/// An `i32` written as INT32 (four bytes) as a list element, Java's
-/// `@Int32Type(encoding = FIXED)` element.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-struct FixedI32(i32);
-
-impl Serialize for FixedI32 {
-    fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
-        ctx.write_type_id(TypeId::Int32);
-        Ok(())
-    }
-
-    fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, _declared: bool) -> Result<()> {
-        ctx.writer.write_i32(self.0);
-        Ok(())
-    }
-}
-
-impl<'de> Deserialize<'de> for FixedI32 {
-    fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
-        ctx.expect_type_id(TypeId::Int32)
-    }
-
-    fn read_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Self> {
-        if id != TypeId::Int32 {
-            return Err(Error::invalid(
-                ctx.reader.position(),
-                "an INT32 value",
-                id.to_string(),
-            ));
-        }
-        Ok(FixedI32(ctx.reader.read_i32()?))
-    }
-
-    fn declared_type_id() -> TypeId {
-        TypeId::Int32
-    }
-}
-
-impl Schema for FixedI32 {
-    fn field_type(_: &fory_core::resolver::TypeRegistry, _: bool) -> Result<FieldType> {
-        Ok(FieldType::Leaf(TypeId::Int32))
-    }
 }
 
 /// Java's `XlangCompatibleInt32ListField` exactly: tag 1, a LIST of fixed INT32 elements.
@@ -186,55 +138,11 @@ fn nullable_comprehensive_with_defaults() -> NullableComprehensive {
     }
 }
 
-/// Java's `MyExt { int id; }`, whose serializer writes the id as one varint32.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-struct MyExt {
-    id: i32,
-}
-
-impl UserType for MyExt {
-    const KIND: UserKind = UserKind::Ext;
-}
-
-impl Serialize for MyExt {
-    fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
-        write_user_type_info::<Self>(ctx)
-    }
-
-    fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, _declared: bool) -> Result<()> {
-        ctx.writer.write_varint32(self.id);
-        Ok(())
-    }
-}
-
-impl<'de> Deserialize<'de> for MyExt {
-    fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
-        read_user_type_info::<Self>(ctx)
-    }
-
-    fn read_data(ctx: &mut ReadContext<'_, 'de>, _id: TypeId) -> Result<Self> {
-        Ok(MyExt {
-            id: ctx.reader.read_varint32()?,
-        })
-    }
-
-    fn declared_type_id() -> TypeId {
-        TypeId::Ext
-    }
-}
-
-impl Schema for MyExt {
-    fn field_type(
-        types: &fory_core::resolver::TypeRegistry,
-        compatible: bool,
-    ) -> Result<FieldType> {
-        user_field_type::<Self>(types, compatible)
-    }
-
-    fn field_type_info(compatible: bool) -> bool {
-        compatible
-    }
-}
+// The peer's own `MyExt`, the suite's type with a custom serializer (EXT / NAMED_EXT).
+#[allow(dead_code)]
+#[path = "../src/bin/fory_xlang_peer/wire.rs"]
+mod wire;
+use wire::{FixedI32, MyExt};
 
 #[derive(ForyObject, Debug, Clone, PartialEq, Default)]
 struct MyStruct {
