@@ -284,7 +284,8 @@ impl Report {
         out.push_str(
             "Written by `cargo run --release -p xlang-tests --bin conformance`. For every case \
              and peer:\n\n\
-             - **decode**: the peer's freshly generated file decodes in Rust to the case's value.\n\
+             - **decode**: the peer's freshly generated file decodes in Rust to the case's value, \
+             with a reader built for the case's mode and with one built for the other mode.\n\
              - **round trip**: our encoding, sent to the peer's `run roundtrip`, is accepted \
              (`OK`), and the file the peer wrote back decodes in Rust to the case's value.\n\
              - **bytes**: our encoding equals the peer's bytes.\n\

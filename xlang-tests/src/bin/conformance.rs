@@ -166,9 +166,23 @@ fn print_report(report: &Report) {
     println!();
 }
 
-/// Runs the case's check on `payload` with a fresh `Fory` for the case; a panic is an error.
+/// Runs the case's check on `payload` with a fresh `Fory` for the case, then with one built for
+/// the other mode (which must read it too); a panic is an error.
 fn check(case: &Case, payload: &Payload) -> Result<Payload, String> {
-    match panic::catch_unwind(AssertUnwindSafe(|| case.check_payload(payload))) {
+    let ours = check_in_mode(case, payload, case.mode.compatible)?;
+    // Reading follows the writer's mode: a reader built for the other mode reads it too.
+    let other = !case.mode.compatible;
+    check_in_mode(case, payload, other)
+        .map_err(|e| format!("read by a reader built with compatible({other}): {e}"))?;
+    Ok(ours)
+}
+
+/// Decodes and checks `payload` with the case's `Fory` built for `compatible`, catching panics.
+fn check_in_mode(case: &Case, payload: &Payload, compatible: bool) -> Result<Payload, String> {
+    let mut mode = case.mode;
+    mode.compatible = compatible;
+    let run = || (case.check)(&mode.fory(), mode.callback, payload);
+    match panic::catch_unwind(AssertUnwindSafe(run)) {
         Ok(result) => result,
         Err(payload) => {
             let what = payload
