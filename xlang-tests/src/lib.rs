@@ -3,6 +3,7 @@
 
 pub mod cases;
 pub mod differences;
+pub mod generative;
 pub mod interop;
 pub mod payload;
 pub mod peers;

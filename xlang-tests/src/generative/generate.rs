@@ -1,0 +1,537 @@
+//! The seeded generator: random cases (user types, mode, value) drawn from every kind the format
+//! has, leaving out what a peer cannot express.
+
+use super::capabilities::Capabilities;
+use super::rng::Rng;
+use super::schema::{
+    Callback, Case, Definition, Encoding, Field, Registration, Scalar, Type, UserType, Value,
+};
+
+/// How deep structs nest inside the root struct.
+const MAX_DEPTH: usize = 3;
+/// Most user types in one case.
+const MAX_TYPES: usize = 6;
+/// The namespace of every type registered by name.
+pub const NAMESPACE: &str = "gen";
+
+/// The case `index` of the stream `seed`, for a peer with `caps`. The same arguments always give
+/// the same case.
+pub fn case(seed: u64, index: u64, caps: &Capabilities) -> Case {
+    let mut g = Generator {
+        rng: Rng::for_item(seed, index),
+        caps,
+        prefix: format!("C{index}"),
+        types: Vec::new(),
+    };
+    let modes = [("compatible", true), ("schema_consistent", false)];
+    let allowed: Vec<bool> = modes
+        .iter()
+        .filter(|(f, _)| caps.allows(f))
+        .map(|(_, c)| *c)
+        .collect();
+    let compatible = if allowed.is_empty() {
+        true
+    } else {
+        *g.rng.pick(&allowed)
+    };
+    let ref_tracking = g.allows("ref_tracking") && g.rng.chance(15);
+    g.struct_type(0);
+    let callback = (g.allows("out_of_band") && g.rng.chance(25)).then(|| {
+        *g.rng
+            .pick(&[Callback::InBand, Callback::OutOfBand, Callback::Alternating])
+    });
+    let value = g.struct_value(0);
+    Case {
+        name: format!("r{seed}_{index:04}"),
+        compatible,
+        ref_tracking,
+        callback,
+        types: g.types,
+        value,
+    }
+}
+
+struct Generator<'c> {
+    rng: Rng,
+    caps: &'c Capabilities,
+    prefix: String,
+    types: Vec<UserType>,
+}
+
+impl Generator<'_> {
+    fn allows(&self, feature: &str) -> bool {
+        self.caps.allows(feature)
+    }
+
+    /// A new user type's registration: by name sometimes, else by id (100 + its index).
+    fn registration(&mut self, name: &str) -> Registration {
+        if self.allows("by_name") && self.rng.chance(35) {
+            Registration::Name(NAMESPACE.to_string(), name.to_string())
+        } else {
+            Registration::Id(100 + self.types.len() as u32)
+        }
+    }
+
+    fn add(&mut self, letter: char, definition: Definition) -> usize {
+        let name = format!("{}{letter}{}", self.prefix, self.types.len());
+        let registration = self.registration(&name);
+        self.types.push(UserType {
+            name,
+            registration,
+            definition,
+        });
+        self.types.len() - 1
+    }
+
+    /// A struct at nesting `depth`, with one to eight fields.
+    fn struct_type(&mut self, depth: usize) -> usize {
+        let index = self.add('S', Definition::Struct(Vec::new()));
+        let count = 1 + self.rng.below(8);
+        let mut fields = Vec::with_capacity(count);
+        let mut next_tag = 1 + self.rng.below(5) as u32;
+        for i in 0..count {
+            let ty = self.field_type(depth);
+            let nullable = self.rng.chance(20);
+            let tag = (self.allows("tag_id") && self.rng.chance(20)).then(|| {
+                next_tag += 1 + self.rng.below(3) as u32;
+                next_tag
+            });
+            fields.push(Field {
+                name: field_name(i),
+                tag,
+                ty,
+                nullable,
+            });
+        }
+        self.types[index].definition = Definition::Struct(fields);
+        index
+    }
+
+    fn can_add_type(&self, depth: usize) -> bool {
+        depth < MAX_DEPTH && self.types.len() < MAX_TYPES
+    }
+
+    /// A scalar the peer can express, from `choices`.
+    fn scalar(&mut self, choices: &[Scalar]) -> Scalar {
+        let allowed: Vec<Scalar> = choices
+            .iter()
+            .copied()
+            .filter(|s| self.allows(s.name()))
+            .collect();
+        if allowed.is_empty() {
+            Scalar::String
+        } else {
+            *self.rng.pick(&allowed)
+        }
+    }
+
+    /// A field's type.
+    fn field_type(&mut self, depth: usize) -> Type {
+        loop {
+            let roll = self.rng.below(100);
+            let ty = match roll {
+                0..=44 => Some(Type::Scalar(self.scalar(&Scalar::ALL))),
+                45..=51 => self.encoded(),
+                52..=61 => {
+                    let element = self.scalar(&Scalar::ARRAY_ELEMENTS);
+                    let feature = format!("array<{}>", element.name());
+                    self.allows(&feature).then_some(Type::Array(element))
+                }
+                62..=71 => self.list(depth),
+                72..=75 => self.set(),
+                76..=83 => self.map(depth),
+                84..=91 if self.can_add_type(depth) && self.allows("nested_struct") => {
+                    Some(Type::Struct(self.struct_type(depth + 1)))
+                }
+                92..=96 if self.types.len() < MAX_TYPES && self.allows("enum") => {
+                    Some(Type::Enum(self.enum_type()))
+                }
+                97..=99 if self.can_add_type(depth) && self.allows("union") => {
+                    Some(Type::Union(self.union_type(depth)))
+                }
+                _ => None,
+            };
+            if let Some(ty) = ty {
+                return ty;
+            }
+        }
+    }
+
+    /// An integer field in another encoding, if the peer expresses one.
+    fn encoded(&mut self) -> Option<Type> {
+        let (scalar, encoding) = *self.rng.pick(&[
+            (Scalar::Int32, Encoding::Fixed),
+            (Scalar::Int64, Encoding::Fixed),
+            (Scalar::Int64, Encoding::Tagged),
+            (Scalar::Uint32, Encoding::Fixed),
+            (Scalar::Uint64, Encoding::Fixed),
+            (Scalar::Uint64, Encoding::Tagged),
+        ]);
+        let feature = format!("{}_{}", scalar.name(), encoding.name());
+        (self.allows(scalar.name()) && self.allows(&feature))
+            .then_some(Type::Encoded(scalar, encoding))
+    }
+
+    /// An element of a list or a map value: a scalar mostly, sometimes a struct, an enum or a
+    /// list.
+    fn element(&mut self, depth: usize, structs_feature: &str) -> Option<Type> {
+        Some(match self.rng.below(10) {
+            0..=5 => Type::Scalar(self.scalar(&Scalar::ALL)),
+            6 | 7 if self.can_add_type(depth) && self.allows(structs_feature) => {
+                Type::Struct(self.struct_type(depth + 1))
+            }
+            8 if self.types.len() < MAX_TYPES && self.allows("enum") => {
+                Type::Enum(self.enum_type())
+            }
+            9 if depth < MAX_DEPTH => Type::List {
+                element: Box::new(Type::Scalar(self.scalar(&[
+                    Scalar::String,
+                    Scalar::Int32,
+                    Scalar::Int64,
+                ]))),
+                nullable: false,
+            },
+            _ => return None,
+        })
+    }
+
+    fn list(&mut self, depth: usize) -> Option<Type> {
+        if !self.allows("list") {
+            return None;
+        }
+        let element = self.element(depth, "list_of_structs")?;
+        let nullable = self.allows("nullable_element") && self.rng.chance(20);
+        Some(Type::List {
+            element: Box::new(element),
+            nullable,
+        })
+    }
+
+    fn set(&mut self) -> Option<Type> {
+        if !self.allows("set") {
+            return None;
+        }
+        let keys: Vec<Scalar> = Scalar::ALL.iter().copied().filter(|s| s.is_key()).collect();
+        Some(Type::Set(Box::new(Type::Scalar(self.scalar(&keys)))))
+    }
+
+    fn map(&mut self, depth: usize) -> Option<Type> {
+        if !self.allows("map") {
+            return None;
+        }
+        let key = self.scalar(&[Scalar::String, Scalar::Int32, Scalar::Int64]);
+        let value = self.element(depth, "map_of_structs")?;
+        let nullable = self.allows("nullable_element") && self.rng.chance(20);
+        Some(Type::Map {
+            key: Box::new(Type::Scalar(key)),
+            value: Box::new(value),
+            nullable,
+        })
+    }
+
+    fn enum_type(&mut self) -> usize {
+        let variants = 1 + self.rng.below(5) as u32;
+        self.add('E', Definition::Enum(variants))
+    }
+
+    /// A union of two or three cases, each a scalar or (sometimes) a struct.
+    fn union_type(&mut self, depth: usize) -> usize {
+        let index = self.add('U', Definition::Union(Vec::new()));
+        let count = 2 + self.rng.below(2);
+        let cases = (0..count)
+            .map(|_| {
+                if self.rng.chance(20) && self.can_add_type(depth) && self.allows("nested_struct") {
+                    Type::Struct(self.struct_type(depth + 1))
+                } else {
+                    Type::Scalar(self.scalar(&[
+                        Scalar::String,
+                        Scalar::Int32,
+                        Scalar::Int64,
+                        Scalar::Float64,
+                        Scalar::Bool,
+                    ]))
+                }
+            })
+            .collect();
+        self.types[index].definition = Definition::Union(cases);
+        index
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Values.
+
+    fn struct_value(&mut self, index: usize) -> Value {
+        let Definition::Struct(fields) = self.types[index].definition.clone() else {
+            unreachable!("a struct index")
+        };
+        Value::Struct(
+            fields
+                .iter()
+                .map(|f| {
+                    if f.nullable && self.rng.chance(30) {
+                        Value::Null
+                    } else {
+                        self.value(&f.ty)
+                    }
+                })
+                .collect(),
+        )
+    }
+
+    fn value(&mut self, ty: &Type) -> Value {
+        match ty {
+            Type::Scalar(s) | Type::Encoded(s, _) => self.scalar_value(*s),
+            Type::Array(s) => {
+                let len = self.length();
+                Value::List((0..len).map(|_| self.scalar_value(*s)).collect())
+            }
+            Type::List { element, nullable } => {
+                let len = self.length();
+                Value::List(
+                    (0..len)
+                        .map(|_| {
+                            if *nullable && self.rng.chance(25) {
+                                Value::Null
+                            } else {
+                                self.value(element)
+                            }
+                        })
+                        .collect(),
+                )
+            }
+            Type::Set(element) => {
+                let len = self.length();
+                let mut items: Vec<Value> = Vec::new();
+                for _ in 0..len {
+                    let v = self.value(element);
+                    if !items.contains(&v) {
+                        items.push(v);
+                    }
+                }
+                Value::List(items)
+            }
+            Type::Map {
+                key,
+                value,
+                nullable,
+            } => {
+                let len = if self.rng.chance(3) {
+                    300
+                } else {
+                    self.length()
+                };
+                let mut entries: Vec<(Value, Value)> = Vec::new();
+                for i in 0..len {
+                    let mut k = self.value(key);
+                    if entries.iter().any(|(e, _)| *e == k) {
+                        // Distinct keys, so a 300-entry map has 300 entries.
+                        k = distinct_key(key, i);
+                        if entries.iter().any(|(e, _)| *e == k) {
+                            continue;
+                        }
+                    }
+                    let v = if *nullable && self.rng.chance(25) {
+                        Value::Null
+                    } else {
+                        self.value(value)
+                    };
+                    entries.push((k, v));
+                }
+                Value::Map(entries)
+            }
+            Type::Struct(index) => self.struct_value(*index),
+            Type::Enum(index) => {
+                let Definition::Enum(variants) = self.types[*index].definition else {
+                    unreachable!("an enum index")
+                };
+                Value::Enum(self.rng.below(variants as usize) as u32)
+            }
+            Type::Union(index) => {
+                let Definition::Union(cases) = self.types[*index].definition.clone() else {
+                    unreachable!("a union index")
+                };
+                let case = self.rng.below(cases.len());
+                Value::Union(case as u32, Box::new(self.value(&cases[case])))
+            }
+        }
+    }
+
+    /// A collection length: often empty or short, sometimes a few dozen.
+    fn length(&mut self) -> usize {
+        match self.rng.below(10) {
+            0 | 1 => 0,
+            2..=7 => 1 + self.rng.below(4),
+            _ => 5 + self.rng.below(40),
+        }
+    }
+
+    fn scalar_value(&mut self, s: Scalar) -> Value {
+        let edge = self.rng.chance(30);
+        match s {
+            Scalar::Bool => Value::Bool(self.rng.chance(50)),
+            Scalar::Int8 => self.int(edge, i8::MIN.into(), i8::MAX.into()),
+            Scalar::Int16 => self.int(edge, i16::MIN.into(), i16::MAX.into()),
+            Scalar::Int32 => self.int(edge, i32::MIN.into(), i32::MAX.into()),
+            Scalar::Int64 => self.int(edge, i64::MIN.into(), i64::MAX.into()),
+            Scalar::Uint8 => self.int(edge, 0, u8::MAX.into()),
+            Scalar::Uint16 => self.int(edge, 0, u16::MAX.into()),
+            Scalar::Uint32 => self.int(edge, 0, u32::MAX.into()),
+            Scalar::Uint64 => self.int(edge, 0, u64::MAX.into()),
+            Scalar::Float16 => Value::Float(u64::from(self.half(edge, false))),
+            Scalar::Bfloat16 => Value::Float(u64::from(self.half(edge, true))),
+            Scalar::Float32 => Value::Float(u64::from(self.float32(edge))),
+            Scalar::Float64 => Value::Float(self.float64(edge)),
+            Scalar::String => Value::Str(self.string()),
+            Scalar::Binary => {
+                let len = self.length();
+                Value::Bytes((0..len).map(|_| self.rng.next_u64() as u8).collect())
+            }
+        }
+    }
+
+    fn int(&mut self, edge: bool, min: i128, max: i128) -> Value {
+        if edge {
+            let zero = if min < 0 { 0 } else { min };
+            let choices = [
+                min,
+                max,
+                zero,
+                zero + 1,
+                max - 1,
+                if min < 0 { -1 } else { max / 2 },
+            ];
+            return Value::Int(*self.rng.pick(&choices));
+        }
+        let span = (max - min) as u128 + 1;
+        let raw = (u128::from(self.rng.next_u64()) << 64) | u128::from(self.rng.next_u64());
+        // Small numbers more often: varints of every length get their turn.
+        let shift = self.rng.below(128) as u32;
+        let v = (raw >> shift) % span;
+        Value::Int(min + v as i128)
+    }
+
+    fn float64(&mut self, edge: bool) -> u64 {
+        if edge {
+            let choices = [
+                0.0f64.to_bits(),
+                (-0.0f64).to_bits(),
+                f64::NAN.to_bits(),
+                f64::INFINITY.to_bits(),
+                f64::NEG_INFINITY.to_bits(),
+                f64::MAX.to_bits(),
+                f64::MIN_POSITIVE.to_bits(),
+                1.5f64.to_bits(),
+            ];
+            return *self.rng.pick(&choices);
+        }
+        let v = (self.rng.next_u64() as i64 as f64) / (1u64 << self.rng.below(60)) as f64;
+        v.to_bits()
+    }
+
+    fn float32(&mut self, edge: bool) -> u32 {
+        if edge {
+            let choices = [
+                0.0f32.to_bits(),
+                (-0.0f32).to_bits(),
+                f32::NAN.to_bits(),
+                f32::INFINITY.to_bits(),
+                f32::NEG_INFINITY.to_bits(),
+                f32::MAX.to_bits(),
+                f32::MIN_POSITIVE.to_bits(),
+                (-2.5f32).to_bits(),
+            ];
+            return *self.rng.pick(&choices);
+        }
+        let v = (self.rng.next_u64() as i32 as f32) / (1u32 << self.rng.below(30)) as f32;
+        v.to_bits()
+    }
+
+    /// A half float's bits (IEEE float16, or bfloat16): any finite value, zeros and
+    /// infinities; no NaN (the peers' conversions from a float differ in NaN payloads).
+    fn half(&mut self, edge: bool, bfloat: bool) -> u16 {
+        let (infinity, max) = if bfloat {
+            (0x7f80u16, 0x7f7fu16)
+        } else {
+            (0x7c00u16, 0x7bffu16)
+        };
+        if edge {
+            let choices = [0, 0x8000, infinity, 0x8000 | infinity, max, 1, 0x3c00];
+            return *self.rng.pick(&choices);
+        }
+        let sign = (self.rng.next_u64() as u16) & 0x8000;
+        sign | (self.rng.below(usize::from(infinity)) as u16)
+    }
+
+    fn string(&mut self) -> String {
+        let pieces = [
+            "",
+            "a",
+            "hello",
+            "café",
+            "ÿé",
+            "你好",
+            "😀",
+            "a😀b",
+            "Ωmega",
+            "x\u{7f}y",
+            "tab\there",
+        ];
+        match self.rng.below(10) {
+            0 => String::new(),
+            1 => {
+                // Long and mixed: every encoding rule meets it.
+                let len = 20 + self.rng.below(300);
+                let alphabet = ['a', 'é', '你', 'z', '😀', ' '];
+                (0..len).map(|_| *self.rng.pick(&alphabet)).collect()
+            }
+            _ => self.rng.pick(&pieces).to_string(),
+        }
+    }
+}
+
+/// The `i`-th field name: `fa`, `fb`, ... `fz`, `fba`, ... (lower-case letters only, so every
+/// language spells it the same and snake_case leaves it alone).
+fn field_name(i: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = i;
+    loop {
+        letters.push((b'a' + (n % 26) as u8) as char);
+        n /= 26;
+        if n == 0 {
+            break;
+        }
+    }
+    letters.reverse();
+    format!("f{}", letters.into_iter().collect::<String>())
+}
+
+/// A key of type `key` made distinct by `i`.
+fn distinct_key(key: &Type, i: usize) -> Value {
+    match key {
+        Type::Scalar(Scalar::String) => Value::Str(format!("k{i:03}")),
+        _ => Value::Int(i as i128),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generative::capabilities;
+
+    #[test]
+    fn a_seed_and_index_give_one_case() {
+        let caps = capabilities::of("java");
+        assert_eq!(case(3, 7, &caps), case(3, 7, &caps));
+        assert_ne!(case(3, 7, &caps), case(3, 8, &caps));
+        assert_eq!(field_name(0), "fa");
+        assert_eq!(field_name(27), "fbb");
+    }
+
+    #[test]
+    fn excluded_features_do_not_appear() {
+        let caps = capabilities::of("go");
+        for i in 0..200 {
+            assert!(case(1, i, &caps).callback.is_none());
+        }
+    }
+}
