@@ -186,10 +186,13 @@ fn java_golden(name: &str) -> Vec<u8> {
 struct DataFile(PathBuf);
 
 impl DataFile {
+    /// A file of its own, even for tests that run the same case at the same time.
     fn new(name: &str, bytes: &[u8]) -> Self {
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let dir = std::env::temp_dir().join(format!("fory-xlang-peer-test-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join(name);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let path = dir.join(format!("{name}.{n}"));
         std::fs::write(&path, bytes).unwrap();
         DataFile(path)
     }
