@@ -163,10 +163,19 @@ fn encode_value<T: Serialize>(
     callback: Option<Callback>,
     value: T,
 ) -> std::result::Result<Payload, String> {
+    encode_ref(fory, callback, &value)
+}
+
+/// [`encode_value`] of a value the caller keeps.
+fn encode_ref<T: Serialize>(
+    fory: &Fory,
+    callback: Option<Callback>,
+    value: &T,
+) -> std::result::Result<Payload, String> {
     let encoded = match callback {
-        None => fory.serialize(&value).map(Payload::plain),
+        None => fory.serialize(value).map(Payload::plain),
         Some(callback) => fory
-            .serialize_with_callback(&value, callback.policy())
+            .serialize_with_callback(value, callback.policy())
             .map(|frame| Payload {
                 buffers: frame
                     .buffers
@@ -290,6 +299,8 @@ pub fn all() -> Vec<Case> {
     cases.extend(struct_cases());
     cases.extend(evolution_cases());
     cases.extend(tree_cases());
+    cases.extend(ref_self_cases());
+    cases.extend(ref_cycle_cases());
     cases
 }
 
@@ -573,4 +584,170 @@ fn tree_cases() -> Vec<Case> {
             encode: |fory, callback| encode_value(fory, callback, tree()),
         })
         .collect()
+}
+
+/// Each case twice: `name` (schema-consistent) and `name_compatible`, with reference tracking
+/// as `ref_tracking` says.
+fn both_modes(
+    names: [&'static str; 2],
+    ref_tracking: bool,
+    register: fn(&mut Fory) -> Result<()>,
+    check: CheckFn,
+    encode: EncodeFn,
+) -> Vec<Case> {
+    names
+        .into_iter()
+        .zip([false, true])
+        .map(|(name, compatible)| Case {
+            name,
+            mode: Mode {
+                compatible,
+                ref_tracking,
+                register: Some(register),
+                ..Mode::default()
+            },
+            byte_equal: true,
+            check,
+            encode,
+        })
+        .collect()
+}
+
+/// The single main buffer of a case without out-of-band buffers.
+fn main_buffer(payload: &Payload) -> std::result::Result<&[u8], String> {
+    match payload.buffers.len() {
+        0 => Ok(&payload.main),
+        n => Err(format!("{n} out-of-band buffer files")),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// `ref_self` and `ref_self_compatible` (reference tracking): `SelfRef {name: "me", me: <itself>}`.
+
+fn self_ref() -> Rc<std::cell::RefCell<SelfRef>> {
+    let me = Rc::new(std::cell::RefCell::new(SelfRef {
+        name: s("me"),
+        me: std::rc::Weak::new(),
+    }));
+    me.borrow_mut().me = Rc::downgrade(&me);
+    me
+}
+
+fn check_self_ref(
+    fory: &Fory,
+    callback: Option<Callback>,
+    payload: &Payload,
+) -> std::result::Result<Payload, String> {
+    let got: Rc<std::cell::RefCell<SelfRef>> = fory
+        .deserialize(main_buffer(payload)?)
+        .map_err(|e| format!("decode: {e}"))?;
+    {
+        let node = got.borrow();
+        let me = node.me.upgrade();
+        let holds_itself = me.as_ref().is_some_and(|me| Rc::ptr_eq(me, &got));
+        if node.name != "me" || !holds_itself {
+            let what = match me {
+                None => "null",
+                Some(_) if holds_itself => "itself",
+                Some(_) => "another object",
+            };
+            return Err(format!(
+                "decoded {{name: {:?}, me: {what}}}, expected {{name: \"me\", me: itself}}",
+                node.name
+            ));
+        }
+    }
+    encode_value(fory, callback, got)
+}
+
+fn ref_self_cases() -> Vec<Case> {
+    both_modes(
+        ["ref_self", "ref_self_compatible"],
+        true,
+        register_self_ref,
+        check_self_ref,
+        |fory, callback| encode_value(fory, callback, self_ref()),
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// `ref_cycle` and `ref_cycle_compatible` (reference tracking): `a = {name: "a", next: b}`,
+// `b = {name: "b", next: a}`, written from `a`.
+
+type LinkRc = Rc<std::cell::RefCell<Link>>;
+
+fn cycle() -> LinkRc {
+    let a = Rc::new(std::cell::RefCell::new(Link {
+        name: s("a"),
+        next: None,
+    }));
+    let b = Rc::new(std::cell::RefCell::new(Link {
+        name: s("b"),
+        next: Some(a.clone()),
+    }));
+    a.borrow_mut().next = Some(b);
+    a
+}
+
+/// Breaks the strong cycle through `a`, so both nodes are freed.
+fn break_cycle(a: &LinkRc) {
+    let next = a.borrow_mut().next.take();
+    if let Some(b) = next {
+        if let Ok(mut b) = b.try_borrow_mut() {
+            b.next = None;
+        }
+    }
+}
+
+/// The cycle from `a` as `a -> b -> a`, naming a link that is not the very object expected.
+fn cycle_shape(a: &LinkRc) -> String {
+    let a_ref = a.borrow();
+    let Some(b) = a_ref.next.clone() else {
+        return format!("{} -> null", a_ref.name);
+    };
+    let b_ref = b.borrow();
+    let back = match &b_ref.next {
+        None => "null".to_string(),
+        Some(n) if Rc::ptr_eq(n, a) => a_ref.name.clone(),
+        Some(n) if Rc::ptr_eq(n, &b) => format!("{} (itself)", b_ref.name),
+        Some(n) => format!("a copy of {}", n.borrow().name),
+    };
+    format!("{} -> {} -> {back}", a_ref.name, b_ref.name)
+}
+
+fn encode_cycle(fory: &Fory, callback: Option<Callback>) -> std::result::Result<Payload, String> {
+    let a = cycle();
+    let encoded = encode_ref(fory, callback, &a);
+    break_cycle(&a);
+    encoded
+}
+
+fn check_cycle(
+    fory: &Fory,
+    callback: Option<Callback>,
+    payload: &Payload,
+) -> std::result::Result<Payload, String> {
+    let got: LinkRc = fory
+        .deserialize(main_buffer(payload)?)
+        .map_err(|e| format!("decode: {e}"))?;
+    let shape = cycle_shape(&got);
+    let encoded = if shape == "a -> b -> a" {
+        encode_ref(fory, callback, &got)
+    } else {
+        Err(format!(
+            "decoded {shape}, expected a -> b -> a (the very a)"
+        ))
+    };
+    break_cycle(&got);
+    encoded
+}
+
+fn ref_cycle_cases() -> Vec<Case> {
+    both_modes(
+        ["ref_cycle", "ref_cycle_compatible"],
+        true,
+        register_link,
+        check_cycle,
+        encode_cycle,
+    )
 }

@@ -90,6 +90,10 @@ pub const DIFFERENCES: &[Difference] = &[
             "struct_nested_by_name",
             "struct_nested_by_name_compatible",
             "struct_named_compatible",
+            "ref_self",
+            "ref_self_compatible",
+            "ref_cycle",
+            "ref_cycle_compatible",
         ],
     },
     Difference {

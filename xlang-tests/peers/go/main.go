@@ -132,7 +132,8 @@ func decode(m Mode, t reflect.Type, data []byte) (got any, err error) {
 
 func allCases() []*Case {
 	cases := append(append(valueCases(), structCases()...), oobCases()...)
-	return append(cases, treeCases()...)
+	cases = append(cases, treeCases()...)
+	return append(cases, refCases()...)
 }
 
 func findCase(name string) *Case {

@@ -581,6 +581,44 @@ CASES["ref_tree_compatible"] = (_tree(), {"types": [Node], "ref": True, "compati
 
 
 # ---------------------------------------------------------------------------------------------
+# ref_self, ref_cycle (reference tracking, each also _compatible): SelfRef {name: "me", me:
+# <itself>}; a = Link {name: "a", next: b}, b = Link {name: "b", next: a}, written from a.
+# (normalize writes a struct met again inside itself as a back reference, so the comparison
+# checks that `me` and `b.next` are the very objects.)
+
+
+@dataclass
+class SelfRef:  # 231
+    name: str
+    me: Optional["SelfRef"] = pyfory.field(nullable=True, ref=True)
+
+
+@dataclass
+class Link:  # 232
+    name: str
+    next: Optional["Link"] = pyfory.field(nullable=True, ref=True)
+
+
+def _self_ref():
+    s = SelfRef(name="me", me=None)
+    s.me = s
+    return s
+
+
+def _cycle():
+    a = Link(name="a", next=None)
+    a.next = Link(name="b", next=a)
+    return a
+
+
+TYPE_IDS[SelfRef] = 231
+TYPE_IDS[Link] = 232
+for _suffix, _compatible in (("", False), ("_compatible", True)):
+    CASES["ref_self" + _suffix] = (_self_ref(), {"types": [SelfRef], "ref": True, "compatible": _compatible})
+    CASES["ref_cycle" + _suffix] = (_cycle(), {"types": [Link], "ref": True, "compatible": _compatible})
+
+
+# ---------------------------------------------------------------------------------------------
 # Commands.
 
 

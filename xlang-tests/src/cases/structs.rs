@@ -328,3 +328,32 @@ pub struct Node {
 pub fn register_node(fory: &mut Fory) -> Result<()> {
     fory.register::<Node>(230)
 }
+
+// ---------------------------------------------------------------------------------------------
+// `ref_self` and `ref_cycle`: a struct that holds itself, and a two-node cycle.
+
+/// `ref_self` (id 231): `me` is the struct itself. A `Weak`, so the struct does not keep itself
+/// alive; the root `Rc<RefCell<SelfRef>>` does.
+#[derive(ForyObject, Default)]
+pub struct SelfRef {
+    pub name: String,
+    pub me: std::rc::Weak<std::cell::RefCell<SelfRef>>,
+}
+
+/// Registers `SelfRef` (id 231).
+pub fn register_self_ref(fory: &mut Fory) -> Result<()> {
+    fory.register::<SelfRef>(231)
+}
+
+/// `ref_cycle` (id 232): `a.next = b`, `b.next = a`. Both links are strong (each node is only
+/// reachable through the other), so the cycle is broken by hand once a case is done with it.
+#[derive(ForyObject, Default)]
+pub struct Link {
+    pub name: String,
+    pub next: Option<std::rc::Rc<std::cell::RefCell<Link>>>,
+}
+
+/// Registers `Link` (id 232).
+pub fn register_link(fory: &mut Fory) -> Result<()> {
+    fory.register::<Link>(232)
+}

@@ -373,6 +373,30 @@ final class Cases {
               Tree::parentsHold,
               null));
     }
+    // ------------------------------------------------------------ ref_self, ref_cycle
+    for (boolean compatible : new boolean[] {false, true}) {
+      String suffix = compatible ? "_compatible" : "";
+      ALL.add(
+          new Case(
+              "ref_self" + suffix,
+              Refs::selfRef,
+              Refs::selfRef,
+              compatible,
+              true,
+              ids(Refs.SelfRef.class, 231),
+              Refs::selfHolds,
+              null));
+      ALL.add(
+          new Case(
+              "ref_cycle" + suffix,
+              Refs::cycle,
+              Refs::cycle,
+              compatible,
+              true,
+              ids(Refs.Link.class, 232),
+              Refs::cycleHolds,
+              null));
+    }
     // The numpy cases: the Python peer writes numpy arrays, this one Java's primitive arrays.
     oob("oob_numpy_float64_out_of_band", () -> new double[] {1.5, -2.0}, Oob.OUT_OF_BAND, NONE);
     oob("oob_numpy_int32_out_of_band", () -> new int[] {1, -1}, Oob.OUT_OF_BAND, NONE);
