@@ -301,6 +301,7 @@ pub fn all() -> Vec<Case> {
     cases.extend(tree_cases());
     cases.extend(ref_self_cases());
     cases.extend(ref_cycle_cases());
+    cases.extend(polymorphic_cases());
     cases
 }
 
@@ -750,4 +751,153 @@ fn ref_cycle_cases() -> Vec<Case> {
         check_cycle,
         encode_cycle,
     )
+}
+
+// ---------------------------------------------------------------------------------------------
+// `polymorphic_list` and `polymorphic_list_field` (each also `_compatible`): `[Inner {x: 1,
+// label: "i"}, Color::Blue, "s", 7i64, 2.5, null, Other {code: -3, note: "o"}]`, at the root and
+// as `Bag {name: "bag", items: <the list>}`.
+
+fn polymorphic_items() -> Vec<Value> {
+    use fory_core::serializer::UserValue;
+    vec![
+        Value::User(UserValue::new(inner(1, "i"))),
+        Value::User(UserValue::new(Color::Blue)),
+        Value::String(s("s")),
+        Value::Int64(7),
+        Value::Float64(2.5),
+        Value::Null,
+        Value::User(UserValue::new(Other {
+            code: -3,
+            note: s("o"),
+        })),
+    ]
+}
+
+/// A value of a polymorphic list, with its user values shown (a `UserValue` alone prints as
+/// `UserValue(..)`).
+fn show_value(v: &Value) -> String {
+    match v {
+        Value::User(u) => {
+            if let Some(x) = u.downcast_ref::<Inner>() {
+                format!("{x:?}")
+            } else if let Some(x) = u.downcast_ref::<Color>() {
+                format!("Color::{x:?}")
+            } else if let Some(x) = u.downcast_ref::<Other>() {
+                format!("{x:?}")
+            } else {
+                "a user value of another type".to_string()
+            }
+        }
+        Value::List(items) => format!(
+            "[{}]",
+            items.iter().map(show_value).collect::<Vec<_>>().join(", ")
+        ),
+        other => format!("{other:?}"),
+    }
+}
+
+/// Equality for the polymorphic lists: user values by their contents (`Value`'s own equality
+/// compares them by identity), floats by their bits.
+fn same_value(got: &Value, want: &Value) -> bool {
+    match (got, want) {
+        (Value::User(g), Value::User(w)) => {
+            fn same<T: PartialEq + 'static>(
+                g: &fory_core::serializer::UserValue,
+                w: &fory_core::serializer::UserValue,
+            ) -> Option<bool> {
+                Some(g.downcast_ref::<T>()? == w.downcast_ref::<T>()?)
+            }
+            same::<Inner>(g, w)
+                .or_else(|| same::<Color>(g, w))
+                .or_else(|| same::<Other>(g, w))
+                .unwrap_or(false)
+        }
+        (Value::Float64(g), Value::Float64(w)) => g.to_bits() == w.to_bits(),
+        (Value::List(g), Value::List(w)) => {
+            g.len() == w.len() && g.iter().zip(w).all(|(g, w)| same_value(g, w))
+        }
+        _ => got == want,
+    }
+}
+
+fn check_polymorphic(
+    fory: &Fory,
+    callback: Option<Callback>,
+    payload: &Payload,
+) -> std::result::Result<Payload, String> {
+    let got: Value = fory
+        .deserialize(main_buffer(payload)?)
+        .map_err(|e| format!("decode: {e}"))?;
+    let want = Value::List(polymorphic_items());
+    if !same_value(&got, &want) {
+        return Err(format!(
+            "decoded {}, expected {}",
+            show_value(&got),
+            show_value(&want)
+        ));
+    }
+    encode_value(fory, callback, got)
+}
+
+fn bag() -> Bag {
+    Bag {
+        name: s("bag"),
+        items: polymorphic_items(),
+    }
+}
+
+fn check_bag(
+    fory: &Fory,
+    callback: Option<Callback>,
+    payload: &Payload,
+) -> std::result::Result<Payload, String> {
+    let got: Bag = fory
+        .deserialize(main_buffer(payload)?)
+        .map_err(|e| format!("decode: {e}"))?;
+    let want = bag();
+    let same_items = got.items.len() == want.items.len()
+        && got
+            .items
+            .iter()
+            .zip(&want.items)
+            .all(|(g, w)| same_value(g, w));
+    if got.name != want.name || !same_items {
+        let items = |b: &Bag| {
+            b.items
+                .iter()
+                .map(show_value)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        return Err(format!(
+            "decoded Bag {{name: {:?}, items: [{}]}}, expected Bag {{name: {:?}, items: [{}]}}",
+            got.name,
+            items(&got),
+            want.name,
+            items(&want)
+        ));
+    }
+    encode_value(fory, callback, got)
+}
+
+fn polymorphic_cases() -> Vec<Case> {
+    let mut cases = both_modes(
+        ["polymorphic_list", "polymorphic_list_compatible"],
+        false,
+        register_polymorphic,
+        check_polymorphic,
+        |fory, callback| encode_value(fory, callback, Value::List(polymorphic_items())),
+    );
+    cases.extend(both_modes(
+        [
+            "polymorphic_list_field",
+            "polymorphic_list_field_compatible",
+        ],
+        false,
+        register_polymorphic,
+        check_bag,
+        |fory, callback| encode_value(fory, callback, bag()),
+    ));
+    cases
 }

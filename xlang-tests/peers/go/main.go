@@ -133,7 +133,8 @@ func decode(m Mode, t reflect.Type, data []byte) (got any, err error) {
 func allCases() []*Case {
 	cases := append(append(valueCases(), structCases()...), oobCases()...)
 	cases = append(cases, treeCases()...)
-	return append(cases, refCases()...)
+	cases = append(cases, refCases()...)
+	return append(cases, polymorphicCases()...)
 }
 
 func findCase(name string) *Case {

@@ -28,7 +28,7 @@ import math
 import os
 import sys
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Set
+from typing import Any, Dict, List, Optional, Set
 
 import numpy as np
 import pyfory
@@ -616,6 +616,39 @@ TYPE_IDS[Link] = 232
 for _suffix, _compatible in (("", False), ("_compatible", True)):
     CASES["ref_self" + _suffix] = (_self_ref(), {"types": [SelfRef], "ref": True, "compatible": _compatible})
     CASES["ref_cycle" + _suffix] = (_cycle(), {"types": [Link], "ref": True, "compatible": _compatible})
+
+
+# ---------------------------------------------------------------------------------------------
+# polymorphic_list, polymorphic_list_field (each also _compatible): a list of two structs, an
+# enum, scalars and a null, at the root and as the field of a Bag.
+
+
+@dataclass
+class Other:  # 240
+    code: pyfory.Int64
+    note: str
+
+
+@dataclass
+class Bag:  # 241
+    name: str
+    items: List[Any]
+
+
+def _polymorphic_items():
+    return [Inner(x=1, label="i"), Color.BLUE, "s", 7, 2.5, None, Other(code=-3, note="o")]
+
+
+TYPE_IDS[Other] = 240
+TYPE_IDS[Bag] = 241
+_POLYMORPHIC = {"types": [Inner, Other, Bag], "color": "id"}
+CASES["polymorphic_list"] = (_polymorphic_items(), _POLYMORPHIC)
+CASES["polymorphic_list_compatible"] = (_polymorphic_items(), {**_POLYMORPHIC, "compatible": True})
+CASES["polymorphic_list_field"] = (Bag(name="bag", items=_polymorphic_items()), _POLYMORPHIC)
+CASES["polymorphic_list_field_compatible"] = (
+    Bag(name="bag", items=_polymorphic_items()),
+    {**_POLYMORPHIC, "compatible": True},
+)
 
 
 # ---------------------------------------------------------------------------------------------

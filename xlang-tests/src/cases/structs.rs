@@ -357,3 +357,30 @@ pub struct Link {
 pub fn register_link(fory: &mut Fory) -> Result<()> {
     fory.register::<Link>(232)
 }
+
+// ---------------------------------------------------------------------------------------------
+// `polymorphic_list` and `polymorphic_list_field`: a list of user types and scalars.
+
+/// The second user type of the polymorphic list (id 240).
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub struct Other {
+    pub code: i64,
+    pub note: String,
+}
+
+/// `polymorphic_list_field` (id 241): a list of anything as a struct field (Java
+/// `List<Object>`, Python `List[Any]`, Go `[]any`).
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub struct Bag {
+    pub name: String,
+    pub items: Vec<fory_core::Value>,
+}
+
+/// The registrations of the polymorphic list cases: `Color` (101), `Inner` (205), `Other`
+/// (240), `Bag` (241).
+pub fn register_polymorphic(fory: &mut Fory) -> Result<()> {
+    fory.register::<Color>(101)?;
+    fory.register::<Inner>(205)?;
+    fory.register::<Other>(240)?;
+    fory.register::<Bag>(241)
+}

@@ -15,12 +15,14 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.fory.Fory;
 import org.apache.fory.serializer.UnionSerializer;
+import xlangtests.peer.Structs.Bag;
 import xlangtests.peer.Structs.Collections;
 import xlangtests.peer.Structs.Evolving;
 import xlangtests.peer.Structs.Inner;
 import xlangtests.peer.Structs.Many;
 import xlangtests.peer.Structs.NullablePrimitives;
 import xlangtests.peer.Structs.Optionals;
+import xlangtests.peer.Structs.Other;
 import xlangtests.peer.Structs.Outer;
 import xlangtests.peer.Structs.Pair;
 import xlangtests.peer.Structs.Person;
@@ -397,6 +399,11 @@ final class Cases {
               Refs::cycleHolds,
               null));
     }
+    // ------------------------------------------------------------ polymorphic lists
+    Consumer<Fory> polymorphic =
+        ids(Color.class, 101, Inner.class, 205, Other.class, 240, Bag.class, 241);
+    struct("polymorphic_list", Cases::polymorphicItems, polymorphic);
+    struct("polymorphic_list_field", Cases::bag, polymorphic);
     // The numpy cases: the Python peer writes numpy arrays, this one Java's primitive arrays.
     oob("oob_numpy_float64_out_of_band", () -> new double[] {1.5, -2.0}, Oob.OUT_OF_BAND, NONE);
     oob("oob_numpy_int32_out_of_band", () -> new int[] {1, -1}, Oob.OUT_OF_BAND, NONE);
@@ -407,6 +414,18 @@ final class Cases {
         () -> list(new byte[] {1, 2, 3}, new double[] {1.5, -2.0}, new int[] {1, -1}),
         Oob.OUT_OF_BAND,
         NONE);
+  }
+
+  /** The list of the polymorphic cases: two structs, an enum, scalars and a null. */
+  private static List<Object> polymorphicItems() {
+    return Cases.<Object>list(new Inner(1, "i"), Color.BLUE, "s", 7L, 2.5d, null, new Other(-3L, "o"));
+  }
+
+  private static Bag bag() {
+    Bag b = new Bag();
+    b.name = "bag";
+    b.items = polymorphicItems();
+    return b;
   }
 
   private static Object sharedList() {

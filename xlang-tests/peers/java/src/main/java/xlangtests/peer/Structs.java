@@ -278,4 +278,25 @@ public final class Structs {
 
     public Samples() {}
   }
+
+  /** Other (240), the second struct of the polymorphic list cases. */
+  public static class Other {
+    public long code;
+    public String note;
+
+    public Other() {}
+
+    public Other(long code, String note) {
+      this.code = code;
+      this.note = note;
+    }
+  }
+
+  /** Bag (241): a list of anything as a struct field ({@code polymorphic_list_field}). */
+  public static class Bag {
+    public String name;
+    public List<Object> items;
+
+    public Bag() {}
+  }
 }
