@@ -88,23 +88,134 @@ pub struct Report {
     pub peers: Vec<PeerColumn>,
 }
 
-/// How many checks ended each way.
+/// A number of checks and the peer/case pairs they fall in. A pair is one case against one
+/// peer (a row of four cells in the peer's column group); the lists have one line per pair.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Checks (cells).
+    pub checks: usize,
+    /// Peer/case pairs with at least one of those checks.
+    pub pairs: usize,
+}
+
+impl Tally {
+    fn add(&mut self, checks: usize) {
+        if checks > 0 {
+            self.checks += checks;
+            self.pairs += 1;
+        }
+    }
+
+    /// `N checks in M peer/case pairs`, the form of the summary and of the lists' headings.
+    pub fn describe(&self) -> String {
+        if self.checks == 0 {
+            return "0 checks".to_string();
+        }
+        format!(
+            "{} in {}",
+            plural(self.checks, "check"),
+            plural(self.pairs, "peer/case pair")
+        )
+    }
+}
+
+fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+/// How the checks ended, in checks and in peer/case pairs.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
     /// Checks that passed.
-    pub passed: usize,
-    /// Checks that failed, plus failures that belong to a peer rather than a case.
-    pub failed: usize,
+    pub passed: Tally,
+    /// Checks that failed with a message of their own (each pair is a line of the failures).
+    pub failed: Tally,
+    /// Checks that failed with their peer: the peer-level failure explains them, they are not
+    /// listed one by one.
+    pub failed_with_peer: usize,
+    /// Failures that belong to a peer rather than a case (each a line of the failures).
+    pub peer_failures: usize,
     /// Accepted byte differences.
-    pub accepted: usize,
+    pub accepted: Tally,
     /// Checks that do not apply.
-    pub not_applicable: usize,
+    pub not_applicable: Tally,
     /// Checks of cases a peer reported UNSUPPORTED.
-    pub unsupported: usize,
+    pub unsupported: Tally,
     /// Checks of skipped peers.
-    pub skipped: usize,
+    pub skipped: Tally,
     /// Checks not run because an earlier one failed.
-    pub not_run: usize,
+    pub not_run: Tally,
+}
+
+impl Counts {
+    /// Every failure: failed checks and peer-level failures. The run fails unless it is 0.
+    pub fn failed_total(&self) -> usize {
+        self.failed.checks + self.failed_with_peer + self.peer_failures
+    }
+
+    /// What the failures are made of, as the heading of their list says it.
+    pub fn failure_breakdown(&self) -> String {
+        let mut parts = vec![self.failed.describe()];
+        if self.peer_failures > 0 {
+            parts.push(plural(self.peer_failures, "peer-level failure"));
+        }
+        if self.failed_with_peer > 0 {
+            parts.push(format!(
+                "{} with their peer",
+                plural(self.failed_with_peer, "more check")
+            ));
+        }
+        parts.join(", ")
+    }
+
+    /// The last line of the run: `N checks passed, N failed`, and what the failures are.
+    pub fn result_line(&self) -> String {
+        let mut line = format!(
+            "{} passed, {} failed",
+            plural(self.passed.checks, "check"),
+            self.failed_total()
+        );
+        if self.failed_total() > 0 {
+            line.push_str(&format!(" ({})", self.failure_breakdown()));
+        }
+        line
+    }
+
+    /// The checks that neither passed nor failed, in the same terms as the lists' headings.
+    pub fn other_line(&self) -> String {
+        format!(
+            "Checks that neither passed nor failed: accepted differences {}; unsupported {}; \
+             n/a {}; skipped {}; not run {}",
+            self.accepted.describe(),
+            self.unsupported.describe(),
+            self.not_applicable.describe(),
+            self.skipped.describe(),
+            self.not_run.describe()
+        )
+    }
+}
+
+/// One of the report's lists: a title, the heading's counts, and one line per peer/case pair
+/// (the failures also one per peer-level failure, before the peer's cases).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct List {
+    /// `Failures`, `Accepted differences`, `Unsupported` or `Not applicable`.
+    pub title: &'static str,
+    /// What the heading says after the title, in the summary's terms.
+    pub counts: String,
+    /// The lines.
+    pub items: Vec<String>,
+}
+
+impl List {
+    /// `Title (N checks in M peer/case pairs)`.
+    pub fn heading(&self) -> String {
+        format!("{} ({})", self.title, self.counts)
+    }
 }
 
 impl Report {
@@ -112,23 +223,57 @@ impl Report {
     pub fn counts(&self) -> Counts {
         let mut c = Counts::default();
         for peer in &self.peers {
-            c.failed += peer.peer_failures.len();
-            for cell in peer.cells.iter().flatten() {
-                match cell {
-                    Cell::Pass => c.passed += 1,
-                    Cell::Fail { .. } => c.failed += 1,
-                    Cell::Accepted(_) => c.accepted += 1,
-                    Cell::NotApplicable(_) => c.not_applicable += 1,
-                    Cell::Unsupported(_) => c.unsupported += 1,
-                    Cell::Skipped => c.skipped += 1,
-                    Cell::NotRun(_) => c.not_run += 1,
-                }
+            c.peer_failures += peer.peer_failures.len();
+            for row in &peer.cells {
+                let count = |pick: fn(&Cell) -> bool| row.iter().filter(|cell| pick(cell)).count();
+                c.passed.add(count(|cell| matches!(cell, Cell::Pass)));
+                c.failed.add(count(
+                    |cell| matches!(cell, Cell::Fail { message, .. } if !message.is_empty()),
+                ));
+                c.failed_with_peer +=
+                    count(|cell| matches!(cell, Cell::Fail { message, .. } if message.is_empty()));
+                c.accepted
+                    .add(count(|cell| matches!(cell, Cell::Accepted(_))));
+                c.not_applicable
+                    .add(count(|cell| matches!(cell, Cell::NotApplicable(_))));
+                c.unsupported
+                    .add(count(|cell| matches!(cell, Cell::Unsupported(_))));
+                c.skipped.add(count(|cell| matches!(cell, Cell::Skipped)));
+                c.not_run.add(count(|cell| matches!(cell, Cell::NotRun(_))));
             }
         }
         c
     }
 
-    /// Every failure as `peer/case check: message` (peer-level ones as `peer: message`).
+    /// The lists, in order: failures, accepted differences, unsupported and not-applicable checks.
+    pub fn lists(&self) -> Vec<List> {
+        let c = self.counts();
+        vec![
+            List {
+                title: "Failures",
+                counts: c.failure_breakdown(),
+                items: self.failures(),
+            },
+            List {
+                title: "Accepted differences",
+                counts: c.accepted.describe(),
+                items: self.accepted(),
+            },
+            List {
+                title: "Unsupported",
+                counts: c.unsupported.describe(),
+                items: self.unsupported(),
+            },
+            List {
+                title: "Not applicable",
+                counts: c.not_applicable.describe(),
+                items: self.not_applicable(),
+            },
+        ]
+    }
+
+    /// Every failure as `peer/case checks: message` (a peer's peer-level ones before its cases, as
+    /// `peer: message`).
     pub fn failures(&self) -> Vec<String> {
         self.collect(
             |cell| match cell {
@@ -140,7 +285,7 @@ impl Report {
         )
     }
 
-    /// Every accepted difference as `peer/case: reason`.
+    /// Every accepted difference as `peer/case check: reason`.
     pub fn accepted(&self) -> Vec<String> {
         self.collect(
             |cell| match cell {
@@ -151,7 +296,7 @@ impl Report {
         )
     }
 
-    /// Every unsupported check as `peer/case check: reason`.
+    /// Every unsupported check as `peer/case checks: reason`.
     pub fn unsupported(&self) -> Vec<String> {
         self.collect(
             |cell| match cell {
@@ -162,7 +307,7 @@ impl Report {
         )
     }
 
-    /// Every check that does not apply, as `peer/case check: reason`.
+    /// Every check that does not apply, as `peer/case checks: reason`.
     pub fn not_applicable(&self) -> Vec<String> {
         self.collect(
             |cell| match cell {
@@ -173,8 +318,9 @@ impl Report {
         )
     }
 
-    /// Lists the cells `pick` selects as `peer/case checks: message`, the checks of one case
-    /// that share a message on one line (and the peer-level failures first, if asked).
+    /// Lists the cells `pick` selects, one line per peer/case pair: `peer/case checks:
+    /// message`, the checks that share a message together and other messages after `; `
+    /// (and each peer's peer-level failures before its cases, if asked).
     fn collect(&self, pick: impl Fn(&Cell) -> Option<String>, peer_level: bool) -> Vec<String> {
         let mut out = Vec::new();
         for peer in &self.peers {
@@ -194,13 +340,14 @@ impl Report {
                         None => groups.push((vec![check], message)),
                     }
                 }
-                for (checks, message) in groups {
-                    out.push(format!(
-                        "{}/{case} {}: {message}",
-                        peer.peer,
-                        checks.join(", ")
-                    ));
+                if groups.is_empty() {
+                    continue;
                 }
+                let parts: Vec<String> = groups
+                    .into_iter()
+                    .map(|(checks, message)| format!("{}: {message}", checks.join(", ")))
+                    .collect();
+                out.push(format!("{}/{case} {}", peer.peer, parts.join("; ")));
             }
         }
         out
@@ -300,7 +447,10 @@ impl Report {
              `differs (accepted)` the bytes differ for a reason listed in \
              `src/differences.rs` (neither pass nor failure); `n/a` the check does not apply; \
              `unsupported` the peer reported the case UNSUPPORTED; `skipped` the peer is not \
-             available; `-` not run because an earlier check failed.\n\n",
+             available; `-` not run because an earlier check failed.\n\n\
+             The summary and the lists' headings count checks (four per case and peer) and the \
+             peer/case pairs they fall in; each list has one line per peer/case pair (the \
+             failures also one per peer-level failure, before the peer's cases).\n\n",
         );
         out.push_str("## Peers\n\n");
         for p in &self.peers {
@@ -308,15 +458,9 @@ impl Report {
         }
         let _ = writeln!(
             out,
-            "\n**{} passed, {} failed** ({} accepted differences, {} unsupported, {} n/a, {} \
-             skipped, {} not run)\n",
-            counts.passed,
-            counts.failed,
-            counts.accepted,
-            counts.unsupported,
-            counts.not_applicable,
-            counts.skipped,
-            counts.not_run
+            "\n**{}**\n\n{}.\n",
+            counts.result_line(),
+            counts.other_line()
         );
         out.push_str("## Table\n\n| case |");
         for p in &self.peers {
@@ -343,18 +487,12 @@ impl Report {
             }
             out.push('\n');
         }
-        let sections = [
-            ("Failures", self.failures()),
-            ("Accepted differences", self.accepted()),
-            ("Unsupported", self.unsupported()),
-            ("Not applicable", self.not_applicable()),
-        ];
-        for (title, items) in sections {
-            let _ = writeln!(out, "\n## {title} ({})\n", items.len());
-            if items.is_empty() {
+        for list in self.lists() {
+            let _ = writeln!(out, "\n## {}\n", list.heading());
+            if list.items.is_empty() {
                 out.push_str("None.\n");
             }
-            for item in items {
+            for item in list.items {
                 let _ = writeln!(out, "- {}", md_item(&item));
             }
         }
@@ -391,5 +529,180 @@ fn md_item(text: &str) -> String {
             let body: String = rest.lines().map(|l| format!("      {l}\n")).collect();
             format!("{first}\n\n{}", body.trim_end())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn column(peer: &str, cells: Vec<[Cell; 4]>, peer_failures: &[&str]) -> PeerColumn {
+        PeerColumn {
+            peer: peer.to_string(),
+            status: "ready".to_string(),
+            skipped: false,
+            cells,
+            peer_failures: peer_failures.iter().map(|m| m.to_string()).collect(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// Two cases and three peers: one case unsupported in all four checks, one accepted
+    /// difference, failures of two kinds, and a peer whose setup failed.
+    fn report() -> Report {
+        use Cell::*;
+        let unsupported = || Unsupported("no callback".to_string());
+        Report {
+            cases: vec!["a".to_string(), "b".to_string()],
+            peers: vec![
+                column(
+                    "go",
+                    vec![
+                        [unsupported(), unsupported(), unsupported(), unsupported()],
+                        [Pass, Pass, Accepted("utf-8".to_string()), Pass],
+                    ],
+                    &[],
+                ),
+                column(
+                    "java",
+                    vec![
+                        [
+                            Cell::fail("bad"),
+                            Cell::fail("bad"),
+                            NotRun("decode failed".to_string()),
+                            Cell::fail_at(3, "other"),
+                        ],
+                        [Pass, Pass, NotApplicable("by design".to_string()), Pass],
+                    ],
+                    &[],
+                ),
+                column(
+                    "python",
+                    vec![
+                        [(); 4].map(|()| Cell::fail("")),
+                        [(); 4].map(|()| Cell::fail("")),
+                    ],
+                    &["setup failed (each of its checks counts as failed)"],
+                ),
+            ],
+        }
+    }
+
+    #[test]
+    fn the_summary_and_the_lists_count_the_same_things() {
+        let report = report();
+        let c = report.counts();
+        assert_eq!(
+            c.passed,
+            Tally {
+                checks: 6,
+                pairs: 2
+            }
+        );
+        assert_eq!(
+            c.unsupported,
+            Tally {
+                checks: 4,
+                pairs: 1
+            }
+        );
+        assert_eq!(
+            c.accepted,
+            Tally {
+                checks: 1,
+                pairs: 1
+            }
+        );
+        assert_eq!(
+            c.not_applicable,
+            Tally {
+                checks: 1,
+                pairs: 1
+            }
+        );
+        assert_eq!(
+            c.not_run,
+            Tally {
+                checks: 1,
+                pairs: 1
+            }
+        );
+        assert_eq!(
+            c.failed,
+            Tally {
+                checks: 3,
+                pairs: 1
+            }
+        );
+        assert_eq!((c.failed_with_peer, c.peer_failures), (8, 1));
+        assert_eq!(c.failed_total(), 12);
+
+        // Each list has one line per peer/case pair (the failures also the peer-level ones),
+        // and its heading says so in the summary's terms.
+        let lists = report.lists();
+        let by_title = |title: &str| lists.iter().find(|l| l.title == title).unwrap();
+        for (title, tally) in [
+            ("Accepted differences", c.accepted),
+            ("Unsupported", c.unsupported),
+            ("Not applicable", c.not_applicable),
+        ] {
+            let list = by_title(title);
+            assert_eq!(list.items.len(), tally.pairs, "{title}");
+            assert_eq!(list.counts, tally.describe(), "{title}");
+        }
+        let unsupported = by_title("Unsupported");
+        assert_eq!(
+            unsupported.heading(),
+            "Unsupported (4 checks in 1 peer/case pair)"
+        );
+        assert_eq!(
+            unsupported.items,
+            ["go/a decode, round trip, bytes, regenerated: no callback"]
+        );
+        let failures = by_title("Failures");
+        assert_eq!(failures.items.len(), c.failed.pairs + c.peer_failures);
+        assert_eq!(
+            failures.items,
+            [
+                "java/a decode, round trip: bad; regenerated: other",
+                "python: setup failed (each of its checks counts as failed)",
+            ]
+        );
+        assert_eq!(
+            failures.heading(),
+            "Failures (3 checks in 1 peer/case pair, 1 peer-level failure, 8 more checks with \
+             their peer)"
+        );
+
+        assert_eq!(
+            c.result_line(),
+            "6 checks passed, 12 failed (3 checks in 1 peer/case pair, 1 peer-level failure, 8 \
+             more checks with their peer)"
+        );
+        assert_eq!(
+            c.other_line(),
+            "Checks that neither passed nor failed: accepted differences 1 check in 1 peer/case \
+             pair; unsupported 4 checks in 1 peer/case pair; n/a 1 check in 1 peer/case pair; \
+             skipped 0 checks; not run 1 check in 1 peer/case pair"
+        );
+
+        // The Markdown report says the same.
+        let md = report.markdown();
+        assert!(md.contains(&format!("**{}**", c.result_line())), "{md}");
+        assert!(md.contains(&c.other_line()), "{md}");
+        for list in &lists {
+            assert!(md.contains(&format!("## {}\n", list.heading())), "{md}");
+        }
+    }
+
+    #[test]
+    fn a_clean_run_says_what_it_counted() {
+        let report = Report {
+            cases: vec!["a".to_string()],
+            peers: vec![column("java", vec![[(); 4].map(|()| Cell::Pass)], &[])],
+        };
+        let c = report.counts();
+        assert_eq!(c.result_line(), "4 checks passed, 0 failed");
+        assert_eq!(report.lists()[0].heading(), "Failures (0 checks)");
     }
 }

@@ -119,12 +119,9 @@ fn main() -> ExitCode {
         println!("Markdown report: {}", md_path.display_rel());
     }
     let c = report.counts();
-    println!(
-        "{} skipped, {} unsupported, {} accepted differences, {} n/a, {} not run",
-        c.skipped, c.unsupported, c.accepted, c.not_applicable, c.not_run
-    );
-    println!("{} passed, {} failed", c.passed, c.failed);
-    if c.failed > 0 || written.is_err() {
+    println!("{}", c.other_line());
+    println!("{}", c.result_line());
+    if c.failed_total() > 0 || written.is_err() {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
@@ -148,17 +145,20 @@ fn print_report(report: &Report) {
         .iter()
         .flat_map(|p| p.notes.iter().map(move |n| format!("{}: {n}", p.peer)))
         .collect();
-    let sections = [
-        ("Failures", report.failures()),
-        ("Accepted differences", report.accepted()),
-        ("Unsupported", report.unsupported()),
-        ("Notes", notes),
-    ];
-    for (title, items) in sections {
+    // The lists as the Markdown report has them, but for the checks that do not apply, with
+    // their headings' counts (checks, and peer/case pairs: one line each); then the notes.
+    let mut sections: Vec<(String, Vec<String>)> = report
+        .lists()
+        .into_iter()
+        .filter(|list| list.title != "Not applicable")
+        .map(|list| (list.heading(), list.items))
+        .collect();
+    sections.push((format!("Notes ({})", notes.len()), notes));
+    for (heading, items) in sections {
         if items.is_empty() {
             continue;
         }
-        println!("\n{title} ({}):", items.len());
+        println!("\n{heading}:");
         for item in items {
             println!("  - {}", item.replace('\n', "\n      "));
         }
