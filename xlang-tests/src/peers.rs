@@ -254,7 +254,8 @@ pub fn parse_answers(finished: Finished) -> Answers {
         let answer = match word {
             "OK" if message.is_empty() => Answer::Ok,
             "FAIL" => Answer::Fail(message.to_string()),
-            "UNSUPPORTED" => Answer::Unsupported(message.to_string()),
+            // `SKIP`: the generative suite's word for a case the peer cannot express.
+            "UNSUPPORTED" | "SKIP" => Answer::Unsupported(message.to_string()),
             _ => {
                 unknown_lines.push(line.to_string());
                 continue;
@@ -354,6 +355,20 @@ impl Peer {
             args.push(file.as_os_str());
         }
         let finished = run_command(self.command(&args), RUN_TIMEOUT)?;
+        Ok(parse_answers(finished))
+    }
+
+    /// `run random COMMAND CASES DIR` (`gen` or `check`), the generative suite's commands.
+    pub fn random(&self, command: &str, cases: &Path, dir: &Path) -> io::Result<Answers> {
+        let finished = run_command(
+            self.command(&[
+                "random".as_ref(),
+                command.as_ref(),
+                cases.as_os_str(),
+                dir.as_os_str(),
+            ]),
+            RUN_TIMEOUT,
+        )?;
         Ok(parse_answers(finished))
     }
 

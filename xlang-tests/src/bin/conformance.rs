@@ -27,6 +27,7 @@ use std::time::Instant;
 
 use xlang_tests::cases::{all, for_peer, Case};
 use xlang_tests::differences::{accepted, non_deterministic};
+use xlang_tests::generative::run::{parse_case_name, Options as RandomOptions};
 use xlang_tests::interop::{self, build_example, run_example};
 use xlang_tests::payload::{case_of_file, Payload};
 use xlang_tests::peers::{
@@ -35,15 +36,32 @@ use xlang_tests::peers::{
 };
 use xlang_tests::report::{Cell, PeerColumn, Report};
 
-const USAGE: &str = "usage: conformance [--peers-dir DIR] [--require-all] [PEER ...]
-  PEER           java, python (pyfory 1.6.0), python-1.7.7 or go (default: all four)
+const USAGE: &str = "usage: conformance [--peers-dir DIR] [--require-all] [--random N] [--seed S]
+                   [--random-case NAME] [--random-only] [PEER ...]
+  PEER           java, python (pyfory 1.6.0), python-1.7.7 or go (default: all four; the
+                 random cases also go to apache-rust)
   --peers-dir    where the peers are (default: xlang-tests/peers)
-  --require-all  a skipped peer (toolchain missing) is a failure";
+  --require-all  a skipped peer (toolchain missing) is a failure
+  --random N     random cases spread over the peers (default 200; 0: none), see GENERATIVE.md
+  --seed S       their seed (default 1)
+  --random-case  only this random case (r<seed>_<index>), and no fixed cases
+  --random-only  the random cases only";
+
+/// The default budget of random cases and their seed.
+const RANDOM_CASES: u64 = 200;
+const RANDOM_SEED: u64 = 1;
 
 fn main() -> ExitCode {
     let mut peers_dir = repo_root().join("xlang-tests/peers");
     let mut selected = Vec::new();
     let mut require_all = false;
+    let mut random = RandomOptions {
+        seed: RANDOM_SEED,
+        count: RANDOM_CASES,
+        only: None,
+        peers: Vec::new(),
+    };
+    let mut fixed = true;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -52,15 +70,38 @@ fn main() -> ExitCode {
                 None => return usage_error("--peers-dir needs a directory"),
             },
             "--require-all" => require_all = true,
+            "--random" => match args.next().and_then(|n| n.parse().ok()) {
+                Some(n) => random.count = n,
+                None => return usage_error("--random needs a number"),
+            },
+            "--seed" => match args.next().and_then(|n| n.parse().ok()) {
+                Some(n) => random.seed = n,
+                None => return usage_error("--seed needs a number"),
+            },
+            "--random-case" => match args.next().as_deref().and_then(parse_case_name) {
+                Some((seed, index)) => {
+                    random.seed = seed;
+                    random.only = Some(index);
+                    fixed = false;
+                }
+                None => return usage_error("--random-case needs a name r<seed>_<index>"),
+            },
+            "--random-only" => fixed = false,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
             }
-            peer if PEERS.contains(&peer) => selected.push(peer.to_string()),
+            peer if PEERS.contains(&peer) || random_peer(peer) => selected.push(peer.to_string()),
             other => return usage_error(&format!("unknown argument {other:?}")),
         }
     }
-    let peers: Vec<String> = if selected.is_empty() {
+    random.peers = selected.clone();
+    if !fixed && random.count == 0 && random.only.is_none() {
+        return usage_error("nothing to run: --random-only with --random 0");
+    }
+    let peers: Vec<String> = if !fixed {
+        Vec::new()
+    } else if selected.is_empty() {
         PEERS.iter().map(|p| p.to_string()).collect()
     } else {
         PEERS
@@ -79,7 +120,7 @@ fn main() -> ExitCode {
     let start = Instant::now();
     // The interop example builds while the peers set up; each peer waits for it when it needs it.
     let example_build = thread::spawn(move || {
-        if LazyLock::force(&EXAMPLE).is_ok() {
+        if fixed && LazyLock::force(&EXAMPLE).is_ok() {
             eprintln!(
                 "[interop] example built in {:.1}s",
                 start.elapsed().as_secs_f64()
@@ -110,22 +151,83 @@ fn main() -> ExitCode {
     };
     eprintln!("conformance: {:.1}s", start.elapsed().as_secs_f64());
 
+    // The random cases, after the fixed ones (their peers are set up by then).
+    let random_report = (random.count > 0 || random.only.is_some()).then(|| {
+        let report = run_random(&random, &peers_dir, &out_dir.join("random"));
+        eprintln!("random cases: {:.1}s", start.elapsed().as_secs_f64());
+        report
+    });
+
+    let mut markdown = if fixed {
+        report.markdown()
+    } else {
+        String::new()
+    };
+    if let Some(r) = &random_report {
+        markdown.push('\n');
+        markdown.push_str(&r.markdown());
+    }
     let md_path = target.join("conformance.md");
-    let written = fs::create_dir_all(&target).and_then(|()| fs::write(&md_path, report.markdown()));
-    print_report(&report);
+    let written = fs::create_dir_all(&target).and_then(|()| fs::write(&md_path, &markdown));
+    if fixed {
+        print_report(&report);
+    }
+    if let Some(r) = &random_report {
+        println!("\n{}", r.markdown());
+    }
     if let Err(e) = &written {
         println!("cannot write {}: {e}", md_path.display_rel());
     } else {
         println!("Markdown report: {}", md_path.display_rel());
     }
-    let c = report.counts();
-    println!("{}", c.other_line());
-    println!("{}", c.result_line());
-    if c.failed_total() > 0 || written.is_err() {
+    let mut failed = written.is_err();
+    if fixed {
+        let c = report.counts();
+        println!("{}", c.other_line());
+        println!("{}", c.result_line());
+        failed |= c.failed_total() > 0;
+    }
+    if let Some(r) = &random_report {
+        let t = r.totals();
+        println!(
+            "random cases (seed {}): {} passed, {} failed, {} not run{}",
+            r.seed,
+            t.passed,
+            t.failed,
+            t.not_run,
+            if t.run_failures > 0 {
+                format!(", {} run failures", t.run_failures)
+            } else {
+                String::new()
+            }
+        );
+        failed |= t.failed > 0 || t.run_failures > 0;
+    }
+    if failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Whether `peer` takes part in the random cases only.
+fn random_peer(peer: &str) -> bool {
+    xlang_tests::generative::capabilities::PEERS
+        .iter()
+        .any(|c| c.peer == peer)
+}
+
+fn run_random(
+    options: &RandomOptions,
+    peers_dir: &Path,
+    work: &Path,
+) -> xlang_tests::generative::run::RandomReport {
+    eprintln!(
+        "[random] {} cases of seed {}",
+        options.only.map_or(options.count, |_| 1),
+        options.seed
+    );
+    xlang_tests::generative::run::run(options, peers_dir, work)
 }
 
 fn usage_error(message: &str) -> ExitCode {

@@ -6,12 +6,20 @@
 //! - [`schema`]: the language-neutral model of a case;
 //! - [`capabilities`]: what each peer can express;
 //! - [`generate`]: the generator;
-//! - [`json`]: the cases as the JSON the peers read.
+//! - [`json`]: the cases as the JSON the peers read;
+//! - [`rust_emit`]: the Rust side of a run as source (derived types, one module per case);
+//! - [`rust_side`]: what that generated program calls;
+//! - [`run`]: a run against the peers;
+//! - [`report`]: its counts and failures.
 
 pub mod capabilities;
 pub mod generate;
 pub mod json;
+pub mod report;
 pub mod rng;
+pub mod run;
+pub mod rust_emit;
+pub mod rust_side;
 pub mod schema;
 
 use schema::Case;
