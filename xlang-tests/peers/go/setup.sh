@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the Go peer and its interop program (interop/) against the pinned
+# Builds the Go peer, its interop program (interop/) and the generative suite's program
+# (random/, whose per-cases-file builds `run random` makes) against the pinned
 # github.com/apache/fory/go/fory into the ignored .cache/ folder at the repository root.
 # Idempotent: rebuilds only when a source file, go.mod or go.sum changed. Exit 3 when the Go
 # toolchain is missing.
@@ -31,13 +32,17 @@ if ! grep -q "github.com/apache/fory/go/fory $FORY_GO_VERSION\$" go.mod; then
   go mod tidy >&2
 fi
 
-# The peer (this directory) and the interop program (interop/), one binary each.
-stamp="$(cat go.mod go.sum *.go interop/*.go | sha256sum | cut -d' ' -f1) $goversion"
-if [ ! -x "$out/peer" ] || [ ! -x "$out/interop" ] || [ "$(cat "$out/stamp" 2>/dev/null)" != "$stamp" ]; then
+# The peer (this directory), the interop program (interop/) and the generative program
+# without generated types (random/, which `run random` uses to generate them), one binary each.
+stamp="$(cat go.mod go.sum *.go interop/*.go random/*.go | sha256sum | cut -d' ' -f1) $goversion"
+if [ ! -x "$out/peer" ] || [ ! -x "$out/interop" ] || [ ! -x "$out/random" ] \
+  || [ "$(cat "$out/stamp" 2>/dev/null)" != "$stamp" ]; then
   go build -o "$out/peer.tmp" .
   go build -o "$out/interop.tmp" ./interop
+  go build -o "$out/random.tmp" ./random
   mv "$out/peer.tmp" "$out/peer"
   mv "$out/interop.tmp" "$out/interop"
+  mv "$out/random.tmp" "$out/random"
   echo "$stamp" > "$out/stamp"
 fi
 echo "go peer: $out/peer (github.com/apache/fory/go/fory $FORY_GO_VERSION, $goversion)"

@@ -91,7 +91,9 @@ impl Generator<'_> {
         let mut next_tag = 1 + self.rng.below(5) as u32;
         for i in 0..count {
             let ty = self.field_type(depth);
-            let nullable = self.rng.chance(20);
+            // The roll comes first, so a peer that allows every nullable field draws the same
+            // stream as before.
+            let nullable = self.rng.chance(20) && self.allows_nullable(&ty);
             let tag = (self.allows("tag_id") && self.rng.chance(20)).then(|| {
                 next_tag += 1 + self.rng.below(3) as u32;
                 next_tag
@@ -105,6 +107,14 @@ impl Generator<'_> {
         }
         self.types[index].definition = Definition::Struct(fields);
         index
+    }
+
+    /// Whether a field of type `ty` may be nullable: `nullable_<scalar>` for a scalar field.
+    fn allows_nullable(&self, ty: &Type) -> bool {
+        match ty {
+            Type::Scalar(s) | Type::Encoded(s, _) => self.allows(&format!("nullable_{}", s.name())),
+            _ => true,
+        }
     }
 
     fn can_add_type(&self, depth: usize) -> bool {
@@ -211,7 +221,11 @@ impl Generator<'_> {
         if !self.allows("set") {
             return None;
         }
-        let keys: Vec<Scalar> = Scalar::ALL.iter().copied().filter(|s| s.is_key()).collect();
+        let keys: Vec<Scalar> = Scalar::ALL
+            .iter()
+            .copied()
+            .filter(|s| s.is_key() && self.allows(&format!("set<{}>", s.name())))
+            .collect();
         Some(Type::Set(Box::new(Type::Scalar(self.scalar(&keys)))))
     }
 
@@ -531,7 +545,26 @@ mod tests {
     fn excluded_features_do_not_appear() {
         let caps = capabilities::of("go");
         for i in 0..200 {
-            assert!(case(1, i, &caps).callback.is_none());
+            let c = case(1, i, &caps);
+            assert!(c.callback.is_none());
+            for t in &c.types {
+                if let Definition::Struct(fields) = &t.definition {
+                    for f in fields {
+                        assert!(!(f.nullable && f.ty == Type::Scalar(Scalar::Bfloat16)));
+                        assert!(f.ty != Type::Set(Box::new(Type::Scalar(Scalar::Binary))));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_peer_that_allows_everything_draws_the_same_stream() {
+        // The per-feature checks come after the rolls, so they leave other peers' cases alone.
+        let java = capabilities::of("java");
+        let everything = capabilities::of("no such peer");
+        for i in 0..50 {
+            assert_eq!(case(2, i, &java), case(2, i, &everything));
         }
     }
 }
