@@ -227,8 +227,25 @@ fn run_random(
         options.only.map_or(options.count, |_| 1),
         options.seed
     );
-    xlang_tests::generative::run::run(options, peers_dir, work)
+    let mut report = xlang_tests::generative::run::run(options, peers_dir, work);
+    // Each failure (the first few) shrunk to the smallest case that still fails the same way.
+    let failed: Vec<_> = report
+        .results
+        .iter()
+        .filter(|r| r.failed())
+        .take(SHRINK_AT_MOST)
+        .cloned()
+        .collect();
+    for r in failed {
+        eprintln!("[random] shrinking {} ({})", r.case.name, r.peer);
+        let shrunk = xlang_tests::generative::shrink::shrink(&r, peers_dir, &work.join("shrink"));
+        report.shrunk.insert(r.case.name.clone(), shrunk);
+    }
+    report
 }
+
+/// How many failed random cases a run shrinks (each takes a few builds of both sides).
+const SHRINK_AT_MOST: usize = 5;
 
 fn usage_error(message: &str) -> ExitCode {
     eprintln!("conformance: {message}\n{USAGE}");

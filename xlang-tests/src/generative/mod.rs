@@ -10,7 +10,9 @@
 //! - [`rust_emit`]: the Rust side of a run as source (derived types, one module per case);
 //! - [`rust_side`]: what that generated program calls;
 //! - [`run`]: a run against the peers;
-//! - [`report`]: its counts and failures.
+//! - [`report`]: its counts and failures;
+//! - [`shrink`]: a failing case made as small as it still fails.
+//! - [`shrink`]: a failing case made as small as it still fails.
 
 pub mod capabilities;
 pub mod generate;
@@ -21,6 +23,7 @@ pub mod run;
 pub mod rust_emit;
 pub mod rust_side;
 pub mod schema;
+pub mod shrink;
 
 use schema::Case;
 

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::capabilities;
+use super::json;
 use super::run::{CaseResult, Outcome, RandomReport};
 
 /// The columns: mode × registration style.
@@ -147,6 +148,19 @@ impl RandomReport {
                     why.join("; "),
                     r.case.name
                 );
+                if let Some((case, message)) = self.shrunk.get(&r.case.name) {
+                    let _ = writeln!(
+                        out,
+                        "  - shrunk to `{}` ({} bytes of JSON, from {}), which fails with: {}\n\n    ```json\n    {}\n    ```",
+                        case.name,
+                        super::shrink::size(case),
+                        super::shrink::size(&r.case),
+                        message,
+                        json::document(self.seed, &r.peer, std::slice::from_ref(case))
+                            .trim_end()
+                            .replace('\n', "\n    ")
+                    );
+                }
             }
         }
         out

@@ -65,16 +65,26 @@ pub struct CaseResult {
 impl CaseResult {
     /// Whether both directions passed.
     pub fn passed(&self) -> bool {
-        [&self.peer_wrote, &self.rust_read, &self.rust_wrote, &self.peer_read]
-            .iter()
-            .all(|o| **o == Outcome::Ok)
+        [
+            &self.peer_wrote,
+            &self.rust_read,
+            &self.rust_wrote,
+            &self.peer_read,
+        ]
+        .iter()
+        .all(|o| **o == Outcome::Ok)
     }
 
     /// Whether any step failed (skipped and not-run steps are not failures).
     pub fn failed(&self) -> bool {
-        [&self.peer_wrote, &self.rust_read, &self.rust_wrote, &self.peer_read]
-            .iter()
-            .any(|o| matches!(o, Outcome::Fail(_)))
+        [
+            &self.peer_wrote,
+            &self.rust_read,
+            &self.rust_wrote,
+            &self.peer_read,
+        ]
+        .iter()
+        .any(|o| matches!(o, Outcome::Fail(_)))
     }
 }
 
@@ -89,6 +99,9 @@ pub struct RandomReport {
     pub peer_status: BTreeMap<String, String>,
     /// Failures of the run itself (the Rust side did not build, a peer could not run).
     pub run_failures: Vec<String>,
+    /// Failed cases shrunk (see [`super::shrink`]): by the original's name, the smallest case
+    /// that still fails the same step, and its message.
+    pub shrunk: BTreeMap<String, (Case, String)>,
 }
 
 /// The index of case `name` (`r<seed>_<index>`) and its seed.
@@ -104,31 +117,42 @@ pub fn peer_of(index: u64) -> &'static str {
 
 /// Runs the cases of `options` against the peers under `peers_dir`, with work files in `work`.
 pub fn run(options: &Options, peers_dir: &Path, work: &Path) -> RandomReport {
-    let _ = fs::remove_dir_all(work);
-    let mut report = RandomReport {
-        seed: options.seed,
-        ..RandomReport::default()
-    };
     let indices: Vec<u64> = match options.only {
         Some(i) => vec![i],
         None => (0..options.count).collect(),
     };
     let wanted = |peer: &str| options.peers.is_empty() || options.peers.iter().any(|p| p == peer);
     // The cases per peer.
-    let mut by_peer: BTreeMap<&'static str, Vec<Case>> = BTreeMap::new();
+    let mut by_peer: BTreeMap<String, Vec<Case>> = BTreeMap::new();
     for &i in &indices {
         let peer = peer_of(i);
         if wanted(peer) {
             let caps = capabilities::of(peer);
             by_peer
-                .entry(peer)
+                .entry(peer.to_string())
                 .or_default()
                 .push(generate::case(options.seed, i, &caps));
         }
     }
+    run_cases(options.seed, by_peer, peers_dir, work)
+}
+
+/// Runs `by_peer` (each peer's cases) against the peers under `peers_dir`, with work files in
+/// `work`.
+pub fn run_cases(
+    seed: u64,
+    mut by_peer: BTreeMap<String, Vec<Case>>,
+    peers_dir: &Path,
+    work: &Path,
+) -> RandomReport {
+    let _ = fs::remove_dir_all(work);
+    let mut report = RandomReport {
+        seed,
+        ..RandomReport::default()
+    };
     let pairs: Vec<(&str, &Case)> = by_peer
         .iter()
-        .flat_map(|(p, cases)| cases.iter().map(move |c| (*p, c)))
+        .flat_map(|(p, cases)| cases.iter().map(move |c| (p.as_str(), c)))
         .collect();
 
     // The Rust side builds while the peers set up and write.
@@ -140,7 +164,7 @@ pub fn run(options: &Options, peers_dir: &Path, work: &Path) -> RandomReport {
         .map(|(peer, cases)| {
             let peer = Peer::new(peers_dir, peer);
             let dir = work.join(&peer.name);
-            let document = json::document(options.seed, &peer.name, cases);
+            let document = json::document(seed, &peer.name, cases);
             thread::spawn(move || peer_writes(&peer, &dir, &document))
         })
         .collect();
@@ -158,7 +182,7 @@ pub fn run(options: &Options, peers_dir: &Path, work: &Path) -> RandomReport {
         report
             .peer_status
             .insert(run.peer.name.clone(), run.status.clone());
-        let cases = by_peer.remove(run.peer.name.as_str()).unwrap_or_default();
+        let cases = by_peer.remove(&run.peer.name).unwrap_or_default();
         let rust = match (&rust_side, &run.ready) {
             (Ok(binary), true) => rust_reads(binary, &run),
             (Err(e), _) => Err(format!("the Rust side did not build: {e}")),
@@ -189,7 +213,10 @@ pub fn run(options: &Options, peers_dir: &Path, work: &Path) -> RandomReport {
                 Err(e) => (not_run(e), not_run(e)),
             };
             let peer_read = match &peer_read {
-                Ok(answers) => answer(answers.get(&name), "run random check printed nothing for it"),
+                Ok(answers) => answer(
+                    answers.get(&name),
+                    "run random check printed nothing for it",
+                ),
                 Err(e) => not_run(e),
             };
             let peer_file = run.dir.join("peer").join(format!("{name}.bin"));
@@ -358,4 +385,3 @@ fn build_rust_side(dir: &Path) -> Result<PathBuf, String> {
     }
     Ok(target.join("debug").join("random-rust-side"))
 }
-

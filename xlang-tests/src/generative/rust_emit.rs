@@ -80,7 +80,11 @@ fn module_name(case: &str) -> String {
 }
 
 fn emit_case(out: &mut String, case: &Case) {
-    let _ = writeln!(out, "mod {} {{\n    use super::*;\n", module_name(&case.name));
+    let _ = writeln!(
+        out,
+        "mod {} {{\n    use super::*;\n",
+        module_name(&case.name)
+    );
     for t in &case.types {
         emit_type(out, t, case);
     }
@@ -339,13 +343,7 @@ fn value(v: &Value, ty: &Type, case: &Case) -> String {
             let parts: Vec<String> = fields
                 .iter()
                 .zip(values)
-                .map(|(f, v)| {
-                    format!(
-                        "{}: {}",
-                        f.name,
-                        nullable_value(v, &f.ty, f.nullable, case)
-                    )
-                })
+                .map(|(f, v)| format!("{}: {}", f.name, nullable_value(v, &f.ty, f.nullable, case)))
                 .collect();
             format!("{} {{ {} }}", t.name, parts.join(", "))
         }
@@ -355,11 +353,7 @@ fn value(v: &Value, ty: &Type, case: &Case) -> String {
             let Definition::Union(cases) = &t.definition else {
                 unreachable!("a union type")
             };
-            format!(
-                "{}::C{c}({})",
-                t.name,
-                value(v, &cases[*c as usize], case)
-            )
+            format!("{}::C{c}({})", t.name, value(v, &cases[*c as usize], case))
         }
         (v, ty) => unreachable!("value {v:?} of type {ty:?}"),
     }

@@ -1,0 +1,440 @@
+//! Shrinking a failing case: smaller candidates (a field dropped, a value emptied or zeroed,
+//! the callback or reference tracking off), run in batches against the same peer, keeping the
+//! smallest that still fails the same step, until none does. Deterministic for a given case and
+//! peer behaviour, so the shrunk case replays from the original's name.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::json;
+use super::run::{run_cases, CaseResult, Outcome};
+use super::schema::{Case, Definition, Field, Registration, Type, Value};
+
+/// Most candidates tried in one round (one build of each side).
+const BATCH: usize = 48;
+/// Most rounds.
+const ROUNDS: usize = 12;
+
+/// Which step of a case failed: the one a shrunk case must still fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// The peer writing.
+    PeerWrites,
+    /// Rust reading the peer's bytes.
+    RustReads,
+    /// Rust writing.
+    RustWrites,
+    /// The peer reading Rust's bytes.
+    PeerReads,
+}
+
+impl Step {
+    /// The first failing step of `r`.
+    pub fn of(r: &CaseResult) -> Option<Step> {
+        [
+            (Step::PeerWrites, &r.peer_wrote),
+            (Step::RustReads, &r.rust_read),
+            (Step::RustWrites, &r.rust_wrote),
+            (Step::PeerReads, &r.peer_read),
+        ]
+        .into_iter()
+        .find(|(_, o)| matches!(o, Outcome::Fail(_)))
+        .map(|(s, _)| s)
+    }
+}
+
+/// The smallest case found that fails `result`'s first failing step against its peer, and the
+/// message it fails with.
+pub fn shrink(result: &CaseResult, peers_dir: &Path, work: &Path) -> (Case, String) {
+    let step = Step::of(result).expect("a failed case");
+    let mut best = result.case.clone();
+    let mut message = failure_message(result, step);
+    for round in 0..ROUNDS {
+        let mut candidates = candidates(&best);
+        candidates.sort_by_key(size);
+        candidates.dedup();
+        candidates.truncate(BATCH);
+        if candidates.is_empty() {
+            break;
+        }
+        for (k, c) in candidates.iter_mut().enumerate() {
+            rename(c, &format!("{}_s{round}_{k}", result.case.name));
+        }
+        let by_peer = BTreeMap::from([(result.peer.clone(), candidates)]);
+        let report = run_cases(
+            0,
+            by_peer,
+            peers_dir,
+            &work.join(format!("{}-{round}", result.case.name)),
+        );
+        let still = report
+            .results
+            .iter()
+            .filter(|r| Step::of(r) == Some(step))
+            .min_by_key(|r| size(&r.case));
+        match still {
+            Some(r) if size(&r.case) < size(&best) => {
+                best = r.case.clone();
+                message = failure_message(r, step);
+            }
+            _ => break,
+        }
+    }
+    (best, message)
+}
+
+fn failure_message(r: &CaseResult, step: Step) -> String {
+    let o = match step {
+        Step::PeerWrites => &r.peer_wrote,
+        Step::RustReads => &r.rust_read,
+        Step::RustWrites => &r.rust_wrote,
+        Step::PeerReads => &r.peer_read,
+    };
+    match o {
+        Outcome::Fail(why) => why.clone(),
+        _ => String::new(),
+    }
+}
+
+/// A case's size: its JSON's length (fields, types and values all count), plus a little for each
+/// tag id, reference tracking and a callback (whose absence is no shorter to write) and each
+/// number that is not zero (a float's zero is as long as its other values).
+pub fn size(case: &Case) -> usize {
+    fn nonzero(v: &Value) -> usize {
+        match v {
+            Value::Int(i) => usize::from(*i != 0),
+            Value::Float(f) => usize::from(*f != 0),
+            Value::Bool(b) => 2 * usize::from(*b),
+            Value::Enum(e) => usize::from(*e != 0),
+            Value::List(items) => items.iter().map(nonzero).sum(),
+            Value::Map(entries) => entries.iter().map(|(k, v)| nonzero(k) + nonzero(v)).sum(),
+            Value::Struct(values) => values.iter().map(nonzero).sum(),
+            Value::Union(_, inner) => nonzero(inner),
+            _ => 0,
+        }
+    }
+    let tags: usize = case
+        .types
+        .iter()
+        .map(|t| match &t.definition {
+            Definition::Struct(fields) => fields.iter().filter(|f| f.tag.is_some()).count(),
+            _ => 0,
+        })
+        .sum();
+    let settings = usize::from(case.ref_tracking) + usize::from(case.callback.is_some());
+    json::document(0, "", std::slice::from_ref(case)).len()
+        + 8 * (tags + settings)
+        + nonzero(&case.value)
+}
+
+/// Renames the case and its types, so candidates of one batch can share a program.
+fn rename(case: &mut Case, name: &str) {
+    case.name = name.to_string();
+    let prefix = name.replace('_', "");
+    for (i, t) in case.types.iter_mut().enumerate() {
+        let kind = match t.definition {
+            Definition::Struct(_) => 'S',
+            Definition::Enum(_) => 'E',
+            Definition::Union(_) => 'U',
+        };
+        t.name = format!("{}{kind}{i}", prefix.to_uppercase());
+        if let Registration::Name(_, type_name) = &mut t.registration {
+            *type_name = t.name.clone();
+        }
+    }
+}
+
+/// Every case one step smaller than `case`.
+pub fn candidates(case: &Case) -> Vec<Case> {
+    let mut out = Vec::new();
+    if case.callback.is_some() {
+        out.push(Case {
+            callback: None,
+            ..case.clone()
+        });
+    }
+    if case.ref_tracking {
+        out.push(Case {
+            ref_tracking: false,
+            ..case.clone()
+        });
+    }
+    for (i, t) in case.types.iter().enumerate() {
+        if matches!(t.registration, Registration::Name(..)) {
+            let mut c = case.clone();
+            c.types[i].registration = Registration::Id(100 + i as u32);
+            out.push(c);
+        }
+        if let Definition::Struct(fields) = &t.definition {
+            for f in 0..fields.len() {
+                if fields.len() > 1 || i > 0 {
+                    let mut c = case.clone();
+                    drop_field(&mut c, i, f);
+                    prune_types(&mut c);
+                    out.push(c);
+                }
+                if fields[f].tag.is_some() {
+                    let mut c = case.clone();
+                    if let Definition::Struct(fs) = &mut c.types[i].definition {
+                        fs[f].tag = None;
+                    }
+                    out.push(c);
+                }
+            }
+        }
+    }
+    // Smaller values, one position at a time.
+    let mut positions = 0;
+    count_positions(&case.value, &mut positions);
+    for p in 0..positions {
+        for how in [Smaller::Empty, Smaller::First, Smaller::Zero] {
+            let mut c = case.clone();
+            let root = Type::Struct(0);
+            let types = c.types.clone();
+            let mut index = p;
+            if simplify(&mut c.value, &root, &types, &mut index, how) {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Removes field `f` of struct `t` and its value everywhere.
+fn drop_field(case: &mut Case, t: usize, f: usize) {
+    if let Definition::Struct(fields) = &mut case.types[t].definition {
+        fields.remove(f);
+    }
+    let types = case.types.clone();
+    drop_value_field(&mut case.value, &Type::Struct(0), &types, t, f);
+}
+
+/// Drops field `f` from every value of struct `t` inside `v` (of type `ty`, in the types
+/// `types` from before the drop, except for struct `t`'s own field list).
+fn drop_value_field(
+    v: &mut Value,
+    ty: &Type,
+    types: &[super::schema::UserType],
+    t: usize,
+    f: usize,
+) {
+    match (v, ty) {
+        (Value::Struct(values), Type::Struct(i)) => {
+            let Definition::Struct(fields) = &types[*i].definition else {
+                return;
+            };
+            if *i == t {
+                // `types` already lacks the field: visit the others, then remove it.
+                let mut kept = Vec::new();
+                for (k, value) in values.drain(..).enumerate() {
+                    if k != f {
+                        kept.push(value);
+                    }
+                }
+                *values = kept;
+            }
+            for (value, field) in values.iter_mut().zip(fields) {
+                drop_value_field(value, &field.ty, types, t, f);
+            }
+        }
+        (Value::List(items), Type::List { element, .. } | Type::Set(element)) => {
+            for item in items {
+                drop_value_field(item, element, types, t, f);
+            }
+        }
+        (Value::Map(entries), Type::Map { value, .. }) => {
+            for (_, item) in entries {
+                drop_value_field(item, value, types, t, f);
+            }
+        }
+        (Value::Union(c, inner), Type::Union(i)) => {
+            if let Definition::Union(cases) = &types[*i].definition {
+                drop_value_field(inner, &cases[*c as usize], types, t, f);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Removes the user types no type of the case refers to any more, and renumbers the rest.
+fn prune_types(case: &mut Case) {
+    let mut used = vec![false; case.types.len()];
+    used[0] = true;
+    let mut stack = vec![0];
+    while let Some(i) = stack.pop() {
+        let mut refs = Vec::new();
+        match &case.types[i].definition {
+            Definition::Struct(fields) => fields.iter().for_each(|f| referenced(&f.ty, &mut refs)),
+            Definition::Union(cases) => cases.iter().for_each(|c| referenced(c, &mut refs)),
+            Definition::Enum(_) => {}
+        }
+        for r in refs {
+            if !used[r] {
+                used[r] = true;
+                stack.push(r);
+            }
+        }
+    }
+    let mut new_index = Vec::with_capacity(used.len());
+    let mut next = 0;
+    for u in &used {
+        new_index.push(next);
+        if *u {
+            next += 1;
+        }
+    }
+    let types = std::mem::take(&mut case.types);
+    case.types = types
+        .into_iter()
+        .zip(&used)
+        .filter(|(_, u)| **u)
+        .map(|(mut t, _)| {
+            match &mut t.definition {
+                Definition::Struct(fields) => fields
+                    .iter_mut()
+                    .for_each(|f: &mut Field| renumber(&mut f.ty, &new_index)),
+                Definition::Union(cases) => cases.iter_mut().for_each(|c| renumber(c, &new_index)),
+                Definition::Enum(_) => {}
+            }
+            t
+        })
+        .collect();
+}
+
+fn referenced(ty: &Type, out: &mut Vec<usize>) {
+    match ty {
+        Type::Struct(i) | Type::Enum(i) | Type::Union(i) => out.push(*i),
+        Type::List { element, .. } | Type::Set(element) => referenced(element, out),
+        Type::Map { key, value, .. } => {
+            referenced(key, out);
+            referenced(value, out);
+        }
+        _ => {}
+    }
+}
+
+fn renumber(ty: &mut Type, new_index: &[usize]) {
+    match ty {
+        Type::Struct(i) | Type::Enum(i) | Type::Union(i) => *i = new_index[*i],
+        Type::List { element, .. } | Type::Set(element) => renumber(element, new_index),
+        Type::Map { key, value, .. } => {
+            renumber(key, new_index);
+            renumber(value, new_index);
+        }
+        _ => {}
+    }
+}
+
+/// How a value is made smaller.
+#[derive(Debug, Clone, Copy)]
+enum Smaller {
+    /// A collection, string or binary emptied.
+    Empty,
+    /// A collection cut to its first element.
+    First,
+    /// A number zeroed, a bool false.
+    Zero,
+}
+
+fn count_positions(v: &Value, n: &mut usize) {
+    *n += 1;
+    match v {
+        Value::List(items) => items.iter().for_each(|i| count_positions(i, n)),
+        Value::Map(entries) => entries.iter().for_each(|(_, i)| count_positions(i, n)),
+        Value::Struct(values) => values.iter().for_each(|i| count_positions(i, n)),
+        Value::Union(_, inner) => count_positions(inner, n),
+        _ => {}
+    }
+}
+
+/// Makes the value at position `*index` (in [`count_positions`] order) smaller; true when it
+/// changed.
+fn simplify(
+    v: &mut Value,
+    ty: &Type,
+    types: &[super::schema::UserType],
+    index: &mut usize,
+    how: Smaller,
+) -> bool {
+    if *index == 0 {
+        return smaller(v, how);
+    }
+    *index -= 1;
+    match (v, ty) {
+        (Value::List(items), _) => {
+            let element = match ty {
+                Type::Array(s) => Type::Scalar(*s),
+                Type::List { element, .. } | Type::Set(element) => (**element).clone(),
+                _ => return false,
+            };
+            items
+                .iter_mut()
+                .any(|i| simplify(i, &element, types, index, how))
+        }
+        (Value::Map(entries), Type::Map { value, .. }) => entries
+            .iter_mut()
+            .any(|(_, i)| simplify(i, value, types, index, how)),
+        (Value::Struct(values), Type::Struct(t)) => {
+            let Definition::Struct(fields) = &types[*t].definition else {
+                return false;
+            };
+            values
+                .iter_mut()
+                .zip(fields)
+                .any(|(v, f)| simplify(v, &f.ty, types, index, how))
+        }
+        (Value::Union(c, inner), Type::Union(t)) => {
+            let Definition::Union(cases) = &types[*t].definition else {
+                return false;
+            };
+            simplify(inner, &cases[*c as usize], types, index, how)
+        }
+        _ => false,
+    }
+}
+
+fn smaller(v: &mut Value, how: Smaller) -> bool {
+    match (v, how) {
+        (Value::List(items), Smaller::Empty) if !items.is_empty() => items.clear(),
+        (Value::List(items), Smaller::First) if items.len() > 1 => items.truncate(1),
+        (Value::Map(entries), Smaller::Empty) if !entries.is_empty() => entries.clear(),
+        (Value::Map(entries), Smaller::First) if entries.len() > 1 => entries.truncate(1),
+        (Value::Str(s), Smaller::Empty) if !s.is_empty() => s.clear(),
+        (Value::Bytes(b), Smaller::Empty) if !b.is_empty() => b.clear(),
+        (Value::Int(i), Smaller::Zero) if *i != 0 && *i >= 0 => *i = 0,
+        (Value::Int(i), Smaller::Zero) if *i < 0 => *i = 0,
+        (Value::Float(f), Smaller::Zero) if *f != 0 => *f = 0,
+        (Value::Bool(b), Smaller::Zero) if *b => *b = false,
+        (Value::Enum(e), Smaller::Zero) if *e != 0 => *e = 0,
+        _ => return false,
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generative::{capabilities, generate};
+
+    #[test]
+    fn every_candidate_is_smaller_and_well_formed() {
+        let caps = capabilities::of("java");
+        for i in 0..30 {
+            let case = generate::case(9, i, &caps);
+            for c in candidates(&case) {
+                assert!(
+                    size(&c) < size(&case),
+                    "{}: {} -> {}\n{}\n{}",
+                    case.name,
+                    size(&case),
+                    size(&c),
+                    json::document(9, "java", std::slice::from_ref(&case)),
+                    json::document(9, "java", std::slice::from_ref(&c))
+                );
+                // Well formed: its JSON and its Rust source can be written.
+                let _ = json::document(9, "java", std::slice::from_ref(&c));
+                let _ = super::super::rust_emit::main_rs(&[("java", &c)]);
+            }
+        }
+    }
+}
