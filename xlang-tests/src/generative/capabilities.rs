@@ -2,9 +2,12 @@
 //! peer lists it here, and the report says which features each peer skipped and why.
 //!
 //! Feature names: a scalar's name (`float16`), `<scalar>_<encoding>` for a field in another
-//! integer encoding (`int64_tagged`), `array<<scalar>>`, `list`, `set`, `map`,
+//! integer encoding (`int64_tagged`), `array<<scalar>>`, `list`, `list<<scalar>>` (a list of
+//! that scalar: a field's, a map value's or a list element's), `set`, `map`,
 //! `nullable_element`, `list_of_structs`, `map_of_structs`, `nested_struct`, `enum`, `union`,
-//! `tag_id`, `by_name`, `compatible`, `schema_consistent`, `ref_tracking`, `out_of_band`.
+//! `tag_id`, `by_name`, `compatible`, `schema_consistent`, `ref_tracking`, `out_of_band`,
+//! `ref_tracked_binary` (binary list and set elements and map values in a case with reference
+//! tracking).
 
 /// A peer's features it cannot express, each with the reason.
 #[derive(Debug, Clone, Copy)]
