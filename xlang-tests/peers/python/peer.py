@@ -11,6 +11,8 @@ UNSUPPORTED reasons name it.
         to the case's expected value, and overwrites FILE with pyfory's serialization of the
         decoded value. Prints `OK <case>`, `FAIL <case>: <why>` or `UNSUPPORTED <case>: <why>`
         per pair; exits 1 if any pair failed, else 0.
+    peer.py random gen CASES OUT / peer.py random check CASES IN
+        the generative suite's commands (xlang-tests/GENERATIVE.md), in random_cases.py.
 
 An out-of-band buffer case is written with its buffer callback: the main buffer goes to
 <case>.bin, the out-of-band buffers in order to <case>.bin.0, .1, ...; roundtrip reads FILE.0,
@@ -836,6 +838,10 @@ def roundtrip(args):
 
 
 def main(argv):
+    if argv and argv[0] == "random":
+        import random_cases
+
+        return random_cases.main(argv[1:])
     if len(argv) == 2 and argv[0] == "gen":
         return 0 if gen(argv[1]) else 1
     if len(argv) >= 3 and len(argv) % 2 == 1 and argv[0] == "roundtrip":

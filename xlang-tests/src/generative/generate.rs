@@ -22,6 +22,7 @@ pub fn case(seed: u64, index: u64, caps: &Capabilities) -> Case {
         caps,
         prefix: format!("C{index}"),
         types: Vec::new(),
+        ref_tracking: false,
     };
     let modes = [("compatible", true), ("schema_consistent", false)];
     let allowed: Vec<bool> = modes
@@ -35,6 +36,7 @@ pub fn case(seed: u64, index: u64, caps: &Capabilities) -> Case {
         *g.rng.pick(&allowed)
     };
     let ref_tracking = g.allows("ref_tracking") && g.rng.chance(15);
+    g.ref_tracking = ref_tracking;
     g.struct_type(0);
     let callback = (g.allows("out_of_band") && g.rng.chance(25)).then(|| {
         *g.rng
@@ -56,6 +58,8 @@ struct Generator<'c> {
     caps: &'c Capabilities,
     prefix: String,
     types: Vec<UserType>,
+    /// The case's reference tracking.
+    ref_tracking: bool,
 }
 
 impl Generator<'_> {
@@ -186,21 +190,29 @@ impl Generator<'_> {
     /// list.
     fn element(&mut self, depth: usize, structs_feature: &str) -> Option<Type> {
         Some(match self.rng.below(10) {
-            0..=5 => Type::Scalar(self.scalar(&Scalar::ALL)),
+            0..=5 => {
+                let choices = self.element_scalars(&Scalar::ALL);
+                Type::Scalar(self.scalar(&choices))
+            }
             6 | 7 if self.can_add_type(depth) && self.allows(structs_feature) => {
                 Type::Struct(self.struct_type(depth + 1))
             }
             8 if self.types.len() < MAX_TYPES && self.allows("enum") => {
                 Type::Enum(self.enum_type())
             }
-            9 if depth < MAX_DEPTH => Type::List {
-                element: Box::new(Type::Scalar(self.scalar(&[
-                    Scalar::String,
-                    Scalar::Int32,
-                    Scalar::Int64,
-                ]))),
-                nullable: false,
-            },
+            9 if depth < MAX_DEPTH => {
+                let choices: Vec<Scalar> = [Scalar::String, Scalar::Int32, Scalar::Int64]
+                    .into_iter()
+                    .filter(|s| self.allows(&list_feature(*s)))
+                    .collect();
+                if choices.is_empty() {
+                    return None;
+                }
+                Type::List {
+                    element: Box::new(Type::Scalar(self.scalar(&choices))),
+                    nullable: false,
+                }
+            }
             _ => return None,
         })
     }
@@ -210,6 +222,11 @@ impl Generator<'_> {
             return None;
         }
         let element = self.element(depth, "list_of_structs")?;
+        if let Type::Scalar(s) = element {
+            if !self.allows(&list_feature(s)) {
+                return None;
+            }
+        }
         let nullable = self.allows("nullable_element") && self.rng.chance(20);
         Some(Type::List {
             element: Box::new(element),
@@ -226,7 +243,20 @@ impl Generator<'_> {
             .copied()
             .filter(|s| s.is_key() && self.allows(&format!("set<{}>", s.name())))
             .collect();
+        let keys = self.element_scalars(&keys);
         Some(Type::Set(Box::new(Type::Scalar(self.scalar(&keys)))))
+    }
+
+    /// The scalars of `choices` that may be elements of a list or set or values of a map:
+    /// binary only where the peer tracks binaries as it should (`ref_tracked_binary`), when
+    /// the case has reference tracking.
+    fn element_scalars(&self, choices: &[Scalar]) -> Vec<Scalar> {
+        let binary = !self.ref_tracking || self.allows("ref_tracked_binary");
+        choices
+            .iter()
+            .copied()
+            .filter(|s| binary || *s != Scalar::Binary)
+            .collect()
     }
 
     fn map(&mut self, depth: usize) -> Option<Type> {
@@ -519,6 +549,11 @@ fn field_name(i: usize) -> String {
     format!("f{}", letters.into_iter().collect::<String>())
 }
 
+/// The feature of a list of the scalar `s`: `list<int32>`.
+fn list_feature(s: Scalar) -> String {
+    format!("list<{}>", s.name())
+}
+
 /// A key of type `key` made distinct by `i`.
 fn distinct_key(key: &Type, i: usize) -> Value {
     match key {
@@ -565,6 +600,56 @@ mod tests {
         let everything = capabilities::of("no such peer");
         for i in 0..50 {
             assert_eq!(case(2, i, &java), case(2, i, &everything));
+        }
+    }
+
+    /// Every (container, element) pair under `ty`: list and set elements, map values.
+    fn elements(ty: &Type, out: &mut Vec<(Type, Type)>) {
+        let element = match ty {
+            Type::List { element, .. } | Type::Set(element) => element,
+            Type::Map { value, .. } => value,
+            _ => return,
+        };
+        out.push((ty.clone(), (**element).clone()));
+        elements(element, out);
+    }
+
+    /// Every (container, element) pair of the cases' struct fields, with whether the case
+    /// tracks references, for `count` cases of a peer with `caps`.
+    fn element_types(caps: &Capabilities, count: u64) -> Vec<(bool, Type, Type)> {
+        let mut seen = Vec::new();
+        for i in 0..count {
+            let c = case(1, i, caps);
+            for t in c.types {
+                if let Definition::Struct(fields) = t.definition {
+                    for f in fields {
+                        let mut pairs = Vec::new();
+                        elements(&f.ty, &mut pairs);
+                        seen.extend(pairs.into_iter().map(|(c2, e)| (c.ref_tracking, c2, e)));
+                    }
+                }
+            }
+        }
+        seen
+    }
+
+    #[test]
+    fn excluded_elements_do_not_appear() {
+        let int32 = Type::Scalar(Scalar::Int32);
+        let binary = Type::Scalar(Scalar::Binary);
+        let is_list = |t: &Type| matches!(t, Type::List { .. });
+        let without = Capabilities {
+            peer: "test",
+            excluded: &[("list<int32>", "test"), ("ref_tracked_binary", "test")],
+        };
+        for (caps, excluded) in [(capabilities::of("java"), false), (without, true)] {
+            let peer = caps.peer;
+            let seen = element_types(&caps, 400);
+            let int32_list = seen.iter().any(|(_, c, e)| is_list(c) && *e == int32);
+            let tracked_binary = seen.iter().any(|(r, _, e)| *r && *e == binary);
+            assert_eq!(int32_list, !excluded, "{peer}: list<int32>");
+            assert_eq!(tracked_binary, !excluded, "{peer}: ref_tracked_binary");
+            assert!(seen.iter().any(|(r, _, e)| !*r && *e == binary), "{peer}");
         }
     }
 }

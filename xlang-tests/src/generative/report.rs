@@ -18,8 +18,11 @@ const COLUMNS: [(bool, &str); 6] = [
     (true, "mixed"),
 ];
 
+/// The two steps of a direction (writing, then reading) in a result.
+type Steps = fn(&CaseResult) -> (&Outcome, &Outcome);
+
 /// The two directions, and the outcome each reads from a result.
-const DIRECTIONS: [(&str, fn(&CaseResult) -> (&Outcome, &Outcome)); 2] = [
+const DIRECTIONS: [(&str, Steps); 2] = [
     ("peer → rust", |r| (&r.peer_wrote, &r.rust_read)),
     ("rust → peer", |r| (&r.rust_wrote, &r.peer_read)),
 ];
