@@ -352,6 +352,9 @@ impl Generator<'_> {
                         items.push(v);
                     }
                 }
+                // In the order Rust's BTreeSet iterates, so a peer that keeps insertion order
+                // writes the same bytes.
+                items.sort_by(key_order);
                 Value::List(items)
             }
             Type::Map {
@@ -381,6 +384,7 @@ impl Generator<'_> {
                     };
                     entries.push((k, v));
                 }
+                entries.sort_by(|(a, _), (b, _)| key_order(a, b));
                 Value::Map(entries)
             }
             Type::Struct(index) => self.struct_value(*index),
@@ -552,6 +556,18 @@ fn field_name(i: usize) -> String {
 /// The feature of a list of the scalar `s`: `list<int32>`.
 fn list_feature(s: Scalar) -> String {
     format!("list<{}>", s.name())
+}
+
+/// The order of set elements and map keys: Rust's `Ord` of the types they become (integers by
+/// value, strings and binary by their bytes, false before true).
+fn key_order(a: &Value, b: &Value) -> std::cmp::Ordering {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => x.cmp(y),
+        (Value::Str(x), Value::Str(y)) => x.cmp(y),
+        (Value::Bytes(x), Value::Bytes(y)) => x.cmp(y),
+        (Value::Bool(x), Value::Bool(y)) => x.cmp(y),
+        _ => std::cmp::Ordering::Equal,
+    }
 }
 
 /// A key of type `key` made distinct by `i`.
