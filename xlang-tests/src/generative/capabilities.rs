@@ -2,9 +2,18 @@
 //! peer lists it here, and the report says which features each peer skipped and why.
 //!
 //! Feature names: a scalar's name (`float16`), `<scalar>_<encoding>` for a field in another
-//! integer encoding (`int64_tagged`), `array<<scalar>>`, `list`, `set`, `map`,
-//! `nullable_element`, `list_of_structs`, `map_of_structs`, `nested_struct`, `enum`, `union`,
-//! `tag_id`, `by_name`, `compatible`, `schema_consistent`, `ref_tracking`, `out_of_band`.
+//! integer encoding (`int64_tagged`), `array<<scalar>>`, `list`, `set`, `set<<scalar>>` (a set of
+//! that scalar), `map`, `nullable_element` (any null list element or map value),
+//! `nullable_element<<class>>` (null elements in a list of that class) and
+//! `nullable_value<<class>>` (null values in a map of that class), the classes being `numeric`
+//! (bool, integers, floats), `string`, `binary`, `struct`, `enum` and `list`, and for a scalar
+//! also its name (`nullable_element<float16>`); `list_of_structs`, `map_of_structs`,
+//! `nested_struct`, `enum`, `union`, `tag_id`, `by_name`, `compatible`, `schema_consistent`,
+//! `ref_tracking`, `out_of_band`.
+//!
+//! A feature qualified as `<feature>@compatible`, `<feature>@schema_consistent` or
+//! `<feature>@ref_tracking` is left out of the cases in that mode (or with reference tracking on)
+//! only.
 
 /// A peer's features it cannot express, each with the reason.
 #[derive(Debug, Clone, Copy)]
