@@ -529,9 +529,11 @@ mod tests {
 
     #[test]
     fn excluded_features_do_not_appear() {
-        let caps = capabilities::of("go");
-        for i in 0..200 {
-            assert!(case(1, i, &caps).callback.is_none());
+        for peer in ["go", "apache-rust"] {
+            let caps = capabilities::of(peer);
+            for i in 0..200 {
+                assert!(case(1, i, &caps).callback.is_none(), "{peer}");
+            }
         }
     }
 }
