@@ -153,6 +153,14 @@ pub const PEERS: &[Capabilities] = &[
             ),
         ],
     },
+    Capabilities {
+        peer: "apache-rust",
+        excluded: &[(
+            "out_of_band",
+            "Apache Fory Rust 1.7.7 has no buffer callback and rejects the header's \
+             out-of-band bit (`03`) as \"unsupported root header bitmap\"",
+        )],
+    },
 ];
 
 /// The capabilities of `peer` (everything, for a peer not listed).

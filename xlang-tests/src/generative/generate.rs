@@ -640,6 +640,10 @@ mod tests {
 
     #[test]
     fn excluded_features_do_not_appear() {
+        for i in 0..200 {
+            let c = case(1, i, &capabilities::of("apache-rust"));
+            assert!(c.callback.is_none(), "apache-rust");
+        }
         let caps = capabilities::of("go");
         for i in 0..200 {
             let c = case(1, i, &caps);
