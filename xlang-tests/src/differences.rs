@@ -6,6 +6,7 @@
 //! library applies to every peer of that library ([`library`]), so `python`'s entries are checked
 //! against pyfory 1.6.0 and 1.7.7 alike, and one that a version no longer needs fails there.
 
+use crate::generative::schema::{Case, Scalar, Type};
 use crate::peers::library;
 
 /// A group of accepted differences: one peer, one reason, the cases it explains.
@@ -187,31 +188,78 @@ pub fn non_deterministic(peer: &str, case: &str) -> Option<&'static str> {
         .map(|(_, _, reason)| *reason)
 }
 
-/// Peers whose bytes for the random cases (`xlang-tests/GENERATIVE.md`) may differ from ours,
-/// with the reasons, each measured and recorded in spec/divergences.md. The value is still
-/// checked both ways; a byte difference with a peer not listed here (Java) is a failure.
-pub const RANDOM_BYTES: &[(&str, &str)] = &[
-    (
-        "python",
-        "pyfory's forms: namespace meta strings tagged 01 (we 04, as Java); container element \
-         types in TypeDefs not nullable (56 -> 54); text with characters above U+FFFF as UTF-8; \
-         sets of strings and binary in hash order; the element type info of a list of structs in \
-         schema-consistent mode",
-    ),
-    (
-        "go",
-        "Go's forms: every string as UTF-8; maps and sets in random order; the element type info \
-         of a list of structs in schema-consistent mode; a nested list's element type repeated \
-         per element",
-    ),
+/// A reason our bytes for a random case (`xlang-tests/GENERATIVE.md`) may differ from a peer's,
+/// measured and recorded in spec/divergences.md, and the cases it covers. The value is still
+/// checked both ways; a byte difference no entry covers is a failure.
+pub struct RandomBytes {
+    /// A library or one peer, as in [`DIFFERENCES`].
+    pub peer: &'static str,
+    /// Why the bytes differ.
+    pub reason: &'static str,
+    /// Whether the reason can apply to `case`.
+    pub covers: fn(&Case) -> bool,
+}
+
+/// Every accepted byte difference of the random cases.
+pub const RANDOM_BYTES: &[RandomBytes] = &[
+    RandomBytes {
+        peer: "python",
+        reason: "pyfory's forms: namespace meta strings tagged 01 (we 04, as Java); container \
+                 element types in TypeDefs not nullable (56 -> 54); text with characters above \
+                 U+FFFF as UTF-8; sets of strings and binary in hash order; the element type info \
+                 of a list of structs in schema-consistent mode",
+        covers: |_| true,
+    },
+    RandomBytes {
+        peer: "go",
+        reason: "Go's forms: every string as UTF-8; maps and sets in random order; the element \
+                 type info of a list of structs in schema-consistent mode; a nested list's \
+                 element type repeated per element",
+        covers: |_| true,
+    },
+    RandomBytes {
+        peer: "apache-rust",
+        reason: "Apache Fory Rust's forms: every string as UTF-8; container element types in \
+                 TypeDefs not nullable; lists and maps of structs without a declared element \
+                 type in schema-consistent mode; its reference flags of union case values",
+        covers: |_| true,
+    },
+    RandomBytes {
+        peer: "java",
+        reason: "in compatible mode Java writes a list of float16 or bfloat16 without the \
+                 declared-type flag (`01 08 11 00 3c` for [1.0]) and a null map value of \
+                 float16, bfloat16 or struct type with the key's type id (`10 15 …`)",
+        covers: java_half_floats_or_null_struct_values,
+    },
 ];
 
-/// Why `peer`'s bytes for a random case may differ from ours, if they may.
-pub fn random_bytes_accepted(peer: &str) -> Option<&'static str> {
+/// Java's quirks of compatible mode: a list of half floats, a map whose null values are half
+/// floats or structs.
+fn java_half_floats_or_null_struct_values(case: &Case) -> bool {
+    let half = |t: &Type| {
+        matches!(
+            t,
+            Type::Scalar(Scalar::Float16) | Type::Scalar(Scalar::Bfloat16)
+        )
+    };
+    case.compatible
+        && case.any_type(&|t| match t {
+            Type::List { element, .. } => half(element),
+            Type::Map {
+                value,
+                nullable: true,
+                ..
+            } => half(value) || matches!(**value, Type::Struct(_)),
+            _ => false,
+        })
+}
+
+/// Why `peer`'s bytes for the random case `case` may differ from ours, if they may.
+pub fn random_bytes_accepted(peer: &str, case: &Case) -> Option<&'static str> {
     RANDOM_BYTES
         .iter()
-        .find(|(p, _)| applies(p, peer))
-        .map(|(_, reason)| *reason)
+        .find(|d| applies(d.peer, peer) && (d.covers)(case))
+        .map(|d| d.reason)
 }
 
 #[cfg(test)]

@@ -101,7 +101,8 @@ impl CaseResult {
     /// When the two sides wrote different bytes and `differences::RANDOM_BYTES` accepts no
     /// difference from this peer: what differs.
     pub fn bytes_differ(&self) -> Option<String> {
-        if self.same_bytes != Some(false) || random_bytes_accepted(&self.peer).is_some() {
+        if self.same_bytes != Some(false) || random_bytes_accepted(&self.peer, &self.case).is_some()
+        {
             return None;
         }
         Some(format!(

@@ -288,6 +288,23 @@ pub struct Case {
 }
 
 impl Case {
+    /// Whether `f` holds for any type of the case: a field's, a union case's, or one nested in
+    /// them (list and set elements, map keys and values).
+    pub fn any_type(&self, f: &dyn Fn(&Type) -> bool) -> bool {
+        fn walk(t: &Type, f: &dyn Fn(&Type) -> bool) -> bool {
+            f(t) || match t {
+                Type::List { element, .. } | Type::Set(element) => walk(element, f),
+                Type::Map { key, value, .. } => walk(key, f) || walk(value, f),
+                _ => false,
+            }
+        }
+        self.types.iter().any(|u| match &u.definition {
+            Definition::Struct(fields) => fields.iter().any(|fl| walk(&fl.ty, f)),
+            Definition::Union(cases) => cases.iter().any(|c| walk(c, f)),
+            Definition::Enum(_) => false,
+        })
+    }
+
     /// Whether every user type is registered by id, by name, or some of each.
     pub fn registration_style(&self) -> &'static str {
         let by_name = self
