@@ -92,8 +92,14 @@ where
     // A declared element type only saves the type info when it is a concrete type.
     let declared = declared && !T::type_info_when_declared(ctx.config().compatible);
     // Like Java: elements of differing types always carry reference flags when tracking is on;
-    // elements of one type carry them when that type is tracked.
-    let track = ctx.config().ref_tracking && (!same || first.needs_ref());
+    // elements of one declared type when the declaration tracks them (a shared reference);
+    // elements of one undeclared type when that type is tracked.
+    let tracked = if declared {
+        T::tracks_refs_when_declared()
+    } else {
+        first.needs_ref()
+    };
+    let track = ctx.config().ref_tracking && (!same || tracked);
     let mut header = if has_null { HAS_NULL } else { 0 };
     if track {
         header |= TRACK_REF;

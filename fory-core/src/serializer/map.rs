@@ -85,8 +85,19 @@ where
                 continue;
             }
         }
-        let key_track = tracking && k.needs_ref();
-        let value_track = tracking && v.needs_ref();
+        // As in lists: declared keys and values are tracked when the declaration says so.
+        let key_track = tracking
+            && if key_declared {
+                K::tracks_refs_when_declared()
+            } else {
+                k.needs_ref()
+            };
+        let value_track = tracking
+            && if value_declared {
+                V::tracks_refs_when_declared()
+            } else {
+                v.needs_ref()
+            };
         ctx.writer.write_u8(
             decl_bits
                 | if key_track { KEY_TRACK_REF } else { 0 }

@@ -54,7 +54,8 @@ pub use struct_::{
     write_struct_type_info, FieldMode, ForyStruct,
 };
 pub use union::{
-    read_union_data, read_union_type_info, write_union_data, write_union_type_info, ForyUnion,
+    read_union_data, read_union_type_info, write_case_value, write_union_data,
+    write_union_type_info, ForyUnion,
 };
 pub use value::{UserValue, Value};
 
@@ -96,6 +97,28 @@ pub trait Serialize {
         Self: Sized,
     {
         false
+    }
+
+    /// Whether elements of `Self` carry reference flags (tracking on) in a list, set or map whose
+    /// element types a struct field declares. Java tracks a declared element only when its
+    /// type use asks for it (`List<@Ref Node>`), which a Rust declaration says with a shared
+    /// reference (`Vec<Rc<Node>>`); collections in other positions use
+    /// [`Serialize::needs_ref`].
+    fn tracks_refs_when_declared() -> bool
+    where
+        Self: Sized,
+    {
+        false
+    }
+
+    /// Whether a union's case value of this type carries a ref-value flag (`00`) when tracking
+    /// is on, as Java's serializer of it tracks references: structs, collections, maps, arrays
+    /// and binary do; numbers, strings and enums take the not-null flag (`ff`).
+    fn union_case_tracks_refs() -> bool
+    where
+        Self: Sized,
+    {
+        Self::tracks_refs()
     }
 
     /// [`Serialize::tracks_refs`] for this value; differs from the type's answer only for

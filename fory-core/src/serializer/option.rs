@@ -52,6 +52,14 @@ impl<T: Serialize> Serialize for Option<T> {
         T::tracks_refs()
     }
 
+    fn tracks_refs_when_declared() -> bool {
+        T::tracks_refs_when_declared()
+    }
+
+    fn union_case_tracks_refs() -> bool {
+        T::union_case_tracks_refs()
+    }
+
     fn needs_ref(&self) -> bool {
         self.as_ref().is_some_and(T::needs_ref)
     }

@@ -44,6 +44,10 @@ macro_rules! shared_pointer {
                 true
             }
 
+            fn tracks_refs_when_declared() -> bool {
+                true
+            }
+
             fn write_ref_flag(&self, ctx: &mut WriteContext<'_>, track: bool) -> Result<bool> {
                 if !track {
                     ctx.writer.write_u8(RefFlag::NotNullValue.to_byte());
@@ -153,6 +157,10 @@ macro_rules! shared_pointer {
                 true
             }
 
+            fn tracks_refs_when_declared() -> bool {
+                true
+            }
+
             fn wire_type_name() -> &'static str {
                 T::wire_type_name()
             }
@@ -255,6 +263,14 @@ macro_rules! interior {
 
             fn tracks_refs() -> bool {
                 T::tracks_refs()
+            }
+
+            fn tracks_refs_when_declared() -> bool {
+                T::tracks_refs_when_declared()
+            }
+
+            fn union_case_tracks_refs() -> bool {
+                T::union_case_tracks_refs()
             }
         }
 

@@ -9,6 +9,7 @@
 use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
 use crate::resolver::{read_user_type_info, write_user_type_info, UserType};
+use crate::serializer::Serialize;
 use crate::types::TypeId;
 
 /// A union type: each value is one case, identified by a stable case id.
@@ -16,8 +17,7 @@ pub trait ForyUnion: UserType + Sized {
     /// The case id of this value.
     fn case_id(&self) -> u32;
 
-    /// Writes this value's case value as a full xlang value (use
-    /// [`write_value`](crate::serializer::write_value)).
+    /// Writes this value's case value as a full xlang value (use [`write_case_value`]).
     fn write_case_value<'v>(&'v self, ctx: &mut WriteContext<'v>) -> Result<()>;
 
     /// Reads the case value of case `case_id` (use
@@ -47,6 +47,18 @@ pub fn write_union_data<'v, T: ForyUnion>(value: &'v T, ctx: &mut WriteContext<'
     let result = value.write_case_value(ctx);
     ctx.leave();
     result
+}
+
+/// Writes a union's case value as a full value: reference flag, type info, payload. With
+/// tracking on, the flag is ref-value (`00`) for the types Java tracks there
+/// ([`Serialize::union_case_tracks_refs`]) and not-null (`ff`) for the others, as Java writes it.
+pub fn write_case_value<'v, T: Serialize>(value: &'v T, ctx: &mut WriteContext<'v>) -> Result<()> {
+    let track = ctx.config().ref_tracking && T::union_case_tracks_refs();
+    if value.write_ref_flag(ctx, track)? {
+        value.write_type_info(ctx)?;
+        value.write_data(ctx, false)?;
+    }
+    Ok(())
 }
 
 /// Reads a union payload; a case id the type does not know is an error naming it.

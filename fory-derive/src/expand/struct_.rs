@@ -276,6 +276,10 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
             fn type_info_when_declared(compatible: bool) -> bool {
                 compatible
             }
+
+            fn union_case_tracks_refs() -> bool {
+                true
+            }
         }
 
         impl #de_impl_generics ::fory_core::Deserialize<'__de> for #ident #ty_generics #where_clause {

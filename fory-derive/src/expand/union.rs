@@ -38,7 +38,7 @@ pub fn expand(input: &DeriveInput, model: &UnionModel) -> TokenStream {
             CaseShape::Tuple(ty) => {
                 case_ids.push(quote!(Self::#name(..) => #id));
                 writes.push(
-                    quote!(Self::#name(value) => ::fory_core::serializer::write_value(value, ctx)),
+                    quote!(Self::#name(value) => ::fory_core::serializer::write_case_value(value, ctx)),
                 );
                 reads.push(quote! {
                     #id => ::core::option::Option::Some(Self::#name(
@@ -48,7 +48,7 @@ pub fn expand(input: &DeriveInput, model: &UnionModel) -> TokenStream {
             }
             CaseShape::Named(field, ty) => {
                 case_ids.push(quote!(Self::#name { .. } => #id));
-                writes.push(quote!(Self::#name { #field } => ::fory_core::serializer::write_value(#field, ctx)));
+                writes.push(quote!(Self::#name { #field } => ::fory_core::serializer::write_case_value(#field, ctx)));
                 reads.push(quote! {
                     #id => ::core::option::Option::Some(Self::#name {
                         #field: ::fory_core::serializer::read_value::<#ty>(ctx)?,

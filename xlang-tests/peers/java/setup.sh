@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds the Java peer into the ignored .cache/ folder at the repository root: resolves the
-# fory-core classpath with Maven (repository in .cache/m2) and compiles src/ with javac into
-# .cache/java-peer/classes. Idempotent: a second run only rebuilds when the sources, the pom or the
-# version changed. Exit 3 when java, javac or mvn is missing.
+# classpath of pom.xml (fory-core, and Gson for the generative suite's JSON) with Maven (repository
+# in .cache/m2) and compiles src/ with javac into .cache/java-peer/classes. Idempotent: a second
+# run only rebuilds when the sources, the pom or the version changed. Exit 3 when java, javac or
+# mvn is missing. (`run random ...` compiles each cases file's types at run time, with the JDK's
+# compiler, into .cache/java-peer/random/.)
 set -euo pipefail
 FORY_VERSION=1.6.0
 
@@ -19,7 +21,7 @@ for tool in java javac mvn; do
 done
 mkdir -p "$build"
 
-# 1. The dependency classpath (fory-core and what it needs), once per pom/version.
+# 1. The dependency classpath (fory-core, Gson and what they need), once per pom/version.
 cp_file="$build/classpath-$FORY_VERSION.txt"
 if [ ! -s "$cp_file" ] || [ "$here/pom.xml" -nt "$cp_file" ]; then
   mvn_args=(-q -f "$here/pom.xml" -Dmaven.repo.local="$cache/m2" -Dfory.version="$FORY_VERSION"

@@ -97,6 +97,20 @@ impl RandomReport {
                 let _ = writeln!(out, " {same}/{} |", written.len());
             }
         }
+        out.push_str(
+            "\nSame bytes: cases where both sides wrote the same bytes / cases both wrote. A \
+             difference is a failure unless `differences::RANDOM_BYTES` gives the peer's reason:\n\n",
+        );
+        for peer in by_peer.keys() {
+            match crate::differences::random_bytes_accepted(peer) {
+                Some(why) => {
+                    let _ = writeln!(out, "- {peer}: accepted, {why}");
+                }
+                None => {
+                    let _ = writeln!(out, "- {peer}: none accepted");
+                }
+            }
+        }
         out.push_str("\nFeatures each peer's cases leave out:\n\n");
         for caps in capabilities::PEERS {
             if caps.excluded.is_empty() {
@@ -135,6 +149,7 @@ impl RandomReport {
                         Outcome::Fail(why) => Some(format!("{step}: {why}")),
                         _ => None,
                     })
+                    .chain(r.bytes_differ())
                     .collect();
                 let _ = writeln!(
                     out,

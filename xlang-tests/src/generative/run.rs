@@ -14,6 +14,7 @@ use std::thread;
 use super::capabilities::{self, PEERS};
 use super::schema::Case;
 use super::{generate, json, rust_emit};
+use crate::differences::random_bytes_accepted;
 use crate::payload::Payload;
 use crate::peers::{repo_root, run_command, Answer, Peer, Setup, SETUP_TIMEOUT};
 
@@ -60,11 +61,19 @@ pub struct CaseResult {
     pub peer_read: Outcome,
     /// Whether the two sides wrote the same bytes (`None` when either did not write).
     pub same_bytes: Option<bool>,
+    /// Where they first differ, when they do.
+    pub first_difference: Option<usize>,
 }
 
 impl CaseResult {
-    /// Whether both directions passed.
+    /// Whether both directions passed (and the bytes are the same or differ for an accepted
+    /// reason).
     pub fn passed(&self) -> bool {
+        self.steps_passed() && self.bytes_differ().is_none()
+    }
+
+    /// Whether every step of both directions passed.
+    fn steps_passed(&self) -> bool {
         [
             &self.peer_wrote,
             &self.rust_read,
@@ -75,7 +84,8 @@ impl CaseResult {
         .all(|o| **o == Outcome::Ok)
     }
 
-    /// Whether any step failed (skipped and not-run steps are not failures).
+    /// Whether any step failed (skipped and not-run steps are not failures), or the two sides
+    /// wrote different bytes where no reason accepts it (see [`CaseResult::bytes_differ`]).
     pub fn failed(&self) -> bool {
         [
             &self.peer_wrote,
@@ -85,6 +95,19 @@ impl CaseResult {
         ]
         .iter()
         .any(|o| matches!(o, Outcome::Fail(_)))
+            || self.bytes_differ().is_some()
+    }
+
+    /// When the two sides wrote different bytes and `differences::RANDOM_BYTES` accepts no
+    /// difference from this peer: what differs.
+    pub fn bytes_differ(&self) -> Option<String> {
+        if self.same_bytes != Some(false) || random_bytes_accepted(&self.peer).is_some() {
+            return None;
+        }
+        Some(format!(
+            "our bytes differ from the peer's at offset {}",
+            self.first_difference.unwrap_or(0)
+        ))
     }
 }
 
@@ -221,8 +244,8 @@ pub fn run_cases(
             };
             let peer_file = run.dir.join("peer").join(format!("{name}.bin"));
             let rust_file = run.dir.join("rust").join(format!("{name}.bin"));
-            let same_bytes = match (Payload::read(&peer_file), Payload::read(&rust_file)) {
-                (Some(a), Some(b)) => Some(a.first_difference(&b).is_none()),
+            let difference = match (Payload::read(&peer_file), Payload::read(&rust_file)) {
+                (Some(a), Some(b)) => Some(a.first_difference(&b)),
                 _ => None,
             };
             report.results.push(CaseResult {
@@ -232,7 +255,8 @@ pub fn run_cases(
                 rust_read,
                 rust_wrote,
                 peer_read,
-                same_bytes,
+                same_bytes: difference.map(|d| d.is_none()),
+                first_difference: difference.flatten(),
             });
         }
     }

@@ -26,6 +26,8 @@ pub enum Step {
     RustWrites,
     /// The peer reading Rust's bytes.
     PeerReads,
+    /// The two sides' bytes differing without an accepted reason.
+    Bytes,
 }
 
 impl Step {
@@ -40,6 +42,7 @@ impl Step {
         .into_iter()
         .find(|(_, o)| matches!(o, Outcome::Fail(_)))
         .map(|(s, _)| s)
+        .or_else(|| r.bytes_differ().map(|_| Step::Bytes))
     }
 }
 
@@ -89,6 +92,7 @@ fn failure_message(r: &CaseResult, step: Step) -> String {
         Step::RustReads => &r.rust_read,
         Step::RustWrites => &r.rust_wrote,
         Step::PeerReads => &r.peer_read,
+        Step::Bytes => return r.bytes_differ().unwrap_or_default(),
     };
     match o {
         Outcome::Fail(why) => why.clone(),
