@@ -173,6 +173,28 @@ impl FieldType {
     }
 }
 
+impl std::fmt::Display for FieldType {
+    /// The type as the spec names it: `MAP<VARINT32, LIST<UINT8>>`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FieldType::Leaf(id) => f.write_str(id.name()),
+            FieldType::List(e) => write!(f, "LIST<{}>", e.field_type),
+            FieldType::Set(e) => write!(f, "SET<{}>", e.field_type),
+            FieldType::Map(k, v) => write!(f, "MAP<{}, {}>", k.field_type, v.field_type),
+        }
+    }
+}
+
+impl std::fmt::Display for FieldKey {
+    /// `"name"` or `tag id 3`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FieldKey::Name(name) => write!(f, "{name:?}"),
+            FieldKey::Tag(tag) => write!(f, "tag id {tag}"),
+        }
+    }
+}
+
 impl NestedType {
     /// An element type with its flags.
     pub fn new(nullable: bool, track_ref: bool, field_type: FieldType) -> Self {

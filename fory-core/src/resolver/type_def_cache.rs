@@ -51,6 +51,10 @@ pub enum FieldPlan {
     Same,
     /// For each of the peer's fields, the local declaration index it fills, or `None` to skip.
     Matched(Vec<Option<usize>>),
+    /// A peer's field matches a local one by name or tag id, but the bytes it declares cannot be
+    /// read as the local field's type (a map value of another kind, say): reading fails, with
+    /// this description of the two types.
+    Rejected(String),
 }
 
 /// A parsed TypeDef.

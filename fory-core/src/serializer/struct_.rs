@@ -328,7 +328,10 @@ fn read_by_type_def<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>, index: u32) ->
             let info = ctx.registration::<T>()?.struct_info(registry)?;
             remote.plan_for(local, || match remote.struct_def() {
                 Some(def) if def.fields != info.def.fields => {
-                    FieldPlan::Matched(match_fields(&info.def, def, T::FIELD_ORDER))
+                    match match_fields(&info.def, def, T::FIELD_ORDER) {
+                        Ok(plan) => FieldPlan::Matched(plan),
+                        Err(why) => FieldPlan::Rejected(why),
+                    }
                 }
                 _ => FieldPlan::Same,
             })
@@ -340,22 +343,48 @@ fn read_by_type_def<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>, index: u32) ->
             let remote_def = remote.struct_def().ok_or_else(missing)?;
             T::read_fields_by_plan(ctx, remote_def, plan)
         }
+        FieldPlan::Rejected(why) => Err(Error::invalid(
+            at,
+            "fields of the writer's TypeDef that the target struct's fields can read",
+            format!("{why} in {}", std::any::type_name::<T>()),
+        )),
     }
 }
 
 /// For each field of `remote`, the declaration index of the local field it fills: same tag id,
 /// or same name (a peer's name compared in snake_case), and a type the local field can read.
-pub fn match_fields(local: &StructDef, remote: &StructDef, order: &[usize]) -> Vec<Option<usize>> {
+/// A field of another kind altogether is skipped (`None`). A field of the same container kind
+/// whose element, key or value types the local field cannot read (a map value declared LIST
+/// where the local one is BINARY) is an error, described in the `Err`: its bytes would be read
+/// as something else.
+pub fn match_fields(
+    local: &StructDef,
+    remote: &StructDef,
+    order: &[usize],
+) -> std::result::Result<Vec<Option<usize>>, String> {
     remote
         .fields
         .iter()
         .map(|r| {
-            let position = local.fields.iter().position(|l| match (&l.key, &r.key) {
+            let Some(position) = local.fields.iter().position(|l| match (&l.key, &r.key) {
                 (FieldKey::Tag(a), FieldKey::Tag(b)) => a == b,
                 (FieldKey::Name(a), FieldKey::Name(b)) => a == b || *a == to_snake_case(b),
                 _ => false,
-            })?;
-            readable_as(&r.field_type, &local.fields[position].field_type).then(|| order[position])
+            }) else {
+                return Ok(None);
+            };
+            let l = &local.fields[position].field_type;
+            if !readable_as(&r.field_type, l) {
+                return Ok(None);
+            }
+            if !contents_readable_as(&r.field_type, l) {
+                return Err(format!(
+                    "field {} declared {} by the writer, {l} by the reader: the elements, keys \
+                     or values differ",
+                    r.key, r.field_type
+                ));
+            }
+            Ok(Some(order[position]))
         })
         .collect()
 }
@@ -392,6 +421,86 @@ fn readable_as(remote: &FieldType, local: &FieldType) -> bool {
         || (is_array(r) && l == TypeId::List)
         || (is_union(r) && is_union(l))
         || matches!((UserKind::of_wire(r), UserKind::of_wire(l)), (Some((a, _)), Some((b, _))) if a == b)
+}
+
+/// Whether the elements (list, set) or keys and values (map) a peer declared in `remote` can be
+/// read as those of `local`, once [`readable_as`] accepted the two. A list's or set's elements
+/// are read by the element type the writer's TypeDef declares ([`element_readable_as`]); map
+/// keys and values, and everything deeper, are read as the reader declares them, so they must
+/// be the same types ([`same_kind`]).
+fn contents_readable_as(remote: &FieldType, local: &FieldType) -> bool {
+    match (remote, local) {
+        (FieldType::List(r) | FieldType::Set(r), FieldType::List(l) | FieldType::Set(l)) => {
+            element_readable_as(&r.field_type, &l.field_type)
+        }
+        (FieldType::Map(rk, rv), FieldType::Map(lk, lv)) => {
+            same_kind(&rk.field_type, &lk.field_type) && same_kind(&rv.field_type, &lv.field_type)
+        }
+        _ => true,
+    }
+}
+
+/// Whether list or set elements a peer declared as `remote` can be read as `local` elements.
+/// Each element is read by the declared type, so a scalar or an array converts as a field does
+/// ([`readable_as`]); a LIST element read into an array or binary element is read with the
+/// local element type, so its own elements must be that type (a LIST of UINT8 into `Vec<u8>`);
+/// anything else must be the same type all the way down.
+fn element_readable_as(remote: &FieldType, local: &FieldType) -> bool {
+    same_kind(remote, local)
+        || match (remote, local) {
+            (FieldType::Leaf(_), _) => readable_as(remote, local),
+            (FieldType::List(e), FieldType::Leaf(array)) => {
+                matches!(e.field_type, FieldType::Leaf(id) if Some(id) == list_element_of(*array))
+            }
+            _ => false,
+        }
+}
+
+/// The element type a Rust array field of type `array` reads from a LIST (its element's
+/// default encoding: `Vec<i32>` reads VARINT32 elements).
+fn list_element_of(array: TypeId) -> Option<TypeId> {
+    Some(match array {
+        TypeId::BoolArray => TypeId::Bool,
+        TypeId::Int8Array => TypeId::Int8,
+        TypeId::Int16Array => TypeId::Int16,
+        TypeId::Int32Array => TypeId::Varint32,
+        TypeId::Int64Array => TypeId::Varint64,
+        TypeId::Binary | TypeId::Uint8Array => TypeId::Uint8,
+        TypeId::Uint16Array => TypeId::Uint16,
+        TypeId::Uint32Array => TypeId::VarUint32,
+        TypeId::Uint64Array => TypeId::VarUint64,
+        TypeId::Float16Array => TypeId::Float16,
+        TypeId::Bfloat16Array => TypeId::Bfloat16,
+        TypeId::Float32Array => TypeId::Float32,
+        TypeId::Float64Array => TypeId::Float64,
+        _ => return None,
+    })
+}
+
+/// Whether a type a peer declared inside a container (`remote`) is read as the local one
+/// without a conversion: the same type id (two user types of the same kind, two union kinds,
+/// or either side UNKNOWN, whose values carry their type info), with the same contents.
+fn same_kind(remote: &FieldType, local: &FieldType) -> bool {
+    let (r, l) = (remote.type_id(), local.type_id());
+    let same = r == l
+        || r == TypeId::Unknown
+        || l == TypeId::Unknown
+        || (is_union(r) && is_union(l))
+        || matches!((UserKind::of_wire(r), UserKind::of_wire(l)), (Some((a, _)), Some((b, _))) if a == b);
+    same && contents_same_kind(remote, local)
+}
+
+/// [`same_kind`] of the elements, or keys and values, of two container types.
+fn contents_same_kind(remote: &FieldType, local: &FieldType) -> bool {
+    match (remote, local) {
+        (FieldType::List(r) | FieldType::Set(r), FieldType::List(l) | FieldType::Set(l)) => {
+            same_kind(&r.field_type, &l.field_type)
+        }
+        (FieldType::Map(rk, rv), FieldType::Map(lk, lv)) => {
+            same_kind(&rk.field_type, &lk.field_type) && same_kind(&rv.field_type, &lv.field_type)
+        }
+        _ => true,
+    }
 }
 
 /// Writes one field. Always inlined: the generated code passes a constant `mode`, so the

@@ -37,7 +37,7 @@ use xlang_tests::peers::{
 use xlang_tests::report::{Cell, PeerColumn, Report};
 
 const USAGE: &str = "usage: conformance [--peers-dir DIR] [--require-all] [--random N] [--seed S]
-                   [--random-case NAME] [--random-only] [PEER ...]
+                   [--random-case NAME] [--random-only] [--no-shrink] [PEER ...]
   PEER           java, python (pyfory 1.6.0), python-1.7.7 or go (default: all four; the
                  random cases also go to apache-rust)
   --peers-dir    where the peers are (default: xlang-tests/peers)
@@ -45,7 +45,8 @@ const USAGE: &str = "usage: conformance [--peers-dir DIR] [--require-all] [--ran
   --random N     random cases spread over the peers (default 200; 0: none), see GENERATIVE.md
   --seed S       their seed (default 1)
   --random-case  only this random case (r<seed>_<index>), and no fixed cases
-  --random-only  the random cases only";
+  --random-only  the random cases only
+  --no-shrink    report failed random cases as they are, without shrinking them";
 
 /// The default budget of random cases and their seed.
 const RANDOM_CASES: u64 = 200;
@@ -62,6 +63,7 @@ fn main() -> ExitCode {
         peers: Vec::new(),
     };
     let mut fixed = true;
+    let mut shrink = true;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -87,6 +89,7 @@ fn main() -> ExitCode {
                 None => return usage_error("--random-case needs a name r<seed>_<index>"),
             },
             "--random-only" => fixed = false,
+            "--no-shrink" => shrink = false,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -153,7 +156,7 @@ fn main() -> ExitCode {
 
     // The random cases, after the fixed ones (their peers are set up by then).
     let random_report = (random.count > 0 || random.only.is_some()).then(|| {
-        let report = run_random(&random, &peers_dir, &out_dir.join("random"));
+        let report = run_random(&random, shrink, &peers_dir, &out_dir.join("random"));
         eprintln!("random cases: {:.1}s", start.elapsed().as_secs_f64());
         report
     });
@@ -219,6 +222,7 @@ fn random_peer(peer: &str) -> bool {
 
 fn run_random(
     options: &RandomOptions,
+    shrink: bool,
     peers_dir: &Path,
     work: &Path,
 ) -> xlang_tests::generative::run::RandomReport {
@@ -233,7 +237,7 @@ fn run_random(
         .results
         .iter()
         .filter(|r| r.failed())
-        .take(SHRINK_AT_MOST)
+        .take(if shrink { SHRINK_AT_MOST } else { 0 })
         .cloned()
         .collect();
     for r in failed {

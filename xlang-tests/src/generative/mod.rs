@@ -12,7 +12,6 @@
 //! - [`run`]: a run against the peers;
 //! - [`report`]: its counts and failures;
 //! - [`shrink`]: a failing case made as small as it still fails.
-//! - [`shrink`]: a failing case made as small as it still fails.
 
 pub mod capabilities;
 pub mod generate;

@@ -104,19 +104,6 @@ fn failure_message(r: &CaseResult, step: Step) -> String {
 /// tag id, reference tracking and a callback (whose absence is no shorter to write) and each
 /// number that is not zero (a float's zero is as long as its other values).
 pub fn size(case: &Case) -> usize {
-    fn nonzero(v: &Value) -> usize {
-        match v {
-            Value::Int(i) => usize::from(*i != 0),
-            Value::Float(f) => usize::from(*f != 0),
-            Value::Bool(b) => 2 * usize::from(*b),
-            Value::Enum(e) => usize::from(*e != 0),
-            Value::List(items) => items.iter().map(nonzero).sum(),
-            Value::Map(entries) => entries.iter().map(|(k, v)| nonzero(k) + nonzero(v)).sum(),
-            Value::Struct(values) => values.iter().map(nonzero).sum(),
-            Value::Union(_, inner) => nonzero(inner),
-            _ => 0,
-        }
-    }
     let tags: usize = case
         .types
         .iter()
@@ -187,21 +174,106 @@ pub fn candidates(case: &Case) -> Vec<Case> {
             }
         }
     }
-    // Smaller values, one position at a time.
-    let mut positions = 0;
-    count_positions(&case.value, &mut positions);
-    for p in 0..positions {
-        for how in [Smaller::Empty, Smaller::First, Smaller::Zero] {
-            let mut c = case.clone();
-            let root = Type::Struct(0);
-            let types = c.types.clone();
-            let mut index = p;
-            if simplify(&mut c.value, &root, &types, &mut index, how) {
-                out.push(c);
-            }
+    // Smaller values, one position at a time: only the steps that take off the most, as a
+    // value can have tens of thousands of positions (a 300-entry map of lists) and a copy of
+    // the case for each would not fit in memory.
+    for (p, how) in value_steps(case, BATCH) {
+        let mut c = case.clone();
+        let root = Type::Struct(0);
+        let types = c.types.clone();
+        let mut index = p;
+        if simplify(&mut c.value, &root, &types, &mut index, how) {
+            out.push(c);
         }
     }
     out
+}
+
+/// The (position, how) of the value's smaller steps (positions in [`count_positions`] order)
+/// that take the most off the case's [`size`], at most `limit`, largest first.
+fn value_steps(case: &Case, limit: usize) -> Vec<(usize, Smaller)> {
+    let mut steps = Vec::new();
+    let mut index = 0;
+    collect_steps(&case.value, &Type::Struct(0), case, &mut index, &mut steps);
+    steps.sort_by_key(|&(gain, p, _)| (std::cmp::Reverse(gain), p));
+    steps.truncate(limit);
+    steps.into_iter().map(|(_, p, how)| (p, how)).collect()
+}
+
+/// Pushes `(gain, position, how)` for every step that makes `v` (of type `ty`, at position
+/// `*index`) or a value inside it smaller.
+fn collect_steps(
+    v: &Value,
+    ty: &Type,
+    case: &Case,
+    index: &mut usize,
+    out: &mut Vec<(usize, usize, Smaller)>,
+) {
+    let p = *index;
+    *index += 1;
+    let weight = |v: &Value| {
+        let mut json = String::new();
+        json::write_value(&mut json, v, ty, case);
+        json.len() + nonzero(v)
+    };
+    let before = weight(v);
+    for how in [Smaller::Empty, Smaller::First, Smaller::Zero] {
+        if let Some(w) = shrunk(v, how) {
+            out.push((before.saturating_sub(weight(&w)), p, how));
+        }
+    }
+    let types = &case.types;
+    match (v, ty) {
+        (Value::List(items), _) => {
+            let element = match ty {
+                Type::Array(s) => Type::Scalar(*s),
+                Type::List { element, .. } | Type::Set(element) => (**element).clone(),
+                _ => return,
+            };
+            for i in items {
+                collect_steps(i, &element, case, index, out);
+            }
+        }
+        (Value::Map(entries), Type::Map { value, .. }) => {
+            for (_, i) in entries {
+                collect_steps(i, value, case, index, out);
+            }
+        }
+        (Value::Struct(values), Type::Struct(t)) => {
+            if let Definition::Struct(fields) = &types[*t].definition {
+                for (v, f) in values.iter().zip(fields) {
+                    collect_steps(v, &f.ty, case, index, out);
+                }
+            }
+        }
+        (Value::Union(c, inner), Type::Union(t)) => {
+            if let Definition::Union(cases) = &types[*t].definition {
+                collect_steps(inner, &cases[*c as usize], case, index, out);
+            }
+        }
+        (Value::List(_) | Value::Map(_) | Value::Struct(_) | Value::Union(..), _) => {
+            // A value of another type than `ty`: its positions are still counted.
+            let mut n = 0;
+            count_positions(v, &mut n);
+            *index += n - 1;
+        }
+        _ => {}
+    }
+}
+
+/// The numbers of `v` that are not zero (a true counts two), as [`size`] counts them.
+fn nonzero(v: &Value) -> usize {
+    match v {
+        Value::Int(i) => usize::from(*i != 0),
+        Value::Float(f) => usize::from(*f != 0),
+        Value::Bool(b) => 2 * usize::from(*b),
+        Value::Enum(e) => usize::from(*e != 0),
+        Value::List(items) => items.iter().map(nonzero).sum(),
+        Value::Map(entries) => entries.iter().map(|(k, v)| nonzero(k) + nonzero(v)).sum(),
+        Value::Struct(values) => values.iter().map(nonzero).sum(),
+        Value::Union(_, inner) => nonzero(inner),
+        _ => 0,
+    }
 }
 
 /// Removes field `f` of struct `t` and its value everywhere.
@@ -398,20 +470,34 @@ fn simplify(
 }
 
 fn smaller(v: &mut Value, how: Smaller) -> bool {
-    match (v, how) {
-        (Value::List(items), Smaller::Empty) if !items.is_empty() => items.clear(),
-        (Value::List(items), Smaller::First) if items.len() > 1 => items.truncate(1),
-        (Value::Map(entries), Smaller::Empty) if !entries.is_empty() => entries.clear(),
-        (Value::Map(entries), Smaller::First) if entries.len() > 1 => entries.truncate(1),
-        (Value::Str(s), Smaller::Empty) if !s.is_empty() => s.clear(),
-        (Value::Bytes(b), Smaller::Empty) if !b.is_empty() => b.clear(),
-        (Value::Int(i), Smaller::Zero) if *i != 0 => *i = 0,
-        (Value::Float(f), Smaller::Zero) if *f != 0 => *f = 0,
-        (Value::Bool(b), Smaller::Zero) if *b => *b = false,
-        (Value::Enum(e), Smaller::Zero) if *e != 0 => *e = 0,
-        _ => return false,
+    match shrunk(v, how) {
+        Some(w) => {
+            *v = w;
+            true
+        }
+        None => false,
     }
-    true
+}
+
+/// `v` made smaller by `how`, or `None` when `how` does not change it.
+fn shrunk(v: &Value, how: Smaller) -> Option<Value> {
+    Some(match (v, how) {
+        (Value::List(items), Smaller::Empty) if !items.is_empty() => Value::List(Vec::new()),
+        (Value::List(items), Smaller::First) if items.len() > 1 => {
+            Value::List(vec![items[0].clone()])
+        }
+        (Value::Map(entries), Smaller::Empty) if !entries.is_empty() => Value::Map(Vec::new()),
+        (Value::Map(entries), Smaller::First) if entries.len() > 1 => {
+            Value::Map(vec![entries[0].clone()])
+        }
+        (Value::Str(s), Smaller::Empty) if !s.is_empty() => Value::Str(String::new()),
+        (Value::Bytes(b), Smaller::Empty) if !b.is_empty() => Value::Bytes(Vec::new()),
+        (Value::Int(i), Smaller::Zero) if *i != 0 => Value::Int(0),
+        (Value::Float(f), Smaller::Zero) if *f != 0 => Value::Float(0),
+        (Value::Bool(true), Smaller::Zero) => Value::Bool(false),
+        (Value::Enum(e), Smaller::Zero) if *e != 0 => Value::Enum(0),
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -439,5 +525,20 @@ mod tests {
                 let _ = super::super::rust_emit::main_rs(&[("java", &c)]);
             }
         }
+    }
+
+    #[test]
+    fn a_large_value_gives_a_bounded_batch() {
+        // r1_0147 (a 300-entry map of lists of structs) once took 23 GB: a copy of the case
+        // for each of its positions.
+        let caps = capabilities::of("go");
+        let case = generate::case(1, 147, &caps);
+        let mut positions = 0;
+        count_positions(&case.value, &mut positions);
+        assert!(positions > 1000, "{positions} positions");
+        let found = candidates(&case);
+        // Settings, registrations, fields and their tags, and the value's best steps.
+        assert!(found.len() <= 2 + 6 + 2 * 6 * 8 + BATCH, "{}", found.len());
+        assert!(found.iter().all(|c| size(c) < size(&case)));
     }
 }

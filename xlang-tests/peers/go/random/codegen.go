@@ -100,8 +100,41 @@ func baseGoType(t *Type) string {
 	return scalarGo[t.Kind]
 }
 
-// fieldTag is the `fory:"..."` tag of a field ("" for none).
-func fieldTag(f *Field) string {
+// typeHint is the `type=` of a field of type t ("" for none): an array's element, and BINARY
+// wherever binary appears (fory-go declares a []byte field, list element or map value LIST of
+// UINT8 unless told: its schema hash then differs from every other peer's, and in compatible
+// mode it declares and writes the list form).
+func typeHint(t *Type) string {
+	switch t.Kind {
+	case "array":
+		return "array(element=" + t.ArrayOf + ")"
+	case "binary":
+		return "bytes"
+	case "list":
+		if t.Element.Kind == "binary" {
+			return "list(element=bytes)"
+		}
+	case "map":
+		if t.Value.Kind == "binary" {
+			return "map(key=_,value=bytes)"
+		}
+	}
+	return ""
+}
+
+// tracksByDefault: fory-go tracks references of a field of this kind when the Fory tracks
+// them (WithTrackRef(true)), unless the field says ref=false: every kind but the scalars,
+// strings and collections.
+func tracksByDefault(t *Type) bool {
+	switch t.Kind {
+	case "struct", "enum", "union", "array", "binary":
+		return true
+	}
+	return false
+}
+
+// fieldTag is the `fory:"..."` tag of a field of case c ("" for none).
+func fieldTag(c *Case, f *Field) string {
 	var parts []string
 	if f.Tag != nil {
 		parts = append(parts, fmt.Sprintf("id=%d", *f.Tag))
@@ -109,11 +142,19 @@ func fieldTag(f *Field) string {
 	if f.Nullable {
 		parts = append(parts, "nullable")
 	}
-	if f.Type.Kind == "array" {
-		parts = append(parts, "type=array(element="+f.Type.ArrayOf+")")
+	if hint := typeHint(f.Type); hint != "" {
+		parts = append(parts, "type="+hint)
 	}
 	if f.Type.Encoding != "" {
 		parts = append(parts, "encoding="+f.Type.Encoding)
+	}
+	// No field of a case is reference-tracked (no Rc in Rust, no @Ref in Java). With tracking on,
+	// fory-go would write a reference flag in front of every struct, enum, union, array and
+	// binary field, which its schema hash does not show and no other peer writes or reads
+	// (spec/divergences.md); in compatible mode its TypeDef declares the flag, and every reader
+	// follows the TypeDef, so there the default stays.
+	if c.RefTracking && !c.Compatible && tracksByDefault(f.Type) {
+		parts = append(parts, "ref=false")
 	}
 	if len(parts) == 0 {
 		return ""
@@ -168,7 +209,7 @@ func codegen(doc *Doc, out string) error {
 			case "struct":
 				fmt.Fprintf(&b, "type %s struct {\n", u.Name)
 				for _, f := range u.Fields {
-					fmt.Fprintf(&b, "\t%s %s %s\n", goName(f.Name), goType(f.Type, f.Nullable), fieldTag(f))
+					fmt.Fprintf(&b, "\t%s %s %s\n", goName(f.Name), goType(f.Type, f.Nullable), fieldTag(c, f))
 				}
 				b.WriteString("}\n\n")
 				fmt.Fprintf(&table, "\t%q: {Type: reflect.TypeFor[%s]()},\n", u.Name, u.Name)
