@@ -232,6 +232,25 @@ fn run_random(
         options.seed
     );
     let mut report = xlang_tests::generative::run::run(options, peers_dir, work);
+    // A line per peer that is not ready and per failure, here where a truncated log still
+    // shows them (the report comes last).
+    for (peer, status) in &report.peer_status {
+        if status.starts_with("skipped") || status.starts_with("setup failed") {
+            eprintln!("[random] {peer}: {}", shorten(status, 600));
+        }
+    }
+    for failure in &report.run_failures {
+        eprintln!("[random] {}", shorten(failure, 600));
+    }
+    for r in report.results.iter().filter(|r| r.failed()) {
+        let why = r.failures().join("; ");
+        eprintln!(
+            "[random] {} ({}) failed: {}",
+            r.case.name,
+            r.peer,
+            shorten(&why, 300)
+        );
+    }
     // Each failure (the first few) shrunk to the smallest case that still fails the same way.
     let failed: Vec<_> = report
         .results
@@ -246,6 +265,14 @@ fn run_random(
         report.shrunk.insert(r.case.name.clone(), shrunk);
     }
     report
+}
+
+/// `text`, cut to about `at_most` bytes (on a character boundary).
+fn shorten(text: &str, at_most: usize) -> String {
+    match text.char_indices().nth(at_most) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
 }
 
 /// How many failed random cases a run shrinks (each takes a few builds of both sides).

@@ -131,20 +131,7 @@ impl RandomReport {
         if !failures.is_empty() {
             let _ = writeln!(out, "\nFailures ({}):\n", failures.len());
             for r in failures {
-                let steps = [
-                    ("peer writes", &r.peer_wrote),
-                    ("rust reads", &r.rust_read),
-                    ("rust writes", &r.rust_wrote),
-                    ("peer reads", &r.peer_read),
-                ];
-                let why: Vec<String> = steps
-                    .iter()
-                    .filter_map(|(step, o)| match o {
-                        Outcome::Fail(why) => Some(format!("{step}: {why}")),
-                        _ => None,
-                    })
-                    .chain(r.bytes_differ())
-                    .collect();
+                let why = r.failures();
                 let _ = writeln!(
                     out,
                     "- `{}` ({}, {}, {}): {}. Replay: `cargo run --release -p xlang-tests --bin \

@@ -98,6 +98,23 @@ impl CaseResult {
             || self.bytes_differ().is_some()
     }
 
+    /// What failed, a line per failed step (and the byte difference, when not accepted).
+    pub fn failures(&self) -> Vec<String> {
+        [
+            ("peer writes", &self.peer_wrote),
+            ("rust reads", &self.rust_read),
+            ("rust writes", &self.rust_wrote),
+            ("peer reads", &self.peer_read),
+        ]
+        .iter()
+        .filter_map(|(step, o)| match o {
+            Outcome::Fail(why) => Some(format!("{step}: {why}")),
+            _ => None,
+        })
+        .chain(self.bytes_differ())
+        .collect()
+    }
+
     /// When the two sides wrote different bytes and `differences::RANDOM_BYTES` accepts no
     /// difference from this peer: what differs.
     pub fn bytes_differ(&self) -> Option<String> {

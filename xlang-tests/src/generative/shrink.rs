@@ -224,11 +224,11 @@ fn collect_steps(
     }
     let types = &case.types;
     match (v, ty) {
-        (Value::List(items), _) => {
+        (Value::List(items), Type::Array(_) | Type::List { .. } | Type::Set(_)) => {
             let element = match ty {
                 Type::Array(s) => Type::Scalar(*s),
                 Type::List { element, .. } | Type::Set(element) => (**element).clone(),
-                _ => return,
+                _ => unreachable!("matched above"),
             };
             for i in items {
                 collect_steps(i, &element, case, index, out);
