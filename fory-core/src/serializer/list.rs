@@ -81,16 +81,27 @@ where
             first = Some(item);
         }
     }
+    // A declared element type only saves the type info when it is a concrete type.
+    let declared = declared && !T::type_info_when_declared(ctx.config().compatible);
     let Some(first) = first else {
-        // Only nulls: no element type to name, so every element is just its null flag.
-        ctx.writer.write_u8(HAS_NULL);
+        // Only nulls, each just its null flag. Under a declared element type the header says
+        // so as Java writes it whatever the elements (`0e`, or `0d` when the declaration tracks
+        // them); Apache Fory Rust reads a declared field's list only in that form. Otherwise
+        // there is no element type to name: `02`.
+        let header = match (
+            declared,
+            ctx.config().ref_tracking && T::tracks_refs_when_declared(),
+        ) {
+            (true, true) => SAME_TYPE | DECLARED | TRACK_REF,
+            (true, false) => SAME_TYPE | DECLARED | HAS_NULL,
+            (false, _) => HAS_NULL,
+        };
+        ctx.writer.write_u8(header);
         for _ in 0..len {
             ctx.writer.write_u8(RefFlag::Null.to_byte());
         }
         return Ok(());
     };
-    // A declared element type only saves the type info when it is a concrete type.
-    let declared = declared && !T::type_info_when_declared(ctx.config().compatible);
     // Like Java: elements of differing types always carry reference flags when tracking is on;
     // elements of one declared type when the declaration tracks them (a shared reference);
     // elements of one undeclared type when that type is tracked.
