@@ -90,12 +90,14 @@ where
         return Ok(());
     };
     // A declared element type only saves the type info when it is a concrete type.
-    let declared = declared && !T::type_info_when_declared(ctx.config().compatible);
+    let compatible = ctx.config().compatible;
+    let declared = declared && !T::type_info_when_declared(compatible);
     // Like Java: elements of differing types always carry reference flags when tracking is on;
-    // elements of one declared type when the declaration tracks them (a shared reference);
-    // elements of one undeclared type when that type is tracked.
+    // elements of one declared type when the declaration tracks them (a shared reference, or
+    // in schema-consistent mode a type Java tracks by default); elements of one undeclared type
+    // when that type is tracked.
     let tracked = if declared {
-        T::tracks_refs_when_declared()
+        T::tracks_refs_when_declared(compatible)
     } else {
         first.needs_ref()
     };
