@@ -301,6 +301,7 @@ pub fn all() -> Vec<Case> {
     cases.extend(tree_cases());
     cases.extend(ref_self_cases());
     cases.extend(ref_cycle_cases());
+    cases.extend(ref_flag_cases());
     cases.extend(polymorphic_cases());
     cases
 }
@@ -751,6 +752,48 @@ fn ref_cycle_cases() -> Vec<Case> {
         check_cycle,
         encode_cycle,
     )
+}
+
+// ---------------------------------------------------------------------------------------------
+// `ref_map_of_lists` and `ref_union_cases` (each also `_compatible`, reference tracking on): the
+// reference flags of collections a struct field declares and of union case values, as Java
+// writes them: `RefLists {by_key: {"k001": [], "k002": [1, -2]}, nested: [["a"], []]}` and
+// `Choices {first: case 0 (7), second: case 2 (Inner {x: 1, label: "i"}), third: case 1 ("s")}`.
+
+fn ref_lists() -> RefLists {
+    RefLists {
+        by_key: BTreeMap::from([
+            (s("k001"), VecDeque::new()),
+            (s("k002"), VecDeque::from([1, -2])),
+        ]),
+        nested: vec![vec![s("a")], vec![]],
+    }
+}
+
+fn choices() -> Choices {
+    Choices {
+        first: Choice::Number(7),
+        second: Choice::Inner(inner(1, "i")),
+        third: Choice::Text(s("s")),
+    }
+}
+
+fn ref_flag_cases() -> Vec<Case> {
+    let mut cases = both_modes(
+        ["ref_map_of_lists", "ref_map_of_lists_compatible"],
+        true,
+        register_ref_lists,
+        |fory, callback, payload| check_value(fory, callback, payload, ref_lists()),
+        |fory, callback| encode_value(fory, callback, ref_lists()),
+    );
+    cases.extend(both_modes(
+        ["ref_union_cases", "ref_union_cases_compatible"],
+        true,
+        register_choices,
+        |fory, callback, payload| check_value(fory, callback, payload, choices()),
+        |fory, callback| encode_value(fory, callback, choices()),
+    ));
+    cases
 }
 
 // ---------------------------------------------------------------------------------------------

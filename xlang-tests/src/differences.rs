@@ -95,6 +95,7 @@ pub const DIFFERENCES: &[Difference] = &[
             "ref_self_compatible",
             "ref_cycle",
             "ref_cycle_compatible",
+            "ref_map_of_lists",
             "polymorphic_list",
             "polymorphic_list_compatible",
             "polymorphic_list_field",
@@ -140,6 +141,32 @@ pub const DIFFERENCES: &[Difference] = &[
                  bytes) for a list of struct pointers, and its strings as UTF-8",
         cases: &["ref_tree_compatible"],
     },
+    // ref_map_of_lists, ref_union_cases: reference flags of declared collections and of unions.
+    Difference {
+        peer: "python",
+        reason: "in compatible mode the lists in a map value and in a list field without \
+                 reference flags (chunk header `24`, list header `0c`) as Java writes them; \
+                 pyfory tracks them as in schema-consistent mode (`2c`, `0d`, `00` before each \
+                 list) and leaves the TypeDef's element types not nullable (`54` for \
+                 list<string>)",
+        cases: &["ref_map_of_lists_compatible"],
+    },
+    Difference {
+        peer: "go",
+        reason: "in compatible mode the lists in a map value and in a list field without \
+                 reference flags (chunk header `24`, list header `0c`) as Java writes them; Go \
+                 tracks them as in schema-consistent mode (`2c`, `0d`, `00` before each list), \
+                 and writes its strings as UTF-8",
+        cases: &["ref_map_of_lists_compatible"],
+    },
+    Difference {
+        peer: "go",
+        reason: "union fields declared untracked in the TypeDef (`4c 21`) and written without a \
+                 reference flag, a struct case value flagged `00`, as Java writes them; Go \
+                 declares them tracked (`4d 21`), writes `ff` before each, flags the struct case \
+                 value `ff`, and writes its strings as UTF-8",
+        cases: &["ref_union_cases_compatible"],
+    },
     // polymorphic_list_field: a struct field declared as a list of anything.
     Difference {
         peer: "python",
@@ -173,6 +200,8 @@ pub const NON_DETERMINISTIC: &[(&str, &str, &str)] = &[
     ("go", "map_string_int", GO_MAP_ORDER),
     ("go", "map_mixed_values", GO_MAP_ORDER),
     ("go", "set_ints", GO_MAP_ORDER),
+    ("go", "ref_map_of_lists", GO_MAP_ORDER),
+    ("go", "ref_map_of_lists_compatible", GO_MAP_ORDER),
     ("go", "interop_by_id", GO_MAP_ORDER),
     ("go", "interop_by_name", GO_MAP_ORDER),
 ];

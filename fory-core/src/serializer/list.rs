@@ -82,7 +82,8 @@ where
         }
     }
     // A declared element type only saves the type info when it is a concrete type.
-    let declared = declared && !T::type_info_when_declared(ctx.config().compatible);
+    let compatible = ctx.config().compatible;
+    let declared = declared && !T::type_info_when_declared(compatible);
     let Some(first) = first else {
         // Only nulls, each just its null flag. Under a declared element type the header says
         // so as Java writes it whatever the elements (`0e`, or `0d` when the declaration tracks
@@ -90,7 +91,7 @@ where
         // there is no element type to name: `02`.
         let header = match (
             declared,
-            ctx.config().ref_tracking && T::tracks_refs_when_declared(),
+            ctx.config().ref_tracking && T::tracks_refs_when_declared(compatible),
         ) {
             (true, true) => SAME_TYPE | DECLARED | TRACK_REF,
             (true, false) => SAME_TYPE | DECLARED | HAS_NULL,
@@ -103,10 +104,11 @@ where
         return Ok(());
     };
     // Like Java: elements of differing types always carry reference flags when tracking is on;
-    // elements of one declared type when the declaration tracks them (a shared reference);
-    // elements of one undeclared type when that type is tracked.
+    // elements of one declared type when the declaration tracks them (a shared reference, or
+    // in schema-consistent mode a type Java tracks by default); elements of one undeclared type
+    // when that type is tracked.
     let tracked = if declared {
-        T::tracks_refs_when_declared()
+        T::tracks_refs_when_declared(compatible)
     } else {
         first.needs_ref()
     };

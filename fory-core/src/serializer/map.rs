@@ -58,11 +58,18 @@ where
     V: Serialize + 'a,
     I: Iterator<Item = (&'a K, &'a V)>,
 {
-    // Keys and values of dynamic types never have a declared type.
+    // Keys and values of dynamic types never have a declared type, nor (as Java writes them)
+    // structs. Whether they are tracked follows the declaration all the same, as in lists: a
+    // struct value of a field's map is tracked in schema-consistent mode though its type info
+    // is written.
     let compatible = ctx.config().compatible;
-    let (key_declared, value_declared) = (
+    let (key_static, value_static) = (
         declared && !K::type_info_when_declared(compatible),
         declared && !V::type_info_when_declared(compatible),
+    );
+    let (key_declared, value_declared) = (
+        declared && !K::map_type_info_when_declared(compatible),
+        declared && !V::map_type_info_when_declared(compatible),
     );
     let tracking = ctx.config().ref_tracking;
     let decl_bits = if key_declared { KEY_DECLARED } else { 0 }
@@ -87,14 +94,14 @@ where
         }
         // As in lists: declared keys and values are tracked when the declaration says so.
         let key_track = tracking
-            && if key_declared {
-                K::tracks_refs_when_declared()
+            && if key_static {
+                K::tracks_refs_when_declared(compatible)
             } else {
                 k.needs_ref()
             };
         let value_track = tracking
-            && if value_declared {
-                V::tracks_refs_when_declared()
+            && if value_static {
+                V::tracks_refs_when_declared(compatible)
             } else {
                 v.needs_ref()
             };

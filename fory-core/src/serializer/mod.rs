@@ -100,11 +100,27 @@ pub trait Serialize {
     }
 
     /// Whether elements of `Self` carry reference flags (tracking on) in a list, set or map whose
-    /// element types a struct field declares. Java tracks a declared element only when its
-    /// type use asks for it (`List<@Ref Node>`), which a Rust declaration says with a shared
-    /// reference (`Vec<Rc<Node>>`); collections in other positions use
+    /// element types a struct field declares, as Java 1.6.0 writes them. Where the type use asks
+    /// for it (`List<@Ref Node>`), which a Rust declaration says with a shared reference
+    /// (`Vec<Rc<Node>>`), and unions, in both modes. In schema-consistent mode also the types
+    /// Java tracks by default: collections, maps, arrays, binary ([`Serialize::tracks_refs`]) and
+    /// structs (`List<List<String>>`: header `0d`, then `00` before each element; `0c` and no
+    /// flag in compatible mode). An annotated type use (`List<@Nullable List<String>>`, an
+    /// `Option` in Rust) is tracked only where it asks for it
+    /// ([`Serialize::tracks_refs_when_annotated`]). Collections in other positions use
     /// [`Serialize::needs_ref`].
-    fn tracks_refs_when_declared() -> bool
+    fn tracks_refs_when_declared(compatible: bool) -> bool
+    where
+        Self: Sized,
+    {
+        !compatible && Self::tracks_refs()
+    }
+
+    /// [`Serialize::tracks_refs_when_declared`] for a type use Java annotates
+    /// (`List<@Nullable Inner>`, `Vec<Option<Inner>>` in Rust): tracked in either mode only when
+    /// the annotation asks for it (`@Ref`), which a Rust declaration says with a shared
+    /// reference (`Vec<Option<Rc<Inner>>>`).
+    fn tracks_refs_when_annotated() -> bool
     where
         Self: Sized,
     {
@@ -167,6 +183,18 @@ pub trait Serialize {
     {
         let _ = compatible;
         Self::is_polymorphic()
+    }
+
+    /// [`Serialize::type_info_when_declared`] for a map key or value: Java never declares a
+    /// struct key or value type, so a map of structs writes their type info once per chunk in
+    /// both modes (`Map<String, Inner>` in schema-consistent mode: chunk header `0c`, then
+    /// `1b cd01` for `Inner` registered as 205), where a list of them declares it in
+    /// schema-consistent mode (header `0d`, no type info).
+    fn map_type_info_when_declared(compatible: bool) -> bool
+    where
+        Self: Sized,
+    {
+        Self::type_info_when_declared(compatible)
     }
 
     /// A name for the wire type of `Self`: equal for two Rust types exactly when their values carry

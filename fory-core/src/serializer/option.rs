@@ -48,12 +48,22 @@ impl<T: Serialize> Serialize for Option<T> {
         T::type_info_when_declared(compatible)
     }
 
+    fn map_type_info_when_declared(compatible: bool) -> bool {
+        T::map_type_info_when_declared(compatible)
+    }
+
     fn tracks_refs() -> bool {
         T::tracks_refs()
     }
 
-    fn tracks_refs_when_declared() -> bool {
-        T::tracks_refs_when_declared()
+    /// An annotated type use in Java (`List<@Nullable List<String>>`): tracked in either mode
+    /// only when it asks for it (`@Ref`, a shared reference).
+    fn tracks_refs_when_declared(_compatible: bool) -> bool {
+        T::tracks_refs_when_annotated()
+    }
+
+    fn tracks_refs_when_annotated() -> bool {
+        T::tracks_refs_when_annotated()
     }
 
     fn union_case_tracks_refs() -> bool {

@@ -44,7 +44,11 @@ macro_rules! shared_pointer {
                 true
             }
 
-            fn tracks_refs_when_declared() -> bool {
+            fn tracks_refs_when_declared(_compatible: bool) -> bool {
+                true
+            }
+
+            fn tracks_refs_when_annotated() -> bool {
                 true
             }
 
@@ -73,6 +77,10 @@ macro_rules! shared_pointer {
 
             fn type_info_when_declared(compatible: bool) -> bool {
                 T::type_info_when_declared(compatible)
+            }
+
+            fn map_type_info_when_declared(compatible: bool) -> bool {
+                T::map_type_info_when_declared(compatible)
             }
         }
 
@@ -157,7 +165,11 @@ macro_rules! shared_pointer {
                 true
             }
 
-            fn tracks_refs_when_declared() -> bool {
+            fn tracks_refs_when_declared(_compatible: bool) -> bool {
+                true
+            }
+
+            fn tracks_refs_when_annotated() -> bool {
                 true
             }
 
@@ -169,6 +181,10 @@ macro_rules! shared_pointer {
             /// their type info (and TypeDef) even where the field declares the element type.
             fn type_info_when_declared(compatible: bool) -> bool {
                 T::type_info_when_declared(compatible)
+            }
+
+            fn map_type_info_when_declared(compatible: bool) -> bool {
+                T::map_type_info_when_declared(compatible)
             }
 
             fn write_ref_flag(&self, ctx: &mut WriteContext<'_>, track: bool) -> Result<bool> {
@@ -261,12 +277,20 @@ macro_rules! interior {
                 T::type_info_when_declared(compatible)
             }
 
+            fn map_type_info_when_declared(compatible: bool) -> bool {
+                T::map_type_info_when_declared(compatible)
+            }
+
             fn tracks_refs() -> bool {
                 T::tracks_refs()
             }
 
-            fn tracks_refs_when_declared() -> bool {
-                T::tracks_refs_when_declared()
+            fn tracks_refs_when_declared(compatible: bool) -> bool {
+                T::tracks_refs_when_declared(compatible)
+            }
+
+            fn tracks_refs_when_annotated() -> bool {
+                T::tracks_refs_when_annotated()
             }
 
             fn union_case_tracks_refs() -> bool {

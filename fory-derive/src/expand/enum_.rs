@@ -15,7 +15,7 @@ pub fn expand(input: &DeriveInput, model: &EnumModel) -> TokenStream {
     let names: Vec<_> = model.variants.iter().map(|(v, _)| v).collect();
     let ordinals: Vec<_> = model.variants.iter().map(|(_, o)| o).collect();
     let user_type = user_type(input, &model.attrs, "Enum", quote!());
-    let serializers = unit_serializers(input, "enum", "Enum");
+    let serializers = unit_serializers(input, "enum", "Enum", quote!());
     quote! {
         #user_type
 

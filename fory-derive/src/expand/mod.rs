@@ -127,8 +127,14 @@ pub fn user_type(
 
 /// `Serialize` and `Deserialize` for an enum or a union, which delegate every part to
 /// fory-core's `write_{kind}_type_info`, `write_{kind}_data`, `read_{kind}_type_info` and
-/// `read_{kind}_data`; `declared` is the type id a declared position stands for.
-pub fn unit_serializers(input: &DeriveInput, kind: &str, declared: &str) -> TokenStream {
+/// `read_{kind}_data`; `declared` is the type id a declared position stands for; `extra` holds
+/// further items of the `Serialize` impl.
+pub fn unit_serializers(
+    input: &DeriveInput,
+    kind: &str,
+    declared: &str,
+    extra: TokenStream,
+) -> TokenStream {
     let ident = &input.ident;
     let generics = bounded(&input.generics);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
@@ -154,6 +160,8 @@ pub fn unit_serializers(input: &DeriveInput, kind: &str, declared: &str) -> Toke
             ) -> ::fory_core::Result<()> {
                 ::fory_core::serializer::#write_data(self, ctx)
             }
+
+            #extra
         }
 
         impl #de_impl_generics ::fory_core::Deserialize<'__de> for #ident #ty_generics #where_clause {

@@ -277,6 +277,14 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
                 compatible
             }
 
+            fn map_type_info_when_declared(_compatible: bool) -> bool {
+                true
+            }
+
+            fn tracks_refs_when_declared(compatible: bool) -> bool {
+                !compatible
+            }
+
             fn union_case_tracks_refs() -> bool {
                 true
             }

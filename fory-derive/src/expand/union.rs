@@ -58,7 +58,18 @@ pub fn expand(input: &DeriveInput, model: &UnionModel) -> TokenStream {
         }
     }
     let user_type = user_type(input, &model.attrs, "Union", quote!());
-    let serializers = unit_serializers(input, "union", "Union");
+    // Java tracks a union element that a struct field declares in both modes (`List<Choice>`:
+    // header `0d`, then `00` before each element), unless the type use is annotated.
+    let serializers = unit_serializers(
+        input,
+        "union",
+        "Union",
+        quote! {
+            fn tracks_refs_when_declared(_compatible: bool) -> bool {
+                true
+            }
+        },
+    );
     quote! {
         #user_type
 

@@ -134,6 +134,7 @@ func allCases() []*Case {
 	cases := append(append(valueCases(), structCases()...), oobCases()...)
 	cases = append(cases, treeCases()...)
 	cases = append(cases, refCases()...)
+	cases = append(cases, refFlagCases()...)
 	return append(cases, polymorphicCases()...)
 }
 

@@ -621,6 +621,65 @@ for _suffix, _compatible in (("", False), ("_compatible", True)):
 
 
 # ---------------------------------------------------------------------------------------------
+# ref_map_of_lists, ref_union_cases (reference tracking, each also _compatible): RefLists
+# {by_key: {"k001": [], "k002": [1, -2]}, nested: [["a"], []]}; Choices {first: case 0 (7),
+# second: case 2 (Inner {x: 1, label: "i"}), third: case 1 ("s")}.
+
+
+@dataclass
+class RefLists:  # 233
+    by_key: Dict[str, List[pyfory.Int64]]
+    nested: List[List[str]]
+
+
+class Choice(Union):  # union 112: case 0 `number: int32`, case 1 `text: string`, case 2 `inner: Inner`
+    NUMBER = 0
+    TEXT = 1
+    INNER = 2
+    CASE_TYPES = {NUMBER: pyfory.Int32, TEXT: str, INNER: Inner}
+
+    @classmethod
+    def _from_case_id(cls, case_id, value):  # called by UnionSerializer when reading
+        return cls(case_id, value)
+
+    def __eq__(self, other):
+        return isinstance(other, Choice) and (self.case_id(), self.value()) == (other.case_id(), other.value())
+
+
+@dataclass
+class Choices:  # 234
+    first: Choice
+    second: Choice
+    third: Choice
+
+
+def _ref_lists():
+    return RefLists(by_key={"k001": [], "k002": [1, -2]}, nested=[["a"], []])
+
+
+def _choices():
+    return Choices(
+        first=Choice(Choice.NUMBER, 7),
+        second=Choice(Choice.INNER, Inner(x=1, label="i")),
+        third=Choice(Choice.TEXT, "s"),
+    )
+
+
+TYPE_IDS[RefLists] = 233
+TYPE_IDS[Choices] = 234
+UNION_IDS[Choice] = 112
+for _suffix, _compatible in (("", False), ("_compatible", True)):
+    CASES["ref_map_of_lists" + _suffix] = (
+        _ref_lists(),
+        {"types": [RefLists], "ref": True, "compatible": _compatible},
+    )
+    CASES["ref_union_cases" + _suffix] = (
+        _choices(),
+        {"types": [Inner, Choice, Choices], "ref": True, "compatible": _compatible},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
 # polymorphic_list, polymorphic_list_field (each also _compatible): a list of two structs, an
 # enum, scalars and a null, at the root and as the field of a Bag.
 

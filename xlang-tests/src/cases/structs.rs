@@ -384,3 +384,56 @@ pub fn register_polymorphic(fory: &mut Fory) -> Result<()> {
     fory.register::<Other>(240)?;
     fory.register::<Bag>(241)
 }
+
+// ---------------------------------------------------------------------------------------------
+// `ref_map_of_lists` and `ref_union_cases`: the reference flags of declared collections and of
+// union case values with reference tracking on.
+
+/// `ref_map_of_lists` (id 233): collections whose elements are collections. With tracking on,
+/// Java flags the lists in the map and in the outer list `00` in schema-consistent mode (chunk
+/// header `2c`, list header `0d`) and not at all in compatible mode (`24`, `0c`), where only a
+/// `@Ref` element would be. `VecDeque<i64>` is a LIST of int64 (Java `List<Long>`); `Vec<i64>`
+/// would be an INT64_ARRAY.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub struct RefLists {
+    pub by_key: BTreeMap<String, VecDeque<i64>>,
+    pub nested: Vec<Vec<String>>,
+}
+
+/// Registers `RefLists` (id 233).
+pub fn register_ref_lists(fory: &mut Fory) -> Result<()> {
+    fory.register::<RefLists>(233)
+}
+
+/// The union of `ref_union_cases` (id 112): a number, a string and a struct case.
+#[derive(ForyObject, Debug, Clone, PartialEq)]
+pub enum Choice {
+    /// Case 0.
+    Number(i32),
+    /// Case 1.
+    Text(String),
+    /// Case 2.
+    Inner(Inner),
+}
+
+impl Default for Choice {
+    fn default() -> Self {
+        Choice::Number(0)
+    }
+}
+
+/// `ref_union_cases` (id 234): three fields of one union type, one per case. With tracking on,
+/// Java flags a case value `ff` when it is a number or a string and `00` when it is a struct.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub struct Choices {
+    pub first: Choice,
+    pub second: Choice,
+    pub third: Choice,
+}
+
+/// The registrations of `ref_union_cases`: `Inner` (205), `Choice` (112), `Choices` (234).
+pub fn register_choices(fory: &mut Fory) -> Result<()> {
+    fory.register::<Inner>(205)?;
+    fory.register::<Choice>(112)?;
+    fory.register::<Choices>(234)
+}

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.apache.fory.Fory;
 import org.apache.fory.serializer.UnionSerializer;
 import xlangtests.peer.Structs.Bag;
+import xlangtests.peer.Structs.Choices;
 import xlangtests.peer.Structs.Collections;
 import xlangtests.peer.Structs.Evolving;
 import xlangtests.peer.Structs.Inner;
@@ -29,6 +30,7 @@ import xlangtests.peer.Structs.Person;
 import xlangtests.peer.Structs.Point;
 import xlangtests.peer.Structs.Primitives;
 import xlangtests.peer.Structs.Rec;
+import xlangtests.peer.Structs.RefLists;
 import xlangtests.peer.Structs.Samples;
 import xlangtests.peer.Structs.Strings;
 import xlangtests.peer.Structs.Tagged;
@@ -399,6 +401,24 @@ final class Cases {
               Refs::cycleHolds,
               null));
     }
+    // ------------------------------------------------------------ ref_map_of_lists, ref_union_cases
+    // The reference flags of declared collections and of union case values, tracking on.
+    for (boolean compatible : new boolean[] {false, true}) {
+      String suffix = compatible ? "_compatible" : "";
+      add("ref_map_of_lists" + suffix, Cases::refLists, compatible, true, ids(RefLists.class, 233));
+      Supplier<Object> choices = () -> choices(compatible);
+      add(
+          "ref_union_cases" + suffix,
+          choices,
+          compatible,
+          true,
+          f -> {
+            f.register(Inner.class, 205);
+            f.registerUnion(
+                Choice.class, 112, new UnionSerializer(f.getTypeResolver(), Choice.class));
+            f.register(Choices.class, 234);
+          });
+    }
     // ------------------------------------------------------------ polymorphic lists
     Consumer<Fory> polymorphic =
         ids(Color.class, 101, Inner.class, 205, Other.class, 240, Bag.class, 241);
@@ -426,6 +446,23 @@ final class Cases {
     b.name = "bag";
     b.items = polymorphicItems();
     return b;
+  }
+
+  /** {@code {by_key: {"k001": [], "k002": [1, -2]}, nested: [["a"], []]}}. */
+  private static RefLists refLists() {
+    RefLists r = new RefLists();
+    r.byKey = map("k001", Cases.<Long>list(), "k002", list(1L, -2L));
+    r.nested = list(list("a"), Cases.<String>list());
+    return r;
+  }
+
+  /** {@code {first: case 0 (7), second: case 2 (Inner {x: 1, label: "i"}), third: case 1 ("s")}}. */
+  private static Choices choices(boolean compatible) {
+    Choices c = new Choices();
+    c.first = Choice.ofNumber(7);
+    c.second = Choice.ofInner(new Inner(1, "i"), compatible);
+    c.third = Choice.ofText("s");
+    return c;
   }
 
   private static Object sharedList() {

@@ -299,4 +299,29 @@ public final class Structs {
 
     public Bag() {}
   }
+
+  /**
+   * RefLists (233), written with reference tracking on: collections of collections. In
+   * schema-consistent mode the lists in the map and in the outer list carry a reference flag
+   * ({@code 00}); in compatible mode none, as their type uses are not {@code @Ref}.
+   */
+  public static class RefLists {
+    public Map<String, List<Long>> byKey;
+    public List<List<String>> nested;
+
+    public RefLists() {}
+  }
+
+  /**
+   * Choices (234), written with reference tracking on: three fields of the union {@link Choice}
+   * (112), one per case. Java flags a case value {@code ff} when it is a number or a string and
+   * {@code 00} when it is a struct.
+   */
+  public static class Choices {
+    public Choice first;
+    public Choice second;
+    public Choice third;
+
+    public Choices() {}
+  }
 }
