@@ -501,6 +501,11 @@ struct_cases! {
         WithEnum { color: Color::Blue, count: 3 };
     struct_nested_by_name [register_by_name_fields]: Outer =
         Outer { name: s("outer"), inner: inner(7, "in"), count: 2 };
+    all_null_lists [register_all_null_lists]: AllNullLists = AllNullLists {
+        numbers: vec![None, None],
+        texts: vec![None],
+        counts: vec![None],
+    };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -69,6 +69,14 @@ type WithEnum struct {
 	Count int32
 }
 
+// AllNullLists (235): lists whose elements may be null, a slice of pointers each (a plain slice
+// field is a list).
+type AllNullLists struct {
+	Numbers []*float64
+	Texts   []*string
+	Counts  []*int32
+}
+
 // Shape is the union of case 0 `name: string` and case 1 `radius: float64`.
 type Shape struct {
 	Case  uint32
@@ -311,6 +319,12 @@ func structCases() []*Case {
 	add(structCase("struct_nested_by_name", registrations(byID(Outer{}, 204), byName(Inner{}, "example.Inner")), is(Outer{
 		Name: "outer", Inner: Inner{X: 7, Label: "in"}, Count: 2,
 	})))
+
+	// Lists of a declared element type holding only nulls: fory-go writes each `0e` (same type,
+	// declared, has null) and the null flags, as Java does.
+	add(structCase("all_null_lists", byID(AllNullLists{}, 235), func() AllNullLists {
+		return AllNullLists{Numbers: []*float64{nil, nil}, Texts: []*string{nil}, Counts: []*int32{nil}}
+	}))
 
 	evolution := value("evolution_drop_add",
 		Mode{Compatible: true, Register: registrations(byID(Evolving{}, 220), inner)},

@@ -680,6 +680,26 @@ for _suffix, _compatible in (("", False), ("_compatible", True)):
 
 
 # ---------------------------------------------------------------------------------------------
+# all_null_lists (also _compatible): lists of a declared element type holding only nulls, each
+# written `0e` (same type, declared, has null) and the null flags, as Java writes them.
+
+
+@dataclass
+class AllNullLists:  # 235
+    numbers: List[Optional[pyfory.Float64]]
+    texts: List[Optional[str]]
+    counts: List[Optional[pyfory.Int32]]
+
+
+TYPE_IDS[AllNullLists] = 235
+for _suffix, _compatible in (("", False), ("_compatible", True)):
+    CASES["all_null_lists" + _suffix] = (
+        AllNullLists(numbers=[None, None], texts=[None], counts=[None]),
+        {"types": [AllNullLists], "compatible": _compatible},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
 # polymorphic_list, polymorphic_list_field (each also _compatible): a list of two structs, an
 # enum, scalars and a null, at the root and as the field of a Bag.
 

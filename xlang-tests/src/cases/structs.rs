@@ -437,3 +437,22 @@ pub fn register_choices(fory: &mut Fory) -> Result<()> {
     fory.register::<Choice>(112)?;
     fory.register::<Choices>(234)
 }
+
+// ---------------------------------------------------------------------------------------------
+// `all_null_lists`: list fields whose elements are all null.
+
+/// `all_null_lists` (id 235): lists of a declared element type holding only nulls. Java writes
+/// each as `0e` (same type, declared, has null) and the null flags, and so do pyfory and Go
+/// (`Vec<Option<i32>>` is a LIST of int32, Java `List<Integer>`; `Vec<i32>` would be an
+/// INT32_ARRAY).
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub struct AllNullLists {
+    pub numbers: Vec<Option<f64>>,
+    pub texts: Vec<Option<String>>,
+    pub counts: Vec<Option<i32>>,
+}
+
+/// Registers `AllNullLists` (id 235).
+pub fn register_all_null_lists(fory: &mut Fory) -> Result<()> {
+    fory.register::<AllNullLists>(235)
+}

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.fory.Fory;
 import org.apache.fory.serializer.UnionSerializer;
+import xlangtests.peer.Structs.AllNullLists;
 import xlangtests.peer.Structs.Bag;
 import xlangtests.peer.Structs.Choices;
 import xlangtests.peer.Structs.Collections;
@@ -74,6 +75,15 @@ final class Cases {
     final String unsupported;
     /** For an out-of-band buffer case, its buffer callback; null for every other case. */
     final Oob oob;
+    /**
+     * Non-null when this peer writes the case but fails to read it, its own bytes included: the
+     * reason. roundtrip still decodes; a failure that contains {@link #readFailure} is answered
+     * UNSUPPORTED with this reason, any other failure and a successful read are FAIL (so the
+     * entry goes when fory-core reads the case).
+     */
+    String readUnsupported;
+    /** The part of {@link Peer#describe} of the expected read failure, with readUnsupported. */
+    String readFailure;
 
     Case(
         String name,
@@ -419,6 +429,21 @@ final class Cases {
             f.register(Choices.class, 234);
           });
     }
+    // ------------------------------------------------------------ all_null_lists
+    // Lists of a declared element type holding only nulls: fory-core writes each `0e` and the
+    // null flags in both modes, and fails to read its own compatible-mode bytes
+    // (spec/divergences.md, "The Java peer in the generative suite").
+    struct("all_null_lists", Cases::allNullLists, ids(AllNullLists.class, 235));
+    Case allNullCompatible = find("all_null_lists_compatible");
+    allNullCompatible.readUnsupported =
+        "fory-core 1.6.0 writes this frame (01ff1c00 <TypeDef> 010efd 020efdfd 010efd, every list"
+            + " header 0e) but cannot read it, its own bytes included: in compatible mode"
+            + " CompatibleCollectionArrayReader.readNullableListBoxedElements first checks that"
+            + " n x (1 + element width) bytes remain, as if no element were null, so numbers"
+            + " [null, null] (List<Double>: 18 bytes, 5 left) fails with IndexOutOfBoundsException:"
+            + " readerIndex(42) + length(13) exceeds size(47)";
+    allNullCompatible.readFailure =
+        "IndexOutOfBoundsException: readerIndex(42) + length(13) exceeds size(47)";
     // ------------------------------------------------------------ polymorphic lists
     Consumer<Fory> polymorphic =
         ids(Color.class, 101, Inner.class, 205, Other.class, 240, Bag.class, 241);
@@ -434,6 +459,15 @@ final class Cases {
         () -> list(new byte[] {1, 2, 3}, new double[] {1.5, -2.0}, new int[] {1, -1}),
         Oob.OUT_OF_BAND,
         NONE);
+  }
+
+  /** {@code {numbers: [null, null], texts: [null], counts: [null]}}. */
+  private static AllNullLists allNullLists() {
+    AllNullLists a = new AllNullLists();
+    a.numbers = Cases.<Double>list(null, null);
+    a.texts = Cases.<String>list((String) null);
+    a.counts = Cases.<Integer>list((Integer) null);
+    return a;
   }
 
   /** The list of the polymorphic cases: two structs, an enum, scalars and a null. */

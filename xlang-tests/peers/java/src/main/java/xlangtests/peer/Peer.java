@@ -112,7 +112,18 @@ public final class Peer {
           }
         }
       } catch (Throwable t) {
-        System.out.println("FAIL " + name + ": " + what + ": " + describe(t));
+        String why = describe(t);
+        if (c.readUnsupported != null && why.contains(c.readFailure)) {
+          System.out.println("UNSUPPORTED " + name + ": " + c.readUnsupported);
+          return true;
+        }
+        System.out.println("FAIL " + name + ": " + what + ": " + why);
+        return false;
+      }
+      if (c.readUnsupported != null) {
+        System.out.println(
+            "FAIL " + name + ": decoded, but the case says fory-core cannot read it (remove"
+                + " readUnsupported if the value is right): " + Values.show(got));
         return false;
       }
       String diff = Values.diff(got, c.expected.get());

@@ -324,4 +324,16 @@ public final class Structs {
 
     public Choices() {}
   }
+
+  /**
+   * AllNullLists (235): lists of a declared element type holding only nulls. Java writes each as
+   * {@code 0e} (same type, declared, has null) and the null flags.
+   */
+  public static class AllNullLists {
+    public List<Double> numbers;
+    public List<String> texts;
+    public List<Integer> counts;
+
+    public AllNullLists() {}
+  }
 }
