@@ -257,13 +257,16 @@ pub const RANDOM_BYTES: &[RandomBytes] = &[
         peer: "java",
         reason: "in compatible mode Java writes a list of float16 or bfloat16 without the \
                  declared-type flag (`01 08 11 00 3c` for [1.0]) and a null map value of \
-                 float16, bfloat16 or struct type with the key's type id (`10 15 …`)",
+                 float16, bfloat16 or struct type with the key's type id (`10 15 …`); in both \
+                 modes it writes a map's float16 or bfloat16 values with their type (chunk \
+                 header `04`, then `11` or `12` after the chunk size) where we declare them \
+                 (`24`)",
         covers: java_half_floats_or_null_struct_values,
     },
 ];
 
-/// Java's quirks of compatible mode: a list of half floats, a map whose null values are half
-/// floats or structs.
+/// Java's quirks: in compatible mode a list of half floats or a map whose null values are
+/// structs; in either mode a map whose values are half floats.
 fn java_half_floats_or_null_struct_values(case: &Case) -> bool {
     let half = |t: &Type| {
         matches!(
@@ -271,16 +274,13 @@ fn java_half_floats_or_null_struct_values(case: &Case) -> bool {
             Type::Scalar(Scalar::Float16) | Type::Scalar(Scalar::Bfloat16)
         )
     };
-    case.compatible
-        && case.any_type(&|t| match t {
-            Type::List { element, .. } => half(element),
-            Type::Map {
-                value,
-                nullable: true,
-                ..
-            } => half(value) || matches!(**value, Type::Struct(_)),
-            _ => false,
-        })
+    case.any_type(&|t| match t {
+        Type::List { element, .. } => case.compatible && half(element),
+        Type::Map {
+            value, nullable, ..
+        } => half(value) || (case.compatible && *nullable && matches!(**value, Type::Struct(_))),
+        _ => false,
+    })
 }
 
 /// Why `peer`'s bytes for the random case `case` may differ from ours, if they may.
