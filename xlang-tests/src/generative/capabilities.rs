@@ -11,7 +11,8 @@
 //! for a scalar also its name (`nullable_element<float16>`); `list_of_structs`,
 //! `map_of_structs`, `nested_struct`, `enum`, `union`, `tag_id`, `by_name`, `compatible`,
 //! `schema_consistent`, `ref_tracking`, `out_of_band`, `ref_tracked_binary` (binary list and set
-//! elements and map values in a case with reference tracking).
+//! elements and map values in a case with reference tracking), `shared_ref` (struct objects
+//! named from several positions, fields and list elements, in a case with reference tracking).
 //!
 //! A feature qualified as `<feature>@compatible`, `<feature>@schema_consistent` or
 //! `<feature>@ref_tracking` is left out of the cases in that mode (or with reference tracking on)
@@ -57,6 +58,13 @@ const PYFORY_REF_BINARY: (&str, &str) = (
      fory-core rejects a reference read into a plain Vec<u8> (`expected a value (the target \
      type is not a shared reference such as Rc or Arc), found a reference to an earlier \
      value`)",
+);
+
+/// A feature the generator does not yet write a peer's side of: no measurement behind it.
+const SHARED_REF_NOT_YET: (&str, &str) = (
+    "shared_ref",
+    "not yet generated for this peer (its side of shared objects is not written yet; \
+     nothing measured)",
 );
 
 /// Every peer's capabilities, in the runner's order. A peer not listed can express everything.
@@ -122,11 +130,11 @@ pub const PEERS: &[Capabilities] = &[
     },
     Capabilities {
         peer: "python",
-        excluded: &[PYFORY_LIST_INT32, PYFORY_REF_BINARY],
+        excluded: &[PYFORY_LIST_INT32, PYFORY_REF_BINARY, SHARED_REF_NOT_YET],
     },
     Capabilities {
         peer: "python-1.7.7",
-        excluded: &[PYFORY_LIST_INT32, PYFORY_REF_BINARY],
+        excluded: &[PYFORY_LIST_INT32, PYFORY_REF_BINARY, SHARED_REF_NOT_YET],
     },
     Capabilities {
         peer: "go",
@@ -151,6 +159,7 @@ pub const PEERS: &[Capabilities] = &[
                  80ff); a Fory that has already read the type reads the flag, so its own 80 3f \
                  fails (buffer out of bound)",
             ),
+            SHARED_REF_NOT_YET,
         ],
     },
     Capabilities {
@@ -170,6 +179,7 @@ pub const PEERS: &[Capabilities] = &[
                  \"c\"]]` reads as `[[], [\"a\"], []]` with no error, and a struct after it as a \
                  schema hash that does not match (\"Read class … version … is not consistent\")",
             ),
+            SHARED_REF_NOT_YET,
         ],
     },
 ];

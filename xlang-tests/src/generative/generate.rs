@@ -4,7 +4,8 @@
 use super::capabilities::Capabilities;
 use super::rng::Rng;
 use super::schema::{
-    Callback, Case, Definition, Encoding, Field, Registration, Scalar, Type, UserType, Value,
+    Callback, Case, Definition, Encoding, Field, Object, Registration, Scalar, Type, UserType,
+    Value,
 };
 
 /// How deep structs nest inside the root struct.
@@ -24,6 +25,8 @@ pub fn case(seed: u64, index: u64, caps: &Capabilities) -> Case {
         types: Vec::new(),
         compatible: false,
         ref_tracking: false,
+        shared_targets: Vec::new(),
+        objects: Vec::new(),
     };
     let modes = [("compatible", true), ("schema_consistent", false)];
     let allowed: Vec<bool> = modes
@@ -52,6 +55,7 @@ pub fn case(seed: u64, index: u64, caps: &Capabilities) -> Case {
         callback,
         types: g.types,
         value,
+        objects: g.objects,
     }
 }
 
@@ -63,6 +67,10 @@ struct Generator<'c> {
     /// The case's mode and reference tracking, which qualified features depend on.
     compatible: bool,
     ref_tracking: bool,
+    /// The struct types made for [`Type::Shared`] positions, which later positions may share.
+    shared_targets: Vec<usize>,
+    /// The case's object table, built with the value.
+    objects: Vec<Object>,
 }
 
 impl Generator<'_> {
@@ -165,6 +173,12 @@ impl Generator<'_> {
 
     /// A field's type.
     fn field_type(&mut self, depth: usize) -> Type {
+        // Drawn only in cases with reference tracking, so the others draw what they drew before.
+        if self.ref_tracking && self.allows("shared_ref") && self.rng.chance(15) {
+            if let Some(ty) = self.shared(depth) {
+                return ty;
+            }
+        }
         loop {
             let roll = self.rng.below(100);
             let ty = match roll {
@@ -193,6 +207,31 @@ impl Generator<'_> {
                 return ty;
             }
         }
+    }
+
+    /// A shared reference to a struct (`shared_ref`), as a field or as the elements of a list:
+    /// to a struct type made for an earlier shared position sometimes (so two positions can
+    /// name one object), else to a new one.
+    fn shared(&mut self, depth: usize) -> Option<Type> {
+        let target = if !self.shared_targets.is_empty() && self.rng.chance(50) {
+            let targets = self.shared_targets.clone();
+            *self.rng.pick(&targets)
+        } else if self.can_add_type(depth) {
+            let t = self.struct_type(depth + 1);
+            self.shared_targets.push(t);
+            t
+        } else {
+            return None;
+        };
+        let as_list = self.allows("list") && self.allows("list_of_structs") && self.rng.chance(40);
+        Some(if as_list {
+            Type::List {
+                element: Box::new(Type::Shared(target)),
+                nullable: false,
+            }
+        } else {
+            Type::Shared(target)
+        })
     }
 
     /// An integer field in another encoding, if the peer expresses one.
@@ -429,6 +468,19 @@ impl Generator<'_> {
                 let case = self.rng.below(cases.len());
                 Value::Union(case as u32, Box::new(self.value(&cases[case])))
             }
+            Type::Shared(t) => {
+                // An earlier object of the type half the time, else a new one, added to the
+                // table after the objects its own value names (so they come first).
+                let earlier: Vec<usize> = (0..self.objects.len())
+                    .filter(|k| self.objects[*k].ty == *t)
+                    .collect();
+                if !earlier.is_empty() && self.rng.chance(50) {
+                    return Value::Object(*self.rng.pick(&earlier));
+                }
+                let value = self.struct_value(*t);
+                self.objects.push(Object { ty: *t, value });
+                Value::Object(self.objects.len() - 1)
+            }
         }
     }
 
@@ -613,6 +665,7 @@ fn nullable_class(ty: &Type) -> &'static str {
         Type::Array(_) => "array",
         Type::Set(_) => "set",
         Type::Map { .. } => "map",
+        Type::Shared(_) => "shared",
     }
 }
 

@@ -42,7 +42,20 @@ fn write_case(out: &mut String, case: &Case) {
     }
     out.push_str("], \"value\": ");
     write_value(out, &case.value, &Type::Struct(0), case);
-    out.push('}');
+    out.push_str(", \"objects\": [");
+    for (i, o) in case.objects.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        let _ = write!(
+            out,
+            "{{\"type\": {}, \"value\": ",
+            string(&case.types[o.ty].name)
+        );
+        write_value(out, &o.value, &Type::Struct(o.ty), case);
+        out.push('}');
+    }
+    out.push_str("]}");
 }
 
 fn write_user_type(out: &mut String, t: &UserType, case: &Case) {
@@ -112,7 +125,7 @@ fn write_field(out: &mut String, f: &Field, case: &Case) {
 /// A type: `{"kind": "int32"}`, `{"kind": "int64", "encoding": "tagged"}`,
 /// `{"kind": "array", "element": "float32"}`, `{"kind": "list", "element": T, "nullable": b}`,
 /// `{"kind": "set", "element": T}`, `{"kind": "map", "key": T, "value": T, "nullable": b}`,
-/// `{"kind": "struct" | "enum" | "union", "type": "C3S1"}`.
+/// `{"kind": "struct" | "enum" | "union" | "shared", "type": "C3S1"}`.
 pub fn write_type(out: &mut String, ty: &Type, case: &Case) {
     match ty {
         Type::Scalar(s) => {
@@ -154,10 +167,11 @@ pub fn write_type(out: &mut String, ty: &Type, case: &Case) {
             write_type(out, value, case);
             let _ = write!(out, ", \"nullable\": {nullable}}}");
         }
-        Type::Struct(i) | Type::Enum(i) | Type::Union(i) => {
+        Type::Struct(i) | Type::Enum(i) | Type::Union(i) | Type::Shared(i) => {
             let kind = match ty {
                 Type::Struct(_) => "struct",
                 Type::Enum(_) => "enum",
+                Type::Shared(_) => "shared",
                 _ => "union",
             };
             let _ = write!(
@@ -254,6 +268,9 @@ pub fn write_value(out: &mut String, v: &Value, ty: &Type, case: &Case) {
             let _ = write!(out, "{{\"case\": {c}, \"value\": ");
             write_value(out, v, &cases[*c as usize], case);
             out.push('}');
+        }
+        (Value::Object(k), _) => {
+            let _ = write!(out, "{{\"object\": {k}}}");
         }
         (v, ty) => unreachable!("value {v:?} of type {ty:?}"),
     }

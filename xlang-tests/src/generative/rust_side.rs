@@ -1,9 +1,11 @@
 //! What the generated Rust side of a run calls (see [`super::rust_emit`]): exact comparison of
 //! decoded values (floats bit for bit), and one case run against a peer's files.
 
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::fmt::Debug;
 use std::path::Path;
+use std::rc::Rc;
 
 use fory_core::oob::OobArrayForm;
 use fory_core::types::{BFloat16, Float16};
@@ -107,6 +109,56 @@ impl<K: Ord + Debug, V: Diff> Diff for BTreeMap<K, V> {
         }
         None
     }
+}
+
+thread_local! {
+    /// The shared objects met so far in one comparison: expected address to decoded address,
+    /// and decoded to expected (see [`compare`]).
+    static IDENTITIES: RefCell<(HashMap<usize, usize>, HashMap<usize, usize>)> =
+        RefCell::new((HashMap::new(), HashMap::new()));
+}
+
+/// Shared objects compare by identity as well as by value: the positions that hold one expected
+/// object must hold one decoded object, and positions holding different expected objects
+/// different decoded ones. An object's value is compared where it is first met.
+impl<T: Diff> Diff for Rc<T> {
+    fn diff(&self, other: &Self) -> Option<String> {
+        let (want, got) = (Rc::as_ptr(self) as usize, Rc::as_ptr(other) as usize);
+        let seen = IDENTITIES.with(|ids| {
+            let (forward, backward) = &mut *ids.borrow_mut();
+            match (forward.get(&want), backward.get(&got)) {
+                (None, None) => {
+                    forward.insert(want, got);
+                    backward.insert(got, want);
+                    Ok(false)
+                }
+                (Some(g), _) if *g == got => Ok(true),
+                (Some(_), _) => Err(
+                    ": a different object from the one read where this object was met first"
+                        .to_string(),
+                ),
+                (None, Some(_)) => Err(
+                    ": the object read at an earlier position that holds another object"
+                        .to_string(),
+                ),
+            }
+        });
+        match seen {
+            Ok(true) => None,
+            Ok(false) => (**self).diff(other),
+            Err(why) => Some(why),
+        }
+    }
+}
+
+/// `expected.diff(got)`, shared objects by identity too (a fresh record of them).
+pub fn compare<T: Diff>(expected: &T, got: &T) -> Option<String> {
+    IDENTITIES.with(|ids| {
+        let (forward, backward) = &mut *ids.borrow_mut();
+        forward.clear();
+        backward.clear();
+    });
+    expected.diff(got)
 }
 
 /// How one case is configured.
@@ -218,7 +270,7 @@ pub fn run_case<T>(
     }
     match read::<T>(&fory, settings.callback, &input.join(&file)) {
         Ok(None) => println!("ABSENT {name}"),
-        Ok(Some(got)) => match expected.diff(&got) {
+        Ok(Some(got)) => match compare(&expected, &got) {
             None => println!("OK {name}"),
             Some(d) => println!("FAIL {name}: value{}", one_line(&d)),
         },
@@ -233,5 +285,23 @@ fn one_line(text: &str) -> String {
         format!("{}…", line.chars().take(400).collect::<String>())
     } else {
         line
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_objects_compare_by_identity() {
+        let a = Rc::new(7i32);
+        let b = Rc::new(7i32);
+        let shared = vec![a.clone(), a.clone()];
+        let copies = vec![Rc::new(7i32), Rc::new(7i32)];
+        assert_eq!(compare(&shared, &vec![b.clone(), b.clone()]), None);
+        assert!(compare(&shared, &copies).is_some());
+        assert!(compare(&copies, &shared).is_some());
+        assert_eq!(compare(&copies, &vec![Rc::new(7), Rc::new(7)]), None);
+        assert!(compare(&shared, &vec![Rc::new(8), Rc::new(8)]).is_some());
     }
 }

@@ -175,6 +175,10 @@ pub enum Type {
     Enum(usize),
     /// The case's user type at this index, a union.
     Union(usize),
+    /// A shared reference to a struct (the case's user type at this index): its value names an
+    /// object of the case's table, and positions naming one object hold one object (Rust
+    /// `Rc<S>`, a Java `@Ref` field, a pyfory `ref=True` field). Only with reference tracking.
+    Shared(usize),
 }
 
 /// A struct field.
@@ -268,6 +272,17 @@ pub enum Value {
     Enum(u32),
     /// A union's case and value.
     Union(u32, Box<Value>),
+    /// The object at this index of the case's table (a [`Type::Shared`] position).
+    Object(usize),
+}
+
+/// An object of a case's table: a struct value that [`Type::Shared`] positions name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Object {
+    /// Its type, a struct of the case.
+    pub ty: usize,
+    /// Its value, a [`Value::Struct`]; its [`Value::Object`]s name earlier objects only.
+    pub value: Value,
 }
 
 /// One generated case.
@@ -285,6 +300,8 @@ pub struct Case {
     pub types: Vec<UserType>,
     /// The value of the root struct.
     pub value: Value,
+    /// The objects the value's shared positions name (empty without them).
+    pub objects: Vec<Object>,
 }
 
 impl Case {

@@ -116,6 +116,11 @@ pub fn size(case: &Case) -> usize {
     json::document(0, "", std::slice::from_ref(case)).len()
         + 8 * (tags + settings)
         + nonzero(&case.value)
+        + case
+            .objects
+            .iter()
+            .map(|o| nonzero(&o.value))
+            .sum::<usize>()
 }
 
 /// Renames the case and its types, so candidates of one batch can share a program.
@@ -144,7 +149,8 @@ pub fn candidates(case: &Case) -> Vec<Case> {
             ..case.clone()
         });
     }
-    if case.ref_tracking {
+    // Shared objects need reference tracking: without it each position is a copy.
+    if case.ref_tracking && !case.any_type(&|t| matches!(t, Type::Shared(_))) {
         out.push(Case {
             ref_tracking: false,
             ..case.clone()
@@ -161,6 +167,7 @@ pub fn candidates(case: &Case) -> Vec<Case> {
                 if fields.len() > 1 || i > 0 {
                     let mut c = case.clone();
                     drop_field(&mut c, i, f);
+                    drop_unreachable_objects(&mut c);
                     prune_types(&mut c);
                     out.push(c);
                 }
@@ -182,11 +189,75 @@ pub fn candidates(case: &Case) -> Vec<Case> {
         let root = Type::Struct(0);
         let types = c.types.clone();
         let mut index = p;
-        if simplify(&mut c.value, &root, &types, &mut index, how) {
+        let changed = simplify(&mut c.value, &root, &types, &mut index, how)
+            || c.objects
+                .iter_mut()
+                .any(|o| simplify(&mut o.value, &Type::Struct(o.ty), &types, &mut index, how));
+        if changed {
+            drop_unreachable_objects(&mut c);
             out.push(c);
         }
     }
     out
+}
+
+/// Removes the objects no position of the value names any more (directly or through other
+/// objects), and renumbers the rest in their order.
+fn drop_unreachable_objects(case: &mut Case) {
+    fn names(v: &Value, out: &mut Vec<usize>) {
+        match v {
+            Value::Object(k) => out.push(*k),
+            Value::List(items) | Value::Struct(items) => items.iter().for_each(|i| names(i, out)),
+            Value::Map(entries) => entries.iter().for_each(|(_, i)| names(i, out)),
+            Value::Union(_, inner) => names(inner, out),
+            _ => {}
+        }
+    }
+    fn renumber_objects(v: &mut Value, new_index: &[usize]) {
+        match v {
+            Value::Object(k) => *k = new_index[*k],
+            Value::List(items) | Value::Struct(items) => items
+                .iter_mut()
+                .for_each(|i| renumber_objects(i, new_index)),
+            Value::Map(entries) => entries
+                .iter_mut()
+                .for_each(|(_, i)| renumber_objects(i, new_index)),
+            Value::Union(_, inner) => renumber_objects(inner, new_index),
+            _ => {}
+        }
+    }
+    if case.objects.is_empty() {
+        return;
+    }
+    let mut reached = vec![false; case.objects.len()];
+    let mut found = Vec::new();
+    names(&case.value, &mut found);
+    // An object names earlier objects only, so one pass from the last to the first.
+    found.iter().for_each(|k| reached[*k] = true);
+    for k in (0..case.objects.len()).rev() {
+        if reached[k] {
+            let mut inner = Vec::new();
+            names(&case.objects[k].value, &mut inner);
+            inner.iter().for_each(|j| reached[*j] = true);
+        }
+    }
+    let mut new_index = Vec::with_capacity(reached.len());
+    let mut next = 0;
+    for r in &reached {
+        new_index.push(next);
+        next += usize::from(*r);
+    }
+    let objects = std::mem::take(&mut case.objects);
+    case.objects = objects
+        .into_iter()
+        .zip(&reached)
+        .filter(|(_, r)| **r)
+        .map(|(mut o, _)| {
+            renumber_objects(&mut o.value, &new_index);
+            o
+        })
+        .collect();
+    renumber_objects(&mut case.value, &new_index);
 }
 
 /// The (position, how) of the value's smaller steps (positions in [`count_positions`] order)
@@ -195,6 +266,9 @@ fn value_steps(case: &Case, limit: usize) -> Vec<(usize, Smaller)> {
     let mut steps = Vec::new();
     let mut index = 0;
     collect_steps(&case.value, &Type::Struct(0), case, &mut index, &mut steps);
+    for o in &case.objects {
+        collect_steps(&o.value, &Type::Struct(o.ty), case, &mut index, &mut steps);
+    }
     steps.sort_by_key(|&(gain, p, _)| (std::cmp::Reverse(gain), p));
     steps.truncate(limit);
     steps.into_iter().map(|(_, p, how)| (p, how)).collect()
@@ -283,6 +357,9 @@ fn drop_field(case: &mut Case, t: usize, f: usize) {
     }
     let types = case.types.clone();
     drop_value_field(&mut case.value, &Type::Struct(0), &types, t, f);
+    for o in &mut case.objects {
+        drop_value_field(&mut o.value, &Type::Struct(o.ty), &types, t, f);
+    }
 }
 
 /// Drops field `f` from every value of struct `t` inside `v` (of type `ty`, in the types
@@ -359,6 +436,9 @@ fn prune_types(case: &mut Case) {
             next += 1;
         }
     }
+    for o in &mut case.objects {
+        o.ty = new_index[o.ty];
+    }
     let types = std::mem::take(&mut case.types);
     case.types = types
         .into_iter()
@@ -379,7 +459,7 @@ fn prune_types(case: &mut Case) {
 
 fn referenced(ty: &Type, out: &mut Vec<usize>) {
     match ty {
-        Type::Struct(i) | Type::Enum(i) | Type::Union(i) => out.push(*i),
+        Type::Struct(i) | Type::Enum(i) | Type::Union(i) | Type::Shared(i) => out.push(*i),
         Type::List { element, .. } | Type::Set(element) => referenced(element, out),
         Type::Map { key, value, .. } => {
             referenced(key, out);
@@ -391,7 +471,7 @@ fn referenced(ty: &Type, out: &mut Vec<usize>) {
 
 fn renumber(ty: &mut Type, new_index: &[usize]) {
     match ty {
-        Type::Struct(i) | Type::Enum(i) | Type::Union(i) => *i = new_index[*i],
+        Type::Struct(i) | Type::Enum(i) | Type::Union(i) | Type::Shared(i) => *i = new_index[*i],
         Type::List { element, .. } | Type::Set(element) => renumber(element, new_index),
         Type::Map { key, value, .. } => {
             renumber(key, new_index);
@@ -525,6 +605,46 @@ mod tests {
                 let _ = super::super::rust_emit::main_rs(&[("java", &c)]);
             }
         }
+    }
+
+    /// The largest object index `v` names, plus one (0 for none).
+    fn names_below(v: &Value) -> usize {
+        match v {
+            Value::Object(k) => k + 1,
+            Value::List(items) | Value::Struct(items) => {
+                items.iter().map(names_below).max().unwrap_or(0)
+            }
+            Value::Map(entries) => entries
+                .iter()
+                .map(|(_, i)| names_below(i))
+                .max()
+                .unwrap_or(0),
+            Value::Union(_, inner) => names_below(inner),
+            _ => 0,
+        }
+    }
+
+    #[test]
+    fn candidates_keep_the_objects_well_formed() {
+        let caps = capabilities::of("java");
+        let mut with_objects = 0;
+        for i in 0..200 {
+            let case = generate::case(1, i, &caps);
+            if case.objects.is_empty() {
+                continue;
+            }
+            with_objects += 1;
+            for c in candidates(&case).into_iter().chain([case.clone()]) {
+                assert!(names_below(&c.value) <= c.objects.len(), "{}", c.name);
+                for (k, o) in c.objects.iter().enumerate() {
+                    assert!(names_below(&o.value) <= k, "{}: object {k}", c.name);
+                    assert!(matches!(c.types[o.ty].definition, Definition::Struct(_)));
+                }
+                assert!(c.ref_tracking, "{}", c.name);
+                let _ = super::super::rust_emit::main_rs(&[("java", &c)]);
+            }
+        }
+        assert!(with_objects > 5, "{with_objects}");
     }
 
     #[test]

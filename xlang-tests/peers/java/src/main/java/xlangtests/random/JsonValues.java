@@ -50,7 +50,26 @@ final class JsonValues {
         });
   }
 
+  /** The objects of the case's table, each built once, when first named. */
+  private final Map<Integer, Object> objects = new HashMap<>();
+
+  /** During a comparison: the decoded object met for each object index, and the reverse. */
+  private final Map<Integer, Object> decodedObjects = new HashMap<>();
+
+  private final Map<Object, Integer> decodedIndex = new java.util.IdentityHashMap<>();
+
   // ---------------------------------------------------------------- building
+
+  /** Object {@code k} of the table (one Java object however often it is named). */
+  private Object object(int k) {
+    Object o = objects.get(k);
+    if (o == null) {
+      JsonObject entry = c.objects.get(k);
+      o = struct(c.type(entry.get("type").getAsString()), entry.getAsJsonObject("value"));
+      objects.put(k, o);
+    }
+    return o;
+  }
 
   /** The root value. */
   Object root() {
@@ -125,6 +144,8 @@ final class JsonValues {
         }
       case "struct":
         return struct(c.type(t.typeName), j.getAsJsonObject());
+      case "shared":
+        return object(j.getAsJsonObject().get("object").getAsInt());
       case "enum":
         return classOf(t.typeName).getEnumConstants()[j.getAsInt()];
       case "union":
@@ -258,6 +279,8 @@ final class JsonValues {
 
   /** Null when the decoded root equals the case's value, else the first difference. */
   String diffRoot(Object got) {
+    decodedObjects.clear();
+    decodedIndex.clear();
     return diff(got, structType(c.root.name), c.value, "");
   }
 
@@ -411,6 +434,30 @@ final class JsonValues {
             }
           }
           return null;
+        }
+      case "shared":
+        {
+          // One decoded object per object index, a different one for each index; its value is
+          // compared where it is met first.
+          int k = want.getAsJsonObject().get("object").getAsInt();
+          Object seen = decodedObjects.get(k);
+          if (seen != null) {
+            return seen == got
+                ? null
+                : mismatch(path, "another object", "the object (#" + k + ") read before");
+          }
+          Integer other = decodedIndex.get(got);
+          if (other != null) {
+            return mismatch(path, "the object #" + other + " read before", "object #" + k);
+          }
+          decodedObjects.put(k, got);
+          decodedIndex.put(got, k);
+          JsonObject entry = c.objects.get(k);
+          return diff(
+              got,
+              structType(entry.get("type").getAsString()),
+              entry.getAsJsonObject("value"),
+              path + "<#" + k + ">");
         }
       case "enum":
         {

@@ -14,7 +14,10 @@ final class Schema {
 
   /** A type: a scalar, an encoded integer, an array, a list, a set, a map or a user type. */
   static final class Type {
-    /** "bool" ... "binary", "array", "list", "set", "map", "struct", "enum", "union". */
+    /**
+     * "bool" ... "binary", "array", "list", "set", "map", "struct", "enum", "union", "shared" (a
+     * struct object named by {@code {"object": k}}, held by identity).
+     */
     final String kind;
     /** "fixed" or "tagged" for an encoded integer field, else null. */
     final String encoding;
@@ -91,6 +94,7 @@ final class Schema {
         case "struct":
         case "enum":
         case "union":
+        case "shared":
           return new Type(kind, null, null, null, null, null, false, o.get("type").getAsString());
         default:
           JsonElement e = o.get("encoding");
@@ -114,6 +118,8 @@ final class Schema {
         case "enum":
         case "union":
           return typeName;
+        case "shared":
+          return "&" + typeName;
         default:
           return encoding == null ? kind : kind + "(" + encoding + ")";
       }
@@ -188,6 +194,8 @@ final class Schema {
 
     final UserType root;
     final JsonElement value;
+    /** The objects shared positions name: {@code {"type": name, "value": struct}}. */
+    final List<JsonObject> objects = new ArrayList<>();
 
     Case(JsonObject o) {
       name = o.get("name").getAsString();
@@ -206,6 +214,12 @@ final class Schema {
       }
       root = first;
       value = o.get("value");
+      JsonElement objs = o.get("objects");
+      if (objs != null && !objs.isJsonNull()) {
+        for (JsonElement e : objs.getAsJsonArray()) {
+          objects.add(e.getAsJsonObject());
+        }
+      }
     }
 
     UserType type(String name) {

@@ -51,6 +51,7 @@ final class SourceGen {
           "org.apache.fory.annotation.Int64Type",
           "org.apache.fory.annotation.Int8Type",
           "org.apache.fory.annotation.Nullable",
+          "org.apache.fory.annotation.Ref",
           "org.apache.fory.annotation.UInt16Type",
           "org.apache.fory.annotation.UInt32Type",
           "org.apache.fory.annotation.UInt64Type",
@@ -249,6 +250,8 @@ final class SourceGen {
       case "enum":
       case "union":
         return nul + t.typeName;
+      case "shared":
+        return "@Ref " + nul + t.typeName;
       default:
         throw new IllegalArgumentException("unknown type kind " + t.kind);
     }
