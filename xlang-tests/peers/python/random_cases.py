@@ -99,6 +99,19 @@ class Types:
     def __init__(self, case):
         self.defs = {t["name"]: t for t in case["types"]}
         self.classes = {}
+        # The shared objects: their JSON, each built once (`object`), and during a comparison
+        # the decoded object met for each index and the reverse (by id).
+        self.objects = case.get("objects", [])
+        self.built = {}
+        self.decoded = {}
+        self.decoded_index = {}
+
+    def object(self, k):
+        """Object `k` of the case's table: one Python object however often it is named."""
+        if k not in self.built:
+            o = self.objects[k]
+            self.built[k] = to_python(self, {"kind": "struct", "type": o["type"]}, o["value"])
+        return self.built[k]
 
     def cls(self, name):
         if name not in self.classes:
@@ -118,13 +131,20 @@ class Types:
             return type(name, (Union,), {"CASE_TYPES": cases, "_from_case_id": classmethod(from_case_id)})
         fields = []
         for f in t["fields"]:
-            ann = self.annotation(f["type"])
+            shared = f["type"]["kind"] == "shared"
+            # A shared struct field is the struct with ref=True (a list element: pyfory.Ref[S]).
+            ann = self.cls(f["type"]["type"]) if shared else self.annotation(f["type"])
             if f["nullable"]:
                 ann = Optional[ann]
-            if f["tag"] is None:
-                fields.append((f["name"], ann))
+            options = {}
+            if f["tag"] is not None:
+                options.update(id=f["tag"], nullable=f["nullable"])
+            if shared:
+                options.update(nullable=f["nullable"], ref=True)
+            if options:
+                fields.append((f["name"], ann, pyfory.field(**options)))
             else:
-                fields.append((f["name"], ann, pyfory.field(id=f["tag"], nullable=f["nullable"])))
+                fields.append((f["name"], ann))
         return dataclasses.make_dataclass(name, fields)
 
     def annotation(self, ty):
@@ -145,6 +165,8 @@ class Types:
             return Dict[self.annotation(ty["key"]), Optional[value] if ty["nullable"] else value]
         if kind in ("struct", "enum", "union"):
             return self.cls(ty["type"])
+        if kind == "shared":
+            return pyfory.Ref[self.cls(ty["type"])]
         raise ValueError(f"unknown kind {kind!r}")
 
     def fory(self, case):
@@ -205,6 +227,8 @@ def to_python(types, ty, v):
         return {to_python(types, ty["element"], x) for x in v}
     if kind == "map":
         return {to_python(types, ty["key"], k): to_python(types, ty["value"], x) for k, x in v}
+    if kind == "shared":
+        return types.object(v["object"])
     t = types.defs[ty["type"]]
     cls = types.cls(ty["type"])
     if kind == "enum":
@@ -228,6 +252,20 @@ def compare(types, ty, got, want, path):
     if got is None:
         return f"{where}: null != {show(want)}"
     kind = ty["kind"]
+    if kind == "shared":
+        # One decoded object per object index, a different one for each; its value is compared
+        # where it is met first.
+        k = want["object"]
+        if k in types.decoded:
+            if types.decoded[k] is got:
+                return None
+            return f"{where}: another object != the object #{k} read before"
+        if id(got) in types.decoded_index:
+            return f"{where}: the object #{types.decoded_index[id(got)]} read before != object #{k}"
+        types.decoded[k] = got
+        types.decoded_index[id(got)] = k
+        o = types.objects[k]
+        return compare(types, {"kind": "struct", "type": o["type"]}, got, o["value"], f"{path}<#{k}>")
     if kind == "bool":
         return None if type(got) is bool and got == want else f"{where}: {show(got)} != {want}"
     if kind in INTEGERS:

@@ -130,11 +130,11 @@ pub const PEERS: &[Capabilities] = &[
     },
     Capabilities {
         peer: "python",
-        excluded: &[PYFORY_LIST_INT32, PYFORY_REF_BINARY, SHARED_REF_NOT_YET],
+        excluded: &[PYFORY_LIST_INT32, PYFORY_REF_BINARY],
     },
     Capabilities {
         peer: "python-1.7.7",
-        excluded: &[PYFORY_LIST_INT32, PYFORY_REF_BINARY, SHARED_REF_NOT_YET],
+        excluded: &[PYFORY_LIST_INT32, PYFORY_REF_BINARY],
     },
     Capabilities {
         peer: "go",
