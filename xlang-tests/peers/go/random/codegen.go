@@ -61,7 +61,7 @@ func unsupported(t *Type) string {
 		if _, ok := scalarGo[t.ArrayOf]; !ok || t.ArrayOf == "string" || t.ArrayOf == "binary" {
 			return "an array of " + t.ArrayOf
 		}
-	case "struct", "enum", "union":
+	case "struct", "enum", "union", "shared":
 		return ""
 	default:
 		if !isScalar(t.Kind) {
@@ -96,6 +96,9 @@ func baseGoType(t *Type) string {
 		return "map[" + goType(t.Key, false) + "]" + goType(t.Value, t.Nullable)
 	case "struct", "enum", "union":
 		return t.User
+	case "shared":
+		// A shared struct object: a pointer, tracked (`ref`).
+		return "*" + t.User
 	}
 	return scalarGo[t.Kind]
 }
@@ -113,6 +116,9 @@ func typeHint(t *Type) string {
 	case "list":
 		if t.Element.Kind == "binary" {
 			return "list(element=bytes)"
+		}
+		if t.Element.Kind == "shared" {
+			return "list(element=_(ref=true))"
 		}
 	case "map":
 		if t.Value.Kind == "binary" {
@@ -141,6 +147,9 @@ func fieldTag(c *Case, f *Field) string {
 	}
 	if f.Nullable {
 		parts = append(parts, "nullable")
+	}
+	if f.Type.Kind == "shared" {
+		parts = append(parts, "ref")
 	}
 	if hint := typeHint(f.Type); hint != "" {
 		parts = append(parts, "type="+hint)

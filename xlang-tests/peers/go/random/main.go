@@ -166,6 +166,7 @@ func checkOne(c *Case, data []byte) (err error) {
 	if err := f.Deserialize(data, p.Interface()); err != nil {
 		return fmt.Errorf("deserialize: %w", err)
 	}
+	c.decoded, c.decodedIndex = make(map[int]uintptr), make(map[uintptr]int)
 	if d := compare(c, &Type{Kind: "struct", User: c.Types[0].Name}, false, c.Value, p.Elem(), ""); d != "" {
 		return fmt.Errorf("%s", d)
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"reflect"
 )
 
 // The cases file of the generative suite (xlang-tests/GENERATIVE.md).
@@ -25,8 +26,21 @@ type Case struct {
 	Types       []*UserType `json:"types"`
 	// Value is the root struct's value as decoded JSON (numbers as json.Number).
 	Value any `json:"value"`
+	// Objects are the struct objects "shared" positions name ({"object": k}).
+	Objects []*Object `json:"objects"`
 
 	byName map[string]*UserType
+	// built holds each object once built (a pointer); decoded and decodedIndex the decoded
+	// pointer met for each object index during a comparison, and the reverse.
+	built        map[int]reflect.Value
+	decoded      map[int]uintptr
+	decodedIndex map[uintptr]int
+}
+
+// Object is an entry of a case's object table: a struct value by its type's name.
+type Object struct {
+	Type  string `json:"type"`
+	Value any    `json:"value"`
 }
 
 // UserType is a struct, enum or union of a case.
@@ -106,7 +120,7 @@ func isScalar(kind string) bool {
 // one needs no pointer.
 func (t *Type) nilable() bool {
 	switch t.Kind {
-	case "binary", "array", "list", "set", "map":
+	case "binary", "array", "list", "set", "map", "shared":
 		return true
 	}
 	return false

@@ -71,6 +71,9 @@ func jsonBits(j any, size int) (uint64, error) {
 // build makes the Go value of JSON j for schema type t in Go type rt (a pointer or nil slice
 // or map for a nullable value).
 func build(c *Case, t *Type, j any, rt reflect.Type) (reflect.Value, error) {
+	if t.Kind == "shared" && j != nil {
+		return buildObject(c, j, rt)
+	}
 	if j == nil {
 		switch rt.Kind() {
 		case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Interface:
@@ -234,6 +237,38 @@ func build(c *Case, t *Type, j any, rt reflect.Type) (reflect.Value, error) {
 	return v, nil
 }
 
+// buildObject is the pointer to the object {"object": k} names (of pointer type rt): built once,
+// the same pointer wherever it is named.
+func buildObject(c *Case, j any, rt reflect.Type) (reflect.Value, error) {
+	obj, ok := j.(map[string]any)
+	if !ok {
+		return reflect.Value{}, fmt.Errorf("expected {\"object\": k}, found %T", j)
+	}
+	k64, err := jsonInt(obj["object"])
+	if err != nil {
+		return reflect.Value{}, err
+	}
+	k := int(k64)
+	if p, ok := c.built[k]; ok {
+		return p, nil
+	}
+	if k < 0 || k >= len(c.Objects) {
+		return reflect.Value{}, fmt.Errorf("no object %d", k)
+	}
+	o := c.Objects[k]
+	v, err := buildStruct(c, c.userType(o.Type), o.Value, rt.Elem())
+	if err != nil {
+		return v, fmt.Errorf("object %d: %w", k, err)
+	}
+	p := reflect.New(rt.Elem())
+	p.Elem().Set(v)
+	if c.built == nil {
+		c.built = make(map[int]reflect.Value)
+	}
+	c.built[k] = p
+	return p, nil
+}
+
 func buildStruct(c *Case, u *UserType, j any, rt reflect.Type) (reflect.Value, error) {
 	v := reflect.New(rt).Elem()
 	obj, ok := j.(map[string]any)
@@ -256,6 +291,26 @@ func buildStruct(c *Case, u *UserType, j any, rt reflect.Type) (reflect.Value, e
 func compare(c *Case, t *Type, nullable bool, j any, v reflect.Value, path string) string {
 	differ := func(got, want any) string {
 		return fmt.Sprintf("%s: %v != %v", displayPath(path), got, want)
+	}
+	if t.Kind == "shared" && j != nil && v.Kind() == reflect.Pointer && !v.IsNil() {
+		// One decoded pointer per object index, a different one for each; the object's value
+		// is compared where it is met first.
+		obj, _ := j.(map[string]any)
+		k64, _ := jsonInt(obj["object"])
+		k, ptr := int(k64), v.Pointer()
+		if seen, ok := c.decoded[k]; ok {
+			if seen == ptr {
+				return ""
+			}
+			return differ("another object", fmt.Sprintf("the object #%d read before", k))
+		}
+		if other, ok := c.decodedIndex[ptr]; ok {
+			return differ(fmt.Sprintf("the object #%d read before", other), fmt.Sprintf("object #%d", k))
+		}
+		c.decoded[k] = ptr
+		c.decodedIndex[ptr] = k
+		o := c.Objects[k]
+		return compare(c, &Type{Kind: "struct", User: o.Type}, false, o.Value, v.Elem(), fmt.Sprintf("%s<#%d>", path, k))
 	}
 	if v.Kind() == reflect.Interface {
 		if v.IsNil() {
