@@ -57,9 +57,8 @@ fi
 if [ ! -f "$cache/gen/Cargo.lock" ] || [ "$here/peer/Cargo.lock" -nt "$cache/gen/Cargo.lock" ]; then
   cp "$here/peer/Cargo.lock" "$cache/gen/Cargo.lock"
 fi
-if [ ! -f "$cache/gen/src/main.rs" ]; then
-  echo '{"cases": []}' > "$cache/empty.json"
-  "$CARGO_TARGET_DIR/debug/codegen" "$cache/empty.json" "$cache/gen/src/main.rs"
-fi
+# Always the program without cases: whatever `run` left there may not compile any more.
+echo '{"cases": []}' > "$cache/empty.json"
+"$CARGO_TARGET_DIR/debug/codegen" "$cache/empty.json" "$cache/gen/src/main.rs"
 cargo build -q --offline --manifest-path "$cache/gen/Cargo.toml" >&2
 echo "apache-rust peer: $cache (fory $FORY_VERSION, $(cargo --version))"

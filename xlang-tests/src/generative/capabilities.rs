@@ -60,13 +60,6 @@ const PYFORY_REF_BINARY: (&str, &str) = (
      value`)",
 );
 
-/// A feature the generator does not yet write a peer's side of: no measurement behind it.
-const SHARED_REF_NOT_YET: (&str, &str) = (
-    "shared_ref",
-    "not yet generated for this peer (its side of shared objects is not written yet; \
-     nothing measured)",
-);
-
 /// Every peer's capabilities, in the runner's order. A peer not listed can express everything.
 pub const PEERS: &[Capabilities] = &[
     Capabilities {
@@ -189,7 +182,6 @@ pub const PEERS: &[Capabilities] = &[
                  \"c\"]]` reads as `[[], [\"a\"], []]` with no error, and a struct after it as a \
                  schema hash that does not match (\"Read class … version … is not consistent\")",
             ),
-            SHARED_REF_NOT_YET,
         ],
     },
 ];

@@ -6,11 +6,15 @@
 //! `from_json` and a [`Same`] for each, and a dispatch function from a case's name to
 //! [`run_case`] with the case's root type and registrations.
 
+use std::any::Any;
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Debug;
 use std::hash::Hash;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use std::sync::Arc;
 
 pub use fory;
 pub use serde_json::Value as Json;
@@ -158,6 +162,56 @@ pub fn variant(v: &Json) -> R<u64> {
         .ok_or_else(|| format!("expected a variant index, got {}", short(v)))
 }
 
+/// The case's objects table (its `"objects"`) and the objects made from it so far, by index.
+type Objects = (Vec<Json>, HashMap<u64, Rc<dyn Any>>);
+
+/// The objects paired while comparing: read pointer to expected pointer, and back.
+type Pairs = (HashMap<usize, usize>, HashMap<usize, usize>);
+
+thread_local! {
+    static OBJECTS: RefCell<Objects> = RefCell::new((Vec::new(), HashMap::new()));
+    static PAIRS: RefCell<Pairs> = RefCell::new((HashMap::new(), HashMap::new()));
+}
+
+/// A shared struct object (`{"object": k}`): made from the case's objects table where it is
+/// first named, the same `Arc` wherever it is named again. `Arc`, not `Rc`: Apache's derive
+/// needs a struct that holds one through a nested struct or union to be `Send + Sync`
+/// ("required for the cast from `Arc<C29S0>` to `Arc<dyn Any + Send + Sync>`"); both are
+/// tracked the same way.
+pub fn shared<T: 'static>(v: &Json, value: impl Fn(&Json) -> R<T>) -> R<Arc<T>> {
+    let k = field(v, "object")?
+        .as_u64()
+        .ok_or_else(|| format!("expected an object index, got {}", short(v)))?;
+    if let Some(made) = OBJECTS.with(|o| o.borrow().1.get(&k).cloned()) {
+        return made
+            .downcast_ref::<Arc<T>>()
+            .cloned()
+            .ok_or_else(|| format!("object {k} is named with two types"));
+    }
+    let json = OBJECTS
+        .with(|o| o.borrow().0.get(k as usize).cloned())
+        .ok_or_else(|| format!("no object {k} in the case's objects"))?;
+    // Built with the table released: the object may name earlier objects.
+    let made = Arc::new(value(field(&json, "value")?)?);
+    OBJECTS.with(|o| {
+        o.borrow_mut()
+            .1
+            .insert(k, Rc::new(made.clone()) as Rc<dyn Any>)
+    });
+    Ok(made)
+}
+
+/// Starts a case: its objects table, nothing made or paired yet.
+fn start_case(case: &Json) {
+    let objects = case
+        .get("objects")
+        .and_then(Json::as_array)
+        .cloned()
+        .unwrap_or_default();
+    OBJECTS.with(|o| *o.borrow_mut() = (objects, HashMap::new()));
+    PAIRS.with(|p| *p.borrow_mut() = (HashMap::new(), HashMap::new()));
+}
+
 /// A union's case index and value.
 pub fn union(v: &Json) -> R<(u64, &Json)> {
     let case = field(v, "case")?
@@ -254,6 +308,37 @@ impl<T: Same + Debug> Same for Option<T> {
             (Some(a), Some(b)) => a.same(b, path),
             (None, None) => Ok(()),
             _ => Err(differ(path, self, other)),
+        }
+    }
+}
+
+/// Shared objects compare by value where first met, and by identity after: an object read at
+/// two positions must be expected at both, and the other way round.
+impl<T: Same + Debug> Same for Arc<T> {
+    fn same(&self, other: &Self, path: &mut String) -> R<()> {
+        let (read, expected) = (Arc::as_ptr(self) as usize, Arc::as_ptr(other) as usize);
+        let (as_read, as_expected) = PAIRS.with(|p| {
+            let p = p.borrow();
+            (p.0.get(&read).copied(), p.1.get(&expected).copied())
+        });
+        match (as_read, as_expected) {
+            (Some(e), Some(r)) if e == expected && r == read => Ok(()),
+            (None, None) => {
+                PAIRS.with(|p| {
+                    let mut p = p.borrow_mut();
+                    p.0.insert(read, expected);
+                    p.1.insert(expected, read);
+                });
+                (**self).same(other, path)
+            }
+            (Some(_), _) => Err(format!(
+                "{}: the object read here was read elsewhere for another expected object",
+                shown(path)
+            )),
+            (None, Some(_)) => Err(format!(
+                "{}: a different object from the one read where this object was met first",
+                shown(path)
+            )),
         }
     }
 }
@@ -365,6 +450,7 @@ where
         Command::Gen(_) => None,
     };
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| -> R<()> {
+        start_case(case);
         let expected = from_json(field(case, "value")?)?;
         let mut fory = fory_for(case)?;
         register(&mut fory).map_err(|e| format!("register: {e}"))?;

@@ -294,6 +294,19 @@ impl Case<'_> {
                     },
                 }
             }
+            "shared" => {
+                // A shared struct object: `Arc` (see `shared` in lib.rs), tracked when tracking
+                // is on.
+                let name = ident(get_str(t, "type")?)?;
+                if self.kinds.get(name) != Some(&"struct") {
+                    return Err(format!("{name} is not a struct of the case"));
+                }
+                Node {
+                    ty: format!("std::sync::Arc<{name}>"),
+                    from_json: format!("|v: &Json| p::shared(v, {name}::from_json)"),
+                    meta: String::new(),
+                }
+            }
             "struct" | "enum" | "union" => {
                 let name = ident(get_str(t, "type")?)?;
                 if self.kinds.get(name) != Some(&kind) {
