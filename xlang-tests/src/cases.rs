@@ -40,8 +40,8 @@ pub struct Mode {
     pub oob_array_form: OobArrayForm,
 }
 
-/// The buffer callbacks of the out-of-band cases.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The buffer callbacks of the out-of-band cases (and of the random cases).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Callback {
     /// Every buffer in-band.
     InBand,
@@ -176,14 +176,7 @@ fn encode_ref<T: Serialize>(
         None => fory.serialize(value).map(Payload::plain),
         Some(callback) => fory
             .serialize_with_callback(value, callback.policy())
-            .map(|frame| Payload {
-                buffers: frame
-                    .buffers
-                    .iter()
-                    .map(|b| b.as_bytes().to_vec())
-                    .collect(),
-                main: frame.main,
-            }),
+            .map(Payload::of_frame),
     };
     encoded.map_err(|e| format!("encode: {e}"))
 }

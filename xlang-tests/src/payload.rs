@@ -30,6 +30,18 @@ impl Payload {
         }
     }
 
+    /// A frame written with a buffer callback, its out-of-band buffers copied.
+    pub fn of_frame(frame: fory_core::oob::Frame<'_>) -> Self {
+        Payload {
+            buffers: frame
+                .buffers
+                .iter()
+                .map(|b| b.as_bytes().to_vec())
+                .collect(),
+            main: frame.main,
+        }
+    }
+
     /// The out-of-band buffers as slices.
     pub fn buffer_slices(&self) -> Vec<&[u8]> {
         self.buffers.iter().map(Vec::as_slice).collect()

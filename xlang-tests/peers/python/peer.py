@@ -36,6 +36,8 @@ import numpy as np
 import pyfory
 from pyfory.union import Union, UnionSerializer
 
+from buffers import serialize_oob
+
 
 # ---------------------------------------------------------------------------------------------
 # User types. Field names are snake_case as in CASES.md; the annotations fix the wire types:
@@ -775,22 +777,6 @@ def normalize(v, _path=()):
 
 # ---------------------------------------------------------------------------------------------
 # Out-of-band buffers.
-
-
-def serialize_oob(f, value, callback):
-    """Serializes with the named buffer callback; returns (main bytes, out-of-band buffers)."""
-    buffers = []
-    seen = [0]
-
-    def keep_in_band(buffer_object):
-        index = seen[0]
-        seen[0] += 1
-        in_band = callback == "in_band" or (callback == "alternating" and index % 2 == 1)
-        if not in_band:
-            buffers.append(bytes(buffer_object.getbuffer()))
-        return in_band
-
-    return f.serialize(value, buffer_callback=keep_in_band), buffers
 
 
 def buffer_path(path, index):

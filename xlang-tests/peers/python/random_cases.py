@@ -42,6 +42,8 @@ from typing import Dict, List, Optional, Set
 import pyfory
 from pyfory.union import Union, UnionSerializer
 
+from buffers import serialize_oob
+
 # ---------------------------------------------------------------------------------------------
 # Types.
 
@@ -356,18 +358,7 @@ def serialize(f, value, callback):
     """The case's value written with its callback, if any; returns (main bytes, buffers)."""
     if callback is None:
         return f.serialize(value), []
-    buffers = []
-    seen = [0]
-
-    def keep_in_band(buffer_object):
-        index = seen[0]
-        seen[0] += 1
-        in_band = callback == "in_band" or (callback == "alternating" and index % 2 == 1)
-        if not in_band:
-            buffers.append(bytes(buffer_object.getbuffer()))
-        return in_band
-
-    return f.serialize(value, buffer_callback=keep_in_band), buffers
+    return serialize_oob(f, value, callback)
 
 
 def write_case(path, data, buffers):

@@ -199,28 +199,10 @@ fn write<T: Serialize>(
 ) -> std::result::Result<(), String> {
     let payload = match callback {
         None => Payload::plain(fory.serialize(value).map_err(|e| format!("encode: {e}"))?),
-        Some(callback) => {
-            let mut seen = 0usize;
-            let policy = move |_: &fory_core::oob::BufferObject<'_>| {
-                seen += 1;
-                match callback {
-                    Callback::InBand => true,
-                    Callback::OutOfBand => false,
-                    Callback::Alternating => seen % 2 == 0,
-                }
-            };
-            let frame = fory
-                .serialize_with_callback(value, policy)
-                .map_err(|e| format!("encode: {e}"))?;
-            Payload {
-                buffers: frame
-                    .buffers
-                    .iter()
-                    .map(|b| b.as_bytes().to_vec())
-                    .collect(),
-                main: frame.main,
-            }
-        }
+        Some(callback) => Payload::of_frame(
+            fory.serialize_with_callback(value, callback.policy())
+                .map_err(|e| format!("encode: {e}"))?,
+        ),
     };
     payload
         .write(path)

@@ -225,16 +225,8 @@ pub struct UserType {
     pub definition: Definition,
 }
 
-/// The buffer callback a case is written with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Callback {
-    /// Every buffer in-band.
-    InBand,
-    /// Every buffer out-of-band.
-    OutOfBand,
-    /// Out-of-band, in-band, out-of-band, ... in the order buffers are met.
-    Alternating,
-}
+/// The buffer callback a case is written with: the fixed cases' callbacks.
+pub use crate::cases::Callback;
 
 impl Callback {
     /// The name in the JSON schema.

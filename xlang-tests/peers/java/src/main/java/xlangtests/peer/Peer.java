@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.fory.Fory;
 import org.apache.fory.logging.LoggerFactory;
@@ -102,11 +101,11 @@ public final class Peer {
             return false;
           }
           what = "decode with " + buffers.size() + " out-of-band buffer(s)";
-          Counting counting = new Counting(buffers);
+          CountingBuffers counting = new CountingBuffers(buffers);
           got = fory.deserialize(in, counting);
-          if (counting.taken != buffers.size()) {
+          if (counting.taken() != buffers.size()) {
             System.out.println(
-                "FAIL " + name + ": decoding used " + counting.taken + " of the "
+                "FAIL " + name + ": decoding used " + counting.taken() + " of the "
                     + buffers.size() + " out-of-band buffers (" + file.getFileName() + ".0 ...)");
             return false;
           }
@@ -222,34 +221,6 @@ public final class Peer {
 
   private static Path bufferFile(Path file, int index) {
     return file.resolveSibling(file.getFileName() + "." + index);
-  }
-
-  /** The buffers handed to fory-core, counting how many it takes. */
-  private static final class Counting implements Iterable<MemoryBuffer> {
-    private final List<byte[]> buffers;
-    int taken;
-
-    Counting(List<byte[]> buffers) {
-      this.buffers = buffers;
-    }
-
-    @Override
-    public Iterator<MemoryBuffer> iterator() {
-      // Fresh MemoryBuffers: fory-core advances the reader index of the ones it reads.
-      Iterator<byte[]> it = buffers.iterator();
-      return new Iterator<MemoryBuffer>() {
-        @Override
-        public boolean hasNext() {
-          return it.hasNext();
-        }
-
-        @Override
-        public MemoryBuffer next() {
-          taken++;
-          return MemoryBuffer.fromByteArray(it.next());
-        }
-      };
-    }
   }
 
   /** The exception and its causes on one line. */

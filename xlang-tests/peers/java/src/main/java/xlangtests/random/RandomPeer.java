@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import org.apache.fory.memory.MemoryBuffer;
 import org.apache.fory.serializer.BufferObject;
 import org.apache.fory.serializer.UnionSerializer;
 import org.apache.fory.type.union.Union;
+import xlangtests.peer.CountingBuffers;
 import xlangtests.random.Schema.Case;
 import xlangtests.random.Schema.UserType;
 
@@ -206,28 +206,12 @@ public final class RandomPeer {
       buffers.add(Files.readAllBytes(p));
     }
     Object got;
-    int[] taken = {0};
+    CountingBuffers counting = new CountingBuffers(buffers);
     try {
       if (c.callback == null) {
         got = fory.deserialize(bytes);
       } else {
-        Iterable<MemoryBuffer> oob =
-            () -> {
-              Iterator<byte[]> it = buffers.iterator();
-              return new Iterator<MemoryBuffer>() {
-                @Override
-                public boolean hasNext() {
-                  return it.hasNext();
-                }
-
-                @Override
-                public MemoryBuffer next() {
-                  taken[0]++;
-                  return MemoryBuffer.fromByteArray(it.next());
-                }
-              };
-            };
-        got = fory.deserialize(bytes, oob);
+        got = fory.deserialize(bytes, counting);
       }
     } catch (Throwable t) {
       return "decode"
@@ -235,9 +219,9 @@ public final class RandomPeer {
           + ": "
           + describe(t);
     }
-    if (c.callback != null && taken[0] != buffers.size()) {
+    if (c.callback != null && counting.taken() != buffers.size()) {
       return "decoding used "
-          + taken[0]
+          + counting.taken()
           + " of the "
           + buffers.size()
           + " out-of-band buffers ("
