@@ -37,6 +37,7 @@ import json
 import os
 import struct
 import sys
+import types as pytypes
 from typing import Dict, List, Optional, Set
 
 import pyfory
@@ -46,6 +47,11 @@ from buffers import serialize_oob
 
 # ---------------------------------------------------------------------------------------------
 # Types.
+
+# The module every generated class belongs to: a type that holds itself names itself by a string
+# (a forward reference), which pyfory resolves among the globals of the class's module.
+TYPES_MODULE = pytypes.ModuleType("random_case_types")
+sys.modules[TYPES_MODULE.__name__] = TYPES_MODULE
 
 SCALARS = {
     "bool": bool,
@@ -101,6 +107,7 @@ class Types:
     def __init__(self, case):
         self.defs = {t["name"]: t for t in case["types"]}
         self.classes = {}
+        self.making = set()
         # The shared objects: their JSON, each built once (`object`), and during a comparison
         # the decoded object met for each index and the reverse (by id).
         self.objects = case.get("objects", [])
@@ -109,15 +116,24 @@ class Types:
         self.decoded_index = {}
 
     def object(self, k):
-        """Object `k` of the case's table: one Python object however often it is named."""
+        """Object `k` of the case's table: one Python object however often it is named. It is
+        in the table before its fields are set, so a field can name it (a cycle)."""
         if k not in self.built:
             o = self.objects[k]
-            self.built[k] = to_python(self, {"kind": "struct", "type": o["type"]}, o["value"])
+            cls = self.cls(o["type"])
+            self.built[k] = obj = cls.__new__(cls)
+            fill_struct(self, self.defs[o["type"]], obj, o["value"])
         return self.built[k]
 
     def cls(self, name):
+        """The class of user type `name`; while that class is being made (a type that holds
+        itself), its name as a forward reference."""
+        if name in self.making:
+            return name
         if name not in self.classes:
+            self.making.add(name)
             self.classes[name] = self._make(self.defs[name])
+            self.making.discard(name)
         return self.classes[name]
 
     def _make(self, t):
@@ -147,7 +163,9 @@ class Types:
                 fields.append((f["name"], ann, pyfory.field(**options)))
             else:
                 fields.append((f["name"], ann))
-        return dataclasses.make_dataclass(name, fields)
+        cls = dataclasses.make_dataclass(name, fields, namespace={"__module__": TYPES_MODULE.__name__})
+        setattr(TYPES_MODULE, name, cls)
+        return cls
 
     def annotation(self, ty):
         kind = ty["kind"]
@@ -182,6 +200,9 @@ class Types:
             else:
                 where = {"name": t["namespace"] + "." + t["type_name"]}
             if t["kind"] == "union":
+                # A case type made while its class was being made is still its name (a type that
+                # holds itself through the union); UnionSerializer takes classes only.
+                cls.CASE_TYPES = {i: self.cls(c) if isinstance(c, str) else c for i, c in cls.CASE_TYPES.items()}
                 serializer = UnionSerializer(f.type_resolver, cls, cls.CASE_TYPES)
                 f.register_union(cls, serializer=serializer, **where)
             else:
@@ -238,6 +259,12 @@ def to_python(types, ty, v):
     if kind == "union":
         return cls(v["case"], to_python(types, t["cases"][v["case"]], v["value"]))
     return cls(**{f["name"]: to_python(types, f["type"], v[f["name"]]) for f in t["fields"]})
+
+
+def fill_struct(types, t, obj, v):
+    """Sets the fields of `obj`, a new instance of struct type `t`, to the JSON struct `v`."""
+    for f in t["fields"]:
+        setattr(obj, f["name"], to_python(types, f["type"], v[f["name"]]))
 
 
 def show(x, limit=80):

@@ -12,7 +12,9 @@
 //! `map_of_structs`, `nested_struct`, `enum`, `union`, `tag_id`, `by_name`, `compatible`,
 //! `schema_consistent`, `ref_tracking`, `out_of_band`, `ref_tracked_binary` (binary list and set
 //! elements and map values in a case with reference tracking), `shared_ref` (struct objects
-//! named from several positions, fields and list elements, in a case with reference tracking).
+//! named from several positions, fields and list elements, in a case with reference tracking),
+//! `shared_cycle` (a shared struct that holds itself, directly or through other shared structs,
+//! so its objects can form cycles).
 //!
 //! A feature qualified as `<feature>@compatible`, `<feature>@schema_consistent` or
 //! `<feature>@ref_tracking` is left out of the cases in that mode (or with reference tracking on)
@@ -172,6 +174,13 @@ pub const PEERS: &[Capabilities] = &[
                 "out_of_band",
                 "Apache Fory Rust 1.7.7 has no buffer callback and rejects the header's \
                  out-of-band bit (`03`) as \"unsupported root header bitmap\"",
+            ),
+            (
+                "shared_cycle",
+                "the Apache peer holds a shared struct as an Arc<S>, which cannot hold itself; \
+                 a cycle there needs Arc<Mutex<S>> with its ArcWeak back-links, which the peer \
+                 does not generate (Apache's derive also rejects an Rc held through a nested \
+                 struct, spec/divergences.md)",
             ),
             (
                 "ref_tracking@schema_consistent",

@@ -26,7 +26,9 @@ pub fn case(seed: u64, index: u64, caps: &Capabilities) -> Case {
         compatible: false,
         ref_tracking: false,
         shared_targets: Vec::new(),
+        open_targets: Vec::new(),
         objects: Vec::new(),
+        building: Vec::new(),
     };
     let modes = [("compatible", true), ("schema_consistent", false)];
     let allowed: Vec<bool> = modes
@@ -69,8 +71,13 @@ struct Generator<'c> {
     ref_tracking: bool,
     /// The struct types made for [`Type::Shared`] positions, which later positions may share.
     shared_targets: Vec<usize>,
+    /// The struct types made for [`Type::Shared`] positions whose fields are being drawn: a
+    /// position inside them that names one of them closes a cycle.
+    open_targets: Vec<usize>,
     /// The case's object table, built with the value.
     objects: Vec<Object>,
+    /// The objects whose values are being drawn (a position of their type names one of them).
+    building: Vec<usize>,
 }
 
 impl Generator<'_> {
@@ -110,7 +117,16 @@ impl Generator<'_> {
 
     /// A struct at nesting `depth`, with one to eight fields.
     fn struct_type(&mut self, depth: usize) -> usize {
+        self.struct_type_of(depth, false)
+    }
+
+    /// [`Self::struct_type`]; a `shared_target` is open (may be named from inside itself)
+    /// while its fields are drawn.
+    fn struct_type_of(&mut self, depth: usize, shared_target: bool) -> usize {
         let index = self.add('S', Definition::Struct(Vec::new()));
+        if shared_target {
+            self.open_targets.push(index);
+        }
         let count = 1 + self.rng.below(8);
         let mut fields = Vec::with_capacity(count);
         let mut next_tag = 1 + self.rng.below(5) as u32;
@@ -119,6 +135,10 @@ impl Generator<'_> {
             // The roll comes first, so a peer that allows every nullable field draws the same
             // stream as before.
             let nullable = self.rng.chance(20) && self.allows_nullable_field(&ty);
+            // A field closing a cycle is nullable, so a Rust user can build the type's
+            // `Default` (and so can the reader, for the object it fills in place).
+            let nullable =
+                nullable || matches!(ty, Type::Shared(t) if self.open_targets.contains(&t));
             let tag = (self.allows("tag_id") && self.rng.chance(20)).then(|| {
                 next_tag += 1 + self.rng.below(3) as u32;
                 next_tag
@@ -131,6 +151,9 @@ impl Generator<'_> {
             });
         }
         self.types[index].definition = Definition::Struct(fields);
+        if shared_target {
+            self.open_targets.pop();
+        }
         index
     }
 
@@ -174,7 +197,7 @@ impl Generator<'_> {
     /// A field's type.
     fn field_type(&mut self, depth: usize) -> Type {
         // Drawn only in cases with reference tracking, so the others draw what they drew before.
-        if self.ref_tracking && self.allows("shared_ref") && self.rng.chance(15) {
+        if self.ref_tracking && self.allows("shared_ref") && self.rng.chance(30) {
             if let Some(ty) = self.shared(depth) {
                 return ty;
             }
@@ -210,14 +233,21 @@ impl Generator<'_> {
     }
 
     /// A shared reference to a struct (`shared_ref`), as a field or as the elements of a list:
-    /// to a struct type made for an earlier shared position sometimes (so two positions can
-    /// name one object), else to a new one.
+    /// inside a shared struct sometimes to that struct or one holding it (`shared_cycle`: its
+    /// objects can then form cycles), else to a struct type made for an earlier shared
+    /// position sometimes (so two positions can name one object), else to a new one.
     fn shared(&mut self, depth: usize) -> Option<Type> {
-        let target = if !self.shared_targets.is_empty() && self.rng.chance(50) {
+        let target = if !self.open_targets.is_empty()
+            && self.allows("shared_cycle")
+            && self.rng.chance(35)
+        {
+            let open = self.open_targets.clone();
+            *self.rng.pick(&open)
+        } else if !self.shared_targets.is_empty() && self.rng.chance(50) {
             let targets = self.shared_targets.clone();
             *self.rng.pick(&targets)
         } else if self.can_add_type(depth) {
-            let t = self.struct_type(depth + 1);
+            let t = self.struct_type_of(depth + 1, true);
             self.shared_targets.push(t);
             t
         } else {
@@ -469,17 +499,27 @@ impl Generator<'_> {
                 Value::Union(case as u32, Box::new(self.value(&cases[case])))
             }
             Type::Shared(t) => {
-                // An earlier object of the type half the time, else a new one, added to the
-                // table after the objects its own value names (so they come first).
-                let earlier: Vec<usize> = (0..self.objects.len())
+                // An object of the type made before half the time, else a new one; inside an
+                // object of the type always one made before (a cycle, when it is that one), so
+                // the value stays finite. A new object takes its index before its value is
+                // drawn, so the value can name it.
+                let made: Vec<usize> = (0..self.objects.len())
                     .filter(|k| self.objects[*k].ty == *t)
                     .collect();
-                if !earlier.is_empty() && self.rng.chance(50) {
-                    return Value::Object(*self.rng.pick(&earlier));
+                let inside = self.building.iter().any(|k| self.objects[*k].ty == *t);
+                if inside || (!made.is_empty() && self.rng.chance(50)) {
+                    return Value::Object(*self.rng.pick(&made));
                 }
+                let k = self.objects.len();
+                self.objects.push(Object {
+                    ty: *t,
+                    value: Value::Null,
+                });
+                self.building.push(k);
                 let value = self.struct_value(*t);
-                self.objects.push(Object { ty: *t, value });
-                Value::Object(self.objects.len() - 1)
+                self.building.pop();
+                self.objects[k].value = value;
+                Value::Object(k)
             }
         }
     }
@@ -710,6 +750,55 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Whether no type holds itself through fields that are neither nullable nor lists (a
+    /// Rust `Default` of such a type would never end).
+    fn default_is_finite(c: &Case) -> bool {
+        fn visit(c: &Case, i: usize, path: &mut Vec<usize>) -> bool {
+            if path.contains(&i) {
+                return false;
+            }
+            path.push(i);
+            let next: Vec<usize> = match &c.types[i].definition {
+                Definition::Struct(fields) => fields
+                    .iter()
+                    .filter(|f| !f.nullable)
+                    .filter_map(|f| match f.ty {
+                        Type::Struct(j) | Type::Shared(j) | Type::Union(j) => Some(j),
+                        _ => None,
+                    })
+                    .collect(),
+                // A union's default is its first case.
+                Definition::Union(cases) => match cases.first() {
+                    Some(Type::Struct(j)) => vec![*j],
+                    _ => Vec::new(),
+                },
+                Definition::Enum(_) => Vec::new(),
+            };
+            let finite = next.into_iter().all(|j| visit(c, j, path));
+            path.pop();
+            finite
+        }
+        visit(c, 0, &mut Vec::new())
+    }
+
+    #[test]
+    fn shared_objects_form_cycles_where_the_peer_allows() {
+        let mut cyclic = 0;
+        for seed in 1..=5 {
+            for i in 0..200 {
+                let c = case(seed, i, &capabilities::of("java"));
+                if c.has_object_cycle() {
+                    assert!(c.has_recursive_types(), "{}", c.name);
+                    cyclic += 1;
+                }
+                assert!(default_is_finite(&c), "{}", c.name);
+                let apache = case(seed, i, &capabilities::of("apache-rust"));
+                assert!(!apache.has_recursive_types(), "{}", apache.name);
+            }
+        }
+        assert!(cyclic >= 5, "{cyclic} cases with a cycle");
     }
 
     /// Every (container, element) pair under `ty`: list and set elements, map values.

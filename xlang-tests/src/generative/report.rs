@@ -42,6 +42,17 @@ pub struct Totals {
     pub run_failures: usize,
 }
 
+/// What a case's value shares: `nothing`, `shared` objects, or objects in a `cycle`.
+fn sharing(case: &super::schema::Case) -> &'static str {
+    if case.objects.is_empty() {
+        "nothing"
+    } else if case.has_object_cycle() {
+        "cycle"
+    } else {
+        "shared"
+    }
+}
+
 impl RandomReport {
     /// The totals.
     pub fn totals(&self) -> Totals {
@@ -96,6 +107,23 @@ impl RandomReport {
                 let same = written.iter().filter(|s| **s).count();
                 let _ = writeln!(out, " {same}/{} |", written.len());
             }
+        }
+        out.push_str(
+            "\nCases with reference tracking, by what their values share (passed both \
+             directions / run):\n\n| peer | nothing shared | shared objects, no cycle | \
+             objects in a cycle |\n| --- | --- | --- | --- |\n",
+        );
+        for (peer, results) in &by_peer {
+            let _ = write!(out, "| {peer} |");
+            for class in ["nothing", "shared", "cycle"] {
+                let cell: Vec<&&CaseResult> = results
+                    .iter()
+                    .filter(|r| r.case.ref_tracking && sharing(&r.case) == class)
+                    .collect();
+                let passed = cell.iter().filter(|r| r.passed()).count();
+                let _ = write!(out, " {passed}/{} |", cell.len());
+            }
+            out.push('\n');
         }
         out.push_str(
             "\nSame bytes: cases where both sides wrote the same bytes / cases both wrote. A \

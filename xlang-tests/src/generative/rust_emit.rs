@@ -30,6 +30,7 @@ pub fn main_rs(cases: &[(&str, &Case)]) -> String {
          //! xlang-tests/GENERATIVE.md.\n\
          #![allow(dead_code, unused_imports, unused_variables, clippy::all)]\n\n\
          use std::collections::{BTreeMap, BTreeSet, VecDeque};\n\
+         use std::cell::RefCell;\n\
          use std::rc::Rc;\n\
          use std::path::Path;\n\n\
          use fory_core::types::{BFloat16, Float16};\n\
@@ -123,24 +124,64 @@ fn emit_case(out: &mut String, case: &Case) {
          callback: {callback} }};\n",
         case.compatible, case.ref_tracking
     );
-    // The objects first, each once, in the table's order (an object names earlier ones only).
-    let objects: String = case
-        .objects
-        .iter()
-        .enumerate()
-        .map(|(k, o)| {
+    // The objects first, each once. Without cycles each is built whole after the objects it
+    // names; with them, every object is made empty first and filled in after, through its
+    // RefCell.
+    let objects: String = if case.has_recursive_types() {
+        let made = case.objects.iter().enumerate().map(|(k, o)| {
             format!(
-                "let o{k} = Rc::new({});\n        ",
+                "let o{k} = Rc::new(RefCell::new({}::default()));\n        ",
+                case.types[o.ty].name
+            )
+        });
+        let filled = case.objects.iter().enumerate().map(|(k, o)| {
+            format!(
+                "*o{k}.borrow_mut() = {};\n        ",
                 value(&o.value, &Type::Struct(o.ty), case)
             )
-        })
-        .collect();
+        });
+        made.chain(filled).collect()
+    } else {
+        objects_after_what_they_name(case)
+            .into_iter()
+            .map(|k| {
+                let o = &case.objects[k];
+                format!(
+                    "let o{k} = Rc::new({});\n        ",
+                    value(&o.value, &Type::Struct(o.ty), case)
+                )
+            })
+            .collect()
+    };
     let _ = writeln!(
         out,
         "    pub fn expected() -> {} {{\n        {objects}{}\n    }}\n}}\n",
         case.types[0].name,
         value(&case.value, &Type::Struct(0), case)
     );
+}
+
+/// The indices of the case's objects (which form no cycle), each after the objects its value
+/// names.
+fn objects_after_what_they_name(case: &Case) -> Vec<usize> {
+    fn visit(case: &Case, k: usize, done: &mut [bool], order: &mut Vec<usize>) {
+        if done[k] {
+            return;
+        }
+        done[k] = true;
+        let mut named = Vec::new();
+        case.objects[k].value.objects_named(&mut named);
+        for j in named {
+            visit(case, j, done, order);
+        }
+        order.push(k);
+    }
+    let mut done = vec![false; case.objects.len()];
+    let mut order = Vec::with_capacity(case.objects.len());
+    for k in 0..case.objects.len() {
+        visit(case, k, &mut done, &mut order);
+    }
+    order
 }
 
 fn emit_type(out: &mut String, t: &UserType, case: &Case) {
@@ -213,9 +254,18 @@ fn emit_type(out: &mut String, t: &UserType, case: &Case) {
                     "                (Self::C{i}(a), Self::C{i}(b)) => a.diff(b).map(|d| format!(\"<case {i}>{{d}}\")),"
                 );
             }
-            out.push_str(
-                "                (a, b) => Some(format!(\": {a:?} != {b:?}\")),\n            }\n        }\n    }\n\n",
+            // The cases only: a case's value may hold a cycle, which `Debug` would follow
+            // forever.
+            out.push_str("                (a, b) => Some(format!(\": case {} != case {}\", a.case(), b.case())),\n            }\n        }\n    }\n\n");
+            let _ = writeln!(
+                out,
+                "    impl {} {{\n        fn case(&self) -> usize {{\n            match self {{",
+                t.name
             );
+            for i in 0..cases.len() {
+                let _ = writeln!(out, "                Self::C{i}(_) => {i},");
+            }
+            out.push_str("            }\n        }\n    }\n\n");
         }
     }
 }
@@ -290,6 +340,11 @@ fn rust_type(ty: &Type, case: &Case) -> String {
             format!("BTreeMap<{}, {v}>", rust_type(key, case))
         }
         Type::Struct(i) | Type::Enum(i) | Type::Union(i) => case.types[*i].name.clone(),
+        // A type that holds itself is filled in place when read, so its objects are in a
+        // RefCell.
+        Type::Shared(i) if case.has_recursive_types() => {
+            format!("Rc<RefCell<{}>>", case.types[*i].name)
+        }
         Type::Shared(i) => format!("Rc<{}>", case.types[*i].name),
     }
 }

@@ -151,6 +151,13 @@ impl<T: Diff> Diff for Rc<T> {
     }
 }
 
+/// The value inside (an object of a type that can hold itself).
+impl<T: Diff> Diff for RefCell<T> {
+    fn diff(&self, other: &Self) -> Option<String> {
+        self.borrow().diff(&other.borrow())
+    }
+}
+
 /// `expected.diff(got)`, shared objects by identity too (a fresh record of them).
 pub fn compare<T: Diff>(expected: &T, got: &T) -> Option<String> {
     IDENTITIES.with(|ids| {

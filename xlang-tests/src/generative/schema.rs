@@ -268,12 +268,28 @@ pub enum Value {
     Object(usize),
 }
 
+impl Value {
+    /// Pushes the index of every object this value names (not looking inside those objects).
+    pub fn objects_named(&self, out: &mut Vec<usize>) {
+        match self {
+            Value::Object(k) => out.push(*k),
+            Value::List(items) | Value::Struct(items) => {
+                items.iter().for_each(|i| i.objects_named(out))
+            }
+            Value::Map(entries) => entries.iter().for_each(|(_, i)| i.objects_named(out)),
+            Value::Union(_, inner) => inner.objects_named(out),
+            _ => {}
+        }
+    }
+}
+
 /// An object of a case's table: a struct value that [`Type::Shared`] positions name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Object {
     /// Its type, a struct of the case.
     pub ty: usize,
-    /// Its value, a [`Value::Struct`]; its [`Value::Object`]s name earlier objects only.
+    /// Its value, a [`Value::Struct`]; its [`Value::Object`]s may name any object, itself
+    /// included (a cycle).
     pub value: Value,
 }
 
@@ -311,6 +327,60 @@ impl Case {
             Definition::Struct(fields) => fields.iter().any(|fl| walk(&fl.ty, f)),
             Definition::Union(cases) => cases.iter().any(|c| walk(c, f)),
             Definition::Enum(_) => false,
+        })
+    }
+
+    /// Whether a user type holds itself, directly or through others (always through a
+    /// [`Type::Shared`] position): then its objects can form cycles.
+    pub fn has_recursive_types(&self) -> bool {
+        fn refs(t: &Type, out: &mut Vec<usize>) {
+            match t {
+                Type::Struct(i) | Type::Enum(i) | Type::Union(i) | Type::Shared(i) => out.push(*i),
+                Type::List { element, .. } | Type::Set(element) => refs(element, out),
+                Type::Map { key, value, .. } => {
+                    refs(key, out);
+                    refs(value, out);
+                }
+                Type::Scalar(_) | Type::Encoded(..) | Type::Array(_) => {}
+            }
+        }
+        // Depth-first from every type; a type met again while still on the path is a cycle.
+        fn visit(case: &Case, i: usize, state: &mut [u8]) -> bool {
+            match state[i] {
+                1 => return true,
+                2 => return false,
+                _ => {}
+            }
+            state[i] = 1;
+            let mut out = Vec::new();
+            match &case.types[i].definition {
+                Definition::Struct(fields) => fields.iter().for_each(|f| refs(&f.ty, &mut out)),
+                Definition::Union(cases) => cases.iter().for_each(|c| refs(c, &mut out)),
+                Definition::Enum(_) => {}
+            }
+            let cyclic = out.into_iter().any(|j| visit(case, j, state));
+            state[i] = 2;
+            cyclic
+        }
+        let mut state = vec![0u8; self.types.len()];
+        (0..self.types.len()).any(|i| visit(self, i, &mut state))
+    }
+
+    /// Whether some object of the table is reached again from its own value (a cycle).
+    pub fn has_object_cycle(&self) -> bool {
+        (0..self.objects.len()).any(|k| {
+            let mut seen = vec![false; self.objects.len()];
+            let mut pending = Vec::new();
+            self.objects[k].value.objects_named(&mut pending);
+            while let Some(j) = pending.pop() {
+                if j == k {
+                    return true;
+                }
+                if !std::mem::replace(&mut seen[j], true) {
+                    self.objects[j].value.objects_named(&mut pending);
+                }
+            }
+            false
         })
     }
 

@@ -238,7 +238,8 @@ func build(c *Case, t *Type, j any, rt reflect.Type) (reflect.Value, error) {
 }
 
 // buildObject is the pointer to the object {"object": k} names (of pointer type rt): built once,
-// the same pointer wherever it is named.
+// the same pointer wherever it is named. The pointer is recorded before the object's fields are
+// built, so a field can name the object itself (a cycle).
 func buildObject(c *Case, j any, rt reflect.Type) (reflect.Value, error) {
 	obj, ok := j.(map[string]any)
 	if !ok {
@@ -256,16 +257,16 @@ func buildObject(c *Case, j any, rt reflect.Type) (reflect.Value, error) {
 		return reflect.Value{}, fmt.Errorf("no object %d", k)
 	}
 	o := c.Objects[k]
-	v, err := buildStruct(c, c.userType(o.Type), o.Value, rt.Elem())
-	if err != nil {
-		return v, fmt.Errorf("object %d: %w", k, err)
-	}
 	p := reflect.New(rt.Elem())
-	p.Elem().Set(v)
 	if c.built == nil {
 		c.built = make(map[int]reflect.Value)
 	}
 	c.built[k] = p
+	v, err := buildStruct(c, c.userType(o.Type), o.Value, rt.Elem())
+	if err != nil {
+		return v, fmt.Errorf("object %d: %w", k, err)
+	}
+	p.Elem().Set(v)
 	return p, nil
 }
 

@@ -191,7 +191,8 @@ pub fn shared<T: 'static>(v: &Json, value: impl Fn(&Json) -> R<T>) -> R<Arc<T>> 
     let json = OBJECTS
         .with(|o| o.borrow().0.get(k as usize).cloned())
         .ok_or_else(|| format!("no object {k} in the case's objects"))?;
-    // Built with the table released: the object may name earlier objects.
+    // Built with the table released: the object may name other objects (never itself: this
+    // peer gets no cycles, see capabilities.rs).
     let made = Arc::new(value(field(&json, "value")?)?);
     OBJECTS.with(|o| {
         o.borrow_mut()

@@ -60,13 +60,18 @@ final class JsonValues {
 
   // ---------------------------------------------------------------- building
 
-  /** Object {@code k} of the table (one Java object however often it is named). */
+  /**
+   * Object {@code k} of the table (one Java object however often it is named). It is in the
+   * table before its fields are set, so a field can name it (a cycle).
+   */
   private Object object(int k) {
     Object o = objects.get(k);
     if (o == null) {
       JsonObject entry = c.objects.get(k);
-      o = struct(c.type(entry.get("type").getAsString()), entry.getAsJsonObject("value"));
+      UserType u = c.type(entry.get("type").getAsString());
+      o = newInstance(u);
       objects.put(k, o);
+      fill(u, o, entry.getAsJsonObject("value"));
     }
     return o;
   }
@@ -169,13 +174,26 @@ final class JsonValues {
   }
 
   private Object struct(UserType u, JsonObject o) {
+    Object obj = newInstance(u);
+    fill(u, obj, o);
+    return obj;
+  }
+
+  private Object newInstance(UserType u) {
+    try {
+      return classOf(u.name).getConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("building " + u.name + ": " + e, e);
+    }
+  }
+
+  /** Sets the fields of {@code obj}, a new {@code u}, to the JSON struct {@code o}. */
+  private void fill(UserType u, Object obj, JsonObject o) {
     Class<?> cls = classOf(u.name);
     try {
-      Object obj = cls.getConstructor().newInstance();
       for (Field f : u.fields) {
         cls.getField(f.name).set(obj, build(f.type, o.get(f.name)));
       }
-      return obj;
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("building " + u.name + ": " + e, e);
     }
