@@ -113,7 +113,9 @@ where
         first.needs_ref()
     };
     let track = ctx.config().ref_tracking && (!same || tracked);
-    let mut header = if has_null { HAS_NULL } else { 0 };
+    // With reference flags a null is one of them, so Java leaves the null bit out (`0d`, where
+    // pyfory and Go write `0f`); every reader takes both.
+    let mut header = if has_null && !track { HAS_NULL } else { 0 };
     if track {
         header |= TRACK_REF;
     }

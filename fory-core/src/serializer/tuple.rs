@@ -19,7 +19,7 @@ fn write_fields<'v>(items: &[Field<'v>], ctx: &mut WriteContext<'v>, declared: b
     let track = ctx.config().ref_tracking && items.iter().any(|(_, _, shared)| *shared);
     let first = items.iter().find(|(v, _, _)| !v.is_null());
     let same = items.windows(2).all(|w| w[0].1 == w[1].1) && first.is_some();
-    let mut header = if has_null { HAS_NULL } else { 0 };
+    let mut header = if has_null && !track { HAS_NULL } else { 0 };
     if track {
         header |= TRACK_REF;
     }

@@ -7,12 +7,14 @@
 //! that scalar), `map`, `nullable_<scalar>` (a nullable field of that scalar), `nullable_element`
 //! (any null list element or map value), `nullable_element<<class>>` (null elements in a list of
 //! that class) and `nullable_value<<class>>` (null values in a map of that class), the classes
-//! being `numeric` (bool, integers, floats), `string`, `binary`, `struct`, `enum` and `list`, and
+//! being `numeric` (bool, integers, floats), `string`, `binary`, `struct`, `enum`, `list` and
+//! `shared` (shared struct objects), and
 //! for a scalar also its name (`nullable_element<float16>`); `list_of_structs`,
 //! `map_of_structs`, `nested_struct`, `enum`, `union`, `tag_id`, `by_name`, `compatible`,
 //! `schema_consistent`, `ref_tracking`, `out_of_band`, `ref_tracked_binary` (binary list and set
 //! elements and map values in a case with reference tracking), `shared_ref` (struct objects
-//! named from several positions, fields and list elements, in a case with reference tracking),
+//! named from several positions, fields, list elements and map values, in a case with reference
+//! tracking), `map_of_shared` (shared struct objects as map values),
 //! `shared_cycle` (a shared struct that holds itself, directly or through other shared structs,
 //! so its objects can form cycles).
 //!
@@ -94,6 +96,19 @@ pub const PEERS: &[Capabilities] = &[
                  a6 fd` in schema-consistent mode, which it cannot read: \
                  ClassUnregisteredException; in compatible mode a TypeDef of java.lang.Object, \
                  which only Java reads back)",
+            ),
+            (
+                "nullable_element<shared>",
+                "fory-core 1.6.0 cannot write a List<@Ref S> holding only nulls, in either mode: \
+                 ClassUnregisteredException: Class void is not registered",
+            ),
+            (
+                "nullable_value<shared>@compatible",
+                "in compatible mode with tracking on, fory-core 1.6.0 writes a Map<Long, @Ref S> \
+                 null value's chunk with the key tracked (`11 00 07 02` for key 1), so an equal \
+                 cached Long key in a later null-value chunk is a reference to the first \
+                 (`11 fe 01`), which a reader keeping no scalars for references cannot take, and \
+                 every later reference id is one higher than ours",
             ),
             (
                 "nullable_element<numeric>@compatible",

@@ -232,7 +232,8 @@ impl Generator<'_> {
         }
     }
 
-    /// A shared reference to a struct (`shared_ref`), as a field or as the elements of a list:
+    /// A shared reference to a struct (`shared_ref`), as a field, the elements of a list (maybe
+    /// with nulls) or the values of a map (`map_of_shared`, maybe with nulls):
     /// inside a shared struct sometimes to that struct or one holding it (`shared_cycle`: its
     /// objects can then form cycles), else to a struct type made for an earlier shared
     /// position sometimes (so two positions can name one object), else to a new one.
@@ -253,15 +254,33 @@ impl Generator<'_> {
         } else {
             return None;
         };
+        let shared = Type::Shared(target);
         let as_list = self.allows("list") && self.allows("list_of_structs") && self.rng.chance(40);
-        Some(if as_list {
-            Type::List {
-                element: Box::new(Type::Shared(target)),
-                nullable: false,
-            }
-        } else {
-            Type::Shared(target)
-        })
+        if as_list {
+            let nullable = self.allows("nullable_element")
+                && self.allows_nullable("nullable_element", &shared)
+                && self.rng.chance(25);
+            return Some(Type::List {
+                element: Box::new(shared),
+                nullable,
+            });
+        }
+        let as_map = self.allows("map")
+            && self.allows("map_of_structs")
+            && self.allows("map_of_shared")
+            && self.rng.chance(30);
+        if as_map {
+            let key = self.scalar(&[Scalar::String, Scalar::Int32, Scalar::Int64]);
+            let nullable = self.allows("nullable_element")
+                && self.allows_nullable("nullable_value", &shared)
+                && self.rng.chance(25);
+            return Some(Type::Map {
+                key: Box::new(Type::Scalar(key)),
+                value: Box::new(shared),
+                nullable,
+            });
+        }
+        Some(shared)
     }
 
     /// An integer field in another encoding, if the peer expresses one.

@@ -85,8 +85,9 @@ func baseGoType(t *Type) string {
 	case "array":
 		return "[]" + scalarGo[t.ArrayOf]
 	case "list":
-		if t.Nullable && t.Element.nilable() {
-			// fory-go writes a nil slice element as an empty one.
+		if t.Nullable && t.Element.nilable() && t.Element.Kind != "shared" {
+			// fory-go writes a nil slice element as an empty one (a shared struct is a
+			// pointer already).
 			return "[]*" + baseGoType(t.Element)
 		}
 		return "[]" + goType(t.Element, t.Nullable)
@@ -123,6 +124,9 @@ func typeHint(t *Type) string {
 	case "map":
 		if t.Value.Kind == "binary" {
 			return "map(key=_,value=bytes)"
+		}
+		if t.Value.Kind == "shared" {
+			return "map(key=_,value=_(ref=true))"
 		}
 	}
 	return ""
