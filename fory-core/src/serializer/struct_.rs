@@ -429,9 +429,19 @@ fn readable_as(remote: &FieldType, local: &FieldType) -> bool {
 /// keys and values, and everything deeper, are read as the reader declares them, so they must
 /// be the same types ([`same_kind`]).
 fn contents_readable_as(remote: &FieldType, local: &FieldType) -> bool {
+    contents_match(remote, local, element_readable_as)
+}
+
+/// Whether the contents of two container types match: list and set elements by `element`, map
+/// keys and values by [`same_kind`]; anything else has no contents to compare.
+fn contents_match(
+    remote: &FieldType,
+    local: &FieldType,
+    element: fn(&FieldType, &FieldType) -> bool,
+) -> bool {
     match (remote, local) {
         (FieldType::List(r) | FieldType::Set(r), FieldType::List(l) | FieldType::Set(l)) => {
-            element_readable_as(&r.field_type, &l.field_type)
+            element(&r.field_type, &l.field_type)
         }
         (FieldType::Map(rk, rv), FieldType::Map(lk, lv)) => {
             same_kind(&rk.field_type, &lk.field_type) && same_kind(&rv.field_type, &lv.field_type)
@@ -487,20 +497,7 @@ fn same_kind(remote: &FieldType, local: &FieldType) -> bool {
         || l == TypeId::Unknown
         || (is_union(r) && is_union(l))
         || matches!((UserKind::of_wire(r), UserKind::of_wire(l)), (Some((a, _)), Some((b, _))) if a == b);
-    same && contents_same_kind(remote, local)
-}
-
-/// [`same_kind`] of the elements, or keys and values, of two container types.
-fn contents_same_kind(remote: &FieldType, local: &FieldType) -> bool {
-    match (remote, local) {
-        (FieldType::List(r) | FieldType::Set(r), FieldType::List(l) | FieldType::Set(l)) => {
-            same_kind(&r.field_type, &l.field_type)
-        }
-        (FieldType::Map(rk, rv), FieldType::Map(lk, lv)) => {
-            same_kind(&rk.field_type, &lk.field_type) && same_kind(&rv.field_type, &lv.field_type)
-        }
-        _ => true,
-    }
+    same && contents_match(remote, local, same_kind)
 }
 
 /// Writes one field. Always inlined: the generated code passes a constant `mode`, so the
