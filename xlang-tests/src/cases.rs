@@ -295,6 +295,7 @@ pub fn all() -> Vec<Case> {
     cases.extend(ref_self_cases());
     cases.extend(ref_cycle_cases());
     cases.extend(ref_flag_cases());
+    cases.extend(ref_list_with_nulls_cases());
     cases.extend(polymorphic_cases());
     cases
 }
@@ -792,6 +793,46 @@ fn ref_flag_cases() -> Vec<Case> {
         |fory, callback| encode_value(fory, callback, choices()),
     ));
     cases
+}
+
+// ---------------------------------------------------------------------------------------------
+// `ref_list_with_nulls` and `ref_list_with_nulls_compatible` (reference tracking on):
+// `SharedItems {items: [null, i, i]}`, `i = Inner {x: 1, label: "i"}` one object.
+
+fn shared_items() -> SharedItems {
+    let i = Rc::new(inner(1, "i"));
+    SharedItems {
+        items: vec![None, Some(i.clone()), Some(i)],
+    }
+}
+
+fn check_shared_items(
+    fory: &Fory,
+    callback: Option<Callback>,
+    payload: &Payload,
+) -> std::result::Result<Payload, String> {
+    let got: SharedItems = fory
+        .deserialize(main_buffer(payload)?)
+        .map_err(|e| format!("decode: {e}"))?;
+    if got != shared_items() {
+        return Err(format!("decoded {got:?}, expected {:?}", shared_items()));
+    }
+    if let [_, Some(a), Some(b)] = got.items.as_slice() {
+        if !Rc::ptr_eq(a, b) {
+            return Err("items[1] and items[2] decoded as two objects, expected one".into());
+        }
+    }
+    encode_value(fory, callback, got)
+}
+
+fn ref_list_with_nulls_cases() -> Vec<Case> {
+    both_modes(
+        ["ref_list_with_nulls", "ref_list_with_nulls_compatible"],
+        true,
+        register_shared_items,
+        check_shared_items,
+        |fory, callback| encode_value(fory, callback, shared_items()),
+    )
 }
 
 // ---------------------------------------------------------------------------------------------

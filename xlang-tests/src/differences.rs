@@ -167,6 +167,23 @@ pub const DIFFERENCES: &[Difference] = &[
                  value `ff`, and writes its strings as UTF-8",
         cases: &["ref_union_cases_compatible"],
     },
+    // ref_list_with_nulls: a list of shared structs holding a null.
+    Difference {
+        peer: "python",
+        reason: "a list of shared structs with a null, header `0d` (`09` and the TypeDef in \
+                 compatible mode) as Java writes it: a null is its reference flag; pyfory sets \
+                 the null bit and names the element type (`0b 1b cd 01`; `0b` in compatible \
+                 mode)",
+        cases: &["ref_list_with_nulls", "ref_list_with_nulls_compatible"],
+    },
+    Difference {
+        peer: "go",
+        reason: "a list of shared structs with a null, header `0d` (`09` and the TypeDef in \
+                 compatible mode) as Java writes it: a null is its reference flag; Go sets the \
+                 null bit and names the element type (`0b 1b cd 01`; `0b` in compatible mode), \
+                 and writes its strings as UTF-8",
+        cases: &["ref_list_with_nulls", "ref_list_with_nulls_compatible"],
+    },
     // polymorphic_list_field: a struct field declared as a list of anything.
     Difference {
         peer: "python",

@@ -135,6 +135,7 @@ func allCases() []*Case {
 	cases = append(cases, treeCases()...)
 	cases = append(cases, refCases()...)
 	cases = append(cases, refFlagCases()...)
+	cases = append(cases, sharedItemsCases()...)
 	return append(cases, polymorphicCases()...)
 }
 

@@ -91,3 +91,48 @@ func refCases() []*Case {
 	}
 	return cases
 }
+
+// ref_list_with_nulls (CASES.md), also _compatible, reference tracking on: SharedItems {items:
+// [nil, i, i]}, i = Inner {x: 1, label: "i"} one object. fory-go writes the list header 0b
+// (null bit, element type named); Java 0d (a null is its reference flag).
+
+// SharedItems (236).
+type SharedItems struct {
+	Items []*Inner `fory:"type=list(element=_(ref=true))"`
+}
+
+// sharedItemsShape is SharedItems compared by value, with whether items[1] and items[2] are
+// one object.
+type sharedItemsShape struct {
+	Items     []*Inner
+	OneObject bool
+}
+
+func sharedItemsCases() []*Case {
+	var cases []*Case
+	for _, compatible := range []bool{false, true} {
+		suffix := ""
+		if compatible {
+			suffix = "_compatible"
+		}
+		register := registrations(byID(Inner{}, 205), byID(SharedItems{}, 236))
+		i := &Inner{X: 1, Label: "i"}
+		items := value("ref_list_with_nulls"+suffix, Mode{Compatible: compatible, Ref: true, Register: register},
+			is(sharedItemsShape{Items: []*Inner{nil, i, i}, OneObject: true}))
+		items.WireType = reflect.TypeFor[SharedItems]()
+		items.Wire = func(any) any {
+			i := &Inner{X: 1, Label: "i"}
+			return SharedItems{Items: []*Inner{nil, i, i}}
+		}
+		items.Unwire = func(v any) (any, error) {
+			s, ok := v.(SharedItems)
+			if !ok {
+				return nil, fmt.Errorf("not a SharedItems: %T", v)
+			}
+			one := len(s.Items) == 3 && s.Items[1] == s.Items[2]
+			return sharedItemsShape{Items: s.Items, OneObject: one}, nil
+		}
+		cases = append(cases, items)
+	}
+	return cases
+}

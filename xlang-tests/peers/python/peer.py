@@ -702,6 +702,38 @@ for _suffix, _compatible in (("", False), ("_compatible", True)):
 
 
 # ---------------------------------------------------------------------------------------------
+# ref_list_with_nulls (reference tracking, also _compatible): SharedItems {items: [None, i, i]},
+# i = Inner {x: 1, label: "i"} one object. pyfory writes the list header 0b (null bit, element
+# type named); Java 0d / 09 (no null bit: a null is its reference flag).
+
+
+@dataclass
+class SharedItems:  # 236
+    items: List[Optional[pyfory.Ref[Inner]]]
+
+
+def _shared_items():
+    i = Inner(x=1, label="i")
+    return SharedItems(items=[None, i, i])
+
+
+def _one_shared_item(got):
+    items = got.items
+    if len(items) == 3 and items[1] is not items[2]:
+        return "items[1] and items[2] decoded as two objects, expected one"
+    return None
+
+
+TYPE_IDS[SharedItems] = 236
+for _suffix, _compatible in (("", False), ("_compatible", True)):
+    CASES["ref_list_with_nulls" + _suffix] = (
+        _shared_items(),
+        {"types": [Inner, SharedItems], "ref": True, "compatible": _compatible},
+    )
+    CHECKS["ref_list_with_nulls" + _suffix] = _one_shared_item
+
+
+# ---------------------------------------------------------------------------------------------
 # polymorphic_list, polymorphic_list_field (each also _compatible): a list of two structs, an
 # enum, scalars and a null, at the root and as the field of a Bag.
 

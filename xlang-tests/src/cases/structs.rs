@@ -456,3 +456,20 @@ pub struct AllNullLists {
 pub fn register_all_null_lists(fory: &mut Fory) -> Result<()> {
     fory.register::<AllNullLists>(235)
 }
+
+// ---------------------------------------------------------------------------------------------
+// `ref_list_with_nulls`: a list of shared structs holding a null, tracking on.
+
+/// `ref_list_with_nulls` (id 236): `items` is Java's `List<@Ref @Nullable Inner>`. A null is
+/// its reference flag (`fd`), so Java's list header has no null bit: `0d` in schema-consistent
+/// mode, `09` and the element's TypeDef in compatible mode (found by the generative suite).
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub struct SharedItems {
+    pub items: Vec<Option<std::rc::Rc<Inner>>>,
+}
+
+/// Registers `Inner` (id 205) and `SharedItems` (id 236).
+pub fn register_shared_items(fory: &mut Fory) -> Result<()> {
+    fory.register::<Inner>(205)?;
+    fory.register::<SharedItems>(236)
+}

@@ -33,6 +33,7 @@ import xlangtests.peer.Structs.Primitives;
 import xlangtests.peer.Structs.Rec;
 import xlangtests.peer.Structs.RefLists;
 import xlangtests.peer.Structs.Samples;
+import xlangtests.peer.Structs.SharedItems;
 import xlangtests.peer.Structs.Strings;
 import xlangtests.peer.Structs.Tagged;
 import xlangtests.peer.Structs.Unsigned;
@@ -444,6 +445,20 @@ final class Cases {
             + " readerIndex(42) + length(13) exceeds size(47)";
     allNullCompatible.readFailure =
         "IndexOutOfBoundsException: readerIndex(42) + length(13) exceeds size(47)";
+    // ------------------------------------------------------------ ref_list_with_nulls
+    // A list of shared structs holding a null, tracking on: [null, i, i], i one object.
+    for (boolean compatible : new boolean[] {false, true}) {
+      ALL.add(
+          new Case(
+              "ref_list_with_nulls" + (compatible ? "_compatible" : ""),
+              Cases::sharedItems,
+              Cases::sharedItems,
+              compatible,
+              true,
+              ids(Inner.class, 205, SharedItems.class, 236),
+              Cases::oneSharedItem,
+              null));
+    }
     // ------------------------------------------------------------ polymorphic lists
     Consumer<Fory> polymorphic =
         ids(Color.class, 101, Inner.class, 205, Other.class, 240, Bag.class, 241);
@@ -468,6 +483,22 @@ final class Cases {
     a.texts = Cases.<String>list((String) null);
     a.counts = Cases.<Integer>list((Integer) null);
     return a;
+  }
+
+  /** {@code {items: [null, i, i]}}, {@code i = {x: 1, label: "i"}} one object. */
+  private static SharedItems sharedItems() {
+    Inner i = new Inner(1, "i");
+    SharedItems s = new SharedItems();
+    s.items = Cases.<Inner>list(null, i, i);
+    return s;
+  }
+
+  /** Null when {@code items[1]} and {@code items[2]} are one object; else what is wrong. */
+  private static String oneSharedItem(Object got) {
+    List<Inner> items = ((SharedItems) got).items;
+    return items.size() == 3 && items.get(1) != items.get(2)
+        ? "items[1] and items[2] decoded as two objects, expected one"
+        : null;
   }
 
   /** The list of the polymorphic cases: two structs, an enum, scalars and a null. */

@@ -7,6 +7,7 @@ import org.apache.fory.annotation.ForyField;
 import org.apache.fory.annotation.Int32Type;
 import org.apache.fory.annotation.Int64Type;
 import org.apache.fory.annotation.Nullable;
+import org.apache.fory.annotation.Ref;
 import org.apache.fory.annotation.UInt16Type;
 import org.apache.fory.annotation.UInt32Type;
 import org.apache.fory.annotation.UInt64Type;
@@ -335,5 +336,15 @@ public final class Structs {
     public List<Integer> counts;
 
     public AllNullLists() {}
+  }
+
+  /**
+   * SharedItems (236): a list of shared structs with a null. Java writes its header {@code 0d}
+   * ({@code 09} and the element's TypeDef in compatible mode): a null is its reference flag.
+   */
+  public static class SharedItems {
+    public List<@Ref @Nullable Inner> items;
+
+    public SharedItems() {}
   }
 }
