@@ -93,9 +93,70 @@ pub trait UserType: 'static {
         &SHARED
     }
 
+    /// For a type that is `Send + Sync`: how a value read as `Box<dyn Any>` becomes a
+    /// `Box<dyn Any + Send + Sync>`, for `Arc<dyn Any + Send + Sync>`. The derive fills it in
+    /// for every non-generic type that is `Send + Sync` (see [`send_sync_cast`]); `None` by
+    /// default.
+    fn send_sync_cast() -> Option<SendSyncCast> {
+        None
+    }
+
     /// For structs: where this type remembers its schema hash (see [`SchemaHashSlot`]); only
     /// for a type with a slot of its own, so `None` unless the derive made one.
     fn schema_hash_slot() -> Option<&'static SchemaHashSlot> {
+        None
+    }
+}
+
+/// The cast of [`UserType::send_sync_cast`] for a `Send + Sync` type `T`.
+pub fn send_sync_cast<T: Any + Send + Sync>(
+    value: Box<dyn Any>,
+) -> std::result::Result<Box<dyn Any + Send + Sync>, Box<dyn Any>> {
+    value.downcast::<T>().map(|v| v as Box<dyn Any + Send + Sync>)
+}
+
+/// Finds [`send_sync_cast`] for a concrete type when it is `Send + Sync`, and `None` otherwise,
+/// without a `Send + Sync` bound: `(&&SendSyncProbe::<T>::new()).cast()` picks the
+/// [`ViaSendSync`] impl when `T: Send + Sync` holds and falls back to [`ViaAnyType`]. Only
+/// for concrete types (the derive's non-generic impls); in generic code it always falls back.
+#[doc(hidden)]
+pub struct SendSyncProbe<T>(std::marker::PhantomData<T>);
+
+impl<T> SendSyncProbe<T> {
+    /// A probe for `T`.
+    pub fn new() -> Self {
+        SendSyncProbe(std::marker::PhantomData)
+    }
+}
+
+impl<T> Default for SendSyncProbe<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The impl of the probe that applies when `T: Send + Sync`.
+#[doc(hidden)]
+pub trait ViaSendSync {
+    /// The cast.
+    fn cast(&self) -> Option<SendSyncCast>;
+}
+
+impl<T: Any + Send + Sync> ViaSendSync for &SendSyncProbe<T> {
+    fn cast(&self) -> Option<SendSyncCast> {
+        Some(send_sync_cast::<T>)
+    }
+}
+
+/// The fallback impl of the probe.
+#[doc(hidden)]
+pub trait ViaAnyType {
+    /// No cast.
+    fn cast(&self) -> Option<SendSyncCast>;
+}
+
+impl<T> ViaAnyType for SendSyncProbe<T> {
+    fn cast(&self) -> Option<SendSyncCast> {
         None
     }
 }
@@ -203,6 +264,10 @@ pub type ErasedWrite = for<'v> fn(&'v dyn Any, &mut WriteContext<'v>, Option<boo
 /// Reads the payload of a registered type into a `Box<dyn Any>`.
 pub type ErasedRead = for<'a, 'b> fn(&mut ReadContext<'a, 'b>, WireType) -> Result<Box<dyn Any>>;
 
+/// Moves a value read through a registration into a `Box<dyn Any + Send + Sync>`, for a type
+/// that is `Send + Sync`; gives the value back otherwise.
+pub type SendSyncCast = fn(Box<dyn Any>) -> std::result::Result<Box<dyn Any + Send + Sync>, Box<dyn Any>>;
+
 /// One registered user type.
 #[derive(Debug, Clone)]
 pub struct Registration {
@@ -218,6 +283,9 @@ pub struct Registration {
     pub write: ErasedWrite,
     /// Its deserializer, for values whose type is only known at run time.
     pub read: ErasedRead,
+    /// For a type that is `Send + Sync`, how to hold it as `dyn Any + Send + Sync`
+    /// ([`UserType::send_sync_cast`]).
+    pub send_sync: Option<SendSyncCast>,
     /// Its fields' TypeDef entries ([`UserType::field_defs`]).
     pub field_defs: fn(&TypeRegistry, bool) -> Result<Vec<FieldDef>>,
     /// The struct schema, once computed.
@@ -439,6 +507,7 @@ impl TypeRegistry {
             identity,
             write: write_erased::<T>,
             read: read_erased::<T>,
+            send_sync: T::send_sync_cast(),
             field_defs: T::field_defs,
             struct_info: OnceLock::new(),
         });

@@ -1,18 +1,22 @@
-//! `Box<dyn Any>`: a value of any registered user type, or of any built-in type, whose Rust type
-//! is only known at run time (a Java `Object` field, a Python attribute without annotation).
+//! `dyn Any`: a value of any registered user type, or of any built-in type, whose Rust type is
+//! only known at run time (a Java `Object` field, a Python attribute without annotation), in a
+//! `Box`, an `Rc` or (as `dyn Any + Send + Sync`) an `Arc`.
 //!
 //! Writing looks the concrete type up in the registry and uses its serializer; built-in values
-//! are written by boxing them as a [`Value`]. Reading resolves the type info on the wire to a
-//! registration (by user id or name) and boxes the value it reads; built-in types come back as a
-//! boxed [`Value`]. A user type that is not registered is an error on both sides.
+//! are written by boxing them as a [`Value`] (or, for the scalars, as themselves). Reading
+//! resolves the type info on the wire to a registration (by user id or name) and boxes the value
+//! it reads; built-in types come back as a boxed [`Value`], or for `dyn Any + Send + Sync`,
+//! which cannot hold a `Value`, as the scalar itself. A user type that is not registered is an
+//! error on both sides. The machinery is that of every trait object
+//! ([`trait_object`](super::trait_object)).
 
-use std::any::Any;
+use std::any::{Any, TypeId as RustTypeId};
 
-use crate::context::{ReadContext, WriteContext};
-use crate::error::{Error, Result};
+use crate::context::ReadContext;
+use crate::error::Result;
 use crate::resolver::{read_registered_type_info, Registration, UserKind};
-use crate::serializer::{Deserialize, Serialize, Value, WireType};
-use crate::types::TypeId;
+use crate::serializer::trait_object::TraitObject;
+use crate::serializer::{Value, WireType};
 
 /// Reads the type info of a dynamically typed value: any built-in id, or a user kind resolved to
 /// its registration (an unregistered user type is an error naming it).
@@ -26,82 +30,68 @@ pub(crate) fn read_dynamic_wire_type(ctx: &mut ReadContext<'_, '_>) -> Result<Wi
     Ok(WireType::new(id, ctx.registry().index_of(reg), type_def))
 }
 
-fn registration<'f>(value: &dyn Any, ctx: &WriteContext<'f>) -> Result<&'f Registration> {
-    ctx.registry().by_rust_type(value.type_id()).ok_or_else(|| {
-        Error::encode(
-            "a Box<dyn Any> holding a type that is not registered (register it, or box a Value)",
-        )
-    })
-}
+impl TraitObject for dyn Any {
+    const NAME: &'static str = "dyn Any";
+    const IMPLEMENTATIONS: &'static str = "any registered type, or a Value";
+    const HOLDS_BUILTINS: bool = true;
 
-impl Serialize for Box<dyn Any> {
-    fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
-        if let Some(value) = self.downcast_ref::<Value>() {
-            return value.write_type_info(ctx);
-        }
-        let reg = registration(&**self, ctx)?;
-        ctx.with_short_borrow(|ctx| (reg.write)(&**self, ctx, None))
+    fn object_as_any(&self) -> &dyn Any {
+        self
     }
 
-    fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, declared: bool) -> Result<()> {
-        if let Some(value) = self.downcast_ref::<Value>() {
-            return value.write_data(ctx, declared);
-        }
-        let reg = registration(&**self, ctx)?;
-        (reg.write)(&**self, ctx, Some(declared))
+    fn object_type_name(&self) -> &'static str {
+        "a type that is not registered (register it, or box a Value)"
     }
 
-    fn is_null(&self) -> bool {
-        matches!(self.downcast_ref::<Value>(), Some(Value::Null))
-    }
-
-    fn same_type(&self, other: &Self) -> bool {
-        match (self.downcast_ref::<Value>(), other.downcast_ref::<Value>()) {
-            (Some(a), Some(b)) => a.same_type(b),
-            (None, None) => (**self).type_id() == (**other).type_id(),
-            _ => false,
-        }
-    }
-
-    fn is_polymorphic() -> bool {
+    fn implemented_by(_: RustTypeId) -> bool {
         true
     }
 
-    fn needs_ref(&self) -> bool {
-        self.downcast_ref::<Value>().is_some_and(Value::needs_ref)
+    fn from_registered(value: Box<dyn Any>, _: &Registration) -> Option<Box<Self>> {
+        Some(value)
+    }
+
+    fn from_builtin(value: Value) -> Option<Box<Self>> {
+        Some(Box::new(value))
     }
 }
 
-impl<'de> Deserialize<'de> for Box<dyn Any> {
-    fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
-        Self::read_wire_type(ctx).map(|wire| wire.id)
+impl TraitObject for dyn Any + Send + Sync {
+    const NAME: &'static str = "dyn Any + Send + Sync";
+    const IMPLEMENTATIONS: &'static str = "any registered type that is Send + Sync, \
+         or bool, i8, i16, i32, i64, f32, f64, String";
+    const HOLDS_BUILTINS: bool = true;
+
+    fn object_as_any(&self) -> &dyn Any {
+        self
     }
 
-    fn read_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Self> {
-        Self::read_wire_data(ctx, id.into())
+    fn object_type_name(&self) -> &'static str {
+        "a type that is not registered"
     }
 
-    fn declared_type_id() -> TypeId {
-        TypeId::Unknown
+    fn implemented_by(_: RustTypeId) -> bool {
+        true
     }
 
-    fn null_value() -> Option<Self> {
-        Some(Box::new(Value::Null))
+    fn from_registered(value: Box<dyn Any>, reg: &Registration) -> Option<Box<Self>> {
+        reg.send_sync.and_then(|cast| cast(value).ok())
     }
 
-    fn read_wire_type(ctx: &mut ReadContext<'_, 'de>) -> Result<WireType> {
-        read_dynamic_wire_type(ctx)
-    }
-
-    fn read_wire_data(ctx: &mut ReadContext<'_, 'de>, wire: WireType) -> Result<Self> {
-        match wire.user().and_then(|i| ctx.registry().entry(i)) {
-            Some(reg) => (reg.read)(ctx, wire),
-            None if UserKind::of_wire(wire.id).is_some() => Err(Error::invalid(
-                ctx.reader.position(),
-                "type info naming a registered user type before a dynamically typed value",
-                wire.id.to_string(),
-            )),
-            None => Ok(Box::new(Value::read_data(ctx, wire.id)?)),
-        }
+    fn from_builtin(value: Value) -> Option<Box<Self>> {
+        Some(match value {
+            Value::Bool(v) => Box::new(v),
+            Value::Int8(v) => Box::new(v),
+            Value::Int16(v) => Box::new(v),
+            Value::Int32(v) => Box::new(v),
+            Value::Int64(v) => Box::new(v),
+            Value::Float32(v) => Box::new(v),
+            Value::Float64(v) => Box::new(v),
+            Value::String(v) => Box::new(v),
+            _ => return None,
+        })
     }
 }
+
+crate::__trait_object_impls!(dyn Any);
+crate::__trait_object_impls!(dyn Any + Send + Sync);

@@ -30,12 +30,13 @@ pub(crate) mod list;
 pub(crate) mod map;
 pub(crate) mod number;
 mod option;
-mod refs;
+pub(crate) mod refs;
 mod schema;
 mod skip;
 mod string;
 mod struct_;
 mod temporal;
+mod trait_object;
 mod tuple;
 mod union;
 mod value;
@@ -56,6 +57,11 @@ pub use struct_::{
 pub use union::{
     read_union_data, read_union_type_info, write_case_value, write_union_data,
     write_union_type_info, ForyUnion,
+};
+pub use refs::{ReadPointee, WritePointee};
+pub use trait_object::{
+    object_is_null, object_needs_ref, read_object, read_object_wire_type, same_object_type,
+    write_object_data, write_object_type_info, AsAny, TraitObject,
 };
 pub use value::{UserValue, Value};
 

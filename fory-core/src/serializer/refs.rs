@@ -12,6 +12,10 @@
 //! reference to an id never assigned, or to a value still being read that is not behind one, is
 //! an error.
 //!
+//! `Rc<T>` and `Arc<T>` take any `T` that implements [`WritePointee`] and [`ReadPointee`]: every
+//! sized type that implements `Serialize` and `Deserialize`, `str`, and trait objects (`dyn Any`,
+//! `dyn Any + Send + Sync`, and each `dyn Trait` named in [`register_trait!`](crate::register_trait)).
+//!
 //! A `Weak` is written as its `Rc`/`Arc` would be, and one that cannot be upgraded as the null
 //! flag, which reads back as `Weak::new()`: a tree's child can point back to its parent through a
 //! `Weak<RefCell<_>>` (or `sync::Weak<Mutex<_>>`) field, the root's parent being a dead `Weak`.
@@ -26,18 +30,198 @@ use std::sync::{self, Arc, Mutex};
 
 use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
-use crate::serializer::{null_or_error, read_typed, Deserialize, Serialize, WireType};
+use crate::serializer::{null_or_error, Deserialize, Serialize, WireType};
 use crate::types::{RefFlag, TypeId};
 
+/// What `Rc<T>` and `Arc<T>` need to write the value they point to. Implemented for every sized
+/// [`Serialize`] type, for `str`, and for trait objects; the methods mirror `Serialize`'s, which
+/// cannot be called on an unsized `T`.
+pub trait WritePointee {
+    /// [`Serialize::write_type_info`].
+    fn pointee_write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()>;
+    /// [`Serialize::write_data`].
+    fn pointee_write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, declared: bool) -> Result<()>;
+    /// [`Serialize::same_type`].
+    fn pointee_same_type(&self, other: &Self) -> bool;
+    /// [`Serialize::is_polymorphic`].
+    fn pointee_is_polymorphic() -> bool;
+    /// [`Serialize::wire_type_name`].
+    fn pointee_wire_type_name() -> &'static str;
+    /// [`Serialize::type_info_when_declared`].
+    fn pointee_type_info_when_declared(compatible: bool) -> bool;
+    /// [`Serialize::map_type_info_when_declared`].
+    fn pointee_map_type_info_when_declared(compatible: bool) -> bool;
+}
+
+impl<T: Serialize> WritePointee for T {
+    #[inline]
+    fn pointee_write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
+        Serialize::write_type_info(self, ctx)
+    }
+
+    #[inline]
+    fn pointee_write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, declared: bool) -> Result<()> {
+        Serialize::write_data(self, ctx, declared)
+    }
+
+    fn pointee_same_type(&self, other: &Self) -> bool {
+        Serialize::same_type(self, other)
+    }
+
+    fn pointee_is_polymorphic() -> bool {
+        <T as Serialize>::is_polymorphic()
+    }
+
+    fn pointee_wire_type_name() -> &'static str {
+        <T as Serialize>::wire_type_name()
+    }
+
+    fn pointee_type_info_when_declared(compatible: bool) -> bool {
+        <T as Serialize>::type_info_when_declared(compatible)
+    }
+
+    fn pointee_map_type_info_when_declared(compatible: bool) -> bool {
+        <T as Serialize>::map_type_info_when_declared(compatible)
+    }
+}
+
+/// What `Rc<T>` and `Arc<T>` need to read the value they point to; implemented where
+/// [`WritePointee`] is. A sized value is read and then moved into its pointer; a trait object is
+/// read boxed and moved from the box.
+pub trait ReadPointee<'de>: 'static {
+    /// [`Deserialize::read_type_info`].
+    fn pointee_read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId>;
+    /// [`Deserialize::read_wire_type`].
+    fn pointee_read_wire_type(ctx: &mut ReadContext<'_, 'de>) -> Result<WireType>;
+    /// [`Deserialize::declared_type_id`].
+    fn pointee_declared_type_id() -> TypeId;
+    /// Reads the payload of wire type `wire` into an `Rc`.
+    fn read_rc(ctx: &mut ReadContext<'_, 'de>, wire: WireType) -> Result<Rc<Self>>;
+    /// Reads the payload of wire type `wire` into an `Arc`.
+    fn read_arc(ctx: &mut ReadContext<'_, 'de>, wire: WireType) -> Result<Arc<Self>>;
+    /// [`Deserialize::placeholder`], already in its `Rc`.
+    fn placeholder_rc() -> Option<Rc<Self>> {
+        None
+    }
+    /// [`Deserialize::placeholder`], already in its `Arc`.
+    fn placeholder_arc() -> Option<Arc<Self>> {
+        None
+    }
+    /// [`Deserialize::read_into`].
+    fn pointee_read_into(&self, ctx: &mut ReadContext<'_, 'de>, wire: WireType) -> Result<()> {
+        let _ = (ctx, wire);
+        Ok(())
+    }
+}
+
+impl<'de, T: Deserialize<'de> + 'static> ReadPointee<'de> for T {
+    #[inline]
+    fn pointee_read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
+        <T as Deserialize<'de>>::read_type_info(ctx)
+    }
+
+    #[inline]
+    fn pointee_read_wire_type(ctx: &mut ReadContext<'_, 'de>) -> Result<WireType> {
+        <T as Deserialize<'de>>::read_wire_type(ctx)
+    }
+
+    fn pointee_declared_type_id() -> TypeId {
+        <T as Deserialize<'de>>::declared_type_id()
+    }
+
+    #[inline]
+    fn read_rc(ctx: &mut ReadContext<'_, 'de>, wire: WireType) -> Result<Rc<Self>> {
+        T::read_wire_data(ctx, wire).map(Rc::new)
+    }
+
+    #[inline]
+    fn read_arc(ctx: &mut ReadContext<'_, 'de>, wire: WireType) -> Result<Arc<Self>> {
+        T::read_wire_data(ctx, wire).map(Arc::new)
+    }
+
+    fn placeholder_rc() -> Option<Rc<Self>> {
+        T::placeholder().map(Rc::new)
+    }
+
+    fn placeholder_arc() -> Option<Arc<Self>> {
+        T::placeholder().map(Arc::new)
+    }
+
+    fn pointee_read_into(&self, ctx: &mut ReadContext<'_, 'de>, wire: WireType) -> Result<()> {
+        Deserialize::read_into(self, ctx, wire)
+    }
+}
+
+/// `Rc<str>` and `Arc<str>` are STRING, as `String` is.
+impl WritePointee for str {
+    fn pointee_write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
+        Serialize::write_type_info(self, ctx)
+    }
+
+    fn pointee_write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, declared: bool) -> Result<()> {
+        Serialize::write_data(self, ctx, declared)
+    }
+
+    fn pointee_same_type(&self, _: &Self) -> bool {
+        true
+    }
+
+    fn pointee_is_polymorphic() -> bool {
+        false
+    }
+
+    fn pointee_wire_type_name() -> &'static str {
+        <String as Serialize>::wire_type_name()
+    }
+
+    fn pointee_type_info_when_declared(_: bool) -> bool {
+        false
+    }
+
+    fn pointee_map_type_info_when_declared(_: bool) -> bool {
+        false
+    }
+}
+
+impl<'de> ReadPointee<'de> for str {
+    fn pointee_read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
+        <String as Deserialize<'de>>::read_type_info(ctx)
+    }
+
+    fn pointee_read_wire_type(ctx: &mut ReadContext<'_, 'de>) -> Result<WireType> {
+        <String as Deserialize<'de>>::read_wire_type(ctx)
+    }
+
+    fn pointee_declared_type_id() -> TypeId {
+        <String as Deserialize<'de>>::declared_type_id()
+    }
+
+    fn read_rc(ctx: &mut ReadContext<'_, 'de>, wire: WireType) -> Result<Rc<Self>> {
+        String::read_wire_data(ctx, wire).map(Rc::from)
+    }
+
+    fn read_arc(ctx: &mut ReadContext<'_, 'de>, wire: WireType) -> Result<Arc<Self>> {
+        String::read_wire_data(ctx, wire).map(Arc::from)
+    }
+}
+
 macro_rules! shared_pointer {
-    ($ptr:ident, $weak:ty, $downgrade:path) => {
-        impl<T: Serialize> Serialize for $ptr<T> {
+    ($ptr:ident, $weak:ty, $downgrade:path, $read:ident, $placeholder:ident) => {
+        impl<T: WritePointee + ?Sized> Serialize for $ptr<T> {
             fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
-                (**self).write_type_info(ctx)
+                WritePointee::pointee_write_type_info(&**self, ctx)
             }
 
             fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, declared: bool) -> Result<()> {
-                (**self).write_data(ctx, declared)
+                WritePointee::pointee_write_data(&**self, ctx, declared)
+            }
+
+            fn same_type(&self, other: &Self) -> bool {
+                WritePointee::pointee_same_type(&**self, &**other)
+            }
+
+            fn is_polymorphic() -> bool {
+                T::pointee_is_polymorphic()
             }
 
             fn tracks_refs() -> bool {
@@ -57,7 +241,8 @@ macro_rules! shared_pointer {
                     ctx.writer.write_u8(RefFlag::NotNullValue.to_byte());
                     return Ok(true);
                 }
-                let address = $ptr::as_ptr(self) as usize;
+                // The data address alone: a trait object's pointer also carries its vtable.
+                let address = $ptr::as_ptr(self) as *const () as usize;
                 match ctx.ref_id_of(address) {
                     Some(id) => {
                         ctx.writer.write_u8(RefFlag::Ref.to_byte());
@@ -72,37 +257,37 @@ macro_rules! shared_pointer {
             }
 
             fn wire_type_name() -> &'static str {
-                T::wire_type_name()
+                T::pointee_wire_type_name()
             }
 
             fn type_info_when_declared(compatible: bool) -> bool {
-                T::type_info_when_declared(compatible)
+                T::pointee_type_info_when_declared(compatible)
             }
 
             fn map_type_info_when_declared(compatible: bool) -> bool {
-                T::map_type_info_when_declared(compatible)
+                T::pointee_map_type_info_when_declared(compatible)
             }
         }
 
-        impl<'de, T: Deserialize<'de> + 'static> Deserialize<'de> for $ptr<T> {
+        impl<'de, T: ReadPointee<'de> + ?Sized> Deserialize<'de> for $ptr<T> {
             fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
-                T::read_type_info(ctx)
+                T::pointee_read_type_info(ctx)
             }
 
             fn read_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Self> {
-                T::read_data(ctx, id).map($ptr::new)
+                T::$read(ctx, id.into())
             }
 
             fn read_wire_type(ctx: &mut ReadContext<'_, 'de>) -> Result<WireType> {
-                T::read_wire_type(ctx)
+                T::pointee_read_wire_type(ctx)
             }
 
             fn read_wire_data(ctx: &mut ReadContext<'_, 'de>, wire: WireType) -> Result<Self> {
-                T::read_wire_data(ctx, wire).map($ptr::new)
+                T::$read(ctx, wire)
             }
 
             fn declared_type_id() -> TypeId {
-                T::declared_type_id()
+                T::pointee_declared_type_id()
             }
 
             fn read_after_flag(
@@ -111,27 +296,31 @@ macro_rules! shared_pointer {
                 at: usize,
                 id: Option<WireType>,
             ) -> Result<Self> {
+                let wire = |ctx: &mut ReadContext<'_, 'de>| match id {
+                    Some(id) => Ok(id),
+                    None => T::pointee_read_wire_type(ctx),
+                };
                 match flag {
                     RefFlag::Null => null_or_error(at),
-                    RefFlag::NotNullValue => read_typed::<T>(ctx, id).map($ptr::new),
+                    RefFlag::NotNullValue => {
+                        let wire = wire(ctx)?;
+                        T::$read(ctx, wire)
+                    }
                     RefFlag::Ref => {
                         let ref_id = ctx.reader.read_varuint32()?;
                         ctx.get_ref::<$ptr<T>>(ref_id, at)
                     }
                     RefFlag::RefValue => {
                         let slot = ctx.reserve_ref();
-                        if let Some(empty) = T::placeholder() {
+                        if let Some(shared) = T::$placeholder() {
                             // Shared before its contents are read, so they can refer back to it.
-                            let shared = $ptr::new(empty);
                             ctx.fill_ref(slot, Box::new(shared.clone()));
-                            let id = match id {
-                                Some(id) => id,
-                                None => T::read_wire_type(ctx)?,
-                            };
-                            T::read_into(&shared, ctx, id)?;
+                            let wire = wire(ctx)?;
+                            T::pointee_read_into(&*shared, ctx, wire)?;
                             Ok(shared)
                         } else {
-                            let shared = $ptr::new(read_typed::<T>(ctx, id)?);
+                            let wire = wire(ctx)?;
+                            let shared = T::$read(ctx, wire)?;
                             ctx.fill_ref(slot, Box::new(shared.clone()));
                             Ok(shared)
                         }
@@ -242,8 +431,8 @@ macro_rules! shared_pointer {
     };
 }
 
-shared_pointer!(Rc, rc::Weak<T>, Rc::downgrade);
-shared_pointer!(Arc, sync::Weak<T>, Arc::downgrade);
+shared_pointer!(Rc, rc::Weak<T>, Rc::downgrade, read_rc, placeholder_rc);
+shared_pointer!(Arc, sync::Weak<T>, Arc::downgrade, read_arc, placeholder_arc);
 
 fn busy(what: &str) -> Error {
     Error::encode(format!(

@@ -281,16 +281,6 @@ impl Schema for Value {
     }
 }
 
-impl Schema for Box<dyn std::any::Any> {
-    fn field_type(_: &TypeRegistry, _: bool) -> Result<FieldType> {
-        Ok(FieldType::Leaf(TypeId::Unknown))
-    }
-
-    fn field_type_info(_: bool) -> bool {
-        true
-    }
-}
-
 /// A sequence: its element type's array type (`Vec<i32>` is `INT32_ARRAY`, `Vec<u8>` is
 /// `BINARY`), or a `LIST` of it.
 fn sequence<T: Schema + Serialize>(types: &TypeRegistry, compatible: bool) -> Result<FieldType> {

@@ -93,6 +93,19 @@ pub fn user_type(
     } else {
         quote!()
     };
+    // Whether the type is `Send + Sync` is only known for a concrete type: the probe picks the
+    // cast then (for `Arc<dyn Any + Send + Sync>`), and generic types keep the default `None`.
+    let send_sync_cast = if input.generics.params.is_empty() {
+        quote! {
+            #[allow(clippy::needless_borrow)]
+            fn send_sync_cast() -> ::core::option::Option<::fory_core::resolver::SendSyncCast> {
+                use ::fory_core::resolver::{ViaAnyType as _, ViaSendSync as _};
+                (&&::fory_core::resolver::SendSyncProbe::<Self>::new()).cast()
+            }
+        }
+    } else {
+        quote!()
+    };
     quote! {
         impl #impl_generics ::fory_core::resolver::UserType for #ident #ty_generics #where_clause {
             const KIND: ::fory_core::resolver::UserKind = ::fory_core::resolver::UserKind::#kind;
@@ -104,6 +117,7 @@ pub fn user_type(
                 &SLOT
             }
             #schema_hash_slot
+            #send_sync_cast
             #extra
         }
 
