@@ -136,7 +136,8 @@ func allCases() []*Case {
 	cases = append(cases, refCases()...)
 	cases = append(cases, refFlagCases()...)
 	cases = append(cases, sharedItemsCases()...)
-	return append(cases, polymorphicCases()...)
+	cases = append(cases, polymorphicCases()...)
+	return append(cases, traitObjectCases()...)
 }
 
 func findCase(name string) *Case {

@@ -767,6 +767,49 @@ CASES["polymorphic_list_field_compatible"] = (
 
 
 # ---------------------------------------------------------------------------------------------
+# trait_object_fields (and _compatible): attributes typed by a base class, each value written
+# with its concrete class's type info.
+
+
+class Animal:
+    pass
+
+
+@dataclass
+class Dog(Animal):  # 250
+    name: str
+    volume: pyfory.Int32
+
+
+@dataclass
+class Cat(Animal):  # 251
+    lives: pyfory.Int32
+
+
+@dataclass
+class Zoo:  # 252
+    star: Animal
+    animals: List[Animal]
+    keepers: Dict[str, Animal]
+
+
+def _zoo():
+    return Zoo(
+        star=Dog(name="Rex", volume=7),
+        animals=[Cat(lives=9), Dog(name="Ace", volume=3)],
+        keepers={"kim": Cat(lives=1)},
+    )
+
+
+TYPE_IDS[Dog] = 250
+TYPE_IDS[Cat] = 251
+TYPE_IDS[Zoo] = 252
+_ZOO = {"types": [Dog, Cat, Zoo]}
+CASES["trait_object_fields"] = (_zoo(), _ZOO)
+CASES["trait_object_fields_compatible"] = (_zoo(), {**_ZOO, "compatible": True})
+
+
+# ---------------------------------------------------------------------------------------------
 # Commands.
 
 

@@ -16,6 +16,9 @@ import java.util.function.Supplier;
 import org.apache.fory.Fory;
 import org.apache.fory.serializer.UnionSerializer;
 import xlangtests.peer.Structs.AllNullLists;
+import xlangtests.peer.Structs.Animal;
+import xlangtests.peer.Structs.Cat;
+import xlangtests.peer.Structs.Dog;
 import xlangtests.peer.Structs.Bag;
 import xlangtests.peer.Structs.Choices;
 import xlangtests.peer.Structs.Collections;
@@ -25,6 +28,7 @@ import xlangtests.peer.Structs.Many;
 import xlangtests.peer.Structs.NullablePrimitives;
 import xlangtests.peer.Structs.Optionals;
 import xlangtests.peer.Structs.Other;
+import xlangtests.peer.Structs.Zoo;
 import xlangtests.peer.Structs.Outer;
 import xlangtests.peer.Structs.Pair;
 import xlangtests.peer.Structs.Person;
@@ -464,6 +468,8 @@ final class Cases {
         ids(Color.class, 101, Inner.class, 205, Other.class, 240, Bag.class, 241);
     struct("polymorphic_list", Cases::polymorphicItems, polymorphic);
     struct("polymorphic_list_field", Cases::bag, polymorphic);
+    // ------------------------------------------------------------ trait objects
+    struct("trait_object_fields", Cases::zoo, ids(Dog.class, 250, Cat.class, 251, Zoo.class, 252));
     // The numpy cases: the Python peer writes numpy arrays, this one Java's primitive arrays.
     oob("oob_numpy_float64_out_of_band", () -> new double[] {1.5, -2.0}, Oob.OUT_OF_BAND, NONE);
     oob("oob_numpy_int32_out_of_band", () -> new int[] {1, -1}, Oob.OUT_OF_BAND, NONE);
@@ -504,6 +510,15 @@ final class Cases {
   /** The list of the polymorphic cases: two structs, an enum, scalars and a null. */
   private static List<Object> polymorphicItems() {
     return Cases.<Object>list(new Inner(1, "i"), Color.BLUE, "s", 7L, 2.5d, null, new Other(-3L, "o"));
+  }
+
+  /** {@code Zoo {star: Dog("Rex", 7), animals: [Cat(9), Dog("Ace", 3)], keepers: {"kim": Cat(1)}}}. */
+  private static Zoo zoo() {
+    Zoo z = new Zoo();
+    z.star = new Dog("Rex", 7);
+    z.animals = Cases.<Animal>list(new Cat(9), new Dog("Ace", 3));
+    z.keepers = Cases.<String, Animal>map("kim", new Cat(1));
+    return z;
   }
 
   private static Bag bag() {

@@ -293,6 +293,42 @@ public final class Structs {
     }
   }
 
+  /** The interface of the trait object cases: each field typed by it is written polymorphically. */
+  public interface Animal {}
+
+  /** Dog (250), an {@link Animal}. */
+  public static class Dog implements Animal {
+    public String name;
+    public int volume;
+
+    public Dog() {}
+
+    public Dog(String name, int volume) {
+      this.name = name;
+      this.volume = volume;
+    }
+  }
+
+  /** Cat (251), an {@link Animal}. */
+  public static class Cat implements Animal {
+    public int lives;
+
+    public Cat() {}
+
+    public Cat(int lives) {
+      this.lives = lives;
+    }
+  }
+
+  /** Zoo (252): fields, list elements and map values typed by the interface. */
+  public static class Zoo {
+    public Animal star;
+    public List<Animal> animals;
+    public Map<String, Animal> keepers;
+
+    public Zoo() {}
+  }
+
   /** Bag (241): a list of anything as a struct field ({@code polymorphic_list_field}). */
   public static class Bag {
     public String name;
