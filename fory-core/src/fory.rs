@@ -5,7 +5,7 @@ use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
 use crate::limits::Limits;
 use crate::oob::{BufferCallback, Frame, OobArrayForm};
-use crate::resolver::{Registrable, TypeDefCache, TypeRegistry};
+use crate::resolver::{Registrable, TypeDefCache, TypeRegistry, UserType};
 use crate::serializer::{read_value, write_value, Deserialize, Serialize};
 
 /// Header bit 0: the payload uses the cross-language (xlang) format.
@@ -201,6 +201,46 @@ impl Fory {
     /// name).
     pub fn register_named<T: Registrable>(&mut self) -> Result<()> {
         self.register_by_name::<T>(T::NAMESPACE, T::NAME)
+    }
+
+    /// Registers a borrowing struct under the numeric user id `id`. A struct with a lifetime
+    /// (`Msg<'a>`, see "Borrowing structs" in the crate documentation) is registered as its
+    /// `'static` form, which stands for every lifetime; it is read as its own type at the root
+    /// or in a declared field, never as a dynamic value (`Box<dyn Any>` cannot borrow), so it
+    /// does not need to be [`Registrable`].
+    ///
+    /// ```
+    /// use fory_core::{Fory, ForyObject};
+    ///
+    /// #[derive(ForyObject, Debug, PartialEq)]
+    /// struct Msg<'a> {
+    ///     name: &'a str,
+    ///     payload: &'a [u8],
+    /// }
+    ///
+    /// let mut fory = Fory::default();
+    /// fory.register_borrowing::<Msg<'static>>(1).unwrap();
+    /// let bytes = fory.serialize(&Msg { name: "a", payload: &[1, 2] }).unwrap();
+    /// let msg: Msg<'_> = fory.deserialize(&bytes).unwrap();
+    /// assert!(bytes.as_ptr_range().contains(&msg.name.as_ptr()));
+    /// assert_eq!(msg, Msg { name: "a", payload: &[1, 2] });
+    /// ```
+    pub fn register_borrowing<T: UserType + Serialize>(&mut self, id: u32) -> Result<()> {
+        self.registry.register_borrowing::<T>(id)?;
+        self.registrations_changed();
+        Ok(())
+    }
+
+    /// [`Fory::register_borrowing`] by `namespace` and `type_name`.
+    pub fn register_borrowing_by_name<T: UserType + Serialize>(
+        &mut self,
+        namespace: &str,
+        type_name: &str,
+    ) -> Result<()> {
+        self.registry
+            .register_borrowing_by_name::<T>(namespace, type_name)?;
+        self.registrations_changed();
+        Ok(())
     }
 
     /// The cached TypeDefs remember which local type each one names and how its fields map,

@@ -4,7 +4,7 @@
 
 use proc_macro2::Span;
 use syn::spanned::Spanned;
-use syn::{Data, DeriveInput, Error, Fields, GenericParam, Ident, Member, Result, Type};
+use syn::{Data, DeriveInput, Error, Fields, Ident, Member, Result, Type};
 
 use crate::attr::{self, Encoding, TypeAttrs};
 use crate::snake_case::snake_case;
@@ -22,8 +22,10 @@ pub enum Model {
 pub struct StructModel {
     pub attrs: TypeAttrs,
     pub fields: Vec<Field>,
-    /// Fields marked `skip`: filled with `Default` on read.
-    pub skipped: Vec<Member>,
+    /// Fields marked `skip`: filled by their `default` function, else `Default`, on read.
+    pub skipped: Vec<Skipped>,
+    /// The lifetime of a borrowing struct (`Msg<'a>`), which its reader takes as the input's.
+    pub lifetime: Option<syn::Lifetime>,
     /// Whether fields are positional (`struct Point(i32, i32)`).
     pub tuple: bool,
     /// Whether the struct has no fields at all (`struct Unit;`).
@@ -41,6 +43,16 @@ pub struct Field {
     pub track_ref: bool,
     /// The wire type id name (`Int32`, `TaggedUint64`, ...) chosen by `encoding`.
     pub encoding: Option<&'static str>,
+    /// `default = "path"`: fills the field when the input lacks it.
+    pub default: Option<syn::Path>,
+}
+
+/// A field marked `skip`.
+pub struct Skipped {
+    pub member: Member,
+    pub ty: Type,
+    /// `default = "path"`, else the type's `Default`.
+    pub default: Option<syn::Path>,
 }
 
 pub struct EnumModel {
@@ -70,17 +82,41 @@ pub enum CaseShape {
 }
 
 pub fn build(input: &DeriveInput) -> Result<Model> {
-    for param in &input.generics.params {
-        if let GenericParam::Lifetime(l) = param {
+    let lifetimes: Vec<_> = input.generics.lifetimes().collect();
+    if let Some(l) = lifetimes.first() {
+        if !matches!(input.data, Data::Struct(_)) {
             return Err(Error::new(
                 l.span(),
-                "ForyObject types cannot borrow (lifetime parameters); use owned field types",
+                "only a ForyObject struct can borrow (have a lifetime parameter); use owned \
+                 types in enums",
+            ));
+        }
+    }
+    if let Some(second) = lifetimes.get(1) {
+        return Err(Error::new(
+            second.span(),
+            "a borrowing ForyObject struct has one lifetime parameter, the input's: every \
+             borrowed field borrows from the same input",
+        ));
+    }
+    let lifetime = lifetimes.first().map(|l| l.lifetime.clone());
+    if let Some(l) = &lifetime {
+        if input.generics.params.len() > 1 {
+            return Err(Error::new(
+                l.span(),
+                "a borrowing ForyObject struct cannot also have type or const parameters",
+            ));
+        }
+        if let Some(bound) = lifetimes[0].bounds.first() {
+            return Err(Error::new(
+                bound.span(),
+                "the lifetime of a borrowing ForyObject struct takes no bounds",
             ));
         }
     }
     let attrs = attr::type_attrs(&input.attrs)?;
     match &input.data {
-        Data::Struct(data) => build_struct(attrs, &data.fields),
+        Data::Struct(data) => build_struct(attrs, &data.fields, lifetime),
         Data::Enum(data) => {
             if data.variants.is_empty() {
                 return Err(Error::new(
@@ -105,13 +141,67 @@ pub fn build(input: &DeriveInput) -> Result<Model> {
     }
 }
 
-fn build_struct(attrs: TypeAttrs, fields: &Fields) -> Result<Model> {
+/// Rejects a reference in a field type that no borrowing reader exists for: only `&str` and
+/// `&[u8]` borrow as references (numeric arrays borrow as `Cow<[T]>`, which copies when the
+/// bytes are misaligned; a struct is built, so it cannot be borrowed).
+fn check_borrows(ty: &Type) -> Result<()> {
+    match ty {
+        Type::Reference(r) => {
+            let ok = match &*r.elem {
+                Type::Path(p) => p.path.is_ident("str"),
+                Type::Slice(s) => matches!(&*s.elem, Type::Path(p) if p.path.is_ident("u8")),
+                _ => false,
+            };
+            if r.mutability.is_some() || !ok {
+                let hint = match &*r.elem {
+                    Type::Slice(_) => {
+                        "; a numeric array borrows as `Cow<'a, [T]>` (it copies when the bytes \
+                         are not aligned for T or the host is big-endian)"
+                    }
+                    _ => "; hold a struct by value (`Inner<'a>` may borrow itself)",
+                };
+                return Err(Error::new_spanned(
+                    r,
+                    format!(
+                        "a ForyObject field borrows only `&'a str` and `&'a [u8]` from the \
+                         input{hint}"
+                    ),
+                ));
+            }
+            Ok(())
+        }
+        Type::Path(p) => {
+            for seg in &p.path.segments {
+                if let syn::PathArguments::AngleBracketed(args) = &seg.arguments {
+                    for arg in &args.args {
+                        if let syn::GenericArgument::Type(t) = arg {
+                            check_borrows(t)?;
+                        }
+                    }
+                }
+            }
+            Ok(())
+        }
+        Type::Array(a) => check_borrows(&a.elem),
+        Type::Tuple(t) => t.elems.iter().try_for_each(check_borrows),
+        Type::Paren(p) => check_borrows(&p.elem),
+        Type::Group(g) => check_borrows(&g.elem),
+        _ => Ok(()),
+    }
+}
+
+fn build_struct(
+    attrs: TypeAttrs,
+    fields: &Fields,
+    lifetime: Option<syn::Lifetime>,
+) -> Result<Model> {
     let mut out = Vec::new();
     let mut skipped = Vec::new();
     let mut tags: Vec<(u32, Span)> = Vec::new();
     let mut names: Vec<String> = Vec::new();
     for (index, field) in fields.iter().enumerate() {
         let a = attr::field_attrs(&field.attrs)?;
+        check_borrows(&field.ty)?;
         let member = match &field.ident {
             Some(ident) => Member::Named(ident.clone()),
             None => Member::Unnamed(index.into()),
@@ -125,10 +215,14 @@ fn build_struct(attrs: TypeAttrs, fields: &Fields) -> Result<Model> {
             {
                 return Err(Error::new(
                     span,
-                    "a `skip` field is not written, so it takes no other fory attribute",
+                    "a `skip` field is not written, so it takes no fory attribute but `default`",
                 ));
             }
-            skipped.push(member);
+            skipped.push(Skipped {
+                member,
+                ty: field.ty.clone(),
+                default: a.default,
+            });
             continue;
         }
         let wire_name = match (&a.rename, &field.ident) {
@@ -178,12 +272,14 @@ fn build_struct(attrs: TypeAttrs, fields: &Fields) -> Result<Model> {
             nullable: a.nullable.is_some(),
             track_ref: a.track_ref.is_some(),
             encoding,
+            default: a.default,
         });
     }
     Ok(Model::Struct(StructModel {
         attrs,
         fields: out,
         skipped,
+        lifetime,
         tuple: matches!(fields, Fields::Unnamed(_)),
         unit: matches!(fields, Fields::Unit),
     }))

@@ -27,7 +27,7 @@ pub struct TypeAttrs {
 pub struct FieldAttrs {
     /// `id = N`: the field's tag id.
     pub id: Option<(u32, Span)>,
-    /// `skip`: not serialized; `Default` on read.
+    /// `skip`: not serialized; `default`, else `Default`, on read.
     pub skip: Option<Span>,
     /// `nullable`: a null flag precedes the value.
     pub nullable: Option<Span>,
@@ -37,6 +37,8 @@ pub struct FieldAttrs {
     pub encoding: Option<(Encoding, Span)>,
     /// `rename = "..."`: the field's name on the wire.
     pub rename: Option<LitStr>,
+    /// `default = "path::to::fn"`: the value of a field the input lacks (or a `skip` field).
+    pub default: Option<syn::Path>,
 }
 
 /// Attributes of an enum variant.
@@ -128,10 +130,19 @@ pub fn field_attrs(attrs: &[Attribute]) -> Result<FieldAttrs> {
             set_once(&mut out.encoding, (encoding, lit.span()), span, "encoding")
         } else if meta.path.is_ident("rename") {
             set_once(&mut out.rename, meta.value()?.parse()?, span, "rename")
+        } else if meta.path.is_ident("default") {
+            let lit: LitStr = meta.value()?.parse()?;
+            let path = lit.parse::<syn::Path>().map_err(|_| {
+                Error::new(
+                    lit.span(),
+                    "`default` names a function: `default = \"path::to::function\"`",
+                )
+            })?;
+            set_once(&mut out.default, path, span, "default")
         } else {
             Err(meta.error(
                 "unknown field attribute; expected `id = N`, `skip`, `nullable`, `ref`, \
-                     `encoding = \"...\"` or `rename = \"...\"`",
+                     `encoding = \"...\"`, `rename = \"...\"` or `default = \"...\"`",
             ))
         }
     })?;

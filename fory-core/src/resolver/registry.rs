@@ -316,6 +316,22 @@ fn read_erased<T: for<'de> Deserialize<'de> + 'static>(
     Ok(Box::new(T::read_wire_data(ctx, wire)?))
 }
 
+/// The dynamic reader of a borrowing struct: a `Box<dyn Any>` is `'static`, so a value that
+/// borrows from the input cannot be one.
+fn read_borrowing_erased<T: 'static>(
+    ctx: &mut ReadContext<'_, '_>,
+    _wire: WireType,
+) -> Result<Box<dyn Any>> {
+    Err(Error::unsupported(
+        ctx.reader.position(),
+        format!(
+            "{} borrows from the input, so it cannot be read as a dynamic value (Box<dyn Any>); \
+             declare the field or root as that struct",
+            std::any::type_name::<T>()
+        ),
+    ))
+}
+
 impl Registration {
     /// Whether the type is registered by name.
     pub fn by_name(&self) -> bool {
@@ -448,13 +464,23 @@ impl TypeRegistry {
 
     /// Registers `T` under numeric `id`.
     pub fn register<T: Registrable>(&mut self, id: u32) -> Result<()> {
+        self.register_with::<T>(id, read_erased::<T>)
+    }
+
+    /// Registers a borrowing struct (`Msg<'static>` for `Msg<'a>`) under numeric `id`; see
+    /// [`Fory::register_borrowing`](crate::Fory::register_borrowing).
+    pub fn register_borrowing<T: UserType + Serialize>(&mut self, id: u32) -> Result<()> {
+        self.register_with::<T>(id, read_borrowing_erased::<T>)
+    }
+
+    fn register_with<T: UserType + Serialize>(&mut self, id: u32, read: ErasedRead) -> Result<()> {
         if let Some(&existing) = self.by_id.get(&(T::KIND, id)) {
             return Err(Error::registration(format!(
                 "user id {id} is already registered for {}",
                 self.entries[existing].rust_name
             )));
         }
-        let index = self.add::<T>(Identity::Id(id))?;
+        let index = self.add::<T>(Identity::Id(id), read)?;
         self.by_id.insert((T::KIND, id), index);
         Ok(())
     }
@@ -464,6 +490,25 @@ impl TypeRegistry {
         &mut self,
         namespace: &str,
         type_name: &str,
+    ) -> Result<()> {
+        self.register_by_name_with::<T>(namespace, type_name, read_erased::<T>)
+    }
+
+    /// Registers a borrowing struct under `namespace` and `type_name`; see
+    /// [`Fory::register_borrowing`](crate::Fory::register_borrowing).
+    pub fn register_borrowing_by_name<T: UserType + Serialize>(
+        &mut self,
+        namespace: &str,
+        type_name: &str,
+    ) -> Result<()> {
+        self.register_by_name_with::<T>(namespace, type_name, read_borrowing_erased::<T>)
+    }
+
+    fn register_by_name_with<T: UserType + Serialize>(
+        &mut self,
+        namespace: &str,
+        type_name: &str,
+        read: ErasedRead,
     ) -> Result<()> {
         let key = (namespace.to_owned(), type_name.to_owned());
         if let Some(&existing) = self.by_name.get(&key) {
@@ -485,12 +530,16 @@ impl TypeRegistry {
                 .encode(type_name)
                 .map_err(|e| Error::registration(format!("type name {type_name:?}: {e}")))?,
         }));
-        let index = self.add::<T>(identity)?;
+        let index = self.add::<T>(identity, read)?;
         self.by_name.insert(key, index);
         Ok(())
     }
 
-    fn add<T: Registrable>(&mut self, identity: Identity) -> Result<usize> {
+    fn add<T: UserType + Serialize>(
+        &mut self,
+        identity: Identity,
+        read: ErasedRead,
+    ) -> Result<usize> {
         let rust = RustTypeId::of::<T>();
         let rust_name = std::any::type_name::<T>();
         if self.by_rust.contains_key(&rust) {
@@ -506,7 +555,7 @@ impl TypeRegistry {
             kind: T::KIND,
             identity,
             write: write_erased::<T>,
-            read: read_erased::<T>,
+            read,
             send_sync: T::send_sync_cast(),
             field_defs: T::field_defs,
             struct_info: OnceLock::new(),

@@ -50,9 +50,10 @@ pub use schema::{
 };
 pub use skip::{skip_field, skip_value};
 pub use struct_::{
-    field_def, field_run_max, in_wire_order, match_fields, read_field, read_remote_field,
-    read_struct_data, read_struct_wire_type, write_field, write_run_head, write_struct_data,
-    write_struct_type_info, FieldMode, ForyStruct,
+    field_def, field_run_max, in_wire_order, match_fields, missing_field, read_field,
+    read_remote_field, read_struct_data, read_struct_wire_type, skipped_field_default, write_field,
+    write_run_head, write_struct_data, write_struct_type_info, FieldMode, FillByDefault,
+    FillByError, ForyStruct, MissingField, ReadStruct, SkippedFieldDefault,
 };
 pub use union::{
     read_union_data, read_union_type_info, write_case_value, write_union_data,

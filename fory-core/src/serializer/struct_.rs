@@ -8,7 +8,8 @@
 //!   hash differs stops with an error naming both hashes;
 //! - compatible mode: the fields only; the type info in front carried the writer's TypeDef, and
 //!   the reader matches the writer's fields to its own by name or tag id, skips the ones it does
-//!   not have and fills the ones the writer did not send with `Default`.
+//!   not have and fills the ones the writer did not send with their `#[fory(default = "...")]`
+//!   function or `Default` (a field with neither is an error naming it).
 //!
 //! A field is written as: a null / reference flag when the field is nullable or tracked; type info
 //! when [`Schema::field_type_info`] says so (dynamic values, structs in compatible mode); the
@@ -29,8 +30,13 @@ use crate::serializer::{
 use crate::types::{RefFlag, TypeId};
 use std::borrow::Cow;
 
-/// A struct type; implemented by `#[derive(ForyObject)]`.
-pub trait ForyStruct: UserType + Sized {
+/// A struct type; implemented by `#[derive(ForyObject)]`. Reading is [`ReadStruct`], which
+/// carries the input lifetime so that a borrowing struct (`Msg<'a>`) can be read.
+pub trait ForyStruct: Sized {
+    /// The type that is registered for this one: `Self`, or for a borrowing struct `Msg<'a>`
+    /// the same struct with `'static` (`Msg<'static>`), which has the same fields and schema.
+    type Registered: UserType;
+
     /// The declaration indices of the fields in wire order.
     const FIELD_ORDER: &'static [usize];
 
@@ -42,18 +48,124 @@ pub trait ForyStruct: UserType + Sized {
 
     /// Writes every field, in wire order.
     fn write_fields<'v>(&'v self, ctx: &mut WriteContext<'v>) -> Result<()>;
+}
 
+/// Reading a struct from input that lives for `'de`; implemented by `#[derive(ForyObject)]`,
+/// for every `'de` by an owned struct and for `'de` = `'a` by a borrowing struct `Msg<'a>`.
+pub trait ReadStruct<'de>: ForyStruct {
     /// Reads every field, in wire order, as this type declares them.
-    fn read_fields(ctx: &mut ReadContext<'_, '_>) -> Result<Self>;
+    fn read_fields(ctx: &mut ReadContext<'_, 'de>) -> Result<Self>;
 
     /// Reads the fields a peer's TypeDef lists, in its order: `plan[i]` is the declaration index
-    /// of the field that the peer's field `i` fills, or `None` to skip that field. Fields the
-    /// peer did not send get their `Default`.
+    /// of the field that the peer's field `i` fills, or `None` to skip that field. A field the
+    /// peer did not send takes its `#[fory(default = "...")]` function, else its `Default`,
+    /// else the read fails ([`MissingField`]).
     fn read_fields_by_plan(
-        ctx: &mut ReadContext<'_, '_>,
+        ctx: &mut ReadContext<'_, 'de>,
         remote: &StructDef,
         plan: &[Option<usize>],
     ) -> Result<Self>;
+}
+
+/// The value of a field the input lacks, chosen at compile time without requiring `Default`
+/// of every field type: `(&&MissingField::<T>::new()).fill(..)` resolves to [`FillByDefault`]
+/// when `T: Default` and to [`FillByError`] otherwise (method lookup tries `&&MissingField`
+/// before `&MissingField`). Used by the derive for fields without a `default` function.
+#[doc(hidden)]
+pub struct MissingField<T>(std::marker::PhantomData<fn() -> T>);
+
+impl<T> MissingField<T> {
+    #[inline(always)]
+    pub const fn new() -> Self {
+        MissingField(std::marker::PhantomData)
+    }
+}
+
+impl<T> Default for MissingField<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// See [`MissingField`]: a missing field of a type with `Default` takes it.
+#[doc(hidden)]
+pub trait FillByDefault<T> {
+    fn fill(
+        &self,
+        ctx: &ReadContext<'_, '_>,
+        owner: &'static str,
+        field: &'static str,
+    ) -> Result<T>;
+}
+
+impl<T: Default> FillByDefault<T> for &MissingField<T> {
+    #[inline(always)]
+    fn fill(&self, _: &ReadContext<'_, '_>, _: &'static str, _: &'static str) -> Result<T> {
+        Ok(T::default())
+    }
+}
+
+/// See [`MissingField`]: a missing field of a type without `Default` is an error.
+#[doc(hidden)]
+pub trait FillByError<T> {
+    fn fill(
+        &self,
+        ctx: &ReadContext<'_, '_>,
+        owner: &'static str,
+        field: &'static str,
+    ) -> Result<T>;
+}
+
+impl<T> FillByError<T> for MissingField<T> {
+    #[cold]
+    fn fill(
+        &self,
+        ctx: &ReadContext<'_, '_>,
+        owner: &'static str,
+        field: &'static str,
+    ) -> Result<T> {
+        Err(missing_field(ctx, owner, field))
+    }
+}
+
+/// The error for field `field` of struct `owner` that the input does not carry (the writer's
+/// TypeDef lacks it, or a peer wrote null into it) and that has neither a `default` function
+/// nor a `Default` type.
+#[cold]
+pub fn missing_field(ctx: &ReadContext<'_, '_>, owner: &'static str, field: &'static str) -> Error {
+    Error::invalid(
+        ctx.reader.position(),
+        "a value for every field that has no default",
+        format!(
+            "none for field `{field}` of {owner} (the writer's TypeDef lacks it, or it is null), \
+             and its type has no `Default`; give it #[fory(default = \"path::to::fn\")]"
+        ),
+    )
+}
+
+/// The value of a `#[fory(skip)]` field of type `T` without a `default` function.
+#[doc(hidden)]
+#[inline(always)]
+pub fn skipped_field_default<T: SkippedFieldDefault>() -> T {
+    T::skipped_default()
+}
+
+/// `Default`, under a name that explains the missing impl for a `#[fory(skip)]` field.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "the `#[fory(skip)]` field type `{Self}` does not implement `Default`",
+    label = "a skipped field is never read, so it needs `Default`",
+    note = "give the field a value with #[fory(skip, default = \"path::to::fn\")]"
+)]
+pub trait SkippedFieldDefault {
+    fn skipped_default() -> Self;
+}
+
+impl<T: Default> SkippedFieldDefault for T {
+    #[inline(always)]
+    fn skipped_default() -> Self {
+        T::default()
+    }
 }
 
 /// How one field is written: the flags its TypeDef entry carries and its integer encoding.
@@ -121,7 +233,7 @@ pub fn in_wire_order(defs: Vec<FieldDef>, order: &[usize]) -> Vec<FieldDef> {
 
 /// Writes the type info of struct `T` as registered (and its TypeDef, in compatible mode).
 pub fn write_struct_type_info<T: ForyStruct>(ctx: &mut WriteContext<'_>) -> Result<()> {
-    write_user_type_info::<T>(ctx)
+    write_user_type_info::<T::Registered>(ctx)
 }
 
 /// Writes the payload of struct `value`. Inlined into the caller (the parent's `write_fields`
@@ -157,7 +269,9 @@ fn write_schema_hash<T: ForyStruct>(ctx: &mut WriteContext<'_>) -> Result<()> {
 /// this registry's, else from the registration (computed once per `Fory`), then remembered.
 #[inline(always)]
 fn schema_hash<T: ForyStruct>(registry: &TypeRegistry) -> Result<u32> {
-    if let Some(hash) = T::schema_hash_slot().and_then(|slot| slot.get(registry.stamp())) {
+    if let Some(hash) =
+        T::Registered::schema_hash_slot().and_then(|slot| slot.get(registry.stamp()))
+    {
         return Ok(hash);
     }
     looked_up_schema_hash::<T>(registry)
@@ -165,8 +279,11 @@ fn schema_hash<T: ForyStruct>(registry: &TypeRegistry) -> Result<u32> {
 
 #[inline(never)]
 fn looked_up_schema_hash<T: ForyStruct>(registry: &TypeRegistry) -> Result<u32> {
-    let hash = registry.get_user::<T>()?.struct_info(registry)?.schema_hash;
-    if let Some(slot) = T::schema_hash_slot() {
+    let hash = registry
+        .get_user::<T::Registered>()?
+        .struct_info(registry)?
+        .schema_hash;
+    if let Some(slot) = T::Registered::schema_hash_slot() {
         slot.set(registry.stamp(), hash);
     }
     Ok(hash)
@@ -174,14 +291,17 @@ fn looked_up_schema_hash<T: ForyStruct>(registry: &TypeRegistry) -> Result<u32> 
 
 /// Reads the type info of struct `T`, keeping the TypeDef that came with it.
 pub fn read_struct_wire_type<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>) -> Result<WireType> {
-    read_user_wire_type::<T>(ctx)
+    read_user_wire_type::<T::Registered>(ctx)
 }
 
 /// Reads the payload of struct `T`, by the TypeDef named in `wire` when there is one.
 /// Inlined into the caller, like [`write_struct_data`]: a nested struct costs one call, to its
 /// `read_fields` (or to the TypeDef's plan).
 #[inline(always)]
-pub fn read_struct_data<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>, wire: WireType) -> Result<T> {
+pub fn read_struct_data<'de, T: ReadStruct<'de>>(
+    ctx: &mut ReadContext<'_, 'de>,
+    wire: WireType,
+) -> Result<T> {
     ctx.enter()?;
     let result = read_struct_payload(ctx, wire);
     ctx.leave();
@@ -189,7 +309,10 @@ pub fn read_struct_data<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>, wire: Wire
 }
 
 #[inline(always)]
-fn read_struct_payload<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>, wire: WireType) -> Result<T> {
+fn read_struct_payload<'de, T: ReadStruct<'de>>(
+    ctx: &mut ReadContext<'_, 'de>,
+    wire: WireType,
+) -> Result<T> {
     if let Some(index) = wire.type_def() {
         return read_by_type_def(ctx, index);
     }
@@ -287,7 +410,7 @@ fn hash_mismatch<T: ForyStruct>(
 ) -> Error {
     let registry = ctx.registry();
     let cause = registry
-        .get_user::<T>()
+        .get_user::<T::Registered>()
         .and_then(|reg| reg.struct_info(registry))
         .ok()
         .and_then(|info| explain_hash_mismatch(&info.def, hash))
@@ -314,18 +437,21 @@ fn hash_mismatch<T: ForyStruct>(
 
 /// Reads the fields of struct `T` as the stream's TypeDef `index` lists them.
 #[inline(never)]
-fn read_by_type_def<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>, index: u32) -> Result<T> {
+fn read_by_type_def<'de, T: ReadStruct<'de>>(
+    ctx: &mut ReadContext<'_, 'de>,
+    index: u32,
+) -> Result<T> {
     let at = ctx.reader.position();
     let missing = || Error::invalid(at, "a struct TypeDef", format!("TypeDef {index}"));
     // Borrowed from the `Fory`'s cache (a copy of a reference) or shared (a reference count),
     // and held while the fields are read with the context.
     let remote = peek_struct_def(ctx, index).ok_or_else(missing)?.clone();
-    let local = std::any::TypeId::of::<T>();
+    let local = std::any::TypeId::of::<T::Registered>();
     let plan = match remote.plan_if_known(local) {
         Some(plan) => Cow::Borrowed(plan),
         None => {
             let registry = ctx.registry();
-            let info = ctx.registration::<T>()?.struct_info(registry)?;
+            let info = ctx.registration::<T::Registered>()?.struct_info(registry)?;
             remote.plan_for(local, || match remote.struct_def() {
                 Some(def) if def.fields != info.def.fields => {
                     match match_fields(&info.def, def, T::FIELD_ORDER) {
@@ -549,13 +675,13 @@ pub fn read_field<'de, T: Deserialize<'de> + Schema>(
     read_typed(ctx, wire)
 }
 
-/// Reads one field written as a peer's TypeDef entry `remote` describes it. A null where this
-/// side's field cannot be null (a peer's nullable field) reads as the field's `Default`, as the
-/// peers do.
-pub fn read_remote_field<'de, T: Deserialize<'de> + Default>(
+/// Reads one field written as a peer's TypeDef entry `remote` describes it. `None` for a null
+/// where this side's field cannot be null (a peer's nullable field): the caller fills the
+/// field as a missing one (its `default` function or `Default`), as the peers do.
+pub fn read_remote_field<'de, T: Deserialize<'de>>(
     ctx: &mut ReadContext<'_, 'de>,
     remote: &FieldDef,
-) -> Result<T> {
+) -> Result<Option<T>> {
     let id = remote.field_type.type_id();
     if let FieldType::List(element) | FieldType::Set(element) = &remote.field_type {
         ctx.declare_element(element.field_type.type_id());
@@ -568,11 +694,11 @@ pub fn read_remote_field<'de, T: Deserialize<'de> + Default>(
     let value = if remote.nullable || remote.track_ref {
         let at = ctx.reader.position();
         match read_flag(ctx)? {
-            RefFlag::Null => Ok(T::null_value().unwrap_or_default()),
-            flag => T::read_after_flag(ctx, flag, at, wire),
+            RefFlag::Null => Ok(T::null_value()),
+            flag => T::read_after_flag(ctx, flag, at, wire).map(Some),
         }
     } else {
-        read_typed(ctx, wire)
+        read_typed(ctx, wire).map(Some)
     };
     // A null or empty list leaves the declared element unused.
     ctx.take_declared_element();

@@ -35,9 +35,6 @@ pub fn bounded(generics: &Generics) -> Generics {
         param
             .bounds
             .push(syn::parse_quote!(::fory_core::serializer::Schema));
-        param
-            .bounds
-            .push(syn::parse_quote!(::core::default::Default));
         param.bounds.push(syn::parse_quote!('static));
     }
     generics
@@ -60,6 +57,14 @@ pub fn user_type(
     let ident = &input.ident;
     let generics = bounded(&input.generics);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    // A borrowing struct `Msg<'a>` is registered as `Msg<'static>` (a user type is `'static`),
+    // which stands for every lifetime: the schema does not depend on it.
+    let borrowing = input.generics.lifetimes().next().is_some();
+    let (user_impl_generics, user_ty) = if borrowing {
+        (quote!(), quote!(#ident<'static>))
+    } else {
+        (quote!(#impl_generics), quote!(#ident #ty_generics))
+    };
     let kind = Ident::new(kind, proc_macro2::Span::call_site());
     let namespace = attrs
         .namespace
@@ -75,13 +80,15 @@ pub fn user_type(
         quote! {
             #[inline]
             fn writes_field_type_info(ctx: &::fory_core::context::WriteContext<'_>) -> bool {
-                ::fory_core::serializer::struct_field_writes_type_info::<Self>(ctx)
+                ::fory_core::serializer::struct_field_writes_type_info::<#user_ty>(ctx)
             }
         }
     } else {
         quote!()
     };
-    let schema_hash_slot = if kind == "Struct" && input.generics.params.is_empty() {
+    let one_type = input.generics.type_params().next().is_none()
+        && input.generics.const_params().next().is_none();
+    let schema_hash_slot = if kind == "Struct" && one_type {
         quote! {
             fn schema_hash_slot(
             ) -> ::core::option::Option<&'static ::fory_core::resolver::SchemaHashSlot> {
@@ -107,7 +114,7 @@ pub fn user_type(
         quote!()
     };
     quote! {
-        impl #impl_generics ::fory_core::resolver::UserType for #ident #ty_generics #where_clause {
+        impl #user_impl_generics ::fory_core::resolver::UserType for #user_ty #where_clause {
             const KIND: ::fory_core::resolver::UserKind = ::fory_core::resolver::UserKind::#kind;
             const NAMESPACE: &'static str = #namespace;
             const NAME: &'static str = #name;
@@ -126,7 +133,7 @@ pub fn user_type(
                 types: &::fory_core::resolver::TypeRegistry,
                 compatible: bool,
             ) -> ::fory_core::Result<::fory_core::meta::struct_def::FieldType> {
-                ::fory_core::serializer::user_field_type::<Self>(types, compatible)
+                ::fory_core::serializer::user_field_type::<#user_ty>(types, compatible)
             }
 
             fn field_type_info(compatible: bool) -> bool {

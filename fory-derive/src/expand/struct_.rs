@@ -6,11 +6,12 @@
 //! generated loops run over that constant array and compile to straight-line code.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
 use syn::DeriveInput;
 
 use super::{bounded, user_type, with_de_lifetime};
-use crate::ast::{Field, StructModel};
+use crate::ast::{Field, Skipped, StructModel};
 
 /// The `FieldMode` of a field, as a constant expression.
 fn mode(field: &Field) -> TokenStream {
@@ -63,12 +64,62 @@ fn sort_key(field: &Field) -> TokenStream {
     }
 }
 
+/// The value of field `i` from its local `Option`: `missing` when it is `None`.
+fn present_or(local: &syn::Ident, missing: TokenStream) -> TokenStream {
+    quote! {
+        match #local {
+            ::core::option::Option::Some(value) => value,
+            ::core::option::Option::None => #missing,
+        }
+    }
+}
+
+/// The value of a field the input lacks: its `default` function, else its type's `Default`,
+/// else the read-time error naming the field. Which one is chosen at compile time (see
+/// `fory_core::serializer::MissingField`), so no field type has to implement `Default`.
+fn fill_missing(field: &Field) -> TokenStream {
+    if let Some(path) = &field.default {
+        return quote!(#path());
+    }
+    let ty = &field.ty;
+    let name = &field.wire_name;
+    quote! {{
+        #[allow(unused_imports)]
+        use ::fory_core::serializer::{FillByDefault as _, FillByError as _};
+        (&&::fory_core::serializer::MissingField::<#ty>::new()).fill(
+            ctx, ::core::any::type_name::<Self>(), #name,
+        )?
+    }}
+}
+
+/// The value of a `skip` field: its `default` function, else its type's `Default`, which a
+/// compile error asks for at the field.
+fn fill_skipped(skipped: &Skipped) -> TokenStream {
+    if let Some(path) = &skipped.default {
+        return quote!(#path());
+    }
+    let ty = &skipped.ty;
+    quote_spanned!(ty.span()=> ::fory_core::serializer::skipped_field_default::<#ty>())
+}
+
 pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
     let ident = &input.ident;
     let generics = bounded(&input.generics);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
-    let de_generics = with_de_lifetime(&input.generics);
-    let (de_impl_generics, _, _) = de_generics.split_for_impl();
+    // The reading impls: for every input lifetime `'__de`, or for a borrowing struct `Msg<'a>`
+    // for input that lives for `'a` (its fields borrow from it).
+    let (de_impl_generics, de) = match &model.lifetime {
+        Some(lifetime) => (quote!(#impl_generics), quote!(#lifetime)),
+        None => {
+            let de_generics = with_de_lifetime(&input.generics);
+            let (de_impl_generics, _, _) = de_generics.split_for_impl();
+            (quote!(#de_impl_generics), quote!('__de))
+        }
+    };
+    let registered = match &model.lifetime {
+        Some(_) => quote!(#ident<'static>),
+        None => quote!(Self),
+    };
     let fields = &model.fields;
     let count = fields.len();
 
@@ -89,34 +140,53 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
     let locals: Vec<_> = (0..count).map(|i| format_ident!("__f{}", i)).collect();
     let skipped = &model.skipped;
 
-    let construct = if model.unit {
-        quote!(Self)
-    } else if model.tuple {
-        // Positional fields: every position is either a field or skipped.
-        let total = count + skipped.len();
-        let values = (0..total).map(|position| {
-            let slot = fields.iter().position(|f| match &f.member {
-                syn::Member::Unnamed(index) => index.index as usize == position,
-                syn::Member::Named(_) => false,
-            });
-            match slot {
-                Some(i) => {
-                    let local = &locals[i];
-                    quote!(#local.unwrap_or_default())
+    // The struct from the locals; `missing(i)` is the value of field `i` when its local is
+    // `None`.
+    let construct = |missing: &dyn Fn(usize) -> TokenStream| -> TokenStream {
+        let value = |i: usize| present_or(&locals[i], missing(i));
+        if model.unit {
+            quote!(Self)
+        } else if model.tuple {
+            // Positional fields: every position is either a field or skipped.
+            let total = count + skipped.len();
+            let values = (0..total).map(|position| {
+                let at = |m: &syn::Member| match m {
+                    syn::Member::Unnamed(index) => index.index as usize == position,
+                    syn::Member::Named(_) => false,
+                };
+                match fields.iter().position(|f| at(&f.member)) {
+                    Some(i) => value(i),
+                    None => skipped
+                        .iter()
+                        .find(|s| at(&s.member))
+                        .map(fill_skipped)
+                        .unwrap_or_default(),
                 }
-                None => quote!(::core::default::Default::default()),
-            }
-        });
-        quote!(Self( #(#values),* ))
-    } else {
-        quote! {
-            Self {
-                #( #members: #locals.unwrap_or_default(), )*
-                #( #skipped: ::core::default::Default::default(), )*
+            });
+            quote!(Self( #(#values),* ))
+        } else {
+            let values = (0..count).map(value);
+            let skipped_members = skipped.iter().map(|s| &s.member);
+            let skipped_values = skipped.iter().map(fill_skipped);
+            quote! {
+                Self {
+                    #( #members: #values, )*
+                    #( #skipped_members: #skipped_values, )*
+                }
             }
         }
     };
-
+    // In the declared order every field is read, so `None` cannot happen; the error keeps the
+    // code free of panics and of `Default`.
+    let construct_all = construct(&|i| {
+        let name = &fields[i].wire_name;
+        quote! {
+            return ::core::result::Result::Err(::fory_core::serializer::missing_field(
+                ctx, ::core::any::type_name::<Self>(), #name,
+            ))
+        }
+    });
+    let construct_by_plan = construct(&|i| fill_missing(&fields[i]));
     // One statement per wire position: `match FIELD_ORDER[p]` on a constant, which the compiler
     // folds to the one field there, so the fields are written and read in straight-line code.
     // The first `WRITE_RUN.0` positions (scalars) go through one `WriteRun` (and one `ReadRun`),
@@ -195,10 +265,7 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
                 types: &::fory_core::resolver::TypeRegistry,
                 compatible: bool,
             ) -> ::fory_core::Result<::std::vec::Vec<::fory_core::meta::struct_def::FieldDef>> {
-                ::core::result::Result::Ok(::fory_core::serializer::in_wire_order(
-                    ::std::vec![#(#defs),*],
-                    <Self as ::fory_core::serializer::ForyStruct>::FIELD_ORDER,
-                ))
+                Self::__fory_field_defs(types, compatible)
             }
         },
     );
@@ -206,7 +273,24 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
     quote! {
         #user_type
 
+        impl #impl_generics #ident #ty_generics #where_clause {
+            // Outside `UserType`, which a borrowing struct implements for its `'static` form
+            // only, so that the field types may name the struct's lifetime.
+            #[doc(hidden)]
+            fn __fory_field_defs(
+                types: &::fory_core::resolver::TypeRegistry,
+                compatible: bool,
+            ) -> ::fory_core::Result<::std::vec::Vec<::fory_core::meta::struct_def::FieldDef>> {
+                ::core::result::Result::Ok(::fory_core::serializer::in_wire_order(
+                    ::std::vec![#(#defs),*],
+                    <Self as ::fory_core::serializer::ForyStruct>::FIELD_ORDER,
+                ))
+            }
+        }
+
         impl #impl_generics ::fory_core::serializer::ForyStruct for #ident #ty_generics #where_clause {
+            type Registered = #registered;
+
             const FIELD_ORDER: &'static [usize] =
                 &::fory_core::meta::field_order::order::<#count>(&[#(#keys),*]);
 
@@ -225,10 +309,12 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
                 #( #write_positions )*
                 ::core::result::Result::Ok(())
             }
+        }
 
+        impl #de_impl_generics ::fory_core::serializer::ReadStruct<#de> for #ident #ty_generics #where_clause {
             #[allow(unused_variables, unused_mut)]
             fn read_fields(
-                ctx: &mut ::fory_core::context::ReadContext<'_, '_>,
+                ctx: &mut ::fory_core::context::ReadContext<'_, #de>,
             ) -> ::fory_core::Result<Self> {
                 #( let mut #locals: ::core::option::Option<#types> = ::core::option::Option::None; )*
                 if #run.0 > 0 {
@@ -236,25 +322,24 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
                     #( #read_run_positions )*
                 }
                 #( #read_positions )*
-                ::core::result::Result::Ok(#construct)
+                ::core::result::Result::Ok(#construct_all)
             }
 
             #[allow(unused_variables, unused_mut)]
             fn read_fields_by_plan(
-                ctx: &mut ::fory_core::context::ReadContext<'_, '_>,
+                ctx: &mut ::fory_core::context::ReadContext<'_, #de>,
                 remote: &::fory_core::meta::struct_def::StructDef,
                 plan: &[::core::option::Option<usize>],
             ) -> ::fory_core::Result<Self> {
                 #( let mut #locals: ::core::option::Option<#types> = ::core::option::Option::None; )*
                 for (field, slot) in remote.fields.iter().zip(plan) {
                     match slot {
-                        #( ::core::option::Option::Some(#indices) => #locals = ::core::option::Option::Some(
-                            ::fory_core::serializer::read_remote_field::<#types>(ctx, field)?,
-                        ), )*
+                        #( ::core::option::Option::Some(#indices) => #locals =
+                            ::fory_core::serializer::read_remote_field::<#types>(ctx, field)?, )*
                         _ => ::fory_core::serializer::skip_field(ctx, field)?,
                     }
                 }
-                ::core::result::Result::Ok(#construct)
+                ::core::result::Result::Ok(#construct_by_plan)
             }
         }
 
@@ -290,30 +375,30 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
             }
         }
 
-        impl #de_impl_generics ::fory_core::Deserialize<'__de> for #ident #ty_generics #where_clause {
+        impl #de_impl_generics ::fory_core::Deserialize<#de> for #ident #ty_generics #where_clause {
             fn read_type_info(
-                ctx: &mut ::fory_core::context::ReadContext<'_, '__de>,
+                ctx: &mut ::fory_core::context::ReadContext<'_, #de>,
             ) -> ::fory_core::Result<::fory_core::types::TypeId> {
                 ::fory_core::serializer::read_struct_wire_type::<Self>(ctx).map(|wire| wire.id)
             }
 
             #[inline(always)]
             fn read_data(
-                ctx: &mut ::fory_core::context::ReadContext<'_, '__de>,
+                ctx: &mut ::fory_core::context::ReadContext<'_, #de>,
                 id: ::fory_core::types::TypeId,
             ) -> ::fory_core::Result<Self> {
                 ::fory_core::serializer::read_struct_data(ctx, id.into())
             }
 
             fn read_wire_type(
-                ctx: &mut ::fory_core::context::ReadContext<'_, '__de>,
+                ctx: &mut ::fory_core::context::ReadContext<'_, #de>,
             ) -> ::fory_core::Result<::fory_core::serializer::WireType> {
                 ::fory_core::serializer::read_struct_wire_type::<Self>(ctx)
             }
 
             #[inline(always)]
             fn read_wire_data(
-                ctx: &mut ::fory_core::context::ReadContext<'_, '__de>,
+                ctx: &mut ::fory_core::context::ReadContext<'_, #de>,
                 wire: ::fory_core::serializer::WireType,
             ) -> ::fory_core::Result<Self> {
                 ::fory_core::serializer::read_struct_data(ctx, wire)

@@ -1,8 +1,9 @@
 use fory_core::ForyObject;
 
 #[derive(ForyObject)]
-struct Borrowed<'a> {
-    name: &'a str,
+enum Choice<'a> {
+    Name(&'a str),
+    Empty,
 }
 
 fn main() {}

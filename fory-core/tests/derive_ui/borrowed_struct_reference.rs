@@ -1,0 +1,13 @@
+use fory_core::ForyObject;
+
+#[derive(ForyObject)]
+struct Inner {
+    x: i32,
+}
+
+#[derive(ForyObject)]
+struct Borrowed<'a> {
+    inner: &'a Inner,
+}
+
+fn main() {}
