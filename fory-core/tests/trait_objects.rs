@@ -3,6 +3,7 @@
 //! as struct fields and as list and map elements, in both modes and with reference tracking.
 
 use std::any::Any;
+use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -43,6 +44,15 @@ impl Animal for Cat {
 
 register_trait!(sync Animal, Dog, Cat);
 
+#[derive(ForyObject)]
+struct Zoo {
+    star: Box<dyn Animal>,
+    animals: Vec<Box<dyn Animal>>,
+    keepers: HashMap<String, Rc<dyn Animal>>,
+    maybe: Option<Box<dyn Animal>>,
+    shared: Arc<dyn Animal + Send + Sync>,
+}
+
 fn fory(compatible: bool, ref_tracking: bool) -> Fory {
     let mut fory = Fory::builder()
         .compatible(compatible)
@@ -50,6 +60,7 @@ fn fory(compatible: bool, ref_tracking: bool) -> Fory {
         .build();
     fory.register::<Dog>(250).unwrap();
     fory.register::<Cat>(251).unwrap();
+    fory.register::<Zoo>(252).unwrap();
     fory.register::<Rock>(253).unwrap();
     fory
 }
@@ -79,7 +90,10 @@ where
 
 fn read_error<T: for<'de> fory_core::Deserialize<'de>>(fory: &Fory, bytes: &[u8]) -> String {
     match fory.deserialize::<T>(bytes) {
-        Ok(_) => panic!("read {} from bytes that do not hold one", std::any::type_name::<T>()),
+        Ok(_) => panic!(
+            "read {} from bytes that do not hold one",
+            std::any::type_name::<T>()
+        ),
         Err(e) => e.to_string(),
     }
 }
@@ -110,16 +124,35 @@ fn rc_and_arc_at_the_root() {
 }
 
 #[test]
+fn struct_fields_lists_and_maps_of_trait_objects() {
+    for fory in modes() {
+        let zoo = Zoo {
+            star: Box::new(dog("Rex")),
+            animals: vec![Box::new(Cat { lives: 3 }), Box::new(dog("Ace"))],
+            keepers: HashMap::from([("kim".to_string(), Rc::new(Cat { lives: 1 }) as Rc<_>)]),
+            maybe: None,
+            shared: Arc::new(Cat { lives: 2 }),
+        };
+        let back: Zoo = fory.deserialize(&fory.serialize(&zoo).unwrap()).unwrap();
+        assert_eq!(back.star.speak(), "Rex says woof at 7");
+        assert_eq!(speak_all(&back.animals), ["meow x3", "Ace says woof at 7"]);
+        assert_eq!(back.keepers["kim"].speak(), "meow x1");
+        assert!(back.maybe.is_none());
+        assert_eq!(back.shared.speak(), "meow x2");
+    }
+}
+
+#[test]
 fn a_list_of_one_concrete_type_and_of_mixed_types() {
     for fory in modes() {
         let same: Vec<Box<dyn Animal>> = vec![Box::new(dog("a")), Box::new(dog("b"))];
         let back: Vec<Box<dyn Animal>> = fory.deserialize(&fory.serialize(&same).unwrap()).unwrap();
-        assert_eq!(
-            speak_all(&back),
-            ["a says woof at 7", "b says woof at 7"]
-        );
-        let mixed: Vec<Option<Rc<dyn Animal>>> =
-            vec![Some(Rc::new(Cat { lives: 4 })), None, Some(Rc::new(dog("c")))];
+        assert_eq!(speak_all(&back), ["a says woof at 7", "b says woof at 7"]);
+        let mixed: Vec<Option<Rc<dyn Animal>>> = vec![
+            Some(Rc::new(Cat { lives: 4 })),
+            None,
+            Some(Rc::new(dog("c"))),
+        ];
         let back: Vec<Option<Rc<dyn Animal>>> =
             fory.deserialize(&fory.serialize(&mixed).unwrap()).unwrap();
         assert_eq!(back.len(), 3);
@@ -133,7 +166,11 @@ fn a_list_of_one_concrete_type_and_of_mixed_types() {
 fn shared_trait_objects_stay_shared_with_reference_tracking() {
     let fory = fory(false, true);
     let cat: Rc<dyn Animal> = Rc::new(Cat { lives: 5 });
-    let value = vec![cat.clone(), cat.clone(), Rc::new(dog("d")) as Rc<dyn Animal>];
+    let value = vec![
+        cat.clone(),
+        cat.clone(),
+        Rc::new(dog("d")) as Rc<dyn Animal>,
+    ];
     let back: Vec<Rc<dyn Animal>> = fory.deserialize(&fory.serialize(&value).unwrap()).unwrap();
     assert!(Rc::ptr_eq(&back[0], &back[1]));
     assert!(!Rc::ptr_eq(&back[0], &back[2]));
@@ -149,7 +186,10 @@ fn a_registered_type_that_is_not_an_implementation_is_an_error_naming_both() {
     assert!(err.contains("Dog, Cat"), "{err}");
     let bytes = fory.serialize(&"text".to_string()).unwrap();
     let err = read_error::<Rc<dyn Animal>>(&fory, &bytes);
-    assert!(err.contains("STRING") && err.contains("dyn Animal"), "{err}");
+    assert!(
+        err.contains("STRING") && err.contains("dyn Animal"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -157,7 +197,10 @@ fn an_unregistered_implementation_is_an_encode_error() {
     let fory = Fory::default();
     let value: Box<dyn Animal> = Box::new(dog("x"));
     let err = fory.serialize(&value).unwrap_err().to_string();
-    assert!(err.contains("Dog") && err.contains("not registered"), "{err}");
+    assert!(
+        err.contains("Dog") && err.contains("not registered"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -168,7 +211,10 @@ fn rc_dyn_any_holds_registered_and_built_in_values() {
         assert_eq!(back.downcast_ref::<Dog>(), Some(&dog("any")));
         let value: Rc<dyn Any> = Rc::new(Value::String("s".into()));
         let back: Rc<dyn Any> = fory.deserialize(&fory.serialize(&value).unwrap()).unwrap();
-        assert_eq!(back.downcast_ref::<Value>(), Some(&Value::String("s".into())));
+        assert_eq!(
+            back.downcast_ref::<Value>(),
+            Some(&Value::String("s".into()))
+        );
     }
 }
 
@@ -187,7 +233,10 @@ fn arc_dyn_any_send_sync_holds_send_sync_types_and_scalars() {
         let back: Vec<Arc<dyn Any + Send + Sync>> =
             fory.deserialize(&fory.serialize(&value).unwrap()).unwrap();
         assert_eq!(back[0].downcast_ref::<i64>(), Some(&5));
-        assert_eq!(back[1].downcast_ref::<String>().map(String::as_str), Some("t"));
+        assert_eq!(
+            back[1].downcast_ref::<String>().map(String::as_str),
+            Some("t")
+        );
         assert_eq!(back[2].downcast_ref::<f64>(), Some(&1.5));
     }
 }

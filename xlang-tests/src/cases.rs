@@ -2,7 +2,7 @@
 //! names, values and modes). A case decodes a peer's bytes into its Rust type, checks the value,
 //! and re-encodes it.
 
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::fmt::Debug;
 use std::rc::Rc;
 
@@ -297,6 +297,7 @@ pub fn all() -> Vec<Case> {
     cases.extend(ref_flag_cases());
     cases.extend(ref_list_with_nulls_cases());
     cases.extend(polymorphic_cases());
+    cases.extend(trait_object_cases());
     cases
 }
 
@@ -982,4 +983,68 @@ fn polymorphic_cases() -> Vec<Case> {
         |fory, callback| encode_value(fory, callback, bag()),
     ));
     cases
+}
+
+// ---------------------------------------------------------------------------------------------
+// `trait_object_fields`: `Zoo {star: Dog("Rex", 7), animals: [Cat(9), Dog("Ace", 3)], keepers:
+// {"kim": Cat(1)}}`, every animal a trait object.
+
+fn zoo() -> Zoo {
+    Zoo {
+        star: Box::new(Dog {
+            name: s("Rex"),
+            volume: 7,
+        }),
+        animals: vec![
+            Box::new(Cat { lives: 9 }),
+            Box::new(Dog {
+                name: s("Ace"),
+                volume: 3,
+            }),
+        ],
+        keepers: HashMap::from([(s("kim"), Box::new(Cat { lives: 1 }) as Box<dyn Animal>)]),
+    }
+}
+
+/// A zoo as text that names each animal's concrete type.
+fn show_zoo(zoo: &Zoo) -> String {
+    let mut keepers: Vec<_> = zoo.keepers.iter().collect();
+    keepers.sort_by(|a, b| a.0.cmp(b.0));
+    format!(
+        "Zoo {{star: {:?}, animals: {:?}, keepers: {:?}}}",
+        zoo.star, zoo.animals, keepers
+    )
+}
+
+fn check_zoo(
+    fory: &Fory,
+    callback: Option<Callback>,
+    payload: &Payload,
+) -> std::result::Result<Payload, String> {
+    let got: Zoo = fory
+        .deserialize(main_buffer(payload)?)
+        .map_err(|e| format!("decode: {e}"))?;
+    let want = zoo();
+    if show_zoo(&got) != show_zoo(&want) {
+        return Err(format!(
+            "decoded {}, expected {}",
+            show_zoo(&got),
+            show_zoo(&want)
+        ));
+    }
+    // The values are the concrete types, reachable through the trait.
+    if got.star.downcast_ref::<Dog>().is_none() || got.star.speak() != "Rex: woof x7" {
+        return Err(format!("the star is not the dog Rex: {:?}", got.star));
+    }
+    encode_value(fory, callback, got)
+}
+
+fn trait_object_cases() -> Vec<Case> {
+    both_modes(
+        ["trait_object_fields", "trait_object_fields_compatible"],
+        false,
+        register_zoo,
+        check_zoo,
+        |fory, callback| encode_value(fory, callback, zoo()),
+    )
 }

@@ -190,7 +190,18 @@ pub const DIFFERENCES: &[Difference] = &[
         reason: "the element type of a list of anything (UNKNOWN) in the TypeDef nullable (`4c 16 \
                  02`) as Java and Go write it; pyfory leaves the nullable bit clear (`4c 16 00`), \
                  so the TypeDef hash differs too",
-        cases: &["polymorphic_list_field_compatible"],
+        cases: &[
+            "polymorphic_list_field_compatible",
+            "trait_object_fields_compatible",
+        ],
+    },
+    // trait_object_fields: fields typed by a trait (Java interface, Go interface).
+    Difference {
+        peer: "go",
+        reason: "a field typed by a trait starts with its value's type info (`1b fa01`) as Java \
+                 and pyfory write it; Go writes the not-null flag first (`ff 1b fa01`) although \
+                 its TypeDef declares the field not nullable, and writes its strings as UTF-8",
+        cases: &["trait_object_fields", "trait_object_fields_compatible"],
     },
 ];
 

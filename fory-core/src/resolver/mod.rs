@@ -7,9 +7,9 @@ mod type_meta;
 mod written_type_defs;
 
 pub use registry::{
-    send_sync_cast, ErasedRead, ErasedWrite, Identity, Registrable, Registration,
-    RegistrationSlot, SchemaHashSlot, SendSyncCast, SendSyncProbe, StructInfo, TypeName,
-    TypeRegistry, UserKind, UserType, ViaAnyType, ViaSendSync,
+    send_sync_cast, ErasedRead, ErasedWrite, Identity, Registrable, Registration, RegistrationSlot,
+    SchemaHashSlot, SendSyncCast, SendSyncProbe, StructInfo, TypeName, TypeRegistry, UserKind,
+    UserType, ViaAnyType, ViaSendSync,
 };
 #[cfg(test)]
 pub(crate) use type_def_cache::ReadIdentity;

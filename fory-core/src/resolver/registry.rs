@@ -112,7 +112,9 @@ pub trait UserType: 'static {
 pub fn send_sync_cast<T: Any + Send + Sync>(
     value: Box<dyn Any>,
 ) -> std::result::Result<Box<dyn Any + Send + Sync>, Box<dyn Any>> {
-    value.downcast::<T>().map(|v| v as Box<dyn Any + Send + Sync>)
+    value
+        .downcast::<T>()
+        .map(|v| v as Box<dyn Any + Send + Sync>)
 }
 
 /// Finds [`send_sync_cast`] for a concrete type when it is `Send + Sync`, and `None` otherwise,
@@ -266,7 +268,8 @@ pub type ErasedRead = for<'a, 'b> fn(&mut ReadContext<'a, 'b>, WireType) -> Resu
 
 /// Moves a value read through a registration into a `Box<dyn Any + Send + Sync>`, for a type
 /// that is `Send + Sync`; gives the value back otherwise.
-pub type SendSyncCast = fn(Box<dyn Any>) -> std::result::Result<Box<dyn Any + Send + Sync>, Box<dyn Any>>;
+pub type SendSyncCast =
+    fn(Box<dyn Any>) -> std::result::Result<Box<dyn Any + Send + Sync>, Box<dyn Any>>;
 
 /// One registered user type.
 #[derive(Debug, Clone)]

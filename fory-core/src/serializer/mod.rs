@@ -45,6 +45,7 @@ pub use enum_::{
     read_enum_data, read_enum_type_info, write_enum_data, write_enum_type_info, ForyEnum,
 };
 pub use list::{read_list, write_list};
+pub use refs::{ReadPointee, WritePointee};
 pub use schema::{
     field_writes_type_info, nested, struct_field_writes_type_info, user_field_type, Schema,
 };
@@ -55,14 +56,13 @@ pub use struct_::{
     write_run_head, write_struct_data, write_struct_type_info, FieldMode, FillByDefault,
     FillByError, ForyStruct, MissingField, ReadStruct, SkippedFieldDefault,
 };
-pub use union::{
-    read_union_data, read_union_type_info, write_case_value, write_union_data,
-    write_union_type_info, ForyUnion,
-};
-pub use refs::{ReadPointee, WritePointee};
 pub use trait_object::{
     object_is_null, object_needs_ref, read_object, read_object_wire_type, same_object_type,
     write_object_data, write_object_type_info, AsAny, TraitObject,
+};
+pub use union::{
+    read_union_data, read_union_type_info, write_case_value, write_union_data,
+    write_union_type_info, ForyUnion,
 };
 pub use value::{UserValue, Value};
 

@@ -432,7 +432,13 @@ macro_rules! shared_pointer {
 }
 
 shared_pointer!(Rc, rc::Weak<T>, Rc::downgrade, read_rc, placeholder_rc);
-shared_pointer!(Arc, sync::Weak<T>, Arc::downgrade, read_arc, placeholder_arc);
+shared_pointer!(
+    Arc,
+    sync::Weak<T>,
+    Arc::downgrade,
+    read_arc,
+    placeholder_arc
+);
 
 fn busy(what: &str) -> Error {
     Error::encode(format!(

@@ -667,12 +667,21 @@ pub fn read_field<'de, T: Deserialize<'de> + Schema>(
             mode.encoding.unwrap_or_else(T::declared_type_id),
         ))
     };
-    if mode.nullable || mode.track_ref {
+    if mode.nullable || mode.track_ref || flag_before_type_info(ctx, wire.is_none()) {
         let at = ctx.reader.position();
         let flag = read_flag(ctx)?;
         return T::read_after_flag(ctx, flag, at, wire);
     }
     read_typed(ctx, wire)
+}
+
+/// Whether a field that starts with type info (`starts_with_type_info`) starts with a reference
+/// flag instead. Go writes the not-null flag `ff` before an interface-typed field that its
+/// TypeDef, like Java's, declares not nullable (Java and pyfory write the type info at once);
+/// a flag byte (`ff`, `fe`, `fd`, `00`) is never a type id, so either form reads.
+#[inline]
+fn flag_before_type_info(ctx: &ReadContext<'_, '_>, starts_with_type_info: bool) -> bool {
+    starts_with_type_info && matches!(ctx.reader.peek_u8(), Ok(0xfd..=0xff | 0x00))
 }
 
 /// Reads one field written as a peer's TypeDef entry `remote` describes it. `None` for a null
@@ -691,7 +700,8 @@ pub fn read_remote_field<'de, T: Deserialize<'de>>(
     } else {
         Some(WireType::from(id))
     };
-    let value = if remote.nullable || remote.track_ref {
+    let value = if remote.nullable || remote.track_ref || flag_before_type_info(ctx, wire.is_none())
+    {
         let at = ctx.reader.position();
         match read_flag(ctx)? {
             RefFlag::Null => Ok(T::null_value()),

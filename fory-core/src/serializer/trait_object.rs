@@ -180,7 +180,10 @@ pub fn write_object_data<'v, T: TraitObject + ?Sized>(
 /// Whether a trait object holds the null [`Value`].
 #[doc(hidden)]
 pub fn object_is_null<T: TraitObject + ?Sized>(value: &T) -> bool {
-    matches!(value.object_as_any().downcast_ref::<Value>(), Some(Value::Null))
+    matches!(
+        value.object_as_any().downcast_ref::<Value>(),
+        Some(Value::Null)
+    )
 }
 
 /// Whether two trait objects carry the same type info.

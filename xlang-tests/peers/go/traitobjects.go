@@ -29,13 +29,24 @@ type Zoo struct {
 	Keepers map[string]Animal
 }
 
+// interfaceFieldFlag is why fory-go cannot read the Java form of the case.
+const interfaceFieldFlag = "fory-go v1.6.0 writes the not-null flag ff before an interface-typed " +
+	"field (ff 1b fa01 ... for Star) although its TypeDef, like Java's, declares the field not " +
+	"nullable, and expects the flag when reading: Java and pyfory write the type info at once " +
+	"(1b fa01 ...), which fory-go reads as a flag"
+
 func traitObjectCases() []*Case {
 	register := registrations(byID(Dog{}, 250), byID(Cat{}, 251), byID(Zoo{}, 252))
-	return structCase("trait_object_fields", register, func() Zoo {
+	cases := structCase("trait_object_fields", register, func() Zoo {
 		return Zoo{
 			Star:    Dog{Name: "Rex", Volume: 7},
 			Animals: []Animal{Cat{Lives: 9}, Dog{Name: "Ace", Volume: 3}},
 			Keepers: map[string]Animal{"kim": Cat{Lives: 1}},
 		}
 	})
+	for _, c := range cases {
+		c.ReadUnsupported = interfaceFieldFlag
+		c.ReadFailure = "[struct Zoo]"
+	}
+	return cases
 }

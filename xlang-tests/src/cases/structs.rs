@@ -386,6 +386,58 @@ pub fn register_polymorphic(fory: &mut Fory) -> Result<()> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// `trait_object_fields`: fields, list elements and map values typed by a trait.
+
+/// The trait of the trait object case (Java's interface `Animal`, Python's base class, Go's
+/// interface).
+pub trait Animal: fory_core::AsAny + std::fmt::Debug {
+    /// What the animal says, to show the trait is there to call.
+    fn speak(&self) -> String;
+}
+
+/// An `Animal` (id 250).
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub struct Dog {
+    pub name: String,
+    pub volume: i32,
+}
+
+/// An `Animal` (id 251).
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub struct Cat {
+    pub lives: i32,
+}
+
+impl Animal for Dog {
+    fn speak(&self) -> String {
+        format!("{}: woof x{}", self.name, self.volume)
+    }
+}
+
+impl Animal for Cat {
+    fn speak(&self) -> String {
+        format!("meow ({} lives)", self.lives)
+    }
+}
+
+fory_core::register_trait!(Animal, Dog, Cat);
+
+/// `trait_object_fields` (id 252).
+#[derive(ForyObject, Debug)]
+pub struct Zoo {
+    pub star: Box<dyn Animal>,
+    pub animals: Vec<Box<dyn Animal>>,
+    pub keepers: std::collections::HashMap<String, Box<dyn Animal>>,
+}
+
+/// The registrations of the trait object case: `Dog` (250), `Cat` (251), `Zoo` (252).
+pub fn register_zoo(fory: &mut Fory) -> Result<()> {
+    fory.register::<Dog>(250)?;
+    fory.register::<Cat>(251)?;
+    fory.register::<Zoo>(252)
+}
+
+// ---------------------------------------------------------------------------------------------
 // `ref_map_of_lists` and `ref_union_cases`: the reference flags of declared collections and of
 // union case values with reference tracking on.
 
