@@ -1039,12 +1039,52 @@ fn check_zoo(
     encode_value(fory, callback, got)
 }
 
+/// `Pen {first: d, second: d, all: [d, Cat(9)]}`, `d` one `Dog("Rex", 7)`.
+fn pen() -> Pen {
+    let d: Rc<dyn Animal> = Rc::new(Dog {
+        name: s("Rex"),
+        volume: 7,
+    });
+    Pen {
+        first: d.clone(),
+        second: d.clone(),
+        all: vec![d, Rc::new(Cat { lives: 9 })],
+    }
+}
+
+fn check_pen(
+    fory: &Fory,
+    callback: Option<Callback>,
+    payload: &Payload,
+) -> std::result::Result<Payload, String> {
+    let got: Pen = fory
+        .deserialize(main_buffer(payload)?)
+        .map_err(|e| format!("decode: {e}"))?;
+    let want = pen();
+    let show = |p: &Pen| format!("{p:?}");
+    if show(&got) != show(&want) {
+        return Err(format!("decoded {}, expected {}", show(&got), show(&want)));
+    }
+    if !Rc::ptr_eq(&got.first, &got.second) || !Rc::ptr_eq(&got.first, &got.all[0]) {
+        return Err("first, second and all[0] decoded as several objects, expected one".into());
+    }
+    encode_value(fory, callback, got)
+}
+
 fn trait_object_cases() -> Vec<Case> {
-    both_modes(
+    let mut cases = both_modes(
         ["trait_object_fields", "trait_object_fields_compatible"],
         false,
         register_zoo,
         check_zoo,
         |fory, callback| encode_value(fory, callback, zoo()),
-    )
+    );
+    cases.extend(both_modes(
+        ["trait_object_shared", "trait_object_shared_compatible"],
+        true,
+        register_pen,
+        check_pen,
+        |fory, callback| encode_value(fory, callback, pen()),
+    ));
+    cases
 }

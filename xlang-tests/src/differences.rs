@@ -193,6 +193,7 @@ pub const DIFFERENCES: &[Difference] = &[
         cases: &[
             "polymorphic_list_field_compatible",
             "trait_object_fields_compatible",
+            "trait_object_shared_compatible",
         ],
     },
     // trait_object_fields: fields typed by a trait (Java interface, Go interface).
@@ -202,6 +203,11 @@ pub const DIFFERENCES: &[Difference] = &[
                  and pyfory write it; Go writes the not-null flag first (`ff 1b fa01`) although \
                  its TypeDef declares the field not nullable, and writes its strings as UTF-8",
         cases: &["trait_object_fields", "trait_object_fields_compatible"],
+    },
+    Difference {
+        peer: "go",
+        reason: GO_UTF8,
+        cases: &["trait_object_shared", "trait_object_shared_compatible"],
     },
 ];
 

@@ -142,7 +142,8 @@ func allCases() []*Case {
 	cases = append(cases, refFlagCases()...)
 	cases = append(cases, sharedItemsCases()...)
 	cases = append(cases, polymorphicCases()...)
-	return append(cases, traitObjectCases()...)
+	cases = append(cases, traitObjectCases()...)
+	return append(cases, traitObjectSharedCases()...)
 }
 
 func findCase(name string) *Case {

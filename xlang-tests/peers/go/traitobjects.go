@@ -50,3 +50,45 @@ func traitObjectCases() []*Case {
 	}
 	return cases
 }
+
+// Pen (253): trait_object_shared (and _compatible), reference tracking on: one Dog three times.
+type Pen struct {
+	First  Animal   `fory:"ref"`
+	Second Animal   `fory:"ref"`
+	All    []Animal `fory:"type=list(element=_(ref=true))"`
+}
+
+func pen() Pen {
+	d := &Dog{Name: "Rex", Volume: 7}
+	return Pen{First: d, Second: d, All: []Animal{d, &Cat{Lives: 9}}}
+}
+
+func oneDogInPen(got any) string {
+	p := got.(Pen)
+	if p.First != p.Second || p.All[0] != p.First {
+		return "first, second and all[0] decoded as several objects, expected one"
+	}
+	return ""
+}
+
+// interfaceValueCopies is why fory-go cannot read trait_object_shared back.
+const interfaceValueCopies = "fory-go v1.6.0 writes the case as Java does (one Dog, then the " +
+	"references fe 01) but decodes a struct held in an interface as a value (main.Dog, not " +
+	"*main.Dog), so the three references come back as three copies and the sharing is lost"
+
+func traitObjectSharedCases() []*Case {
+	register := registrations(byID(Dog{}, 250), byID(Cat{}, 251), byID(Pen{}, 253))
+	var cases []*Case
+	for _, compatible := range []bool{false, true} {
+		suffix := ""
+		if compatible {
+			suffix = "_compatible"
+		}
+		c := value("trait_object_shared"+suffix, Mode{Compatible: compatible, Ref: true, Register: register}, pen)
+		c.Check = oneDogInPen
+		c.ReadUnsupported = interfaceValueCopies
+		c.ReadFailure = "decoded main.Pen{First: main.Dog{"
+		cases = append(cases, c)
+	}
+	return cases
+}

@@ -809,6 +809,34 @@ CASES["trait_object_fields"] = (_zoo(), _ZOO)
 CASES["trait_object_fields_compatible"] = (_zoo(), {**_ZOO, "compatible": True})
 
 
+# trait_object_shared (and _compatible), reference tracking on: one Dog three times.
+@dataclass
+class Pen:  # 253
+    first: Animal = pyfory.field(ref=True)
+    second: Animal = pyfory.field(ref=True)
+    all: List[pyfory.Ref[Animal]] = pyfory.field()
+
+
+def _pen():
+    d = Dog(name="Rex", volume=7)
+    return Pen(first=d, second=d, all=[d, Cat(lives=9)])
+
+
+def _one_dog_in_pen(got):
+    if got.first is not got.second or got.all[0] is not got.first:
+        return "first, second and all[0] decoded as several objects, expected one"
+    return None
+
+
+TYPE_IDS[Pen] = 253
+for _suffix, _compatible in (("", False), ("_compatible", True)):
+    CASES["trait_object_shared" + _suffix] = (
+        _pen(),
+        {"types": [Dog, Cat, Pen], "ref": True, "compatible": _compatible},
+    )
+    CHECKS["trait_object_shared" + _suffix] = _one_dog_in_pen
+
+
 # ---------------------------------------------------------------------------------------------
 # Commands.
 

@@ -430,11 +430,26 @@ pub struct Zoo {
     pub keepers: std::collections::HashMap<String, Box<dyn Animal>>,
 }
 
-/// The registrations of the trait object case: `Dog` (250), `Cat` (251), `Zoo` (252).
+/// The registrations of `trait_object_fields`: `Dog` (250), `Cat` (251), `Zoo` (252).
 pub fn register_zoo(fory: &mut Fory) -> Result<()> {
     fory.register::<Dog>(250)?;
     fory.register::<Cat>(251)?;
     fory.register::<Zoo>(252)
+}
+
+/// `trait_object_shared` (id 253): shared trait objects, reference-tracked (Java `@Ref Animal`).
+#[derive(ForyObject, Debug)]
+pub struct Pen {
+    pub first: std::rc::Rc<dyn Animal>,
+    pub second: std::rc::Rc<dyn Animal>,
+    pub all: Vec<std::rc::Rc<dyn Animal>>,
+}
+
+/// The registrations of `trait_object_shared`: `Dog` (250), `Cat` (251), `Pen` (253).
+pub fn register_pen(fory: &mut Fory) -> Result<()> {
+    fory.register::<Dog>(250)?;
+    fory.register::<Cat>(251)?;
+    fory.register::<Pen>(253)
 }
 
 // ---------------------------------------------------------------------------------------------

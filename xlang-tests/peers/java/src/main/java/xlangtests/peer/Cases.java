@@ -28,6 +28,7 @@ import xlangtests.peer.Structs.Many;
 import xlangtests.peer.Structs.NullablePrimitives;
 import xlangtests.peer.Structs.Optionals;
 import xlangtests.peer.Structs.Other;
+import xlangtests.peer.Structs.Pen;
 import xlangtests.peer.Structs.Zoo;
 import xlangtests.peer.Structs.Outer;
 import xlangtests.peer.Structs.Pair;
@@ -470,6 +471,18 @@ final class Cases {
     struct("polymorphic_list_field", Cases::bag, polymorphic);
     // ------------------------------------------------------------ trait objects
     struct("trait_object_fields", Cases::zoo, ids(Dog.class, 250, Cat.class, 251, Zoo.class, 252));
+    for (boolean compatible : new boolean[] {false, true}) {
+      ALL.add(
+          new Case(
+              "trait_object_shared" + (compatible ? "_compatible" : ""),
+              Cases::pen,
+              Cases::pen,
+              compatible,
+              true,
+              ids(Dog.class, 250, Cat.class, 251, Pen.class, 253),
+              Cases::oneDogInPen,
+              null));
+    }
     // The numpy cases: the Python peer writes numpy arrays, this one Java's primitive arrays.
     oob("oob_numpy_float64_out_of_band", () -> new double[] {1.5, -2.0}, Oob.OUT_OF_BAND, NONE);
     oob("oob_numpy_int32_out_of_band", () -> new int[] {1, -1}, Oob.OUT_OF_BAND, NONE);
@@ -510,6 +523,23 @@ final class Cases {
   /** The list of the polymorphic cases: two structs, an enum, scalars and a null. */
   private static List<Object> polymorphicItems() {
     return Cases.<Object>list(new Inner(1, "i"), Color.BLUE, "s", 7L, 2.5d, null, new Other(-3L, "o"));
+  }
+
+  /** {@code Pen {first: d, second: d, all: [d, Cat(9)]}}, d one {@code Dog("Rex", 7)}. */
+  private static Pen pen() {
+    Dog d = new Dog("Rex", 7);
+    Pen p = new Pen();
+    p.first = d;
+    p.second = d;
+    p.all = Cases.<Animal>list(d, new Cat(9));
+    return p;
+  }
+
+  private static String oneDogInPen(Object got) {
+    Pen p = (Pen) got;
+    return p.first == p.second && p.all.get(0) == p.first
+        ? null
+        : "first, second and all[0] decoded as several objects, expected one";
   }
 
   /** {@code Zoo {star: Dog("Rex", 7), animals: [Cat(9), Dog("Ace", 3)], keepers: {"kim": Cat(1)}}}. */

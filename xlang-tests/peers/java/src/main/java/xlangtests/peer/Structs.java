@@ -329,6 +329,15 @@ public final class Structs {
     public Zoo() {}
   }
 
+  /** Pen (253): reference-tracked fields and elements typed by the interface. */
+  public static class Pen {
+    public @Ref Animal first;
+    public @Ref Animal second;
+    public List<@Ref Animal> all;
+
+    public Pen() {}
+  }
+
   /** Bag (241): a list of anything as a struct field ({@code polymorphic_list_field}). */
   public static class Bag {
     public String name;
