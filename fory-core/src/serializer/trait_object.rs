@@ -52,6 +52,13 @@ use crate::serializer::{Deserialize, Serialize, Value, WireType};
 /// assert_eq!(back.area(), 4.0);
 /// # Ok::<(), fory_core::Error>(())
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be serialized as a trait object: its trait needs `AsAny` as a \
+               supertrait",
+    label = "declare the trait as `trait Name: fory_core::AsAny`",
+    note = "`AsAny` lets a `&dyn Trait` be seen as the concrete value it holds, which the \
+            serializer writes"
+)]
 pub trait AsAny: Any {
     /// The value as `&dyn Any`, whose `type_id` is the concrete type's.
     fn as_any(&self) -> &dyn Any;
@@ -512,6 +519,11 @@ macro_rules! register_trait {
         $crate::register_trait!(@object [dyn $trait_], $trait_, $($implementation),+);
     };
     (@object [$($obj:tt)+], $trait_:ident, $($implementation:ty),+) => {
+        const _: () = {
+            fn trait_has_as_any<T: ?::core::marker::Sized + $crate::AsAny>() {}
+            let _ = trait_has_as_any::<$($obj)+>;
+        };
+
         impl $crate::serializer::TraitObject for $($obj)+ {
             const NAME: &'static str = ::core::concat!("dyn ", ::core::stringify!($trait_));
             const IMPLEMENTATIONS: &'static str =
