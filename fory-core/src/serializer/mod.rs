@@ -54,7 +54,7 @@ pub use struct_::{
     write_struct_type_info, FieldMode, ForyStruct,
 };
 pub use union::{
-    read_union_data, read_union_type_info, write_case_value, write_union_data,
+    read_union_data, read_union_type_info, write_case_struct, write_case_value, write_union_data,
     write_union_type_info, ForyUnion,
 };
 pub use value::{UserValue, Value};
