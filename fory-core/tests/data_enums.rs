@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{hex, unhex};
+use common::{both_with, hex, unhex};
 use fory_core::{Fory, ForyObject};
 
 #[derive(ForyObject, Debug, Clone, PartialEq)]
@@ -80,7 +80,11 @@ fn a_variant_with_several_fields_is_written_as_its_case_struct() {
         let click = fory.serialize(&EventClick { x: 1, y: -2 }).unwrap();
         // header, not-null, TYPED_UNION, user id 113, case 0: then the struct as a full value.
         assert_eq!(hex(&event[..5]), "01ff227100");
-        assert_eq!(hex(&event[5..]), hex(&click[1..]), "compatible {compatible}");
+        assert_eq!(
+            hex(&event[5..]),
+            hex(&click[1..]),
+            "compatible {compatible}"
+        );
         let pair = fory.serialize(&Event::Pair("p".into(), 3)).unwrap();
         let pair_struct = fory.serialize(&EventPair("p".into(), 3)).unwrap();
         assert_eq!(hex(&pair[..5]), "01ff227101");
@@ -97,6 +101,62 @@ fn an_unregistered_case_struct_is_an_error_naming_it() {
         .unwrap_err()
         .to_string();
     assert!(err.contains("EventClick"), "{err}");
+}
+
+/// The `struct_data_enum` conformance value: `EventLog` (252) with one field per case.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub struct EventLog {
+    pub click: Event,
+    pub pair: Event,
+    pub key: Event,
+    pub quit: Event,
+    pub count: i32,
+}
+
+fn event_log_fory(compatible: bool) -> Fory {
+    let mut fory = Fory::builder().compatible(compatible).build();
+    fory.register::<Event>(113).unwrap();
+    fory.register::<EventClick>(250).unwrap();
+    fory.register::<EventPair>(251).unwrap();
+    fory.register::<EventLog>(252).unwrap();
+    fory
+}
+
+fn event_log() -> EventLog {
+    EventLog {
+        click: Event::Click { x: 1, y: -2 },
+        pair: Event::Pair("p".into(), 3),
+        key: Event::Key("k".into()),
+        quit: Event::Quit,
+        count: 4,
+    }
+}
+
+/// Java 1.6.0's `xlang-tests/golden/java/struct_data_enum.bin`: a `Union` subclass whose cases
+/// 0 and 1 hold the structs `EventClick` and `EventPair` (pyfory writes the same bytes).
+const JAVA_EVENT_LOG: &str = concat!(
+    "01ff1bfc01aef74fe908",
+    "00ff1bfa0168608b240203",   // click: case 0, STRUCT 250, hash, x 1, y -2
+    "02ff15046b",               // key: case 2, STRING "k"
+    "01ff1bfb017e818949060470", // pair: case 1, STRUCT 251, hash, f1 3, f0 "p"
+    "03fd",                     // quit: case 3, null
+);
+
+/// Java's `struct_data_enum_compatible.bin`: the case structs carry their TypeDefs.
+const JAVA_EVENT_LOG_COMPATIBLE: &str = concat!(
+    "01ff1c001dc0f757ef5b512fc5fc014c0589d46cc04c21896812804421289848213c08884821428898",
+    "0800ff1c020910083f71b81458c2fa0140055c400560020302ff15046b01ff1c040b8077f1d7d6a473c2",
+    "fb0184050ba884150ba006047003fd",
+);
+
+#[test]
+fn java_golden_vectors_in_both_modes() {
+    both_with(&event_log_fory(false), event_log(), JAVA_EVENT_LOG);
+    both_with(
+        &event_log_fory(true),
+        event_log(),
+        JAVA_EVENT_LOG_COMPATIBLE,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -274,7 +334,9 @@ fn an_unknown_union_case_is_skipped_and_reads_as_the_default() {
             count: 1,
             tail: "t".into(),
         };
-        let got: older::Holder = reader.deserialize(&writer.serialize(&known).unwrap()).unwrap();
+        let got: older::Holder = reader
+            .deserialize(&writer.serialize(&known).unwrap())
+            .unwrap();
         assert_eq!(got.shape, older::Shape::Radius(2.5));
     }
 }
@@ -286,9 +348,7 @@ fn an_unknown_union_case_without_a_default_is_an_error_naming_it() {
     writer.register::<newer::Shape>(111).unwrap();
     let mut reader = Fory::builder().compatible(true).build();
     reader.register::<older::StrictShape>(111).unwrap();
-    let bytes = writer
-        .serialize(&newer::Shape::Text("s".into()))
-        .unwrap();
+    let bytes = writer.serialize(&newer::Shape::Text("s".into())).unwrap();
     // header, not-null, TYPED_UNION, 111, then case 3 at offset 4.
     assert_eq!(hex(&bytes[..5]), "01ff226f03");
     let err = reader
@@ -305,9 +365,7 @@ fn an_unknown_union_case_is_an_error_in_schema_consistent_mode() {
     writer.register::<newer::Shape>(111).unwrap();
     let mut reader = Fory::builder().compatible(false).build();
     reader.register::<older::Shape>(111).unwrap();
-    let bytes = writer
-        .serialize(&newer::Shape::Text("s".into()))
-        .unwrap();
+    let bytes = writer.serialize(&newer::Shape::Text("s".into())).unwrap();
     let err = reader
         .deserialize::<older::Shape>(&bytes)
         .unwrap_err()
