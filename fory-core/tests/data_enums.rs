@@ -159,6 +159,60 @@ fn java_golden_vectors_in_both_modes() {
     );
 }
 
+/// Field attributes of a variant with several fields apply to its case struct.
+#[derive(ForyObject, Debug, Clone, PartialEq)]
+#[fory(namespace = "example")]
+pub enum Tagged {
+    #[fory(id = 5, name = "Sample")]
+    Sample {
+        #[fory(encoding = "fixed")]
+        at: u64,
+        #[fory(rename = "label")]
+        name: String,
+        #[fory(skip)]
+        cache: Vec<u8>,
+    },
+    Empty,
+}
+
+#[test]
+fn variant_attributes_shape_the_case_struct() {
+    use fory_core::resolver::UserType;
+    assert_eq!(<TaggedSample as UserType>::NAMESPACE, "example");
+    assert_eq!(<TaggedSample as UserType>::NAME, "Sample");
+    for compatible in [false, true] {
+        let mut fory = Fory::builder().compatible(compatible).build();
+        fory.register_named::<Tagged>().unwrap();
+        fory.register_named::<TaggedSample>().unwrap();
+        let value = Tagged::Sample {
+            at: 7,
+            name: "n".into(),
+            cache: vec![1],
+        };
+        let bytes = fory.serialize(&value).unwrap();
+        let as_struct = fory
+            .serialize(&TaggedSample {
+                at: 7,
+                name: "n".into(),
+                cache: vec![1],
+            })
+            .unwrap();
+        // The case struct's fields end both payloads, as the struct writes them alone: the
+        // fixed-width u64 (8 bytes), then "n"; the skipped field is not written.
+        let fields = "0700000000000000046e";
+        assert!(hex(&bytes).ends_with(fields), "{}", hex(&bytes));
+        assert!(hex(&as_struct).ends_with(fields), "{}", hex(&as_struct));
+        assert_eq!(
+            fory.deserialize::<Tagged>(&bytes).unwrap(),
+            Tagged::Sample {
+                at: 7,
+                name: "n".into(),
+                cache: vec![],
+            }
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Evolution: unknown ordinals and case ids.
 

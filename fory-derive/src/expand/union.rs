@@ -19,12 +19,13 @@ pub fn declarations(model: &UnionModel) -> TokenStream {
     });
     let mut out = TokenStream::new();
     for s in structs {
-        // The declaration without the `fory` attributes, which only a derive may carry.
+        // The declaration keeps the doc comments only: `fory` attributes belong to a derive,
+        // and other attributes of the variant's fields were written for the enum.
         let mut decl = s.input.clone();
-        decl.attrs.retain(|a| !a.path().is_ident("fory"));
+        decl.attrs.retain(|a| a.path().is_ident("doc"));
         if let syn::Data::Struct(data) = &mut decl.data {
             for field in data.fields.iter_mut() {
-                field.attrs.retain(|a| !a.path().is_ident("fory"));
+                field.attrs.retain(|a| a.path().is_ident("doc"));
             }
         }
         let syn::Data::Struct(data) = &decl.data else {
