@@ -8,11 +8,15 @@ mod common;
 use common::{both_with, hex, unhex};
 use fory_core::{Fory, ForyObject};
 
-#[derive(ForyObject, Debug, Clone, PartialEq)]
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
 pub enum Event {
-    Click { x: i32, y: i32 },
+    Click {
+        x: i32,
+        y: i32,
+    },
     Pair(String, i32),
     Key(String),
+    #[default]
     Quit,
 }
 
@@ -21,12 +25,6 @@ pub struct Log {
     pub first: Event,
     pub events: Vec<Event>,
     pub count: i32,
-}
-
-impl Default for Event {
-    fn default() -> Self {
-        Event::Quit
-    }
 }
 
 fn fory(compatible: bool, ref_tracking: bool) -> Fory {
@@ -331,19 +329,6 @@ mod older {
     #[derive(ForyObject, Debug, Clone, PartialEq)]
     pub struct Holder {
         pub shape: Shape,
-        pub count: i32,
-        pub tail: String,
-    }
-
-    impl Default for StrictShape {
-        fn default() -> Self {
-            StrictShape::Radius(0.0)
-        }
-    }
-
-    #[derive(ForyObject, Debug, Clone, PartialEq)]
-    pub struct StrictHolder {
-        pub shape: StrictShape,
         pub count: i32,
         pub tail: String,
     }

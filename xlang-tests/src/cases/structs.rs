@@ -481,7 +481,7 @@ pub fn register_shared_items(fory: &mut Fory) -> Result<()> {
 /// The union of `struct_data_enum` (id 113): case 0 a struct variant (case struct `EventClick`,
 /// 250), case 1 a tuple variant (`EventPair`, 251, fields `f0`, `f1`), case 2 one string, case 3
 /// no value.
-#[derive(ForyObject, Debug, Clone, PartialEq)]
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
 pub enum Event {
     /// Case 0.
     Click { x: i32, y: i32 },
@@ -490,13 +490,8 @@ pub enum Event {
     /// Case 2.
     Key(String),
     /// Case 3.
+    #[default]
     Quit,
-}
-
-impl Default for Event {
-    fn default() -> Self {
-        Event::Quit
-    }
 }
 
 /// `struct_data_enum` (id 252): one field per case of `Event`.
