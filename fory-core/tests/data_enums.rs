@@ -214,8 +214,9 @@ fn variant_attributes_shape_the_case_struct() {
 // ---------------------------------------------------------------------------------------------
 // Evolution: unknown ordinals and case ids.
 
-#[derive(ForyObject, Debug, Clone, Copy, PartialEq)]
+#[derive(ForyObject, Debug, Clone, Copy, PartialEq, Default)]
 pub enum Level {
+    #[default]
     Low,
     #[fory(default)]
     Mid,
@@ -274,6 +275,61 @@ fn an_unknown_ordinal_without_a_default_is_an_error_naming_it() {
         .to_string();
     assert!(err.contains("7 for") && err.contains("at byte 4"), "{err}");
     assert!(err.contains("#[fory(default)]"), "{err}");
+}
+
+mod newer_level {
+    use fory_core::ForyObject;
+
+    #[derive(ForyObject, Debug, Clone, Copy, PartialEq, Default)]
+    pub enum Level {
+        #[default]
+        Low,
+        Mid,
+        High,
+        Extreme,
+    }
+
+    #[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+    pub struct Reading {
+        pub level: Level,
+        pub count: i32,
+    }
+}
+
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub struct Reading {
+    pub level: Level,
+    pub count: i32,
+}
+
+#[test]
+fn the_default_follows_the_writers_mode() {
+    // A compatible reader: a struct field's unknown ordinal reads as the default when the
+    // payload is compatible, and is an error when its schema hash shows schema-consistent mode.
+    let mut reader = Fory::builder().compatible(true).build();
+    reader.register::<Level>(101).unwrap();
+    reader.register::<Reading>(260).unwrap();
+    let value = newer_level::Reading {
+        level: newer_level::Level::Extreme,
+        count: 2,
+    };
+    for compatible in [true, false] {
+        let mut writer = Fory::builder().compatible(compatible).build();
+        writer.register::<newer_level::Level>(101).unwrap();
+        writer.register::<newer_level::Reading>(260).unwrap();
+        let bytes = writer.serialize(&value).unwrap();
+        let got = reader.deserialize::<Reading>(&bytes);
+        if compatible {
+            let want = Reading {
+                level: Level::Mid,
+                count: 2,
+            };
+            assert_eq!(got.unwrap(), want);
+        } else {
+            let err = got.unwrap_err().to_string();
+            assert!(err.contains("3 for"), "{err}");
+        }
+    }
 }
 
 /// A newer `Shape` with a case this side does not know.

@@ -17,8 +17,8 @@ pub trait ForyEnum: UserType + Sized {
     /// The variant with wire number `ordinal`, if there is one.
     fn from_ordinal(ordinal: u32) -> Option<Self>;
 
-    /// The variant an unknown ordinal reads as in compatible mode (`#[fory(default)]`); `None`
-    /// makes an unknown ordinal an error in both modes.
+    /// The variant an unknown ordinal reads as in a compatible-mode payload (`#[fory(default)]`);
+    /// `None` makes an unknown ordinal an error in both modes.
     fn default_variant() -> Option<Self> {
         None
     }
@@ -49,12 +49,13 @@ pub fn read_enum_data<T: ForyEnum>(ctx: &mut ReadContext<'_, '_>) -> Result<T> {
     if let Some(value) = T::from_ordinal(ordinal) {
         return Ok(value);
     }
-    if ctx.config().compatible {
+    // The payload's mode where it has shown it (reading follows the writer), else ours.
+    if ctx.compatible() {
         if let Some(value) = T::default_variant() {
             return Ok(value);
         }
     }
-    Err(unknown_ordinal::<T>(at, ordinal, ctx.config().compatible))
+    Err(unknown_ordinal::<T>(at, ordinal, ctx.compatible()))
 }
 
 #[cold]

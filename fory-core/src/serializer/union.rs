@@ -116,7 +116,8 @@ fn read_union_case<T: ForyUnion>(ctx: &mut ReadContext<'_, '_>) -> Result<T> {
     if let Some(value) = T::read_case_value(case_id, ctx)? {
         return Ok(value);
     }
-    let compatible = ctx.config().compatible;
+    // The payload's mode where it has shown it (reading follows the writer), else ours.
+    let compatible = ctx.compatible();
     if compatible {
         if let Some(value) = T::default_case() {
             skip_value(ctx)?;
