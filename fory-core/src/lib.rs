@@ -56,6 +56,32 @@ pub mod types;
 pub use buffer::{ReadRun, Reader, WriteRun, Writer};
 pub use error::{Error, ErrorKind, Result};
 pub use fory::{Fory, ForyBuilder, StringRule};
+/// Derives the serializers of a struct (STRUCT), a unit-only enum (ENUM) or an enum with data
+/// (UNION); the README's "Structs, enums and unions" section describes the field attributes.
+///
+/// Variant attributes:
+///
+/// - `#[fory(id = N)]`: the variant's ordinal or case id (declaration order by default).
+/// - `#[fory(default)]`: in compatible mode, an ordinal or case id this side does not know reads
+///   as this variant (its fields, if any, `Default`); without it, an unknown one is an error
+///   naming it and its offset, as it always is in schema-consistent mode. At most one variant.
+/// - `#[fory(name = "...")]`, on a variant with several fields: the name `register_named` gives
+///   its case struct `{Enum}{Variant}`, which the derive declares next to the enum and which is
+///   registered like any struct.
+///
+/// ```
+/// use fory_core::{Fory, ForyObject};
+///
+/// #[derive(ForyObject, Debug, PartialEq)]
+/// enum Level { Low, #[fory(default)] Mid, High }
+///
+/// let mut fory = Fory::builder().compatible(true).build();
+/// fory.register::<Level>(101)?;
+/// // ENUM 101 with ordinal 7, which a newer writer may send.
+/// let bytes = [0x01, 0xff, 0x19, 0x65, 0x07];
+/// assert_eq!(fory.deserialize::<Level>(&bytes)?, Level::Mid);
+/// # Ok::<(), fory_core::Error>(())
+/// ```
 pub use fory_derive::ForyObject;
 pub use limits::Limits;
 pub use serializer::{AsAny, Deserialize, Serialize, Value};

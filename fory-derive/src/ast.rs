@@ -4,7 +4,7 @@
 
 use proc_macro2::Span;
 use syn::spanned::Spanned;
-use syn::{Data, DeriveInput, Error, Fields, Ident, Member, Result, Type};
+use syn::{Data, DeriveInput, Error, Fields, Ident, LitStr, Member, Result, Type, Visibility};
 
 use crate::attr::{self, Encoding, TypeAttrs};
 use crate::snake_case::snake_case;
@@ -59,11 +59,15 @@ pub struct EnumModel {
     pub attrs: TypeAttrs,
     /// Variant names and ordinals.
     pub variants: Vec<(Ident, u32)>,
+    /// The variant marked `#[fory(default)]`, if any.
+    pub default: Option<Ident>,
 }
 
 pub struct UnionModel {
     pub attrs: TypeAttrs,
     pub cases: Vec<Case>,
+    /// The index in `cases` of the variant marked `#[fory(default)]`, if any.
+    pub default: Option<usize>,
 }
 
 pub struct Case {
@@ -79,6 +83,22 @@ pub enum CaseShape {
     Tuple(Type),
     /// `Variant { name: T }`.
     Named(Ident, Type),
+    /// `Variant { a: A, b: B }` or `Variant(A, B)`: the case value is a struct generated from
+    /// the fields.
+    Struct(Box<CaseStruct>),
+}
+
+/// The struct generated for a variant with several fields: declared next to the enum, derived
+/// like any struct, registered by the user.
+pub struct CaseStruct {
+    /// The generated declaration (`{Enum}{Variant}`, the variant's fields, the enum's
+    /// visibility), which the struct derive expands.
+    pub input: DeriveInput,
+    pub model: StructModel,
+    /// Whether the variant is positional (`Variant(A, B)`).
+    pub tuple: bool,
+    /// The number of fields of the variant, skipped ones included.
+    pub arity: usize,
 }
 
 pub fn build(input: &DeriveInput) -> Result<Model> {
@@ -131,7 +151,7 @@ pub fn build(input: &DeriveInput) -> Result<Model> {
             if unit_only {
                 build_enum(attrs, data)
             } else {
-                build_union(attrs, data)
+                build_union(attrs, input, data)
             }
         }
         Data::Union(u) => Err(Error::new(
@@ -328,10 +348,32 @@ fn encoding_type_id(ty: &Type, encoding: Encoding, span: Span) -> Result<&'stati
     Ok(id)
 }
 
-fn variant_ids(data: &syn::DataEnum) -> Result<Vec<u32>> {
+/// The wire ids of the variants, and the index of the one marked `default` (at most one).
+fn variant_ids(data: &syn::DataEnum) -> Result<(Vec<u32>, Option<usize>)> {
     let mut ids: Vec<u32> = Vec::new();
+    let mut default: Option<usize> = None;
     for (index, variant) in data.variants.iter().enumerate() {
         let a = attr::variant_attrs(&variant.attrs)?;
+        if let Some(span) = a.default {
+            if let Some(first) = default {
+                return Err(Error::new(
+                    span,
+                    format!(
+                        "only one variant can be `default`; `{}` already is",
+                        data.variants[first].ident
+                    ),
+                ));
+            }
+            default = Some(index);
+        }
+        if let Some(lit) = &a.name {
+            if variant.fields.len() < 2 {
+                return Err(Error::new(
+                    lit.span(),
+                    "`name` names the case struct of a variant with several fields",
+                ));
+            }
+        }
         let (id, span) = a.id.unwrap_or((index as u32, variant.ident.span()));
         if ids.contains(&id) {
             return Err(Error::new(
@@ -341,34 +383,91 @@ fn variant_ids(data: &syn::DataEnum) -> Result<Vec<u32>> {
         }
         ids.push(id);
     }
-    Ok(ids)
+    Ok((ids, default))
 }
 
 fn build_enum(attrs: TypeAttrs, data: &syn::DataEnum) -> Result<Model> {
-    let ids = variant_ids(data)?;
+    let (ids, default) = variant_ids(data)?;
     let variants = data
         .variants
         .iter()
         .zip(ids)
         .map(|(v, id)| (v.ident.clone(), id))
         .collect();
-    Ok(Model::Enum(EnumModel { attrs, variants }))
+    let default = default.map(|i| data.variants[i].ident.clone());
+    Ok(Model::Enum(EnumModel {
+        attrs,
+        variants,
+        default,
+    }))
 }
 
-fn build_union(attrs: TypeAttrs, data: &syn::DataEnum) -> Result<Model> {
-    let ids = variant_ids(data)?;
+/// The struct a variant with several fields is written as: `{Enum}{Variant}`, with the
+/// variant's fields (and their attributes), in the enum's namespace.
+fn case_struct(
+    attrs: &TypeAttrs,
+    input: &DeriveInput,
+    variant: &syn::Variant,
+) -> Result<CaseStruct> {
+    if !input.generics.params.is_empty() {
+        return Err(Error::new(
+            variant.fields.span(),
+            format!(
+                "variant `{}` has several fields, which a generic enum cannot carry (its case \
+                 struct would need the type parameters); wrap the fields in a struct",
+                variant.ident
+            ),
+        ));
+    }
+    let ident = quote::format_ident!("{}{}", input.ident, variant.ident);
+    let vis: &Visibility = &input.vis;
+    let namespace = attrs
+        .namespace
+        .clone()
+        .unwrap_or_else(|| LitStr::new("", Span::call_site()));
+    let name = attr::variant_attrs(&variant.attrs)?
+        .name
+        .unwrap_or_else(|| LitStr::new(&ident.to_string(), variant.ident.span()));
+    let doc = format!(
+        " The case value of `{}::{}`: register it like any struct.",
+        input.ident, variant.ident
+    );
+    let mut fields = variant.fields.clone();
+    for field in fields.iter_mut() {
+        field.vis = vis.clone();
+    }
+    let body = match &fields {
+        Fields::Named(named) => quote::quote!(#named),
+        Fields::Unnamed(unnamed) => quote::quote!(#unnamed;),
+        Fields::Unit => unreachable!("a variant with several fields"),
+    };
+    let input: DeriveInput = syn::parse2(quote::quote! {
+        #[doc = #doc]
+        #[fory(namespace = #namespace, name = #name)]
+        #vis struct #ident #body
+    })?;
+    let Model::Struct(model) = build_struct(attr::type_attrs(&input.attrs)?, &fields, None)? else {
+        unreachable!("a struct")
+    };
+    Ok(CaseStruct {
+        input,
+        model,
+        tuple: matches!(fields, Fields::Unnamed(_)),
+        arity: fields.len(),
+    })
+}
+
+fn build_union(attrs: TypeAttrs, input: &DeriveInput, data: &syn::DataEnum) -> Result<Model> {
+    let (ids, default) = variant_ids(data)?;
     let mut cases = Vec::new();
     for (variant, case_id) in data.variants.iter().zip(ids) {
         if variant.fields.len() > 1 {
-            return Err(Error::new(
-                variant.fields.span(),
-                format!(
-                    "variant `{}` has {} fields, but an xlang union case carries at most one \
-                     value; wrap the fields in a struct",
-                    variant.ident,
-                    variant.fields.len()
-                ),
-            ));
+            cases.push(Case {
+                ident: variant.ident.clone(),
+                case_id,
+                shape: CaseShape::Struct(Box::new(case_struct(&attrs, input, variant)?)),
+            });
+            continue;
         }
         for field in &variant.fields {
             if field.attrs.iter().any(|a| a.path().is_ident("fory")) {
@@ -392,5 +491,9 @@ fn build_union(attrs: TypeAttrs, data: &syn::DataEnum) -> Result<Model> {
             shape,
         });
     }
-    Ok(Model::Union(UnionModel { attrs, cases }))
+    Ok(Model::Union(UnionModel {
+        attrs,
+        cases,
+        default,
+    }))
 }

@@ -46,6 +46,11 @@ pub struct FieldAttrs {
 pub struct VariantAttrs {
     /// `id = N`: the enum ordinal or union case id.
     pub id: Option<(u32, Span)>,
+    /// `default`: the variant an unknown ordinal or case id reads as in compatible mode.
+    pub default: Option<Span>,
+    /// `name = "..."`: for a variant with several fields, the type name its case struct is
+    /// registered under by `register_named` (`{Enum}{Variant}` by default).
+    pub name: Option<LitStr>,
 }
 
 fn fory_attrs(attrs: &[Attribute]) -> impl Iterator<Item = &Attribute> {
@@ -155,8 +160,14 @@ pub fn variant_attrs(attrs: &[Attribute]) -> Result<VariantAttrs> {
         let span = meta.path.span();
         if meta.path.is_ident("id") {
             set_once(&mut out.id, id_value(&meta)?, span, "id")
+        } else if meta.path.is_ident("default") {
+            set_once(&mut out.default, span, span, "default")
+        } else if meta.path.is_ident("name") {
+            set_once(&mut out.name, meta.value()?.parse()?, span, "name")
         } else {
-            Err(meta.error("unknown variant attribute; expected `id = N`"))
+            Err(meta.error(
+                "unknown variant attribute; expected `id = N`, `default` or `name = \"...\"`",
+            ))
         }
     })?;
     Ok(out)

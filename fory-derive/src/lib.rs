@@ -1,6 +1,6 @@
 //! `#[derive(ForyObject)]`: serializers for structs (STRUCT), unit-only enums (ENUM) and enums
-//! whose variants carry at most one value (UNION), in the Apache Fory xlang format. Re-exported
-//! by `fory-core`, whose documentation describes the attributes.
+//! with data (UNION; a variant with several fields carries a generated case struct), in the Apache
+//! Fory xlang format. Re-exported by `fory-core`, whose documentation describes the attributes.
 //!
 //! The macro works in three steps that never mix: `attr` parses `#[fory(...)]`, `ast` builds and
 //! validates a model of the type (every rejected shape is a spanned compile error), and `expand`

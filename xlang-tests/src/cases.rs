@@ -470,6 +470,13 @@ struct_cases! {
     };
     struct_enum_field: WithEnum = WithEnum { color: Color::Blue, count: 3 };
     struct_union_field: WithUnion = WithUnion { shape: Shape::Radius(2.5), count: 4 };
+    struct_data_enum [register_event_log]: EventLog = EventLog {
+        click: Event::Click { x: 1, y: -2 },
+        pair: Event::Pair(s("p"), 3),
+        key: Event::Key(s("k")),
+        quit: Event::Quit,
+        count: 4,
+    };
     struct_options_null: Optionals = Optionals::default();
     struct_options_set: Optionals = Optionals {
         maybe_name: Some(s("n")),

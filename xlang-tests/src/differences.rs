@@ -91,6 +91,8 @@ pub const DIFFERENCES: &[Difference] = &[
             "struct_nested_by_name",
             "struct_nested_by_name_compatible",
             "struct_named_compatible",
+            "struct_data_enum",
+            "struct_data_enum_compatible",
             "ref_self",
             "ref_self_compatible",
             "ref_cycle",

@@ -16,6 +16,12 @@ pub trait ForyEnum: UserType + Sized {
     fn ordinal(&self) -> u32;
     /// The variant with wire number `ordinal`, if there is one.
     fn from_ordinal(ordinal: u32) -> Option<Self>;
+
+    /// The variant an unknown ordinal reads as in a compatible-mode payload (`#[fory(default)]`);
+    /// `None` makes an unknown ordinal an error in both modes.
+    fn default_variant() -> Option<Self> {
+        None
+    }
 }
 
 /// Writes the type info of enum `T` (its registration decides ENUM or NAMED_ENUM).
@@ -34,15 +40,34 @@ pub fn read_enum_type_info<T: ForyEnum>(ctx: &mut ReadContext<'_, '_>) -> Result
     read_user_type_info::<T>(ctx)
 }
 
-/// Reads the payload of an enum value; an ordinal with no variant is an error.
+/// Reads the payload of an enum value. An ordinal with no variant reads as the
+/// [`default_variant`](ForyEnum::default_variant) in compatible mode, where the writer may know
+/// variants this side does not; otherwise it is an error naming the ordinal.
 pub fn read_enum_data<T: ForyEnum>(ctx: &mut ReadContext<'_, '_>) -> Result<T> {
     let at = ctx.reader.position();
     let ordinal = ctx.reader.read_varuint32()?;
-    T::from_ordinal(ordinal).ok_or_else(|| {
-        Error::invalid(
-            at,
-            "the ordinal of a variant of the target enum",
-            format!("{ordinal} for {}", std::any::type_name::<T>()),
-        )
-    })
+    if let Some(value) = T::from_ordinal(ordinal) {
+        return Ok(value);
+    }
+    // The payload's mode where it has shown it (reading follows the writer), else ours.
+    if ctx.compatible() {
+        if let Some(value) = T::default_variant() {
+            return Ok(value);
+        }
+    }
+    Err(unknown_ordinal::<T>(at, ordinal, ctx.compatible()))
+}
+
+#[cold]
+fn unknown_ordinal<T>(at: usize, ordinal: u32, compatible: bool) -> Error {
+    let hint = if compatible {
+        " (no variant is marked #[fory(default)])"
+    } else {
+        ""
+    };
+    Error::invalid(
+        at,
+        "the ordinal of a variant of the target enum",
+        format!("{ordinal} for {}{hint}", std::any::type_name::<T>()),
+    )
 }

@@ -61,7 +61,7 @@ pub use trait_object::{
     write_object_data, write_object_type_info, AsAny, TraitObject,
 };
 pub use union::{
-    read_union_data, read_union_type_info, write_case_value, write_union_data,
+    read_union_data, read_union_type_info, write_case_struct, write_case_value, write_union_data,
     write_union_type_info, ForyUnion,
 };
 pub use value::{UserValue, Value};

@@ -259,7 +259,7 @@ fn write_struct_payload<'v, T: ForyStruct>(value: &'v T, ctx: &mut WriteContext<
 
 /// Writes the schema hash of `T`.
 #[inline(always)]
-fn write_schema_hash<T: ForyStruct>(ctx: &mut WriteContext<'_>) -> Result<()> {
+pub(crate) fn write_schema_hash<T: ForyStruct>(ctx: &mut WriteContext<'_>) -> Result<()> {
     let hash = schema_hash::<T>(ctx.registry())?;
     ctx.writer.write_u32(hash);
     Ok(())

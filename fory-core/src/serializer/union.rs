@@ -5,12 +5,18 @@
 //! [`ForyUnion`] and the serializer traits by calling the functions here. Type meta follows the
 //! registration: TYPED_UNION plus the user id, or NAMED_UNION plus names or a TypeDef; UNION (no
 //! type meta) is for positions whose declared type already names the union.
+//!
+//! A variant with several fields is written as a struct, its case struct ([`write_case_struct`]),
+//! so that Java and pyfory read it as a union case holding a registered struct. In compatible
+//! mode an unknown case id reads as the [`default_case`](ForyUnion::default_case), its value
+//! skipped by its type info.
 
 use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
 use crate::resolver::{read_user_type_info, write_user_type_info, UserType};
-use crate::serializer::Serialize;
-use crate::types::TypeId;
+use crate::serializer::struct_::write_schema_hash;
+use crate::serializer::{skip_value, ForyStruct, Serialize};
+use crate::types::{RefFlag, TypeId};
 
 /// A union type: each value is one case, identified by a stable case id.
 pub trait ForyUnion: UserType + Sized {
@@ -24,6 +30,12 @@ pub trait ForyUnion: UserType + Sized {
     /// [`read_value`](crate::serializer::read_value)); `Ok(None)` for a case this type does not
     /// know, which the caller reports.
     fn read_case_value(case_id: u32, ctx: &mut ReadContext<'_, '_>) -> Result<Option<Self>>;
+
+    /// The value an unknown case reads as in compatible mode (`#[fory(default)]`), after its
+    /// case value is skipped; `None` makes an unknown case an error in both modes.
+    fn default_case() -> Option<Self> {
+        None
+    }
 }
 
 /// Writes the type info of union `T` as registered (TYPED_UNION or NAMED_UNION).
@@ -61,7 +73,35 @@ pub fn write_case_value<'v, T: Serialize>(value: &'v T, ctx: &mut WriteContext<'
     Ok(())
 }
 
-/// Reads a union payload; a case id the type does not know is an error naming it.
+/// Writes the case value of a variant with several fields as struct `S` (its case struct):
+/// reference flag, `S`'s type info, schema hash where structs carry one, then `fields`, which
+/// writes the variant's fields in `S`'s wire order. The bytes are those of
+/// [`write_case_value`] on an `S` holding the same fields, without building one.
+pub fn write_case_struct<'v, S: ForyStruct + Serialize>(
+    ctx: &mut WriteContext<'v>,
+    fields: impl FnOnce(&mut WriteContext<'v>) -> Result<()>,
+) -> Result<()> {
+    if ctx.config().ref_tracking && S::union_case_tracks_refs() {
+        ctx.writer.write_u8(RefFlag::RefValue.to_byte());
+        ctx.take_ref_id();
+    } else {
+        ctx.writer.write_u8(RefFlag::NotNullValue.to_byte());
+    }
+    write_user_type_info::<S::Registered>(ctx)?;
+    ctx.enter()?;
+    let result = (|| {
+        if ctx.writes_struct_hash() {
+            write_schema_hash::<S>(ctx)?;
+        }
+        fields(ctx)
+    })();
+    ctx.leave();
+    result
+}
+
+/// Reads a union payload. A case id the type does not know reads as the
+/// [`default_case`](ForyUnion::default_case) in compatible mode (its value skipped first);
+/// otherwise it is an error naming the case id.
 pub fn read_union_data<T: ForyUnion>(ctx: &mut ReadContext<'_, '_>) -> Result<T> {
     // A union may hold itself (`Deeper(Box<Nest>)`): each level counts against max_depth.
     ctx.enter()?;
@@ -73,11 +113,25 @@ pub fn read_union_data<T: ForyUnion>(ctx: &mut ReadContext<'_, '_>) -> Result<T>
 fn read_union_case<T: ForyUnion>(ctx: &mut ReadContext<'_, '_>) -> Result<T> {
     let at = ctx.reader.position();
     let case_id = ctx.reader.read_varuint32()?;
-    T::read_case_value(case_id, ctx)?.ok_or_else(|| {
-        Error::invalid(
-            at,
-            "a case id of the target union",
-            format!("{case_id} for {}", std::any::type_name::<T>()),
-        )
-    })
+    if let Some(value) = T::read_case_value(case_id, ctx)? {
+        return Ok(value);
+    }
+    // The payload's mode where it has shown it (reading follows the writer), else ours.
+    let compatible = ctx.compatible();
+    if compatible {
+        if let Some(value) = T::default_case() {
+            skip_value(ctx)?;
+            return Ok(value);
+        }
+    }
+    let hint = if compatible {
+        " (no variant is marked #[fory(default)])"
+    } else {
+        ""
+    };
+    Err(Error::invalid(
+        at,
+        "a case id of the target union",
+        format!("{case_id} for {}{hint}", std::any::type_name::<T>()),
+    ))
 }

@@ -16,6 +16,15 @@ pub fn expand(input: &DeriveInput, model: &EnumModel) -> TokenStream {
     let ordinals: Vec<_> = model.variants.iter().map(|(_, o)| o).collect();
     let user_type = user_type(input, &model.attrs, "Enum", quote!());
     let serializers = unit_serializers(input, "enum", "Enum", quote!());
+    // An unknown ordinal reads as the `default` variant (compatible mode).
+    let default_variant = match &model.default {
+        Some(name) => quote! {
+            fn default_variant() -> ::core::option::Option<Self> {
+                ::core::option::Option::Some(Self::#name)
+            }
+        },
+        None => quote!(),
+    };
     quote! {
         #user_type
 
@@ -32,6 +41,8 @@ pub fn expand(input: &DeriveInput, model: &EnumModel) -> TokenStream {
                     _ => ::core::option::Option::None,
                 }
             }
+
+            #default_variant
         }
 
         #serializers

@@ -17,7 +17,14 @@ pub fn expand(input: &DeriveInput, model: &Model) -> TokenStream {
         Model::Enum(m) => enum_::expand(input, m),
         Model::Union(m) => union::expand(input, m),
     };
+    // The case structs of a union's variants with several fields are named types of their own.
+    let declarations = match model {
+        Model::Union(m) => union::declarations(m),
+        _ => quote!(),
+    };
     quote! {
+        #declarations
+
         const _: () = {
             #body
         };

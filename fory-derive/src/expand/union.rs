@@ -1,12 +1,125 @@
-//! Unions (enums whose variants carry at most one value): `ForyUnion` (case id ↔ variant, the
-//! case value written as a full xlang value) and the serializer traits.
+//! Unions (enums with a variant that carries data): `ForyUnion` (case id ↔ variant, the case
+//! value written as a full xlang value) and the serializer traits. A variant with several fields
+//! has a case struct, `{Enum}{Variant}`, declared next to the enum (see [`declarations`]): the
+//! variant is read as that struct and written from the variant's fields in its wire order.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 use syn::DeriveInput;
 
 use super::{bounded, unit_serializers, user_type};
-use crate::ast::{CaseShape, UnionModel};
+use crate::ast::{CaseShape, CaseStruct, UnionModel};
+
+/// The case structs, declared outside the enum's `const _` block so that users can name and
+/// register them, with their derived impls.
+pub fn declarations(model: &UnionModel) -> TokenStream {
+    let structs = model.cases.iter().filter_map(|case| match &case.shape {
+        CaseShape::Struct(s) => Some(s),
+        _ => None,
+    });
+    let mut out = TokenStream::new();
+    for s in structs {
+        // The declaration keeps the doc comments only: `fory` attributes belong to a derive,
+        // and other attributes of the variant's fields were written for the enum.
+        let mut decl = s.input.clone();
+        decl.attrs.retain(|a| a.path().is_ident("doc"));
+        if let syn::Data::Struct(data) = &mut decl.data {
+            for field in data.fields.iter_mut() {
+                field.attrs.retain(|a| a.path().is_ident("doc"));
+            }
+        }
+        let syn::Data::Struct(data) = &decl.data else {
+            unreachable!("a struct")
+        };
+        let (attrs, vis, ident, fields) = (&decl.attrs, &decl.vis, &decl.ident, &data.fields);
+        let semi = if s.tuple { quote!(;) } else { quote!() };
+        let impls = super::struct_::expand(&s.input, &s.model);
+        out.extend(quote! {
+            #( #attrs )*
+            #vis struct #ident #fields #semi
+
+            const _: () = {
+                #impls
+            };
+        });
+    }
+    out
+}
+
+/// The write and read arms of a variant with several fields.
+fn struct_case(name: &syn::Ident, id: u32, s: &CaseStruct) -> (TokenStream, TokenStream) {
+    let ty = &s.input.ident;
+    let bindings: Vec<_> = (0..s.arity).map(|i| format_ident!("__v{}", i)).collect();
+    let members: Vec<syn::Member> = match &s.input.data {
+        syn::Data::Struct(data) => data
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| match &f.ident {
+                Some(ident) => syn::Member::Named(ident.clone()),
+                None => syn::Member::Unnamed(i.into()),
+            })
+            .collect(),
+        _ => unreachable!("a struct"),
+    };
+    let pattern = if s.tuple {
+        quote!(Self::#name( #(#bindings),* ))
+    } else {
+        quote!(Self::#name { #( #members: #bindings ),* })
+    };
+    // Field `i` of the struct model is written from the binding of its member.
+    let arms = s.model.fields.iter().enumerate().map(|(i, field)| {
+        let at = members
+            .iter()
+            .position(|m| *m == field.member)
+            .expect("a member");
+        let (binding, fty) = (&bindings[at], &field.ty);
+        let (nullable, track_ref) = (field.nullable, field.track_ref);
+        let encoding = match field.encoding {
+            Some(id) => {
+                let id = format_ident!("{}", id);
+                quote!(::core::option::Option::Some(::fory_core::types::TypeId::#id))
+            }
+            None => quote!(::core::option::Option::None),
+        };
+        quote! {
+            #i => ::fory_core::serializer::write_field::<#fty>(#binding, ctx,
+                ::fory_core::serializer::FieldMode {
+                    nullable: #nullable || <#fty as ::fory_core::serializer::Schema>::NULLABLE,
+                    track_ref: #track_ref || <#fty as ::fory_core::serializer::Schema>::SHARED,
+                    encoding: #encoding,
+                },
+            )?
+        }
+    });
+    let write = quote! {
+        #pattern => ::fory_core::serializer::write_case_struct::<#ty>(ctx, |ctx| {
+            for &__i in <#ty as ::fory_core::serializer::ForyStruct>::FIELD_ORDER {
+                match __i {
+                    #( #arms, )*
+                    _ => {}
+                }
+            }
+            ::core::result::Result::Ok(())
+        })
+    };
+    let construct = if s.tuple {
+        let values = (0..s.arity).map(|i| {
+            let index = syn::Index::from(i);
+            quote!(__s.#index)
+        });
+        quote!(Self::#name( #(#values),* ))
+    } else {
+        quote!(Self::#name { #( #members: __s.#members ),* })
+    };
+    let read = quote! {
+        #id => {
+            let __s = ::fory_core::serializer::read_value::<#ty>(ctx)?;
+            ::core::option::Option::Some(#construct)
+        }
+    };
+    (write, read)
+}
 
 pub fn expand(input: &DeriveInput, model: &UnionModel) -> TokenStream {
     let ident = &input.ident;
@@ -46,6 +159,12 @@ pub fn expand(input: &DeriveInput, model: &UnionModel) -> TokenStream {
                     ))
                 });
             }
+            CaseShape::Struct(s) => {
+                case_ids.push(quote!(Self::#name { .. } => #id));
+                let (write, read) = struct_case(name, id, s);
+                writes.push(write);
+                reads.push(read);
+            }
             CaseShape::Named(field, ty) => {
                 case_ids.push(quote!(Self::#name { .. } => #id));
                 writes.push(quote!(Self::#name { #field } => ::fory_core::serializer::write_case_value(#field, ctx)));
@@ -57,6 +176,42 @@ pub fn expand(input: &DeriveInput, model: &UnionModel) -> TokenStream {
             }
         }
     }
+    // An unknown case reads as the `default` variant (compatible mode), its fields defaulted.
+    let default_case = match model.default.map(|i| &model.cases[i]) {
+        None => quote!(),
+        Some(case) => {
+            let name = &case.ident;
+            let value = match &case.shape {
+                CaseShape::Unit => quote!(Self::#name),
+                CaseShape::Tuple(_) => quote!(Self::#name(::core::default::Default::default())),
+                CaseShape::Named(field, _) => {
+                    quote!(Self::#name { #field: ::core::default::Default::default() })
+                }
+                CaseShape::Struct(s) => {
+                    let defaults =
+                        (0..s.arity).map(|_| quote!(::core::default::Default::default()));
+                    if s.tuple {
+                        quote!(Self::#name( #(#defaults),* ))
+                    } else {
+                        let members = match &s.input.data {
+                            syn::Data::Struct(data) => data
+                                .fields
+                                .iter()
+                                .map(|f| f.ident.clone())
+                                .collect::<Vec<_>>(),
+                            _ => unreachable!("a struct"),
+                        };
+                        quote!(Self::#name { #( #members: #defaults ),* })
+                    }
+                }
+            };
+            quote! {
+                fn default_case() -> ::core::option::Option<Self> {
+                    ::core::option::Option::Some(#value)
+                }
+            }
+        }
+    };
     let user_type = user_type(input, &model.attrs, "Union", quote!());
     // Java tracks a union element that a struct field declares in both modes (`List<Choice>`:
     // header `0d`, then `00` before each element), unless the type use is annotated.
@@ -96,6 +251,8 @@ pub fn expand(input: &DeriveInput, model: &UnionModel) -> TokenStream {
                     _ => ::core::option::Option::None,
                 })
             }
+
+            #default_case
         }
 
         #serializers

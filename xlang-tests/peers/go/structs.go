@@ -94,6 +94,50 @@ func shapeSerializer() fory.Serializer {
 	)
 }
 
+// Event (113) is the union of a Rust enum with data: case 0 click (EventClick, 250), case 1
+// pair (EventPair, 251), case 2 key (string), case 3 quit (no value: a null flag, a nil
+// *string here).
+type Event struct {
+	Case  uint32
+	Value any
+}
+
+func (Event) ForyUnionMarker()                {}
+func (e Event) ForyUnionGet() (uint32, any)   { return e.Case, e.Value }
+func (e *Event) ForyUnionSet(c uint32, v any) { e.Case, e.Value = c, v }
+
+func eventSerializer() fory.Serializer {
+	return fory.NewUnionSerializer(
+		fory.UnionCase{ID: 0, Type: reflect.TypeFor[EventClick](), TypeID: fory.STRUCT},
+		fory.UnionCase{ID: 1, Type: reflect.TypeFor[EventPair](), TypeID: fory.STRUCT},
+		fory.UnionCase{ID: 2, Type: reflect.TypeFor[string](), TypeID: fory.STRING},
+		// No value: a nil pointer is written as a null flag, and a null flag reads back as one
+		// (a string case would read it as "").
+		fory.UnionCase{ID: 3, Type: reflect.TypeFor[*string](), TypeID: fory.STRING},
+	)
+}
+
+// EventClick (250) is the case struct of the Rust variant Event::Click { x, y }.
+type EventClick struct {
+	X int32
+	Y int32
+}
+
+// EventPair (251) is the case struct of the Rust tuple variant Event::Pair(String, i32).
+type EventPair struct {
+	F0 string
+	F1 int32
+}
+
+// EventLog (252): one field per case of Event.
+type EventLog struct {
+	Click Event
+	Pair  Event
+	Key   Event
+	Quit  Event
+	Count int32
+}
+
 type WithUnion struct {
 	Shape Shape
 	Count int32
@@ -284,6 +328,16 @@ func structCases() []*Case {
 	})))
 	add(structCase("struct_union_field", registrations(shapeByID, byID(WithUnion{}, 208)), is(WithUnion{
 		Shape: Shape{Case: 1, Value: 2.5}, Count: 4,
+	})))
+	add(structCase("struct_data_enum", registrations(
+		func(f *fory.Fory) error { return f.RegisterUnion(Event{}, 113, eventSerializer()) },
+		byID(EventClick{}, 250), byID(EventPair{}, 251), byID(EventLog{}, 252),
+	), is(EventLog{
+		Click: Event{Case: 0, Value: EventClick{X: 1, Y: -2}},
+		Pair:  Event{Case: 1, Value: EventPair{F0: "p", F1: 3}},
+		Key:   Event{Case: 2, Value: "k"},
+		Quit:  Event{Case: 3, Value: (*string)(nil)},
+		Count: 4,
 	})))
 	optionals := registrations(byID(Optionals{}, 209), inner)
 	add(structCase("struct_options_null", optionals, is(Optionals{})))

@@ -682,6 +682,65 @@ for _suffix, _compatible in (("", False), ("_compatible", True)):
 
 
 # ---------------------------------------------------------------------------------------------
+# struct_data_enum (also _compatible): a Rust enum with data. Its variants with several fields
+# are written as structs (EventClick, EventPair), so here a union whose cases hold them.
+
+
+@dataclass
+class EventClick:  # 250: the case struct of Event::Click { x, y }
+    x: pyfory.Int32
+    y: pyfory.Int32
+
+
+@dataclass
+class EventPair:  # 251: the case struct of the tuple variant Event::Pair(String, i32)
+    f0: str
+    f1: pyfory.Int32
+
+
+class Event(Union):  # union 113: click, pair, key: string, quit (no value)
+    CLICK = 0
+    PAIR = 1
+    KEY = 2
+    QUIT = 3
+    # QUIT carries no value (a null flag); its type is only the serializer that reads the flag.
+    CASE_TYPES = {CLICK: EventClick, PAIR: EventPair, KEY: str, QUIT: str}
+
+    @classmethod
+    def _from_case_id(cls, case_id, value):  # called by UnionSerializer when reading
+        return cls(case_id, value)
+
+    def __eq__(self, other):
+        return isinstance(other, Event) and (self.case_id(), self.value()) == (other.case_id(), other.value())
+
+
+@dataclass
+class EventLog:  # 252
+    click: Event
+    pair: Event
+    key: Event
+    quit: Event
+    count: pyfory.Int32
+
+
+TYPE_IDS[EventClick] = 250
+TYPE_IDS[EventPair] = 251
+TYPE_IDS[EventLog] = 252
+UNION_IDS[Event] = 113
+for _suffix, _compatible in (("", False), ("_compatible", True)):
+    CASES["struct_data_enum" + _suffix] = (
+        EventLog(
+            click=Event(Event.CLICK, EventClick(x=1, y=-2)),
+            pair=Event(Event.PAIR, EventPair(f0="p", f1=3)),
+            key=Event(Event.KEY, "k"),
+            quit=Event(Event.QUIT, None),
+            count=4,
+        ),
+        {"types": [EventClick, EventPair, Event, EventLog], "compatible": _compatible},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
 # all_null_lists (also _compatible): lists of a declared element type holding only nulls, each
 # written `0e` (same type, declared, has null) and the null flags, as Java writes them.
 

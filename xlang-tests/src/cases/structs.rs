@@ -540,3 +540,42 @@ pub fn register_shared_items(fory: &mut Fory) -> Result<()> {
     fory.register::<Inner>(205)?;
     fory.register::<SharedItems>(236)
 }
+
+// ---------------------------------------------------------------------------------------------
+// `struct_data_enum`: an enum with data, whose variants with several fields are written as
+// union cases holding their generated case structs.
+
+/// The union of `struct_data_enum` (id 113): case 0 a struct variant (case struct `EventClick`,
+/// 250), case 1 a tuple variant (`EventPair`, 251, fields `f0`, `f1`), case 2 one string, case 3
+/// no value.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub enum Event {
+    /// Case 0.
+    Click { x: i32, y: i32 },
+    /// Case 1.
+    Pair(String, i32),
+    /// Case 2.
+    Key(String),
+    /// Case 3.
+    #[default]
+    Quit,
+}
+
+/// `struct_data_enum` (id 252): one field per case of `Event`.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+pub struct EventLog {
+    pub click: Event,
+    pub pair: Event,
+    pub key: Event,
+    pub quit: Event,
+    pub count: i32,
+}
+
+/// The registrations of `struct_data_enum`: `Event` (113), its case structs `EventClick` (250)
+/// and `EventPair` (251), `EventLog` (252).
+pub fn register_event_log(fory: &mut Fory) -> Result<()> {
+    fory.register::<Event>(113)?;
+    fory.register::<EventClick>(250)?;
+    fory.register::<EventPair>(251)?;
+    fory.register::<EventLog>(252)
+}

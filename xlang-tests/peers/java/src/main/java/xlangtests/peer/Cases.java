@@ -22,6 +22,9 @@ import xlangtests.peer.Structs.Dog;
 import xlangtests.peer.Structs.Bag;
 import xlangtests.peer.Structs.Choices;
 import xlangtests.peer.Structs.Collections;
+import xlangtests.peer.Structs.EventClick;
+import xlangtests.peer.Structs.EventLog;
+import xlangtests.peer.Structs.EventPair;
 import xlangtests.peer.Structs.Evolving;
 import xlangtests.peer.Structs.Inner;
 import xlangtests.peer.Structs.Many;
@@ -302,6 +305,20 @@ final class Cases {
           f.register(WithUnion.class, 208);
           f.registerUnion(Shape.class, 111, new UnionSerializer(f.getTypeResolver(), Shape.class));
         });
+    // A Rust enum with data: a union whose variants with several fields are case structs.
+    for (boolean compatible : new boolean[] {false, true}) {
+      add(
+          "struct_data_enum" + (compatible ? "_compatible" : ""),
+          () -> eventLog(compatible),
+          compatible,
+          false,
+          f -> {
+            f.registerUnion(Event.class, 113, new UnionSerializer(f.getTypeResolver(), Event.class));
+            f.register(EventClick.class, 250);
+            f.register(EventPair.class, 251);
+            f.register(EventLog.class, 252);
+          });
+    }
     struct(
         "struct_options_null",
         () -> new Optionals(),
@@ -636,6 +653,16 @@ final class Cases {
     w.color = Color.BLUE;
     w.count = 3;
     return w;
+  }
+
+  private static EventLog eventLog(boolean compatible) {
+    EventLog log = new EventLog();
+    log.click = Event.ofClick(1, -2, compatible);
+    log.pair = Event.ofPair("p", 3, compatible);
+    log.key = Event.ofKey("k");
+    log.quit = Event.quit();
+    log.count = 4;
+    return log;
   }
 
   private static WithUnion withUnion() {

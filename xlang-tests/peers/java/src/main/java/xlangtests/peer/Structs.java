@@ -111,6 +111,33 @@ public final class Structs {
     public WithUnion() {}
   }
 
+  /** EventClick (250): the case struct of the Rust variant {@code Event::Click { x, y }}. */
+  public static class EventClick {
+    public int x;
+    public int y;
+
+    public EventClick() {}
+  }
+
+  /** EventPair (251): the case struct of the Rust tuple variant {@code Event::Pair(String, i32)}. */
+  public static class EventPair {
+    public String f0;
+    public int f1;
+
+    public EventPair() {}
+  }
+
+  /** EventLog (252): one field per case of the union {@link Event}. */
+  public static class EventLog {
+    public Event click;
+    public Event pair;
+    public Event key;
+    public Event quit;
+    public int count;
+
+    public EventLog() {}
+  }
+
   /** Optionals (209). */
   public static class Optionals {
     public @Nullable String maybeName;

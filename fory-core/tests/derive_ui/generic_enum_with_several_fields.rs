@@ -1,8 +1,8 @@
 use fory_core::ForyObject;
 
 #[derive(ForyObject)]
-enum Event {
-    Started(u64),
+enum Event<T> {
+    Started(T),
     Moved(i32, i32),
 }
 
