@@ -247,3 +247,31 @@ fn a_borrowing_struct_is_not_a_dynamic_value() {
     let err = f.deserialize::<Box<dyn std::any::Any>>(&bytes).unwrap_err();
     assert!(err.to_string().contains("borrows from the input"), "{err}");
 }
+
+#[test]
+fn every_truncation_and_byte_flip_is_an_error_or_a_value() {
+    for compatible in [false, true] {
+        let f = fory(compatible);
+        let source = owned();
+        let bytes = f.serialize(&borrowed(&source)).unwrap();
+        for end in 0..bytes.len() {
+            assert!(
+                f.deserialize::<Msg<'_>>(&bytes[..end]).is_err(),
+                "cut at {end}"
+            );
+        }
+        let mut flipped = bytes.clone();
+        for at in 0..bytes.len() {
+            for byte in [0x00, 0x7f, 0x80, 0xff] {
+                flipped[at] = byte;
+                // A value or an error, never a panic; a value's views stay inside the input.
+                if let Ok(msg) = f.deserialize::<Msg<'_>>(&flipped) {
+                    let range = flipped.as_ptr_range();
+                    assert!(inside(&range, msg.name.as_ptr(), msg.name.len()));
+                    assert!(inside(&range, msg.payload.as_ptr(), msg.payload.len()));
+                }
+                flipped[at] = bytes[at];
+            }
+        }
+    }
+}
