@@ -225,3 +225,73 @@ fn register(fory: &mut Fory) -> fory_core::Result<()> {
     fory.register::<F64Array>(11)?;
     Ok(())
 }
+
+/// A message read as views into the input (`Msg<'a>`) against its owned twin (`MsgOwned`):
+/// the same wire type, registered under the same id in two `Fory` instances.
+#[derive(ForyObject, Debug, PartialEq)]
+pub struct Msg<'a> {
+    #[fory(id = 1)]
+    pub name: &'a str,
+    #[fory(id = 2)]
+    pub tags: Vec<&'a str>,
+    #[fory(id = 3)]
+    pub payload: &'a [u8],
+    #[fory(id = 4)]
+    pub samples: std::borrow::Cow<'a, [f64]>,
+    #[fory(id = 5)]
+    pub seq: i64,
+}
+
+/// The owned twin of [`Msg`].
+#[derive(ForyObject, Debug, Clone, PartialEq)]
+pub struct MsgOwned {
+    #[fory(id = 1)]
+    pub name: String,
+    #[fory(id = 2)]
+    pub tags: Vec<String>,
+    #[fory(id = 3)]
+    pub payload: Vec<u8>,
+    #[fory(id = 4)]
+    pub samples: Vec<f64>,
+    #[fory(id = 5)]
+    pub seq: i64,
+}
+
+impl MsgOwned {
+    /// A message with a 4 KiB payload, 512 samples and eight tags.
+    pub fn sample() -> Self {
+        MsgOwned {
+            name: "sensor-station-42/channel-7".into(),
+            tags: (0..8).map(|i| format!("tag-number-{i}")).collect(),
+            payload: (0..4096u32).map(|i| (i % 251) as u8).collect(),
+            samples: (0..512).map(|i| f64::from(i) * 0.125).collect(),
+            seq: 123_456_789,
+        }
+    }
+
+    /// This message as a [`Msg`] viewing its fields.
+    pub fn view(&self) -> Msg<'_> {
+        Msg {
+            name: &self.name,
+            tags: self.tags.iter().map(String::as_str).collect(),
+            payload: &self.payload,
+            samples: std::borrow::Cow::Borrowed(&self.samples),
+            seq: self.seq,
+        }
+    }
+}
+
+/// A schema-consistent `Fory` with [`MsgOwned`] (`borrowed` false) or [`Msg`] registered as 20.
+pub fn msg_fory(borrowed: bool) -> Fory {
+    let mut fory = Fory::builder()
+        .compatible(false)
+        .string_rule(StringRule::Utf8)
+        .build();
+    if borrowed {
+        fory.register_borrowing::<Msg<'static>>(20)
+    } else {
+        fory.register::<MsgOwned>(20)
+    }
+    .expect("fresh registry");
+    fory
+}

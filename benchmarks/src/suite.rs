@@ -166,6 +166,7 @@ pub fn check_round_trips() {
         assert_eq!(&serde_json::from_slice::<T>(&json).expect("json"), value);
     }
     for_each_case!(check());
+    borrowed_inputs();
 
     for (label, bytes) in LARGE {
         let value = model::f64_array(bytes);
@@ -193,6 +194,79 @@ pub fn check_round_trips() {
 pub fn benches(c: &mut Criterion) {
     for_each_case!(bench_case(c));
     bench_large(c);
+    bench_borrowed(c);
+}
+
+/// The inputs of the borrowing-struct benchmark: the payload in-band, and out-of-band (main
+/// buffer and buffers). Panics unless both read back equal, and the borrowed struct borrows
+/// its payload and samples from the input.
+pub fn borrowed_inputs() -> (Vec<u8>, Vec<u8>, Vec<Vec<u8>>) {
+    let value = ours::MsgOwned::sample();
+    let (owned, borrowed) = (ours::msg_fory(false), ours::msg_fory(true));
+    let inband = owned.serialize(&value).expect("ours: serialize Msg");
+    assert_eq!(inband, borrowed.serialize(&value.view()).unwrap());
+    let frame = owned
+        .serialize_with_callback(&value, fory_core::oob::AllOutOfBand)
+        .expect("ours: oob serialize Msg");
+    let buffers: Vec<Vec<u8>> = frame
+        .buffers
+        .iter()
+        .map(|b| b.as_bytes().to_vec())
+        .collect();
+    let slices: Vec<&[u8]> = buffers.iter().map(Vec::as_slice).collect();
+    let back: ours::MsgOwned = owned.deserialize(&inband).unwrap();
+    assert_eq!(back, value);
+    let back: ours::MsgOwned = owned
+        .deserialize_with_buffers(&frame.main, &slices)
+        .unwrap();
+    assert_eq!(back, value);
+    let view: ours::Msg<'_> = borrowed.deserialize(&inband).unwrap();
+    assert_eq!(view, value.view());
+    assert!(inband.as_ptr_range().contains(&view.payload.as_ptr()));
+    let view: ours::Msg<'_> = borrowed
+        .deserialize_with_buffers(&frame.main, &slices)
+        .unwrap();
+    assert_eq!(view, value.view());
+    assert!(matches!(view.samples, std::borrow::Cow::Borrowed(_)));
+    (inband, frame.main, buffers)
+}
+
+/// Reading `Msg<'a>` (views into the input) against `MsgOwned` (copies), same bytes, same run:
+/// ids `Msg/deserialize/ours-{owned,borrowed}[-oob]`.
+fn bench_borrowed(c: &mut Criterion) {
+    let (inband, main, buffers) = borrowed_inputs();
+    let slices: Vec<&[u8]> = buffers.iter().map(Vec::as_slice).collect();
+    let (owned, borrowed) = (ours::msg_fory(false), ours::msg_fory(true));
+    let mut group = c.benchmark_group("Msg");
+    group.bench_function("deserialize/ours-owned", |b| {
+        b.iter(|| {
+            owned
+                .deserialize::<ours::MsgOwned>(black_box(&inband))
+                .unwrap()
+        })
+    });
+    group.bench_function("deserialize/ours-borrowed", |b| {
+        b.iter(|| {
+            borrowed
+                .deserialize::<ours::Msg<'_>>(black_box(&inband))
+                .unwrap()
+        })
+    });
+    group.bench_function("deserialize/ours-owned-oob", |b| {
+        b.iter(|| {
+            owned
+                .deserialize_with_buffers::<ours::MsgOwned>(black_box(&main), black_box(&slices))
+                .unwrap()
+        })
+    });
+    group.bench_function("deserialize/ours-borrowed-oob", |b| {
+        b.iter(|| {
+            borrowed
+                .deserialize_with_buffers::<ours::Msg<'_>>(black_box(&main), black_box(&slices))
+                .unwrap()
+        })
+    });
+    group.finish();
 }
 
 fn bench_case<T: Case>(name: &str, value: &T, c: &mut Criterion) {

@@ -82,6 +82,48 @@ pub use fory::{Fory, ForyBuilder, StringRule};
 /// assert_eq!(fory.deserialize::<Level>(&bytes)?, Level::Mid);
 /// # Ok::<(), fory_core::Error>(())
 /// ```
+///
+/// Field defaults and borrowing:
+///
+/// A field needs `Default` only if it can be missing: a field the writer's TypeDef lacks (or
+/// a peer's null in a non-nullable field) takes `#[fory(default = "path")]`, else `Default`,
+/// else the read fails naming the field; a `skip` field needs one of the two at compile time.
+///
+/// A struct with one lifetime parameter borrows: its `&'a str`, `&'a [u8]`, `Cow<'a, [T]>`
+/// fields (and collections of them) are read as views into the main buffer or the out-of-band
+/// buffer that carried them. It is registered as its `'static` form with
+/// [`Fory::register_borrowing`] and writes the same bytes as its owned twin. A numeric
+/// `Cow<[T]>` copies when its bytes are misaligned (or the host is big-endian), which is why
+/// `&'a [f64]` is rejected; see "Borrowing structs" in the crate documentation.
+///
+/// ```
+/// use std::borrow::Cow;
+/// use fory_core::{Fory, ForyObject};
+///
+/// // Fills `samples` when a writer's TypeDef lacks it.
+/// fn absolute_zero() -> Cow<'static, [f64]> {
+///     Cow::Borrowed(&[-273.15])
+/// }
+///
+/// #[derive(ForyObject, Debug, PartialEq)]
+/// struct Reading<'a> {
+///     station: &'a str,
+///     raw: &'a [u8],
+///     #[fory(default = "absolute_zero")]
+///     samples: Cow<'a, [f64]>,
+///     count: u32,
+/// }
+///
+/// let mut fory = Fory::default();
+/// fory.register_borrowing::<Reading<'static>>(7)?;
+/// let samples = [1.0, 2.5];
+/// let value = Reading { station: "north", raw: b"\x01\x02", samples: Cow::Borrowed(&samples), count: 2 };
+/// let bytes = fory.serialize(&value)?;
+/// let back: Reading<'_> = fory.deserialize(&bytes)?;
+/// assert_eq!(back, value);
+/// assert!(bytes.as_ptr_range().contains(&back.station.as_ptr()));
+/// # Ok::<(), fory_core::Error>(())
+/// ```
 pub use fory_derive::ForyObject;
 pub use limits::Limits;
 pub use serializer::{AsAny, Deserialize, Serialize, Value};

@@ -131,17 +131,14 @@ fn reads_from_the_main_buffer_without_copying_in_both_modes() {
                 msg.payload.as_ptr(),
                 msg.payload.len()
             ));
-            match &msg.samples {
-                Cow::Borrowed(s) => {
-                    assert_eq!(s.as_ptr() as usize % 8, 0);
-                    assert!(inside(
-                        &input.as_ptr_range(),
-                        s.as_ptr().cast(),
-                        s.len() * 8
-                    ));
-                    borrowed_at.push(shift);
-                }
-                Cow::Owned(_) => {}
+            if let Cow::Borrowed(s) = &msg.samples {
+                assert_eq!(s.as_ptr() as usize % 8, 0);
+                assert!(inside(
+                    &input.as_ptr_range(),
+                    s.as_ptr().cast(),
+                    s.len() * 8
+                ));
+                borrowed_at.push(shift);
             }
         }
         let expected = if cfg!(target_endian = "little") { 1 } else { 0 };
@@ -249,4 +246,32 @@ fn a_borrowing_struct_is_not_a_dynamic_value() {
     let bytes = f.serialize(&borrowed(&source)).unwrap();
     let err = f.deserialize::<Box<dyn std::any::Any>>(&bytes).unwrap_err();
     assert!(err.to_string().contains("borrows from the input"), "{err}");
+}
+
+#[test]
+fn every_truncation_and_byte_flip_is_an_error_or_a_value() {
+    for compatible in [false, true] {
+        let f = fory(compatible);
+        let source = owned();
+        let bytes = f.serialize(&borrowed(&source)).unwrap();
+        for end in 0..bytes.len() {
+            assert!(
+                f.deserialize::<Msg<'_>>(&bytes[..end]).is_err(),
+                "cut at {end}"
+            );
+        }
+        let mut flipped = bytes.clone();
+        for at in 0..bytes.len() {
+            for byte in [0x00, 0x7f, 0x80, 0xff] {
+                flipped[at] = byte;
+                // A value or an error, never a panic; a value's views stay inside the input.
+                if let Ok(msg) = f.deserialize::<Msg<'_>>(&flipped) {
+                    let range = flipped.as_ptr_range();
+                    assert!(inside(&range, msg.name.as_ptr(), msg.name.len()));
+                    assert!(inside(&range, msg.payload.as_ptr(), msg.payload.len()));
+                }
+                flipped[at] = bytes[at];
+            }
+        }
+    }
 }

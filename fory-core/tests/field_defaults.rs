@@ -191,3 +191,40 @@ fn a_type_parameter_without_default_is_accepted() {
         assert_eq!(f.deserialize::<Boxed<Celsius>>(&bytes).unwrap(), value);
     }
 }
+
+/// In a generic struct the choice is made with the bounds the struct declares: a type
+/// parameter declared `Default` defaults, one without the bound needs a `default` function.
+#[derive(ForyObject, Debug, PartialEq)]
+#[fory(name = "Pair")]
+struct PairV1 {
+    left: i32,
+}
+
+#[derive(ForyObject, Debug, PartialEq)]
+#[fory(name = "Pair")]
+struct PairDefault<T: Default> {
+    left: i32,
+    right: T,
+}
+
+#[derive(ForyObject, Debug, PartialEq)]
+#[fory(name = "Pair")]
+struct PairUnbounded<T> {
+    left: i32,
+    right: T,
+}
+
+#[test]
+fn a_missing_generic_field_defaults_only_with_a_default_bound() {
+    let mut w = fory(true);
+    w.register_named::<PairV1>().unwrap();
+    let bytes = w.serialize(&PairV1 { left: 1 }).unwrap();
+    let mut r = fory(true);
+    r.register_named::<PairDefault<i64>>().unwrap();
+    let back: PairDefault<i64> = r.deserialize(&bytes).unwrap();
+    assert_eq!(back, PairDefault { left: 1, right: 0 });
+    let mut r = fory(true);
+    r.register_named::<PairUnbounded<i64>>().unwrap();
+    let err = r.deserialize::<PairUnbounded<i64>>(&bytes).unwrap_err();
+    assert!(err.to_string().contains("field `right`"), "{err}");
+}

@@ -14,8 +14,11 @@ mod snake_case;
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
 
-/// Derives `Serialize`, `Deserialize`, `Schema` and `UserType` (plus `ForyStruct`, `ForyEnum`
-/// or `ForyUnion`) for a struct or enum. See the `fory_core` crate documentation.
+/// Derives `Serialize`, `Deserialize`, `Schema` and `UserType` (plus `ForyStruct` and
+/// `ReadStruct`, `ForyEnum` or `ForyUnion`) for a struct or enum. A struct may have one
+/// lifetime parameter: it then borrows its `&'a str`, `&'a [u8]` and `Cow<'a, [T]>` fields from
+/// the input, and `UserType` is implemented for its `'static` form. See `fory_core::ForyObject`
+/// and the `fory_core` crate documentation for the attributes and an example.
 #[proc_macro_derive(ForyObject, attributes(fory))]
 pub fn derive_fory_object(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);

@@ -316,6 +316,7 @@ fn write_report(
 
     wire_section(md, wire)?;
     large_section(md, &get, large_sizes, &mut ratios)?;
+    borrowed_section(md, &get)?;
 
     writeln!(md, "## Chart\n")?;
     writeln!(
@@ -650,6 +651,37 @@ fn large_section(
             group_thousands(*apache as u64),
             group_thousands(*main as u64),
             group_thousands(*oob as u64)
+        )?;
+    }
+    writeln!(md)?;
+    Ok(())
+}
+
+fn borrowed_section(
+    md: &mut String,
+    get: &dyn Fn(&str, &str, &str) -> Option<f64>,
+) -> Result<(), BoxError> {
+    writeln!(md, "## Borrowing struct against its owned twin\n")?;
+    writeln!(
+        md,
+        "`Msg<'a> {{ name: &'a str, tags: Vec<&'a str>, payload: &'a [u8], samples: Cow<'a, \
+         [f64]>, seq: i64 }}` (eight tags, 4 KiB payload, 512 samples) read as views into the \
+         input, against `MsgOwned` with `String`, `Vec<String>`, `Vec<u8>` and `Vec<f64>`: the \
+         same wire type and bytes, schema-consistent mode. In-band the samples borrow where they \
+         land 8-byte aligned and are copied otherwise; out-of-band (`AllOutOfBand`: payload and \
+         samples in their own buffers) both borrow. ns per deserialization.\n"
+    )?;
+    writeln!(md, "| Input | owned | borrowed | borrowed/owned |")?;
+    writeln!(md, "|---|--:|--:|--:|")?;
+    for (label, suffix) in [("in-band", ""), ("out-of-band", "-oob")] {
+        let o = get("Msg", "deserialize", &format!("ours-owned{suffix}"));
+        let b = get("Msg", "deserialize", &format!("ours-borrowed{suffix}"));
+        writeln!(
+            md,
+            "| {label} | {} | {} | {} |",
+            ns(o),
+            ns(b),
+            fmt_ratio(ratio(b, o))
         )?;
     }
     writeln!(md)?;

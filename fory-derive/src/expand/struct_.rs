@@ -1,5 +1,9 @@
 //! Structs: `UserType` with the fields' TypeDef entries, `ForyStruct` (the wire order as a
-//! constant, field writing and reading), and the serializer traits.
+//! constant, field writing), `ReadStruct` (field reading), and the serializer traits.
+//!
+//! A borrowing struct `Msg<'a>` implements the reading traits for input of lifetime `'a` only
+//! (`ReadStruct<'a>`, `Deserialize<'a>`), so its `&'a str` fields read as views; `UserType` is
+//! implemented for `Msg<'static>`, which is what gets registered.
 //!
 //! The wire order is computed by `fory_core::meta::field_order::order`, a `const fn`, from each
 //! field's `Schema` constants, so generic fields and type aliases sort by their real types; the
