@@ -29,29 +29,34 @@ impl Serialize for Decimal {
     }
 
     fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, _declared: bool) -> Result<()> {
-        let scale = self.scale();
-        if scale.unsigned_abs() > Decimal::MAX_SCALE as u32 {
-            return Err(Error::encode(format!(
-                "decimal scale {scale} is outside -10000..=10000"
-            )));
-        }
-        ctx.writer.write_varint32(scale);
-        match self.to_i128() {
-            Some(unscaled) if SMALL_RANGE.contains(&unscaled) => {
-                let unscaled = unscaled as i64;
-                let zigzag = ((unscaled << 1) ^ (unscaled >> 63)) as u64;
-                ctx.writer.write_varuint64(zigzag << 1);
-            }
-            _ => {
-                // A Decimal's magnitude is at most 10,000 bytes, so the header cannot overflow.
-                let magnitude = self.magnitude_le();
-                let meta = ((magnitude.len() as u64) << 1) | u64::from(self.is_negative());
-                ctx.writer.write_varuint64((meta << 1) | 1);
-                ctx.writer.write_bytes(&magnitude);
-            }
-        }
-        Ok(())
+        write_decimal(self, ctx)
     }
+}
+
+/// The DECIMAL payload of `value`, for callers holding a temporary `Decimal` (`u128`, `i128`).
+pub(crate) fn write_decimal(value: &Decimal, ctx: &mut WriteContext<'_>) -> Result<()> {
+    let scale = value.scale();
+    if scale.unsigned_abs() > Decimal::MAX_SCALE as u32 {
+        return Err(Error::encode(format!(
+            "decimal scale {scale} is outside -10000..=10000"
+        )));
+    }
+    ctx.writer.write_varint32(scale);
+    match value.to_i128() {
+        Some(unscaled) if SMALL_RANGE.contains(&unscaled) => {
+            let unscaled = unscaled as i64;
+            let zigzag = ((unscaled << 1) ^ (unscaled >> 63)) as u64;
+            ctx.writer.write_varuint64(zigzag << 1);
+        }
+        _ => {
+            // A Decimal's magnitude is at most 10,000 bytes, so the header cannot overflow.
+            let magnitude = value.magnitude_le();
+            let meta = ((magnitude.len() as u64) << 1) | u64::from(value.is_negative());
+            ctx.writer.write_varuint64((meta << 1) | 1);
+            ctx.writer.write_bytes(&magnitude);
+        }
+    }
+    Ok(())
 }
 
 impl<'de> Deserialize<'de> for Decimal {

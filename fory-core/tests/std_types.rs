@@ -1,0 +1,488 @@
+//! `usize`, `isize`, `u128`, `i128`, `char`, `BinaryHeap<T>`, tuples up to 22 fields, `Box<[T]>`,
+//! `Box<str>` and `[T; N]`: round trips at the root, in lists and maps and as derived struct
+//! fields in both modes, boundary values, and whole frames written by real peers.
+//!
+//! Where the peer frames come from (each row names its writer):
+//!
+//! - Apache Fory Rust 1.7.7 (crate `fory = "=1.7.7"`, a scratch binary crate, offline from the
+//!   cargo registry): `Fory::builder().xlang(true).compatible(c).build().serialize(&v)`, with
+//!   the value named in the row and, for structs, the types declared below registered with the
+//!   same ids. It writes strings as UTF-8, so those rows use [`StringRule::Utf8`].
+//! - pyfory 1.7.7 (PyPI): `pyfory.Fory(xlang=True).serialize(v)`.
+//! - Go `github.com/apache/fory/go/fory` v1.6.0: `fory.New(fory.WithXlang(true)).Serialize(v)`.
+//!
+//! `both` rows are written byte for byte and read back; `reads` rows are peer frames we read
+//! but write differently. Every strict prefix of every peer frame must fail to decode.
+
+mod common;
+
+use std::collections::{BTreeMap, BinaryHeap, HashMap};
+use std::fmt::Debug;
+
+use common::{both, both_with, hex, reads, reads_with, unhex};
+use fory_core::{Deserialize, ErrorKind, Fory, ForyObject, Serialize, StringRule};
+
+/// The configuration of Apache Fory Rust's frames: strings as UTF-8.
+fn utf8() -> Fory {
+    Fory::builder().string_rule(StringRule::Utf8).build()
+}
+
+/// Writes and reads back `value` with `fory`.
+fn round_trip_with<T>(fory: &Fory, value: &T)
+where
+    T: Serialize + for<'de> Deserialize<'de> + PartialEq + Debug,
+{
+    let bytes = fory.serialize(value).unwrap();
+    assert_eq!(
+        &fory.deserialize::<T>(&bytes).unwrap(),
+        value,
+        "{}",
+        hex(&bytes)
+    );
+}
+
+/// [`round_trip_with`] a default `Fory`, and one with reference tracking.
+fn round_trip<T>(value: T)
+where
+    T: Serialize + for<'de> Deserialize<'de> + PartialEq + Debug,
+{
+    round_trip_with(&Fory::default(), &value);
+    round_trip_with(&Fory::builder().ref_tracking(true).build(), &value);
+}
+
+/// Decoding `frame` as `T` fails with an `Invalid` error at `offset` that mentions each of
+/// `words` in what it expected or found.
+fn rejects<T>(frame: &str, offset: usize, words: &[&str])
+where
+    T: for<'de> Deserialize<'de> + Debug,
+{
+    let err = Fory::default()
+        .deserialize::<T>(&unhex(frame))
+        .expect_err(frame);
+    assert_eq!(err.offset(), Some(offset), "{frame}: {err}");
+    match err.kind() {
+        ErrorKind::Invalid {
+            expected, found, ..
+        } => {
+            let text = format!("{expected} / {found}");
+            for word in words {
+                assert!(text.contains(word), "{frame}: {err} lacks {word:?}");
+            }
+        }
+        other => panic!("{frame}: expected an Invalid error, got {other:?}"),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// usize / isize
+
+#[test]
+fn usize_and_isize_are_64_bit_varints() {
+    // Go uint64(math.MaxUint64), uint64(7); Go int64(math.MinInt64); Go int(-1), pyfory -1
+    both(usize::MAX, "01ff0effffffffffffffffff");
+    both(7usize, "01ff0e07");
+    both(isize::MIN, "01ff07ffffffffffffffffff");
+    both(-1isize, "01ff0701");
+    // pyfory 2**63 - 1 (every Python int is a VARINT64)
+    both(isize::MAX, "01ff07feffffffffffffffff");
+    reads(usize::MAX >> 1, "01ff07feffffffffffffffff");
+    // pyfory -1: a usize reads a signed integer only where it fits
+    reads(7usize, "01ff070e");
+    rejects::<usize>("01ff0701", 3, &["fits usize", "-1"]);
+    // Go uint64(math.MaxUint64) does not fit an isize
+    rejects::<isize>(
+        "01ff0effffffffffffffffff",
+        3,
+        &["fits isize", "18446744073709551615"],
+    );
+    // Go []uint64{1, math.MaxUint64}, []int64{-1, 2}
+    both(
+        vec![1usize, usize::MAX],
+        "01ff33100100000000000000ffffffffffffffff",
+    );
+    both(vec![-1isize, 2], "01ff2f10ffffffffffffffff0200000000000000");
+    // Go []int64{-1, 2} does not fit usizes: the element and its offset in the frame.
+    rejects::<Vec<usize>>("01ff2f10ffffffffffffffff0200000000000000", 4, &["-1"]);
+}
+
+#[test]
+fn usize_and_isize_in_containers_and_at_the_bounds() {
+    round_trip(vec![0usize, 1, usize::MAX]);
+    round_trip(vec![isize::MIN, 0, isize::MAX]);
+    round_trip([usize::MAX; 3]);
+    round_trip(BTreeMap::from([(usize::MAX, isize::MIN), (0, -1)]));
+    round_trip(vec![Some(1usize), None]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// u128 / i128
+
+#[test]
+fn u128_and_i128_are_decimals_of_scale_0() {
+    // pyfory decimal.Decimal(2**128 - 1); Go fory.NewDecimal(2^128 - 1, 0): the same bytes
+    both(u128::MAX, "01ff280041ffffffffffffffffffffffffffffffff");
+    // pyfory decimal.Decimal(-2**127); Go fory.NewDecimal(-2^127, 0)
+    both(i128::MIN, "01ff28004300000000000000000000000000000080");
+    // pyfory decimal.Decimal(5.0): an integer at scale 1
+    reads(5u128, "01ff2802c801");
+    reads(5i128, "01ff2802c801");
+    // Go uint64(7); pyfory -1
+    reads(7u128, "01ff0e07");
+    reads(-1i128, "01ff0701");
+    // pyfory decimal.Decimal("1.5") is no integer; -1 is no u128.
+    rejects::<i128>("01ff28023c", 3, &["fits i128", "1.5"]);
+    rejects::<u128>("01ff0701", 3, &["fits u128", "-1"]);
+    // pyfory decimal.Decimal(2**128 - 1) does not fit an i128
+    rejects::<i128>(
+        "01ff280041ffffffffffffffffffffffffffffffff",
+        3,
+        &["fits i128", "340282366920938463463374607431768211455"],
+    );
+}
+
+#[test]
+fn u128_and_i128_in_containers_and_at_the_bounds() {
+    for v in [0u128, 1, (1 << 62) - 1, 1 << 62, u64::MAX.into(), u128::MAX] {
+        round_trip(v);
+    }
+    for v in [
+        i128::MIN,
+        -(1 << 62),
+        -1,
+        0,
+        (1 << 62) - 1,
+        1 << 62,
+        i128::MAX,
+    ] {
+        round_trip(v);
+    }
+    round_trip(vec![u128::MAX, 0]);
+    round_trip(HashMap::from([
+        ("min".to_string(), i128::MIN),
+        ("max".to_string(), i128::MAX),
+    ]));
+    round_trip([i128::MIN, i128::MAX]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// char
+
+#[test]
+fn char_is_a_one_character_string() {
+    // pyfory "é", "a" (Latin-1, as Java writes it too)
+    both('é', "01ff1504e9");
+    both('a', "01ff150461");
+    // Go "é" (UTF-8), as Apache Fory Rust writes strings
+    both_with(&utf8(), 'é', "01ff150ac3a9");
+    reads('é', "01ff150ac3a9");
+    // Go rune('é'): a VARINT32 code point
+    reads('é', "01ff05d203");
+    // pyfory "", "ab"
+    rejects::<char>("01ff1500", 3, &["exactly one character", "0 characters"]);
+    rejects::<char>(
+        "01ff15086162",
+        3,
+        &["exactly one character", "2 characters"],
+    );
+    // Go rune(0xd800) and rune(-1) (VARINT32): not Unicode scalar values
+    rejects::<char>("01ff0580e006", 3, &["Unicode scalar", "0xd800"]);
+    rejects::<char>("01ff0501", 3, &["Unicode scalar", "-1"]);
+}
+
+#[test]
+fn char_in_containers_and_at_the_bounds() {
+    for c in ['\0', 'a', 'é', '\u{ffff}', '😀', char::MAX] {
+        round_trip(c);
+        round_trip_with(&utf8(), &c);
+    }
+    round_trip(vec!['a', char::MAX]);
+    round_trip(BTreeMap::from([('k', 'v'), (char::MAX, '\0')]));
+    round_trip(['x'; 2]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// BinaryHeap
+
+/// A heap's elements in order, for comparison.
+fn sorted<T: Ord>(heap: BinaryHeap<T>) -> Vec<T> {
+    heap.into_sorted_vec()
+}
+
+#[test]
+fn binary_heap_is_a_list() {
+    // pyfory [3, 1, 2]; BinaryHeap::from(vec![3, 1, 2]) keeps that order inside.
+    let heap = BinaryHeap::from(vec![3i64, 1, 2]);
+    let fory = Fory::default();
+    assert_eq!(hex(&fory.serialize(&heap).unwrap()), "01ff16030807060204");
+    let bytes = unhex("01ff16030807060204");
+    assert_eq!(
+        sorted(fory.deserialize::<BinaryHeap<i64>>(&bytes).unwrap()),
+        [1, 2, 3]
+    );
+
+    // Apache Fory Rust BinaryHeap::from(vec![3i32, 1, 2, 3]) writes a SET (17); we read it, and
+    // write the same elements in the same order as a LIST (16).
+    let apache = "01ff1704080506060402";
+    let read = fory.deserialize::<BinaryHeap<i32>>(&unhex(apache)).unwrap();
+    assert_eq!(sorted(read), [1, 2, 3, 3]);
+    let ours = fory
+        .serialize(&BinaryHeap::from(vec![3i32, 1, 2, 3]))
+        .unwrap();
+    assert_eq!(hex(&ours), "01ff1604080506060402");
+    for cut in 0..apache.len() / 2 {
+        assert!(fory
+            .deserialize::<BinaryHeap<i32>>(&unhex(apache)[..cut])
+            .is_err());
+    }
+    // Apache Fory Rust BinaryHeap::from(vec!["b", "a"]) (as Strings)
+    let strings = utf8()
+        .deserialize::<BinaryHeap<String>>(&unhex("01ff1702081506620661"))
+        .unwrap();
+    assert_eq!(sorted(strings), ["a", "b"]);
+    rejects::<BinaryHeap<i32>>("01ff1800", 2, &["LIST"]);
+}
+
+#[test]
+fn binary_heap_in_containers() {
+    let fory = Fory::default();
+    for value in [
+        vec![BinaryHeap::from(vec![5u8, 5, 1]), BinaryHeap::new()],
+        vec![BinaryHeap::from(vec![0u8])],
+    ] {
+        let bytes = fory.serialize(&value).unwrap();
+        let back = fory.deserialize::<Vec<BinaryHeap<u8>>>(&bytes).unwrap();
+        assert_eq!(
+            back.into_iter().map(sorted).collect::<Vec<_>>(),
+            value.into_iter().map(sorted).collect::<Vec<_>>()
+        );
+    }
+    let map = BTreeMap::from([("k".to_string(), BinaryHeap::from(vec!['b', 'a', 'b']))]);
+    let bytes = fory.serialize(&map).unwrap();
+    let back = fory
+        .deserialize::<BTreeMap<String, BinaryHeap<char>>>(&bytes)
+        .unwrap();
+    assert_eq!(sorted(back["k"].clone()), ['a', 'b', 'b']);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tuples
+
+type Tuple22 = (
+    i8,
+    i16,
+    i32,
+    i64,
+    u8,
+    u16,
+    u32,
+    u64,
+    f32,
+    f64,
+    bool,
+    String,
+    i32,
+    i32,
+    i32,
+    i32,
+    i32,
+    i32,
+    i32,
+    i32,
+    i32,
+    i32,
+);
+
+fn tuple22() -> Tuple22 {
+    (
+        1,
+        2,
+        3,
+        4,
+        5,
+        6,
+        7,
+        8,
+        9.0,
+        10.0,
+        true,
+        "x".into(),
+        13,
+        14,
+        15,
+        16,
+        17,
+        18,
+        19,
+        20,
+        21,
+        22,
+    )
+}
+
+/// Apache Fory Rust `(1i8, 2i16, 3i32, 4i64, 5u8, 6u16, 7u32, 8u64, 9.0f32, 10.0f64, true,
+/// "x".to_string(), 13i32, 14i32, ..., 22i32)`: a LIST of 22, header `00`, every element with
+/// its type id.
+const APACHE_TUPLE22: &str = "01ff16160002010302000506070809050a06000c070e08130000104114000000\
+    00000024400101150678051a051c051e05200522052405260528052a052c";
+
+#[test]
+fn tuple_of_22_matches_apache_fory_rust() {
+    let fory = utf8();
+    assert_eq!(hex(&fory.serialize(&tuple22()).unwrap()), APACHE_TUPLE22);
+    let bytes = unhex(APACHE_TUPLE22);
+    let back: Tuple22 = fory.deserialize(&bytes).unwrap();
+    assert_eq!((back.0, back.3, back.7, back.10), (1, 4, 8, true));
+    assert_eq!(
+        (back.8, back.9, &back.11, back.21),
+        (9.0, 10.0, &"x".to_string(), 22)
+    );
+    assert_eq!(fory.serialize(&back).unwrap(), bytes);
+    for cut in 0..bytes.len() {
+        assert!(fory.deserialize::<Tuple22>(&bytes[..cut]).is_err());
+    }
+    // 22 elements are not a tuple of 21.
+    type Tuple21 = (
+        i8,
+        i16,
+        i32,
+        i64,
+        u8,
+        u16,
+        u32,
+        u64,
+        f32,
+        f64,
+        bool,
+        String,
+        i32,
+        i32,
+        i32,
+        i32,
+        i32,
+        i32,
+        i32,
+        i32,
+        i32,
+    );
+    let Err(err) = fory.deserialize::<Tuple21>(&bytes) else {
+        panic!("22 elements read as a tuple of 21");
+    };
+    assert_eq!(err.offset(), Some(3), "{err}");
+    assert!(
+        err.to_string().contains("22 elements for a tuple of 21"),
+        "{err}"
+    );
+}
+
+#[test]
+fn tuples_match_pyfory_and_round_trip() {
+    // pyfory (1, "a"), (1, 2)
+    both((1i64, "a".to_string()), "01ff1602000702150461");
+    both((1i64, 2i64), "01ff160208070204");
+    round_trip((1u8, 2u16, 3u32, 4u64, 5i8, 6i16, 7i32, 8i64, 9usize));
+    round_trip((
+        'a',
+        1u128,
+        -1i128,
+        2usize,
+        -2isize,
+        "s".to_string(),
+        vec![1i32],
+        [2u8; 2],
+        true,
+        1.5f64,
+        7i32,
+        8i32,
+    ));
+    round_trip(vec![(1i32, 'a'), (2, 'b')]);
+    round_trip(BTreeMap::from([(1i32, (usize::MAX, i128::MIN))]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Box<[T]> and Box<str>
+
+#[test]
+fn boxed_slices_are_what_vecs_are() {
+    // Apache Fory Rust vec![1i32, 2, 3, 4] (and [1i32, 2, 3, 4]): INT32_ARRAY
+    both(
+        Box::<[i32]>::from([1, 2, 3, 4]),
+        "01ff2e1001000000020000000300000004000000",
+    );
+    // Apache Fory Rust [1u8, 2, 3]: BINARY
+    both(Box::<[u8]>::from([1, 2, 3]), "01ff2903010203");
+    // pyfory ["a", "b"]: LIST
+    both(
+        Box::<[String]>::from(["a".to_string(), "b".to_string()]),
+        "01ff1602081504610462",
+    );
+    // pyfory "é"
+    both(Box::<str>::from("é"), "01ff1504e9");
+    round_trip(Box::<[i32]>::from([]));
+    round_trip(Box::<[usize]>::from([usize::MAX]));
+    round_trip(vec![Box::<str>::from("a"), Box::from("")]);
+    round_trip(BTreeMap::from([(
+        Box::<str>::from("k"),
+        Box::<[char]>::from(['v']),
+    )]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// [T; N]
+
+#[test]
+fn arrays_are_what_vecs_are() {
+    // Apache Fory Rust [1i32, 2, 3, 4], [0i32; 0], [1u8, 2, 3], [0u8; 0]
+    both([1i32, 2, 3, 4], "01ff2e1001000000020000000300000004000000");
+    both([0i32; 0], "01ff2e00");
+    both([1u8, 2, 3], "01ff2903010203");
+    both([0u8; 0], "01ff2900");
+    // Apache Fory Rust ["a", "b"] (as Strings), pyfory ["a", "b"]
+    both_with(
+        &utf8(),
+        ["a".to_string(), "b".to_string()],
+        "01ff1602081506610662",
+    );
+    both(["a".to_string(), "b".to_string()], "01ff1602081504610462");
+    // pyfory []: an empty LIST is an empty array of any element type
+    reads([0i64; 0], "01ff1600");
+    reads::<[String; 0]>([], "01ff1600");
+    // Apache Fory Rust vec![[1i32, 2], [3, 4]]
+    both(
+        vec![[1i32, 2], [3, 4]],
+        "01ff1602082e080100000002000000080300000004000000",
+    );
+    // Apache Fory Rust HashMap::from([("k", [1i32, 2])]) (as a String key)
+    both_with(
+        &utf8(),
+        HashMap::from([("k".to_string(), [1i32, 2])]),
+        "01ff18010001152e066b080100000002000000",
+    );
+}
+
+#[test]
+fn an_array_of_the_wrong_length_is_an_error() {
+    // Apache Fory Rust [1i32, 2, 3, 4] read as 3 and as 5 elements: the payload's offset, both
+    // lengths.
+    let four = "01ff2e1001000000020000000300000004000000";
+    rejects::<[i32; 3]>(four, 3, &["4 elements for an array of 3"]);
+    rejects::<[i32; 5]>(four, 3, &["4 elements for an array of 5"]);
+    // pyfory ["a", "b"] as three Strings; Apache Fory Rust [1u8, 2, 3] as two bytes
+    rejects::<[String; 3]>("01ff1602081504610462", 3, &["2 elements for an array of 3"]);
+    rejects::<[u8; 2]>("01ff2903010203", 3, &["3 elements for an array of 2"]);
+    // Inside a list: the offset of the element.
+    rejects::<Vec<[i32; 1]>>(
+        "01ff1602082e080100000002000000080300000004000000",
+        6,
+        &["2 elements for an array of 1"],
+    );
+}
+
+#[test]
+fn arrays_in_containers_and_at_the_bounds() {
+    round_trip([[1i64, 2], [3, 4]]);
+    round_trip([Some('a'), None]);
+    round_trip(vec![[String::new(), "x".into()]]);
+    round_trip(BTreeMap::from([([1u8, 2], [true, false])]));
+    round_trip([usize::MAX, 0]);
+    round_trip::<[Vec<i32>; 0]>([]);
+}
