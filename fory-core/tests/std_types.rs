@@ -486,3 +486,234 @@ fn arrays_in_containers_and_at_the_bounds() {
     round_trip([usize::MAX, 0]);
     round_trip::<[Vec<i32>; 0]>([]);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Derived struct fields
+
+/// The same declaration as the Apache Fory Rust struct of the frames below (its `ForyStruct`
+/// derive, registered as 300; the frames' program declares the same fields).
+#[derive(ForyObject, Debug, Default, PartialEq)]
+struct Arrays {
+    ints: [i32; 4],
+    names: [String; 2],
+    bytes: [u8; 3],
+    empty: [i64; 0],
+    pair: (i32, String),
+}
+
+fn arrays() -> Arrays {
+    Arrays {
+        ints: [1, 2, 3, 4],
+        names: ["a".into(), "b".into()],
+        bytes: [9, 8, 7],
+        empty: [],
+        pair: (7, "x".into()),
+    }
+}
+
+/// Apache Fory Rust `Arrays { ints: [1, 2, 3, 4], names: ["a", "b"], bytes: [9, 8, 7], empty:
+/// [], pair: (7, "x") }`, schema-consistent: the arrays are INT32_ARRAY, LIST, BINARY and
+/// INT64_ARRAY fields, the tuple a LIST whose elements carry their types.
+const APACHE_ARRAYS: &str = "01ff1bac0287cfceca03090807001001000000020000000300000004000000020c\
+    066106620200050e150678";
+
+/// The same value in compatible mode, with its TypeDef.
+const APACHE_ARRAYS_COMPATIBLE: &str = "01ff1c002130ae4086f17c33c5ac024c29871324804c2f918f9e0048\
+    2e21b3904c1654b40c24804816023c088803090807001001000000020000000300000004000000020c0661066202\
+    00050e150678";
+
+#[test]
+fn array_and_tuple_fields_read_apache_fory_rusts_struct() {
+    // Compatible mode: the TypeDef names each field's type, and we read the fields.
+    let mut fory = Fory::builder().compatible(true).build();
+    fory.register::<Arrays>(300).unwrap();
+    reads_with(&fory, arrays(), APACHE_ARRAYS_COMPATIBLE);
+    // Schema-consistent mode: the fields are the bytes we write, but Apache Fory Rust's schema
+    // hash (0xcacecf87) fingerprints `bytes` as `22,0,0[9,0,0]` (a LIST of UINT8, where it
+    // writes BINARY) and `pair` as `22,0,0` (no element), where ours has `41,0,0` and
+    // `22,0,0[0,0,0]`; the reader names both hashes.
+    let mut fory = utf8_with(false);
+    fory.register::<Arrays>(300).unwrap();
+    let ours = fory.serialize(&arrays()).unwrap();
+    let apache = unhex(APACHE_ARRAYS);
+    assert_eq!(ours[..5], apache[..5]);
+    assert_eq!(ours[9..], apache[9..]);
+    let err = fory.deserialize::<Arrays>(&apache).unwrap_err();
+    assert_eq!(err.offset(), Some(5), "{err}");
+}
+
+/// Array fields Apache Fory Rust fingerprints as we do (registered as 302).
+#[derive(ForyObject, Debug, Default, PartialEq)]
+struct ArrayFields {
+    ints: [i32; 4],
+    names: [String; 2],
+    empty: [i64; 0],
+    sizes: Vec<[u16; 2]>,
+}
+
+#[test]
+fn array_fields_match_apache_fory_rust() {
+    let value = || ArrayFields {
+        ints: [1, 2, 3, 4],
+        names: ["a".into(), "b".into()],
+        empty: [],
+        sizes: vec![[1, 2]],
+    };
+    // Apache Fory Rust ArrayFields { ints: [1, 2, 3, 4], names: ["a", "b"], empty: [], sizes:
+    // vec![[1, 2]] }, schema-consistent (hash 0xc63e96c4): INT32_ARRAY, LIST, INT64_ARRAY and a
+    // LIST of UINT16_ARRAY.
+    let mut fory = utf8_with(false);
+    fory.register::<ArrayFields>(302).unwrap();
+    both_with(
+        &fory,
+        value(),
+        "01ff1bae02c4963ec6001001000000020000000300000004000000020c06610662010c0401000200",
+    );
+    // The same, compatible. Our TypeDef differs: we mark list elements nullable, as Java does.
+    let mut fory = utf8_with(true);
+    fory.register::<ArrayFields>(302).unwrap();
+    reads_with(
+        &fory,
+        value(),
+        "01ff1c001d20694e3505c15ec4ae024c2f918f9e00482e21b3904c1654b40c24804c16c401c9192480001001\
+         000000020000000300000004000000020c06610662010c0401000200",
+    );
+}
+
+fn utf8_with(compatible: bool) -> Fory {
+    Fory::builder()
+        .compatible(compatible)
+        .string_rule(StringRule::Utf8)
+        .build()
+}
+
+type Tuple12 = (
+    char,
+    i8,
+    i16,
+    i32,
+    i64,
+    u8,
+    u16,
+    u32,
+    u64,
+    u128,
+    i128,
+    usize,
+);
+
+/// Every type of this file as a field.
+#[derive(ForyObject, Debug, Default)]
+struct StdTypes {
+    size: usize,
+    signed_size: isize,
+    big: u128,
+    big_signed: i128,
+    letter: char,
+    heap: BinaryHeap<i32>,
+    // Up to 12 fields: a derived struct needs `Default` for every field, which std implements
+    // for tuples of up to 12 fields (and arrays of up to 32 elements).
+    tuple: Tuple12,
+    pair: (char, u128),
+    boxed: Box<[i64]>,
+    boxed_strings: Box<[String]>,
+    text: Box<str>,
+    ints: [i32; 3],
+    bytes: [u8; 2],
+    names: [String; 2],
+    none: [u8; 0],
+    sizes: Vec<usize>,
+    letters: Vec<char>,
+    by_letter: BTreeMap<char, i128>,
+    maybe_size: Option<usize>,
+    maybe_letter: Option<char>,
+}
+
+fn std_types() -> StdTypes {
+    StdTypes {
+        size: usize::MAX,
+        signed_size: isize::MIN,
+        big: u128::MAX,
+        big_signed: i128::MIN,
+        letter: char::MAX,
+        heap: BinaryHeap::from(vec![2, 7, 2]),
+        tuple: ('t', 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, usize::MAX),
+        pair: ('é', 1 << 100),
+        boxed: Box::from([1, -1]),
+        boxed_strings: Box::from(["s".to_string()]),
+        text: Box::from("text"),
+        ints: [1, 2, 3],
+        bytes: [0, 255],
+        names: ["a".into(), "é".into()],
+        none: [],
+        sizes: vec![0, usize::MAX],
+        letters: vec!['a', '😀'],
+        by_letter: BTreeMap::from([('a', i128::MAX)]),
+        maybe_size: Some(3),
+        maybe_letter: None,
+    }
+}
+
+/// The fields of a [`StdTypes`] in comparable form (a heap has no `PartialEq`, a 22-tuple
+/// neither).
+fn fields(v: StdTypes) -> String {
+    let heap = v.heap.into_sorted_vec();
+    format!(
+        "{:?}",
+        (
+            (v.size, v.signed_size, v.big, v.big_signed, v.letter, heap),
+            (v.tuple, v.pair, v.boxed, v.boxed_strings, v.text),
+            (
+                v.ints,
+                v.bytes,
+                v.names,
+                v.none,
+                v.sizes,
+                v.letters,
+                v.by_letter
+            ),
+            (v.maybe_size, v.maybe_letter),
+        )
+    )
+}
+
+#[test]
+fn std_type_fields_round_trip_in_both_modes() {
+    for compatible in [false, true] {
+        for ref_tracking in [false, true] {
+            let mut fory = Fory::builder()
+                .compatible(compatible)
+                .ref_tracking(ref_tracking)
+                .build();
+            fory.register::<StdTypes>(1).unwrap();
+            let bytes = fory.serialize(&std_types()).unwrap();
+            let back = fory.deserialize::<StdTypes>(&bytes).unwrap();
+            assert_eq!(
+                fields(back),
+                fields(std_types()),
+                "{compatible} {ref_tracking}"
+            );
+            for cut in [0, bytes.len() / 2, bytes.len() - 1] {
+                assert!(fory.deserialize::<StdTypes>(&bytes[..cut]).is_err());
+            }
+        }
+    }
+}
+
+/// Apache Fory Rust's `struct Heaped { heap: BinaryHeap<i32>, n: i32 }` (registered as 301).
+#[derive(ForyObject, Debug, Default)]
+struct Heaped {
+    heap: BinaryHeap<i32>,
+    n: i32,
+}
+
+#[test]
+fn a_heap_field_reads_apache_fory_rusts_set_in_compatible_mode() {
+    // Apache Fory Rust Heaped { heap: BinaryHeap::from(vec![1, 5, 5]), n: 3 }, compatible: its
+    // TypeDef declares the field a SET.
+    let frame = "01ff1c000cc09d74a738e022c2ad024005344817141c807806030c0a0a02";
+    let mut fory = Fory::builder().compatible(true).build();
+    fory.register::<Heaped>(301).unwrap();
+    let back = fory.deserialize::<Heaped>(&unhex(frame)).unwrap();
+    assert_eq!((back.heap.into_sorted_vec(), back.n), (vec![1, 5, 5], 3));
+}

@@ -167,7 +167,7 @@ macro_rules! pointer_sized {
             }
 
             fn read_vec_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Vec<Self>> {
-                if id == TypeId::List {
+                if id == TypeId::List || id == TypeId::Set {
                     return read_list(ctx);
                 }
                 // Element by element, each checked to fit.

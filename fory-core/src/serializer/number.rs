@@ -93,7 +93,7 @@ macro_rules! number {
             }
 
             fn read_vec_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Vec<Self>> {
-                if id == TypeId::List {
+                if id == TypeId::List || id == TypeId::Set {
                     return read_list(ctx);
                 }
                 if id != TypeId::$array {
