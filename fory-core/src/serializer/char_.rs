@@ -36,7 +36,20 @@ const CHAR_SOURCES: [TypeId; 15] = [
     TypeId::Uint8,
 ];
 
-/// Written as a STRING of this one character, as the text types are.
+/// Written as a STRING of this one character, as the text types are: a Java `String`, a Python
+/// `str`, a Go `string` of one character.
+///
+/// ```
+/// use fory_core::Fory;
+/// let fory = Fory::default();
+/// let bytes = fory.serialize(&'é').unwrap();
+/// assert_eq!(bytes, [0x01, 0xff, 21, 0x04, 0xe9]); // STRING "é", as pyfory writes it
+/// assert_eq!(fory.deserialize::<char>(&bytes).unwrap(), 'é');
+/// // Go's rune('é') is a VARINT32 code point.
+/// assert_eq!(fory.deserialize::<char>(&[0x01, 0xff, 5, 0xd2, 0x03]).unwrap(), 'é');
+/// // Two characters are no char.
+/// assert!(fory.deserialize::<char>(&fory.serialize("ab").unwrap()).is_err());
+/// ```
 impl Serialize for char {
     #[inline]
     fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {

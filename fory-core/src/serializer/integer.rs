@@ -115,7 +115,9 @@ fn read_integer_as<T: TryFrom<i128>>(
 
 /// `usize` and `isize`: written as the 64-bit integer of the same signedness.
 macro_rules! pointer_sized {
-    ($ty:ty as $wide:ty, $id:ident, $array:ident, $write:ident, $expected:literal) => {
+    ($(#[$doc:meta])* $ty:ty as $wide:ty, $id:ident, $array:ident, $write:ident,
+     $expected:literal) => {
+        $(#[$doc])*
         impl Serialize for $ty {
             #[inline]
             fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
@@ -182,6 +184,20 @@ macro_rules! pointer_sized {
 }
 
 pointer_sized!(
+    /// Written as a `u64` is, VAR_UINT64 (a Java `long`, a Python `int`, a Go `uint64`); a
+    /// `Vec<usize>` as UINT64_ARRAY. Reads every wire integer type whose value fits (a Python
+    /// `int` is a VARINT64), and fails naming the value otherwise.
+    ///
+    /// ```
+    /// use fory_core::Fory;
+    /// let fory = Fory::default();
+    /// let bytes = fory.serialize(&usize::MAX).unwrap();
+    /// assert_eq!(bytes[..3], [0x01, 0xff, 14]); // header, not-null, VAR_UINT64
+    /// assert_eq!(fory.deserialize::<usize>(&bytes).unwrap(), usize::MAX);
+    /// // pyfory's -1 (VARINT64) is no usize.
+    /// let err = fory.deserialize::<usize>(&[0x01, 0xff, 7, 0x01]).unwrap_err();
+    /// assert!(err.to_string().contains("-1"), "{err}");
+    /// ```
     usize as u64,
     VarUint64,
     Uint64Array,
@@ -189,6 +205,16 @@ pointer_sized!(
     "an integer that fits usize"
 );
 pointer_sized!(
+    /// Written as an `i64` is, VARINT64 (a Java `long`, a Python `int`, a Go `int64`); a
+    /// `Vec<isize>` as INT64_ARRAY. Reads every wire integer type whose value fits.
+    ///
+    /// ```
+    /// use fory_core::Fory;
+    /// let fory = Fory::default();
+    /// let bytes = fory.serialize(&-1isize).unwrap();
+    /// assert_eq!(bytes, [0x01, 0xff, 7, 0x01]); // VARINT64 -1, as pyfory writes -1
+    /// assert_eq!(fory.deserialize::<isize>(&bytes).unwrap(), -1);
+    /// ```
     isize as i64,
     Varint64,
     Int64Array,
@@ -223,10 +249,8 @@ fn integer_of(d: &Decimal) -> Option<(bool, u128)> {
 
 /// `u128` and `i128`: DECIMAL with scale 0.
 macro_rules! wide {
-    ($ty:ty, $expected:literal, $to_decimal:expr, $from_parts:expr) => {
-        /// Written as a DECIMAL with scale 0, the one xlang type that holds every value exactly
-        /// (a Java `BigDecimal`, a Python `decimal.Decimal`); reads DECIMAL values that are
-        /// integers, and every wire integer type.
+    ($(#[$doc:meta])* $ty:ty, $expected:literal, $to_decimal:expr, $from_parts:expr) => {
+        $(#[$doc])*
         impl Serialize for $ty {
             #[inline]
             fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
@@ -266,6 +290,22 @@ macro_rules! wide {
 }
 
 wide!(
+    /// Written as a DECIMAL with scale 0, the one xlang type that holds every `u128` exactly (a
+    /// Java `BigDecimal`, a Python `decimal.Decimal`, a Go `fory.Decimal`); no peer has a
+    /// 128-bit integer. Reads a DECIMAL whose value is a non-negative integer, and every wire
+    /// integer type whose value is not negative.
+    ///
+    /// ```
+    /// use fory_core::types::Decimal;
+    /// use fory_core::Fory;
+    /// let fory = Fory::default();
+    /// let bytes = fory.serialize(&u128::MAX).unwrap();
+    /// assert_eq!(bytes[2], 40); // DECIMAL
+    /// assert_eq!(fory.deserialize::<u128>(&bytes).unwrap(), u128::MAX);
+    /// // Python's decimal.Decimal("5.0") is the integer 5.
+    /// let five = fory.serialize(&Decimal::from_i128_scale(50, 1)).unwrap();
+    /// assert_eq!(fory.deserialize::<u128>(&five).unwrap(), 5);
+    /// ```
     u128,
     "an integer that fits u128",
     |v| match i128::try_from(v) {
@@ -276,6 +316,16 @@ wide!(
     |negative, magnitude| (!negative).then_some(magnitude)
 );
 wide!(
+    /// Written as a DECIMAL with scale 0, like `u128`; reads a DECIMAL whose value is an
+    /// integer that fits, and every wire integer type.
+    ///
+    /// ```
+    /// use fory_core::Fory;
+    /// let fory = Fory::default();
+    /// let bytes = fory.serialize(&i128::MIN).unwrap();
+    /// assert_eq!(fory.deserialize::<i128>(&bytes).unwrap(), i128::MIN);
+    /// assert!(fory.deserialize::<i64>(&bytes).is_err()); // a DECIMAL, not an integer type
+    /// ```
     i128,
     "an integer that fits i128",
     |v| Ok(Decimal::from_i128_scale(v, 0)),

@@ -172,6 +172,15 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Box<T> {
 }
 
 /// Reads what a `Vec<T>` reads: `Box<[i32]>` an INT32_ARRAY or a LIST, `Box<[u8]>` BINARY.
+///
+/// ```
+/// use fory_core::Fory;
+/// let fory = Fory::default();
+/// let boxed: Box<[i32]> = Box::from([1, 2]);
+/// let bytes = fory.serialize(&boxed).unwrap();
+/// assert_eq!(bytes, fory.serialize(&vec![1i32, 2]).unwrap());
+/// assert_eq!(fory.deserialize::<Box<[i32]>>(&bytes).unwrap(), boxed);
+/// ```
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Box<[T]> {
     fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
         T::read_vec_type_info(ctx)
