@@ -101,6 +101,12 @@ fn usize_and_isize_are_64_bit_varints() {
         "01ff33100100000000000000ffffffffffffffff",
     );
     both(vec![-1isize, 2], "01ff2f10ffffffffffffffff0200000000000000");
+    // Apache Fory Rust -1isize: its ISIZE type id (67), which no other peer knows either.
+    let err = Fory::default()
+        .deserialize::<isize>(&unhex("01ff4301"))
+        .unwrap_err();
+    assert_eq!(err.offset(), Some(2), "{err}");
+    assert!(err.to_string().contains("67"), "{err}");
     // Go []int64{-1, 2} does not fit usizes: the element and its offset in the frame.
     rejects::<Vec<usize>>("01ff2f10ffffffffffffffff0200000000000000", 4, &["-1"]);
 }
@@ -123,6 +129,12 @@ fn u128_and_i128_are_decimals_of_scale_0() {
     both(u128::MAX, "01ff280041ffffffffffffffffffffffffffffffff");
     // pyfory decimal.Decimal(-2**127); Go fory.NewDecimal(-2^127, 0)
     both(i128::MIN, "01ff28004300000000000000000000000000000080");
+    // Apache Fory Rust -1i128: INT128 (65) and 16 bytes, a type id no other peer knows.
+    let err = Fory::default()
+        .deserialize::<i128>(&unhex("01ff41ffffffffffffffffffffffffffffffff"))
+        .unwrap_err();
+    assert_eq!(err.offset(), Some(2), "{err}");
+    assert!(err.to_string().contains("65"), "{err}");
     // pyfory decimal.Decimal(5.0): an integer at scale 1
     reads(5u128, "01ff2802c801");
     reads(5i128, "01ff2802c801");
@@ -540,6 +552,11 @@ fn array_and_tuple_fields_read_apache_fory_rusts_struct() {
     assert_eq!(ours[9..], apache[9..]);
     let err = fory.deserialize::<Arrays>(&apache).unwrap_err();
     assert_eq!(err.offset(), Some(5), "{err}");
+    let text = err.to_string();
+    assert!(
+        text.contains("cacecf87") && text.contains("f3661d3c"),
+        "{text}"
+    );
 }
 
 /// Array fields Apache Fory Rust fingerprints as we do (registered as 302).
