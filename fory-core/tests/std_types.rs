@@ -734,3 +734,56 @@ fn a_heap_field_reads_apache_fory_rusts_set_in_compatible_mode() {
     let back = fory.deserialize::<Heaped>(&unhex(frame)).unwrap();
     assert_eq!((back.heap.into_sorted_vec(), back.n), (vec![1, 5, 5], 3));
 }
+
+/// Pointer-sized integers among other scalar fields.
+#[derive(ForyObject, Debug, Default, PartialEq)]
+struct Sizes {
+    a: i64,
+    b: usize,
+    c: i32,
+    d: isize,
+    e: u8,
+    f: Option<usize>,
+}
+
+/// [`Sizes`] as a Java class with `long` fields would declare it (`b` a Go `uint64`).
+#[derive(ForyObject, Debug, Default, PartialEq)]
+struct Longs {
+    a: i64,
+    b: u64,
+    c: i32,
+    d: i64,
+    e: u8,
+    f: Option<u64>,
+}
+
+#[test]
+fn pointer_sized_fields_are_64_bit_fields() {
+    for compatible in [false, true] {
+        let mut fory = Fory::builder().compatible(compatible).build();
+        fory.register::<Sizes>(7).unwrap();
+        let mut longs = Fory::builder().compatible(compatible).build();
+        longs.register::<Longs>(7).unwrap();
+        let sizes = Sizes {
+            a: -1,
+            b: usize::MAX,
+            c: 2,
+            d: isize::MIN,
+            e: 3,
+            f: Some(4),
+        };
+        let bytes = fory.serialize(&sizes).unwrap();
+        // The same bytes, schema hash and TypeDef included, as the u64 / i64 declaration.
+        let as_longs = Longs {
+            a: -1,
+            b: u64::MAX,
+            c: 2,
+            d: i64::MIN,
+            e: 3,
+            f: Some(4),
+        };
+        assert_eq!(bytes, longs.serialize(&as_longs).unwrap(), "{compatible}");
+        assert_eq!(fory.deserialize::<Sizes>(&bytes).unwrap(), sizes);
+        assert_eq!(longs.deserialize::<Longs>(&bytes).unwrap(), as_longs);
+    }
+}
