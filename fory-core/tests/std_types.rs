@@ -787,3 +787,43 @@ fn pointer_sized_fields_are_64_bit_fields() {
         assert_eq!(longs.deserialize::<Longs>(&bytes).unwrap(), as_longs);
     }
 }
+
+/// A schema with 64-bit integer fields, as a Java class with `long` fields declares it.
+#[derive(ForyObject, Debug, Default, PartialEq)]
+struct Narrow {
+    small: i64,
+    big: u64,
+    amount: i32,
+}
+
+/// [`Narrow`]'s fields widened to 128 bits and a decimal.
+#[derive(ForyObject, Debug, Default, PartialEq)]
+struct Wide {
+    small: i128,
+    big: u128,
+    // `Decimal` has no `Default`, which a derived field needs.
+    amount: Option<fory_core::types::Decimal>,
+}
+
+#[test]
+fn wide_fields_read_a_peers_integer_fields_in_compatible_mode() {
+    let mut writer = Fory::builder().compatible(true).build();
+    writer.register::<Narrow>(9).unwrap();
+    let mut reader = Fory::builder().compatible(true).build();
+    reader.register::<Wide>(9).unwrap();
+    let bytes = writer
+        .serialize(&Narrow {
+            small: i64::MIN,
+            big: u64::MAX,
+            amount: -5,
+        })
+        .unwrap();
+    assert_eq!(
+        reader.deserialize::<Wide>(&bytes).unwrap(),
+        Wide {
+            small: i64::MIN.into(),
+            big: u64::MAX.into(),
+            amount: Some(fory_core::types::Decimal::from_i128_scale(-5, 0)),
+        }
+    );
+}

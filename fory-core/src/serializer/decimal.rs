@@ -12,9 +12,13 @@
 //! Readers accept the big form for such values too, as both peers do, but reject a scale outside
 //! ±10,000, a zero length, a magnitude over 10,000 bytes (before reading it) and a magnitude with
 //! a trailing zero byte (which includes zero in the big form).
+//!
+//! A compatible-mode field declared DECIMAL here (`Decimal`, `u128`, `i128`) that a peer declares
+//! as an integer (a Java `long`) reads that integer as a decimal of scale 0.
 
 use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
+use crate::serializer::integer::read_wire_integer;
 use crate::serializer::{Deserialize, Serialize};
 use crate::types::{Decimal, TypeId};
 
@@ -69,7 +73,10 @@ impl<'de> Deserialize<'de> for Decimal {
         TypeId::Decimal
     }
 
-    fn read_data(ctx: &mut ReadContext<'_, 'de>, _id: TypeId) -> Result<Self> {
+    fn read_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Self> {
+        if let Some(integer) = read_wire_integer(&mut ctx.reader, id) {
+            return Ok(Decimal::from_i128_scale(integer?, 0));
+        }
         let at = ctx.reader.position();
         let scale = ctx.reader.read_varint32()?;
         if scale.unsigned_abs() > Decimal::MAX_SCALE as u32 {
