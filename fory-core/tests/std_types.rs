@@ -827,3 +827,31 @@ fn wide_fields_read_a_peers_integer_fields_in_compatible_mode() {
         }
     );
 }
+
+/// Decodes every one-byte corruption of `frame` as `T`: errors are fine, panics are not.
+fn survives_corruption<T: for<'de> Deserialize<'de>>(frame: &str) {
+    let fory = Fory::default();
+    let bytes = unhex(frame);
+    for i in 0..bytes.len() {
+        for b in [0x00, 0x01, 0x7f, 0x80, 0xfe, 0xff] {
+            let mut bad = bytes.clone();
+            bad[i] = b;
+            let _ = fory.deserialize::<T>(&bad);
+        }
+    }
+}
+
+#[test]
+fn corrupted_frames_are_errors_not_panics() {
+    survives_corruption::<usize>("01ff0effffffffffffffffff");
+    survives_corruption::<Vec<isize>>("01ff2f10ffffffffffffffff0200000000000000");
+    survives_corruption::<u128>("01ff280041ffffffffffffffffffffffffffffffff");
+    survives_corruption::<i128>("01ff2802c801");
+    survives_corruption::<char>("01ff150ac3a9");
+    survives_corruption::<BinaryHeap<i32>>("01ff1704080506060402");
+    survives_corruption::<Tuple22>(APACHE_TUPLE22);
+    survives_corruption::<Box<[String]>>("01ff1602081504610462");
+    survives_corruption::<Box<str>>("01ff1504e9");
+    survives_corruption::<[i32; 4]>("01ff2e1001000000020000000300000004000000");
+    survives_corruption::<Vec<[i32; 2]>>("01ff1602082e080100000002000000080300000004000000");
+}
