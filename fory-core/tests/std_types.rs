@@ -86,7 +86,7 @@ fn usize_and_isize_are_64_bit_varints() {
     // pyfory 2**63 - 1 (every Python int is a VARINT64)
     both(isize::MAX, "01ff07feffffffffffffffff");
     reads(usize::MAX >> 1, "01ff07feffffffffffffffff");
-    // pyfory -1: a usize reads a signed integer only where it fits
+    // pyfory 7 and -1: a usize reads a signed integer only where it fits
     reads(7usize, "01ff070e");
     rejects::<usize>("01ff0701", 3, &["fits usize", "-1"]);
     // Go uint64(math.MaxUint64) does not fit an isize
@@ -196,9 +196,10 @@ fn char_is_a_one_character_string() {
         3,
         &["exactly one character", "2 characters"],
     );
-    // Go rune(0xd800) and rune(-1) (VARINT32): not Unicode scalar values
+    // Go rune(0xd800), rune(-1), rune(0x110000) (VARINT32): not Unicode scalar values
     rejects::<char>("01ff0580e006", 3, &["Unicode scalar", "0xd800"]);
     rejects::<char>("01ff0501", 3, &["Unicode scalar", "-1"]);
+    rejects::<char>("01ff0580808801", 3, &["Unicode scalar", "0x110000"]);
 }
 
 #[test]
@@ -251,6 +252,7 @@ fn binary_heap_is_a_list() {
         .deserialize::<BinaryHeap<String>>(&unhex("01ff1702081506620661"))
         .unwrap();
     assert_eq!(sorted(strings), ["a", "b"]);
+    // pyfory {}: a MAP is no heap
     rejects::<BinaryHeap<i32>>("01ff1800", 2, &["LIST"]);
 }
 
