@@ -12,9 +12,13 @@
 //! Readers accept the big form for such values too, as both peers do, but reject a scale outside
 //! ±10,000, a zero length, a magnitude over 10,000 bytes (before reading it) and a magnitude with
 //! a trailing zero byte (which includes zero in the big form).
+//!
+//! A compatible-mode field declared DECIMAL here (`Decimal`, `u128`, `i128`) that a peer declares
+//! as an integer (a Java `long`) reads that integer as a decimal of scale 0.
 
 use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
+use crate::serializer::integer::read_wire_integer;
 use crate::serializer::{Deserialize, Serialize};
 use crate::types::{Decimal, TypeId};
 
@@ -29,29 +33,34 @@ impl Serialize for Decimal {
     }
 
     fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, _declared: bool) -> Result<()> {
-        let scale = self.scale();
-        if scale.unsigned_abs() > Decimal::MAX_SCALE as u32 {
-            return Err(Error::encode(format!(
-                "decimal scale {scale} is outside -10000..=10000"
-            )));
-        }
-        ctx.writer.write_varint32(scale);
-        match self.to_i128() {
-            Some(unscaled) if SMALL_RANGE.contains(&unscaled) => {
-                let unscaled = unscaled as i64;
-                let zigzag = ((unscaled << 1) ^ (unscaled >> 63)) as u64;
-                ctx.writer.write_varuint64(zigzag << 1);
-            }
-            _ => {
-                // A Decimal's magnitude is at most 10,000 bytes, so the header cannot overflow.
-                let magnitude = self.magnitude_le();
-                let meta = ((magnitude.len() as u64) << 1) | u64::from(self.is_negative());
-                ctx.writer.write_varuint64((meta << 1) | 1);
-                ctx.writer.write_bytes(&magnitude);
-            }
-        }
-        Ok(())
+        write_decimal(self, ctx)
     }
+}
+
+/// The DECIMAL payload of `value`, for callers holding a temporary `Decimal` (`u128`, `i128`).
+pub(crate) fn write_decimal(value: &Decimal, ctx: &mut WriteContext<'_>) -> Result<()> {
+    let scale = value.scale();
+    if scale.unsigned_abs() > Decimal::MAX_SCALE as u32 {
+        return Err(Error::encode(format!(
+            "decimal scale {scale} is outside -10000..=10000"
+        )));
+    }
+    ctx.writer.write_varint32(scale);
+    match value.to_i128() {
+        Some(unscaled) if SMALL_RANGE.contains(&unscaled) => {
+            let unscaled = unscaled as i64;
+            let zigzag = ((unscaled << 1) ^ (unscaled >> 63)) as u64;
+            ctx.writer.write_varuint64(zigzag << 1);
+        }
+        _ => {
+            // A Decimal's magnitude is at most 10,000 bytes, so the header cannot overflow.
+            let magnitude = value.magnitude_le();
+            let meta = ((magnitude.len() as u64) << 1) | u64::from(value.is_negative());
+            ctx.writer.write_varuint64((meta << 1) | 1);
+            ctx.writer.write_bytes(&magnitude);
+        }
+    }
+    Ok(())
 }
 
 impl<'de> Deserialize<'de> for Decimal {
@@ -64,7 +73,10 @@ impl<'de> Deserialize<'de> for Decimal {
         TypeId::Decimal
     }
 
-    fn read_data(ctx: &mut ReadContext<'_, 'de>, _id: TypeId) -> Result<Self> {
+    fn read_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Self> {
+        if let Some(integer) = read_wire_integer(&mut ctx.reader, id) {
+            return Ok(Decimal::from_i128_scale(integer?, 0));
+        }
         let at = ctx.reader.position();
         let scale = ctx.reader.read_varint32()?;
         if scale.unsigned_abs() > Decimal::MAX_SCALE as u32 {

@@ -1,5 +1,9 @@
-//! Sequences and sets: LIST (`Vec<T>`, `VecDeque<T>`, `LinkedList<T>`, `[T; N]`, `&[T]`) and
-//! SET (`HashSet<T>`, `BTreeSet<T>`, hashbrown's set).
+//! Sequences and sets: LIST (`Vec<T>`, `VecDeque<T>`, `LinkedList<T>`, `BinaryHeap<T>`,
+//! `[T; N]`, `Box<[T]>`, `&[T]`) and SET (`HashSet<T>`, `BTreeSet<T>`, hashbrown's set).
+//!
+//! A `BinaryHeap` is a LIST, not a SET: it keeps equal elements, which a peer's set would merge.
+//! It is written in its internal (heap) order and reads a SET too, which is what Apache Fory Rust
+//! 1.7.7 writes for it.
 //!
 //! Payload: a varuint32 element count, then (if not empty) one header byte and the elements. The
 //! header says how elements are written:
@@ -14,7 +18,7 @@
 //! Without `0x08` every element carries its own type info. Writers pick the smallest form the
 //! values allow, as the peers do; readers follow whatever the header says.
 
-use std::collections::{BTreeSet, HashSet, LinkedList, VecDeque};
+use std::collections::{BTreeSet, BinaryHeap, HashSet, LinkedList, VecDeque};
 use std::hash::{BuildHasher, Hash};
 
 use crate::context::{ReadContext, WriteContext};
@@ -307,6 +311,17 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Vec<T> {
     }
 }
 
+/// Reads what a `Vec<T>` reads (`[i32; 4]` an INT32_ARRAY or a LIST, `[u8; N]` BINARY,
+/// `[String; 2]` a LIST); a sequence of another length is an error naming both lengths.
+///
+/// ```
+/// use fory_core::Fory;
+/// let fory = Fory::default();
+/// let bytes = fory.serialize(&[1i32, 2, 3]).unwrap();
+/// assert_eq!(bytes, fory.serialize(&vec![1i32, 2, 3]).unwrap());
+/// let err = fory.deserialize::<[i32; 4]>(&bytes).unwrap_err();
+/// assert!(err.to_string().contains("3 elements for an array of 4"), "{err}");
+/// ```
 impl<'de, T: Deserialize<'de>, const N: usize> Deserialize<'de> for [T; N] {
     fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
         T::read_vec_type_info(ctx)
@@ -332,7 +347,8 @@ impl<'de, T: Deserialize<'de>, const N: usize> Deserialize<'de> for [T; N] {
 
 /// Collections that always use the list format under one type id.
 macro_rules! element_collection {
-    ($($id:ident: [$($gen:tt)*] $ty:ty, $insert:ident;)*) => {$(
+    ($($(#[$doc:meta])* $id:ident $(| $also:ident)*: [$($gen:tt)*] $ty:ty, $insert:ident;)*) => {$(
+        $(#[$doc])*
         impl<$($gen)*> Serialize for $ty {
             fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
                 ctx.write_type_id(TypeId::$id);
@@ -353,7 +369,7 @@ macro_rules! element_collection {
             T: Deserialize<'de>,
         {
             fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
-                ctx.expect_type_id(TypeId::$id)
+                ctx.read_type_id_among(&[TypeId::$id $(, TypeId::$also)*], TypeId::$id)
             }
 
             fn declared_type_id() -> TypeId {
@@ -382,6 +398,20 @@ macro_rules! element_collection {
 element_collection! {
     List: [T: Serialize] VecDeque<T>, push_back;
     List: [T: Serialize] LinkedList<T>, push_back;
+    /// A LIST (a Java `List`, a Python `list`), not a SET: a heap keeps equal elements, which a
+    /// set would merge. Written in the heap's internal order; reads a LIST, or a SET as Apache
+    /// Fory Rust 1.7.7 writes a heap.
+    ///
+    /// ```
+    /// use std::collections::BinaryHeap;
+    /// use fory_core::Fory;
+    /// let fory = Fory::default();
+    /// let bytes = fory.serialize(&BinaryHeap::from(vec![3i64, 1, 3])).unwrap();
+    /// assert_eq!(bytes[2], 22); // LIST
+    /// let heap: BinaryHeap<i64> = fory.deserialize(&bytes).unwrap();
+    /// assert_eq!(heap.into_sorted_vec(), [1, 3, 3]);
+    /// ```
+    List | Set: [T: Serialize + Ord] BinaryHeap<T>, push;
     Set: [T: Serialize + Ord] BTreeSet<T>, insert;
     Set: [T: Serialize + Eq + Hash, S: BuildHasher + Default] HashSet<T, S>, insert;
     Set: [T: Serialize + Eq + Hash, S: BuildHasher + Default] hashbrown::HashSet<T, S>, insert;

@@ -22,10 +22,12 @@
 
 mod any;
 mod binary;
+mod char_;
 #[cfg(feature = "chrono")]
 mod chrono;
 mod decimal;
 mod enum_;
+mod integer;
 pub(crate) mod list;
 pub(crate) mod map;
 pub(crate) mod number;

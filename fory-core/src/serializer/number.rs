@@ -18,7 +18,8 @@
 //!
 //! Reading accepts every wire integer type that converts without loss (an `i64` reads VARINT64,
 //! INT64, TAGGED_INT64 and the narrower signed types; `f64` reads every float type), and a `Vec`
-//! of numbers reads either the array type or a LIST. In compatible mode a sequence field reads a
+//! of numbers reads either the array type or a LIST (or a SET, as a peer's set field arrives in
+//! a compatible-mode sequence field). In compatible mode a sequence field reads a
 //! peer's array of another declaration too (a Java `int[]` into a LIST field, an INT32_ARRAY into
 //! `Vec<i64>`): element by element as the array's element type, an error where the element
 //! types differ in kind ([`read_array_as`]).
@@ -93,7 +94,7 @@ macro_rules! number {
             }
 
             fn read_vec_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Vec<Self>> {
-                if id == TypeId::List {
+                if id == TypeId::List || id == TypeId::Set {
                     return read_list(ctx);
                 }
                 if id != TypeId::$array {

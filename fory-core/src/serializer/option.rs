@@ -1,4 +1,6 @@
-//! `Option<T>` (None is the null flag) and `Box<T>` (transparent).
+//! `Option<T>` (None is the null flag) and `Box<T>` (transparent): `Box<[T]>` is what `Vec<T>`
+//! is (`Box<[i32]>` an INT32_ARRAY, `Box<[u8]>` BINARY, `Box<[String]>` a LIST) and `Box<str>`
+//! a STRING.
 
 use crate::context::{ReadContext, WriteContext};
 use crate::error::Result;
@@ -166,5 +168,44 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Box<T> {
 
     fn null_value() -> Option<Self> {
         T::null_value().map(Box::new)
+    }
+}
+
+/// Reads what a `Vec<T>` reads: `Box<[i32]>` an INT32_ARRAY or a LIST, `Box<[u8]>` BINARY.
+///
+/// ```
+/// use fory_core::Fory;
+/// let fory = Fory::default();
+/// let boxed: Box<[i32]> = Box::from([1, 2]);
+/// let bytes = fory.serialize(&boxed).unwrap();
+/// assert_eq!(bytes, fory.serialize(&vec![1i32, 2]).unwrap());
+/// assert_eq!(fory.deserialize::<Box<[i32]>>(&bytes).unwrap(), boxed);
+/// ```
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Box<[T]> {
+    fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
+        T::read_vec_type_info(ctx)
+    }
+
+    fn read_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Self> {
+        T::read_vec_data(ctx, id).map(Vec::into_boxed_slice)
+    }
+
+    fn declared_type_id() -> TypeId {
+        T::vec_declared_type_id()
+    }
+}
+
+/// Reads a STRING, as `String` does.
+impl<'de> Deserialize<'de> for Box<str> {
+    fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
+        String::read_type_info(ctx)
+    }
+
+    fn read_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Self> {
+        String::read_data(ctx, id).map(String::into_boxed_str)
+    }
+
+    fn declared_type_id() -> TypeId {
+        TypeId::String
     }
 }

@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, LinkedList, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, HashSet, LinkedList, VecDeque};
 use std::rc::{self, Rc};
 use std::sync::{self, Arc, Mutex};
 
@@ -207,6 +207,25 @@ integer_schema! {
     };
 }
 
+/// `usize` and `isize`: primitive fields of the 64-bit type of their signedness (a Java `long`),
+/// written outside the struct's run of scalars.
+macro_rules! pointer_sized_schema {
+    ($($ty:ty => $id:ident;)*) => {$(
+        impl Schema for $ty {
+            const SORT_TYPE_ID: u8 = TypeId::$id as u8;
+
+            fn field_type(_: &TypeRegistry, _: bool) -> Result<FieldType> {
+                Ok(FieldType::Leaf(TypeId::$id))
+            }
+        }
+    )*};
+}
+
+pointer_sized_schema! {
+    usize => VarUint64;
+    isize => Varint64;
+}
+
 /// `bool` and the floats: primitives with one encoding.
 macro_rules! scalar_schema {
     ($($ty:ty => $id:ident, run: $run_max:literal, $write:ident, $read:ident;)*) => {$(
@@ -259,6 +278,9 @@ leaf_schema! {
     Timestamp => Timestamp;
     Duration => Duration;
     Decimal => Decimal;
+    u128 => Decimal;
+    i128 => Decimal;
+    char => String;
 }
 
 #[cfg(feature = "chrono")]
@@ -331,6 +353,7 @@ macro_rules! collection_schema {
 collection_schema! {
     List [T: Schema] VecDeque<T>;
     List [T: Schema] LinkedList<T>;
+    List [T: Schema] BinaryHeap<T>;
     Set [T: Schema, S] HashSet<T, S>;
     Set [T: Schema] BTreeSet<T>;
     Set [T: Schema, S] hashbrown::HashSet<T, S>;
@@ -483,4 +506,18 @@ tuple_schema! {
     (A, B, C, D, E, F);
     (A, B, C, D, E, F, G);
     (A, B, C, D, E, F, G, H);
+    (A, B, C, D, E, F, G, H, I);
+    (A, B, C, D, E, F, G, H, I, J);
+    (A, B, C, D, E, F, G, H, I, J, K);
+    (A, B, C, D, E, F, G, H, I, J, K, L);
+    (A, B, C, D, E, F, G, H, I, J, K, L, M);
+    (A, B, C, D, E, F, G, H, I, J, K, L, M, N);
+    (A, B, C, D, E, F, G, H, I, J, K, L, M, N, O);
+    (A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P);
+    (A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q);
+    (A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R);
+    (A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S);
+    (A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T);
+    (A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T, U);
+    (A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T, U, V);
 }

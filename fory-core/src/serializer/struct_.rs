@@ -545,6 +545,10 @@ fn readable_as(remote: &FieldType, local: &FieldType) -> bool {
         || (is_float(r) && is_float(l))
         || (is_array(l) && (r == TypeId::List || is_array(r)))
         || (is_array(r) && l == TypeId::List)
+        // A set's elements into a sequence: Apache Fory Rust declares a `BinaryHeap` a SET.
+        || (r == TypeId::Set && l == TypeId::List)
+        // An integer into a decimal (`u128`, `i128`, `Decimal`): a Java `long` field.
+        || (is_integer(r) && l == TypeId::Decimal)
         || (is_union(r) && is_union(l))
         || matches!((UserKind::of_wire(r), UserKind::of_wire(l)), (Some((a, _)), Some((b, _))) if a == b)
 }

@@ -1,6 +1,7 @@
-//! Tuples `(A,)` to `(A, B, C, D, E, F, G, H)` as LIST, like pyfory's tuples: one element per
-//! field, the shared-type form when every field has the same Rust type, each element with its own
-//! type info otherwise.
+//! Tuples of 1 to 22 fields (as many as Apache Fory Rust 1.7.7 has) as LIST, like pyfory's
+//! tuples: one element per field, the shared-type form when every field has the same Rust type,
+//! each element with its own type info otherwise (header `00`, Apache Fory Rust's form for every
+//! tuple).
 
 use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
@@ -111,3 +112,17 @@ tuple!(5: A, B, C, D, E);
 tuple!(6: A, B, C, D, E, F);
 tuple!(7: A, B, C, D, E, F, G);
 tuple!(8: A, B, C, D, E, F, G, H);
+tuple!(9: A, B, C, D, E, F, G, H, I);
+tuple!(10: A, B, C, D, E, F, G, H, I, J);
+tuple!(11: A, B, C, D, E, F, G, H, I, J, K);
+tuple!(12: A, B, C, D, E, F, G, H, I, J, K, L);
+tuple!(13: A, B, C, D, E, F, G, H, I, J, K, L, M);
+tuple!(14: A, B, C, D, E, F, G, H, I, J, K, L, M, N);
+tuple!(15: A, B, C, D, E, F, G, H, I, J, K, L, M, N, O);
+tuple!(16: A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P);
+tuple!(17: A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q);
+tuple!(18: A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R);
+tuple!(19: A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S);
+tuple!(20: A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T);
+tuple!(21: A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T, U);
+tuple!(22: A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T, U, V);
