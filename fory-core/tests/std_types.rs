@@ -857,3 +857,51 @@ fn corrupted_frames_are_errors_not_panics() {
     survives_corruption::<[i32; 4]>("01ff2e1001000000020000000300000004000000");
     survives_corruption::<Vec<[i32; 2]>>("01ff1602082e080100000002000000080300000004000000");
 }
+
+/// Neither a 22-tuple nor a 40-element array implements `Default`; a derived struct takes them
+/// as fields in both modes all the same.
+#[derive(ForyObject)]
+struct WideFields {
+    wide: (
+        i8,
+        i8,
+        i8,
+        i8,
+        i8,
+        i8,
+        i8,
+        i8,
+        i8,
+        i8,
+        i8,
+        i8,
+        i8,
+        i8,
+        i8,
+        i8,
+        i8,
+        i8,
+        i8,
+        i8,
+        i8,
+        i8,
+    ),
+    long: [i32; 40],
+}
+
+#[test]
+fn tuples_and_arrays_without_default_are_struct_fields() {
+    for compatible in [false, true] {
+        let mut fory = Fory::builder().compatible(compatible).build();
+        fory.register::<WideFields>(1).unwrap();
+        let value = WideFields {
+            wide: (
+                1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22,
+            ),
+            long: std::array::from_fn(|i| i as i32 - 20),
+        };
+        let back: WideFields = fory.deserialize(&fory.serialize(&value).unwrap()).unwrap();
+        assert_eq!((back.wide.0, back.wide.11, back.wide.21), (1, 12, 22));
+        assert_eq!(back.long, value.long);
+    }
+}
