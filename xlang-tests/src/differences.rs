@@ -201,8 +201,8 @@ pub const DIFFERENCES: &[Difference] = &[
     // trait_object_fields: fields typed by a trait (Java interface, Go interface).
     Difference {
         peer: "go",
-        reason: "a field typed by a trait starts with its value's type info (`1b fa01`) as Java \
-                 and pyfory write it; Go writes the not-null flag first (`ff 1b fa01`) although \
+        reason: "a field typed by a trait starts with its value's type info (`1b 8402`) as Java \
+                 and pyfory write it; Go writes the not-null flag first (`ff 1b 8402`) although \
                  its TypeDef declares the field not nullable, and writes its strings as UTF-8",
         cases: &["trait_object_fields", "trait_object_fields_compatible"],
     },

@@ -8,13 +8,13 @@ type Animal interface {
 	Legs() int
 }
 
-// Dog (250).
+// Dog (260).
 type Dog struct {
 	Name   string
 	Volume int32
 }
 
-// Cat (251).
+// Cat (261).
 type Cat struct {
 	Lives int32
 }
@@ -22,7 +22,7 @@ type Cat struct {
 func (Dog) Legs() int { return 4 }
 func (Cat) Legs() int { return 4 }
 
-// Zoo (252).
+// Zoo (262).
 type Zoo struct {
 	Star    Animal
 	Animals []Animal
@@ -31,12 +31,12 @@ type Zoo struct {
 
 // interfaceFieldFlag is why fory-go cannot read the Java form of the case.
 const interfaceFieldFlag = "fory-go v1.6.0 writes the not-null flag ff before an interface-typed " +
-	"field (ff 1b fa01 ... for Star) although its TypeDef, like Java's, declares the field not " +
+	"field (ff 1b 8402 ... for Star) although its TypeDef, like Java's, declares the field not " +
 	"nullable, and expects the flag when reading: Java and pyfory write the type info at once " +
-	"(1b fa01 ...), which fory-go reads as a flag"
+	"(1b 8402 ...), which fory-go reads as a flag"
 
 func traitObjectCases() []*Case {
-	register := registrations(byID(Dog{}, 250), byID(Cat{}, 251), byID(Zoo{}, 252))
+	register := registrations(byID(Dog{}, 260), byID(Cat{}, 261), byID(Zoo{}, 262))
 	cases := structCase("trait_object_fields", register, func() Zoo {
 		return Zoo{
 			Star:    Dog{Name: "Rex", Volume: 7},
@@ -51,7 +51,7 @@ func traitObjectCases() []*Case {
 	return cases
 }
 
-// Pen (253): trait_object_shared (and _compatible), reference tracking on: one Dog three times.
+// Pen (263): trait_object_shared (and _compatible), reference tracking on: one Dog three times.
 type Pen struct {
 	First  Animal   `fory:"ref"`
 	Second Animal   `fory:"ref"`
@@ -77,7 +77,7 @@ const interfaceValueCopies = "fory-go v1.6.0 writes the case as Java does (one D
 	"*main.Dog), so the three references come back as three copies and the sharing is lost"
 
 func traitObjectSharedCases() []*Case {
-	register := registrations(byID(Dog{}, 250), byID(Cat{}, 251), byID(Pen{}, 253))
+	register := registrations(byID(Dog{}, 260), byID(Cat{}, 261), byID(Pen{}, 263))
 	var cases []*Case
 	for _, compatible := range []bool{false, true} {
 		suffix := ""

@@ -835,18 +835,18 @@ class Animal:
 
 
 @dataclass
-class Dog(Animal):  # 250
+class Dog(Animal):  # 260
     name: str
     volume: pyfory.Int32
 
 
 @dataclass
-class Cat(Animal):  # 251
+class Cat(Animal):  # 261
     lives: pyfory.Int32
 
 
 @dataclass
-class Zoo:  # 252
+class Zoo:  # 262
     star: Animal
     animals: List[Animal]
     keepers: Dict[str, Animal]
@@ -860,9 +860,9 @@ def _zoo():
     )
 
 
-TYPE_IDS[Dog] = 250
-TYPE_IDS[Cat] = 251
-TYPE_IDS[Zoo] = 252
+TYPE_IDS[Dog] = 260
+TYPE_IDS[Cat] = 261
+TYPE_IDS[Zoo] = 262
 _ZOO = {"types": [Dog, Cat, Zoo]}
 CASES["trait_object_fields"] = (_zoo(), _ZOO)
 CASES["trait_object_fields_compatible"] = (_zoo(), {**_ZOO, "compatible": True})
@@ -870,7 +870,7 @@ CASES["trait_object_fields_compatible"] = (_zoo(), {**_ZOO, "compatible": True})
 
 # trait_object_shared (and _compatible), reference tracking on: one Dog three times.
 @dataclass
-class Pen:  # 253
+class Pen:  # 263
     first: Animal = pyfory.field(ref=True)
     second: Animal = pyfory.field(ref=True)
     all: List[pyfory.Ref[Animal]] = pyfory.field()
@@ -887,7 +887,7 @@ def _one_dog_in_pen(got):
     return None
 
 
-TYPE_IDS[Pen] = 253
+TYPE_IDS[Pen] = 263
 for _suffix, _compatible in (("", False), ("_compatible", True)):
     CASES["trait_object_shared" + _suffix] = (
         _pen(),

@@ -395,14 +395,14 @@ pub trait Animal: fory_core::AsAny + std::fmt::Debug {
     fn speak(&self) -> String;
 }
 
-/// An `Animal` (id 250).
+/// An `Animal` (id 260).
 #[derive(ForyObject, Debug, Clone, PartialEq, Default)]
 pub struct Dog {
     pub name: String,
     pub volume: i32,
 }
 
-/// An `Animal` (id 251).
+/// An `Animal` (id 261).
 #[derive(ForyObject, Debug, Clone, PartialEq, Default)]
 pub struct Cat {
     pub lives: i32,
@@ -422,7 +422,7 @@ impl Animal for Cat {
 
 fory_core::register_trait!(Animal, Dog, Cat);
 
-/// `trait_object_fields` (id 252).
+/// `trait_object_fields` (id 262).
 #[derive(ForyObject, Debug)]
 pub struct Zoo {
     pub star: Box<dyn Animal>,
@@ -430,14 +430,14 @@ pub struct Zoo {
     pub keepers: std::collections::HashMap<String, Box<dyn Animal>>,
 }
 
-/// The registrations of `trait_object_fields`: `Dog` (250), `Cat` (251), `Zoo` (252).
+/// The registrations of `trait_object_fields`: `Dog` (260), `Cat` (261), `Zoo` (262).
 pub fn register_zoo(fory: &mut Fory) -> Result<()> {
-    fory.register::<Dog>(250)?;
-    fory.register::<Cat>(251)?;
-    fory.register::<Zoo>(252)
+    fory.register::<Dog>(260)?;
+    fory.register::<Cat>(261)?;
+    fory.register::<Zoo>(262)
 }
 
-/// `trait_object_shared` (id 253): shared trait objects, reference-tracked (Java `@Ref Animal`).
+/// `trait_object_shared` (id 263): shared trait objects, reference-tracked (Java `@Ref Animal`).
 #[derive(ForyObject, Debug)]
 pub struct Pen {
     pub first: std::rc::Rc<dyn Animal>,
@@ -445,11 +445,11 @@ pub struct Pen {
     pub all: Vec<std::rc::Rc<dyn Animal>>,
 }
 
-/// The registrations of `trait_object_shared`: `Dog` (250), `Cat` (251), `Pen` (253).
+/// The registrations of `trait_object_shared`: `Dog` (260), `Cat` (261), `Pen` (263).
 pub fn register_pen(fory: &mut Fory) -> Result<()> {
-    fory.register::<Dog>(250)?;
-    fory.register::<Cat>(251)?;
-    fory.register::<Pen>(253)
+    fory.register::<Dog>(260)?;
+    fory.register::<Cat>(261)?;
+    fory.register::<Pen>(263)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -487,7 +487,7 @@ final class Cases {
     struct("polymorphic_list", Cases::polymorphicItems, polymorphic);
     struct("polymorphic_list_field", Cases::bag, polymorphic);
     // ------------------------------------------------------------ trait objects
-    struct("trait_object_fields", Cases::zoo, ids(Dog.class, 250, Cat.class, 251, Zoo.class, 252));
+    struct("trait_object_fields", Cases::zoo, ids(Dog.class, 260, Cat.class, 261, Zoo.class, 262));
     for (boolean compatible : new boolean[] {false, true}) {
       ALL.add(
           new Case(
@@ -496,7 +496,7 @@ final class Cases {
               Cases::pen,
               compatible,
               true,
-              ids(Dog.class, 250, Cat.class, 251, Pen.class, 253),
+              ids(Dog.class, 260, Cat.class, 261, Pen.class, 263),
               Cases::oneDogInPen,
               null));
     }

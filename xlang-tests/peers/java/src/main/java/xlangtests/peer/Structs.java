@@ -323,7 +323,7 @@ public final class Structs {
   /** The interface of the trait object cases: each field typed by it is written polymorphically. */
   public interface Animal {}
 
-  /** Dog (250), an {@link Animal}. */
+  /** Dog (260), an {@link Animal}. */
   public static class Dog implements Animal {
     public String name;
     public int volume;
@@ -336,7 +336,7 @@ public final class Structs {
     }
   }
 
-  /** Cat (251), an {@link Animal}. */
+  /** Cat (261), an {@link Animal}. */
   public static class Cat implements Animal {
     public int lives;
 
@@ -347,7 +347,7 @@ public final class Structs {
     }
   }
 
-  /** Zoo (252): fields, list elements and map values typed by the interface. */
+  /** Zoo (262): fields, list elements and map values typed by the interface. */
   public static class Zoo {
     public Animal star;
     public List<Animal> animals;
@@ -356,7 +356,7 @@ public final class Structs {
     public Zoo() {}
   }
 
-  /** Pen (253): reference-tracked fields and elements typed by the interface. */
+  /** Pen (263): reference-tracked fields and elements typed by the interface. */
   public static class Pen {
     public @Ref Animal first;
     public @Ref Animal second;
