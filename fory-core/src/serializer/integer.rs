@@ -25,25 +25,7 @@ use crate::serializer::number::read_array_as;
 use crate::serializer::{read_list, Deserialize, Serialize};
 use crate::types::{Decimal, TypeId};
 
-/// Every wire integer type.
-const INTEGERS: [TypeId; 14] = [
-    TypeId::Varint64,
-    TypeId::VarUint64,
-    TypeId::Varint32,
-    TypeId::VarUint32,
-    TypeId::Int64,
-    TypeId::Uint64,
-    TypeId::TaggedInt64,
-    TypeId::TaggedUint64,
-    TypeId::Int32,
-    TypeId::Uint32,
-    TypeId::Int16,
-    TypeId::Uint16,
-    TypeId::Int8,
-    TypeId::Uint8,
-];
-
-/// Every wire integer type and DECIMAL.
+/// Every wire integer type and DECIMAL, first so that the rest are [`INTEGERS`].
 const INTEGERS_AND_DECIMAL: [TypeId; 15] = [
     TypeId::Decimal,
     TypeId::Varint64,
@@ -61,6 +43,9 @@ const INTEGERS_AND_DECIMAL: [TypeId; 15] = [
     TypeId::Int8,
     TypeId::Uint8,
 ];
+
+/// Every wire integer type.
+const INTEGERS: &[TypeId] = INTEGERS_AND_DECIMAL.split_at(1).1;
 
 /// A sequence of integers: a LIST or any integer array type.
 const INTEGER_SEQUENCES: [TypeId; 10] = [
@@ -152,7 +137,7 @@ macro_rules! pointer_sized {
         impl<'de> Deserialize<'de> for $ty {
             #[inline]
             fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
-                ctx.read_type_id_among(&INTEGERS, TypeId::$id)
+                ctx.read_type_id_among(INTEGERS, TypeId::$id)
             }
 
             #[inline]
