@@ -858,34 +858,37 @@ fn corrupted_frames_are_errors_not_panics() {
     survives_corruption::<Vec<[i32; 2]>>("01ff1602082e080100000002000000080300000004000000");
 }
 
+/// A tuple of 22 fields.
+type Wide22 = (
+    i8,
+    i8,
+    i8,
+    i8,
+    i8,
+    i8,
+    i8,
+    i8,
+    i8,
+    i8,
+    i8,
+    i8,
+    i8,
+    i8,
+    i8,
+    i8,
+    i8,
+    i8,
+    i8,
+    i8,
+    i8,
+    i8,
+);
+
 /// Neither a 22-tuple nor a 40-element array implements `Default`; a derived struct takes them
 /// as fields in both modes all the same.
 #[derive(ForyObject)]
 struct WideFields {
-    wide: (
-        i8,
-        i8,
-        i8,
-        i8,
-        i8,
-        i8,
-        i8,
-        i8,
-        i8,
-        i8,
-        i8,
-        i8,
-        i8,
-        i8,
-        i8,
-        i8,
-        i8,
-        i8,
-        i8,
-        i8,
-        i8,
-        i8,
-    ),
+    wide: Wide22,
     long: [i32; 40],
 }
 
