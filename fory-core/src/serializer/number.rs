@@ -430,20 +430,18 @@ fn copy_elements<T: PlainBytes + AnyBitPattern>(
 /// Implement only for plain integers and floats.
 unsafe trait AnyBitPattern {}
 
-// SAFETY: every bit pattern is a valid integer or float; Float16 and BFloat16 are
-// repr(transparent) over u16.
-unsafe impl AnyBitPattern for u8 {}
-unsafe impl AnyBitPattern for Float16 {}
-unsafe impl AnyBitPattern for BFloat16 {}
-unsafe impl AnyBitPattern for i8 {}
-unsafe impl AnyBitPattern for i16 {}
-unsafe impl AnyBitPattern for i32 {}
-unsafe impl AnyBitPattern for i64 {}
-unsafe impl AnyBitPattern for u16 {}
-unsafe impl AnyBitPattern for u32 {}
-unsafe impl AnyBitPattern for u64 {}
-unsafe impl AnyBitPattern for f32 {}
-unsafe impl AnyBitPattern for f64 {}
+/// Implements an unsafe marker trait for each listed type, under the one `SAFETY` reason given.
+macro_rules! unsafe_marker {
+    ($trait_:ident, $why:literal: $($ty:ty),+) => {$(
+        #[doc = $why]
+        // SAFETY: the reason above holds for this type.
+        unsafe impl $trait_ for $ty {}
+    )+};
+}
+
+unsafe_marker!(AnyBitPattern, "Every bit pattern is a valid integer or float; Float16 and \
+    BFloat16 are repr(transparent) over u16.":
+    u8, i8, i16, i32, i64, u16, u32, u64, f32, f64, Float16, BFloat16);
 
 /// Types whose in-memory representation is their little-endian wire form on little-endian
 /// targets: no padding, every byte initialized.
@@ -454,21 +452,9 @@ unsafe impl AnyBitPattern for f64 {}
 /// (plain integers, floats, `bool`, and `repr(transparent)` wrappers of those).
 unsafe trait PlainBytes: Copy {}
 
-// SAFETY: primitive numbers and bool have no padding and fully initialized bytes; Float16 and
-// BFloat16 are repr(transparent) over u16.
-unsafe impl PlainBytes for bool {}
-unsafe impl PlainBytes for i8 {}
-unsafe impl PlainBytes for i16 {}
-unsafe impl PlainBytes for i32 {}
-unsafe impl PlainBytes for i64 {}
-unsafe impl PlainBytes for u8 {}
-unsafe impl PlainBytes for u16 {}
-unsafe impl PlainBytes for u32 {}
-unsafe impl PlainBytes for u64 {}
-unsafe impl PlainBytes for f32 {}
-unsafe impl PlainBytes for f64 {}
-unsafe impl PlainBytes for Float16 {}
-unsafe impl PlainBytes for BFloat16 {}
+unsafe_marker!(PlainBytes, "Primitive numbers and bool have no padding and fully initialized \
+    bytes; Float16 and BFloat16 are repr(transparent) over u16.":
+    bool, i8, i16, i32, i64, u8, u16, u32, u64, f32, f64, Float16, BFloat16);
 
 /// The wire bytes of an array: the elements in little-endian order. Borrowed from `items` on
 /// little-endian targets, where that is their memory layout, so an array is written with one
