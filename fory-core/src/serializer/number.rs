@@ -375,9 +375,11 @@ impl ArrayElement for bool {
         bytes: &[u8],
         decode: fn(&mut Reader<'_>) -> Result<Self>,
     ) -> Result<Vec<Self>> {
-        // Valid input in two passes that vectorize; invalid input is decoded one by one, which
-        // finds the offending byte and reports its offset.
-        if bytes.iter().all(|&b| b <= 1) {
+        // Valid input in two passes that vectorize: the OR of all bytes is at most 1 exactly
+        // when each is 0 or 1 (a short-circuiting `all` would test them one at a time, about
+        // 25x slower). Invalid input is decoded one by one, which finds the offending byte and
+        // reports its offset.
+        if bytes.iter().fold(0u8, |any, &b| any | b) <= 1 {
             return Ok(bytes.iter().map(|&b| b != 0).collect());
         }
         decode_each(bytes, decode)
