@@ -55,11 +55,23 @@ pub fn read_enum_data<T: ForyEnum>(ctx: &mut ReadContext<'_, '_>) -> Result<T> {
             return Ok(value);
         }
     }
-    Err(unknown_ordinal::<T>(at, ordinal, ctx.compatible()))
+    Err(unknown_variant::<T>(
+        at,
+        "the ordinal of a variant of the target enum",
+        ordinal,
+        ctx.compatible(),
+    ))
 }
 
+/// The error for an ordinal or case id (`id`, at `at`) that `T` has no variant for; in
+/// compatible mode it says that no variant is marked to stand in for it.
 #[cold]
-fn unknown_ordinal<T>(at: usize, ordinal: u32, compatible: bool) -> Error {
+pub(crate) fn unknown_variant<T>(
+    at: usize,
+    expected: &'static str,
+    id: u32,
+    compatible: bool,
+) -> Error {
     let hint = if compatible {
         " (no variant is marked #[fory(default)])"
     } else {
@@ -67,7 +79,7 @@ fn unknown_ordinal<T>(at: usize, ordinal: u32, compatible: bool) -> Error {
     };
     Error::invalid(
         at,
-        "the ordinal of a variant of the target enum",
-        format!("{ordinal} for {}{hint}", std::any::type_name::<T>()),
+        expected,
+        format!("{id} for {}{hint}", std::any::type_name::<T>()),
     )
 }

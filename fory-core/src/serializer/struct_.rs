@@ -243,23 +243,30 @@ pub fn write_struct_data<'v, T: ForyStruct>(
     value: &'v T,
     ctx: &mut WriteContext<'v>,
 ) -> Result<()> {
+    write_struct_payload::<T>(ctx, |ctx| value.write_fields(ctx))
+}
+
+/// Writes a payload of struct `T` one nesting level down: its schema hash where structs carry
+/// one, then `fields` (`T`'s own, or a data enum variant's in `T`'s wire order).
+#[inline(always)]
+pub(crate) fn write_struct_payload<'v, T: ForyStruct>(
+    ctx: &mut WriteContext<'v>,
+    fields: impl FnOnce(&mut WriteContext<'v>) -> Result<()>,
+) -> Result<()> {
     ctx.enter()?;
-    let result = write_struct_payload(value, ctx);
+    let result = (|| {
+        if ctx.writes_struct_hash() {
+            write_schema_hash::<T>(ctx)?;
+        }
+        fields(ctx)
+    })();
     ctx.leave();
     result
 }
 
-#[inline(always)]
-fn write_struct_payload<'v, T: ForyStruct>(value: &'v T, ctx: &mut WriteContext<'v>) -> Result<()> {
-    if ctx.writes_struct_hash() {
-        write_schema_hash::<T>(ctx)?;
-    }
-    value.write_fields(ctx)
-}
-
 /// Writes the schema hash of `T`.
 #[inline(always)]
-pub(crate) fn write_schema_hash<T: ForyStruct>(ctx: &mut WriteContext<'_>) -> Result<()> {
+fn write_schema_hash<T: ForyStruct>(ctx: &mut WriteContext<'_>) -> Result<()> {
     let hash = schema_hash::<T>(ctx.registry())?;
     ctx.writer.write_u32(hash);
     Ok(())

@@ -12,9 +12,10 @@
 //! skipped by its type info.
 
 use crate::context::{ReadContext, WriteContext};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::resolver::{read_user_type_info, write_user_type_info, UserType};
-use crate::serializer::struct_::write_schema_hash;
+use crate::serializer::enum_::unknown_variant;
+use crate::serializer::struct_::write_struct_payload;
 use crate::serializer::{skip_value, ForyStruct, Serialize};
 use crate::types::{RefFlag, TypeId};
 
@@ -88,15 +89,7 @@ pub fn write_case_struct<'v, S: ForyStruct + Serialize>(
         ctx.writer.write_u8(RefFlag::NotNullValue.to_byte());
     }
     write_user_type_info::<S::Registered>(ctx)?;
-    ctx.enter()?;
-    let result = (|| {
-        if ctx.writes_struct_hash() {
-            write_schema_hash::<S>(ctx)?;
-        }
-        fields(ctx)
-    })();
-    ctx.leave();
-    result
+    write_struct_payload::<S>(ctx, fields)
 }
 
 /// Reads a union payload. A case id the type does not know reads as the
@@ -124,14 +117,10 @@ fn read_union_case<T: ForyUnion>(ctx: &mut ReadContext<'_, '_>) -> Result<T> {
             return Ok(value);
         }
     }
-    let hint = if compatible {
-        " (no variant is marked #[fory(default)])"
-    } else {
-        ""
-    };
-    Err(Error::invalid(
+    Err(unknown_variant::<T>(
         at,
         "a case id of the target union",
-        format!("{case_id} for {}{hint}", std::any::type_name::<T>()),
+        case_id,
+        compatible,
     ))
 }

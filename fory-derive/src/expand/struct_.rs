@@ -18,7 +18,7 @@ use super::{bounded, user_type, with_de_lifetime};
 use crate::ast::{Field, Skipped, StructModel};
 
 /// The `FieldMode` of a field, as a constant expression.
-fn mode(field: &Field) -> TokenStream {
+pub(super) fn mode(field: &Field) -> TokenStream {
     let ty = &field.ty;
     let nullable = field.nullable;
     let track_ref = field.track_ref;

@@ -7,6 +7,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use syn::DeriveInput;
 
+use super::struct_::mode;
 use super::{bounded, unit_serializers, user_type};
 use crate::ast::{CaseShape, CaseStruct, UnionModel};
 
@@ -46,22 +47,19 @@ pub fn declarations(model: &UnionModel) -> TokenStream {
     out
 }
 
+/// The members of a case struct, in declaration order (`x`, `y`, or `0`, `1`).
+fn members(s: &CaseStruct) -> Vec<syn::Member> {
+    match &s.input.data {
+        syn::Data::Struct(data) => data.fields.members().collect(),
+        _ => unreachable!("a struct"),
+    }
+}
+
 /// The write and read arms of a variant with several fields.
 fn struct_case(name: &syn::Ident, id: u32, s: &CaseStruct) -> (TokenStream, TokenStream) {
     let ty = &s.input.ident;
     let bindings: Vec<_> = (0..s.arity).map(|i| format_ident!("__v{}", i)).collect();
-    let members: Vec<syn::Member> = match &s.input.data {
-        syn::Data::Struct(data) => data
-            .fields
-            .iter()
-            .enumerate()
-            .map(|(i, f)| match &f.ident {
-                Some(ident) => syn::Member::Named(ident.clone()),
-                None => syn::Member::Unnamed(i.into()),
-            })
-            .collect(),
-        _ => unreachable!("a struct"),
-    };
+    let members = members(s);
     let pattern = if s.tuple {
         quote!(Self::#name( #(#bindings),* ))
     } else {
@@ -73,23 +71,9 @@ fn struct_case(name: &syn::Ident, id: u32, s: &CaseStruct) -> (TokenStream, Toke
             .iter()
             .position(|m| *m == field.member)
             .expect("a member");
-        let (binding, fty) = (&bindings[at], &field.ty);
-        let (nullable, track_ref) = (field.nullable, field.track_ref);
-        let encoding = match field.encoding {
-            Some(id) => {
-                let id = format_ident!("{}", id);
-                quote!(::core::option::Option::Some(::fory_core::types::TypeId::#id))
-            }
-            None => quote!(::core::option::Option::None),
-        };
+        let (binding, fty, mode) = (&bindings[at], &field.ty, mode(field));
         quote! {
-            #i => ::fory_core::serializer::write_field::<#fty>(#binding, ctx,
-                ::fory_core::serializer::FieldMode {
-                    nullable: #nullable || <#fty as ::fory_core::serializer::Schema>::NULLABLE,
-                    track_ref: #track_ref || <#fty as ::fory_core::serializer::Schema>::SHARED,
-                    encoding: #encoding,
-                },
-            )?
+            #i => ::fory_core::serializer::write_field::<#fty>(#binding, ctx, #mode)?
         }
     });
     let write = quote! {
@@ -193,14 +177,7 @@ pub fn expand(input: &DeriveInput, model: &UnionModel) -> TokenStream {
                     if s.tuple {
                         quote!(Self::#name( #(#defaults),* ))
                     } else {
-                        let members = match &s.input.data {
-                            syn::Data::Struct(data) => data
-                                .fields
-                                .iter()
-                                .map(|f| f.ident.clone())
-                                .collect::<Vec<_>>(),
-                            _ => unreachable!("a struct"),
-                        };
+                        let members = members(s);
                         quote!(Self::#name { #( #members: #defaults ),* })
                     }
                 }
