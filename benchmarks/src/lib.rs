@@ -9,4 +9,5 @@ pub mod apache;
 pub mod model;
 pub mod ours;
 pub mod pb;
+pub mod probe;
 pub mod suite;

@@ -73,7 +73,7 @@ impl Settings {
 }
 
 /// Everything a data case needs from each library.
-trait Case: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug {
+pub(crate) trait Case: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug {
     type Ours: FromModel<Self>
         + fory_core::Serialize
         + for<'de> fory_core::Deserialize<'de>
