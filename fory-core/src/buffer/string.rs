@@ -253,13 +253,18 @@ fn ascii_str(bytes: &[u8]) -> Option<&str> {
 /// Decodes string bytes that start at input offset `offset`.
 fn decode_str(encoding: StringEncoding, bytes: &[u8], offset: usize) -> Result<Cow<'_, str>> {
     match encoding {
-        StringEncoding::Utf8 => std::str::from_utf8(bytes).map(Cow::Borrowed).map_err(|e| {
-            Error::invalid(
-                offset + e.valid_up_to(),
-                "valid UTF-8",
-                format!("invalid byte {:#04x}", bytes[e.valid_up_to()]),
-            )
-        }),
+        // A vectorized check first (several times faster on non-ASCII text); the standard
+        // library's only to find where invalid input goes wrong.
+        StringEncoding::Utf8 => simdutf8::basic::from_utf8(bytes)
+            .or_else(|_| std::str::from_utf8(bytes))
+            .map(Cow::Borrowed)
+            .map_err(|e| {
+                Error::invalid(
+                    offset + e.valid_up_to(),
+                    "valid UTF-8",
+                    format!("invalid byte {:#04x}", bytes[e.valid_up_to()]),
+                )
+            }),
         StringEncoding::Latin1 => Ok(Cow::Owned(text::string_from_latin1(bytes))),
         StringEncoding::Utf16 => decode_utf16(bytes, offset).map(Cow::Owned),
     }
