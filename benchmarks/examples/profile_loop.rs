@@ -1,9 +1,9 @@
 //! A loop for `perf record` and callgrind:
 //! `cargo run --release -p benchmarks --example profile_loop -- <data> <op> <mode> [apache]`
-//! with data a data name of the report (`NumericStruct`, `SampleList`, ...; the short names
-//! numeric, sample, media, numeric-list, sample-list and media-list work too); op ser or de;
-//! mode consistent or compatible; `apache` runs Apache Fory Rust instead of this project, for a
-//! side-by-side profile.
+//! with data a data name of the report (`NumericStruct`, `SampleList`, `TextCjk`, `Evolved`, ...;
+//! the short names numeric, sample, media, numeric-list, sample-list and media-list work too);
+//! op ser or de; mode consistent or compatible; `apache` runs Apache Fory Rust instead of this
+//! project, for a side-by-side profile.
 
 use benchmarks::probe;
 

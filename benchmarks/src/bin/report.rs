@@ -233,6 +233,7 @@ fn write_report(
          lowest over the rounds named in the Criterion line above (every round runs the whole \
          suite).\n"
     )?;
+    writeln!(md, "{DATA_TEXT}\n")?;
     writeln!(
         md,
         "| Data | Operation | Mode | ours | apache | ours/apache | prost | rmp-serde | bincode | serde_json |"
@@ -268,7 +269,13 @@ fn write_report(
             }
         }
     }
-    writeln!(md, "\nRatios above 1.00 (we are slower) are in bold.\n")?;
+    writeln!(
+        md,
+        "\nRatios above 1.00 (we are slower) are in bold. `Evolved` is measured in compatible \
+         mode only (schema-consistent mode cannot read another schema), and not with bincode, \
+         which writes no field names or tags and so cannot read a struct whose fields changed \
+         (\"–\").\n"
+    )?;
 
     writeln!(md, "## Payload sizes (bytes)\n")?;
     writeln!(
@@ -311,7 +318,8 @@ fn write_report(
         md,
         "\nrmp-serde writes structs as maps with field names (`with_struct_map`, as Apache \
          Fory's benchmark does); bincode uses its `standard()` configuration (varint integers); \
-         prost messages match Apache Fory's `bench.proto`.\n"
+         prost messages match Apache Fory's `bench.proto` (and, for the other data, what a \
+         .proto would declare). `Evolved`: the V1 payload.\n"
     )?;
 
     wire_section(md, wire)?;
@@ -326,6 +334,22 @@ fn write_report(
     )?;
     Ok(ratios)
 }
+
+/// The data of the tables, described once (the time table and the size table cover the same
+/// rows).
+const DATA_TEXT: &str = "Data: `NumericStruct` (12 `int32`), `Sample` (primitives, seven short \
+    arrays, a string), `MediaContent` (strings, enums, a list of three structs) and the `*List` \
+    structs holding five of each are Apache Fory's benchmark data. The others are ours: \
+    `TextAscii`, `TextLatin1` and `TextCjk` are ten records of an id, a title (~20 characters), \
+    an author (~12), a body of 1.4-1.5 KB and five short tags, in English ASCII, in French, \
+    German and Spanish (accented letters, every character at most U+00FF) and in Chinese and \
+    Japanese; `NumericArrays` holds five 256-element arrays (`bool`, `i32`, `i64`, `f32`, `f64` \
+    as the xlang `*_ARRAY` types) and two scalars; `DeepTree` is a recursive struct (id, label, \
+    weight, children), 364 nodes on six levels, three children each; `StructMap` is a struct \
+    holding a `HashMap<String, Item>` of 32 four-field structs; `Enums` holds two unit enums \
+    (ENUM), a list of 16 and a list of 32 values of an enum with data (a UNION: a string, an \
+    `i64`, an `f64`, a struct or nothing); `Evolved` writes ten 8-field `ItemV1` structs and \
+    reads them as `ItemV2` (two fields removed, two added, same registration).";
 
 fn machine(
     md: &mut String,
@@ -490,7 +514,11 @@ fn wire_section(md: &mut String, wire: &[WireComparison]) -> Result<(), BoxError
     writeln!(
         md,
         "Each data case serialized by both Fory libraries in the same mode, and each library \
-         reading the other's payload back (\"reads\": the value read equals the value written).\n"
+         reading the other's payload back (\"reads\": the value read equals the value written). \
+         `Evolved`: each library's V1 payload, read by the other library's V2 reader (the kept \
+         fields equal, the new ones defaulted). `StructMap`: each library iterates its own \
+         `HashMap`, whose order differs from map to map (a random hasher per map), so the \
+         entries go out in different orders and the bytes cannot be compared.\n"
     )?;
     writeln!(
         md,
