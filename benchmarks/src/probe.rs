@@ -18,7 +18,7 @@ use crate::{apache, ours};
 pub type Operation = Box<dyn FnMut() -> usize>;
 
 /// The operation `{data}/{op}/{lib}-{mode}` of the report (`op`: `serialize` or `deserialize`;
-/// `lib`: `ours` or `apache`; `mode`: `consistent` or
+/// `lib`: `ours`, `ours-java` (strings by Java's rule) or `apache`; `mode`: `consistent` or
 /// `compatible`), or `None` for an unknown name or one the report does not measure
 /// (`Evolved` in schema-consistent mode).
 pub fn operation(data: &str, op: &str, lib: &str, mode: &str) -> Option<Operation> {
@@ -29,6 +29,7 @@ pub fn operation(data: &str, op: &str, lib: &str, mode: &str) -> Option<Operatio
     };
     let lib = match lib {
         "ours" => Lib::Ours(StringRule::Utf8),
+        "ours-java" => Lib::Ours(StringRule::Java),
         "apache" => Lib::Apache,
         _ => return None,
     };

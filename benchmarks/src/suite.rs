@@ -41,6 +41,10 @@ pub const OTHER_LIBS: [&str; 4] = ["prost", "rmp-serde", "bincode", "serde_json"
 pub const MODES: [&str; 2] = ["consistent", "compatible"];
 pub const OPS: [&str; 2] = ["serialize", "deserialize"];
 
+/// Our library with strings written by Java's rule (its default), measured against `ours`
+/// (UTF-8) in every data case: benchmark ids `{data}/{op}/ours-java-{mode}`.
+pub const OURS_JAVA: &str = "ours-java";
+
 /// The large-array sizes: (label, bytes of f64 data).
 pub const LARGE: [(&str, usize); 3] =
     [("1 KiB", 1 << 10), ("1 MiB", 1 << 20), ("64 MiB", 64 << 20)];
@@ -191,8 +195,9 @@ pub(crate) fn apache_evolved_reader<R: Case>(compatible: bool) -> Option<apache_
     R::EVOLVED_READER.then(|| apache::evolved_reader(compatible))
 }
 
-/// Our library's string rules measured: the report's `ours` writes UTF-8 (as Apache Fory Rust).
-const OURS_RULES: [(&str, StringRule); 1] = [("ours", StringRule::Utf8)];
+/// Our library's two string rules: the report's `ours` and `ours-java`.
+const OURS_RULES: [(&str, StringRule); 2] =
+    [("ours", StringRule::Utf8), (OURS_JAVA, StringRule::Java)];
 
 fn bincode_config() -> bincode::config::Configuration {
     bincode::config::standard()

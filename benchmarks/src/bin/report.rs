@@ -225,8 +225,8 @@ fn write_report(
          both in xlang mode with the same registrations, tag ids and array types, in \
          schema-consistent mode (`compatible(false)`) and in compatible mode \
          (`compatible(true)`). Ours writes strings as UTF-8 (`StringRule::Utf8`), as Apache Fory \
-         Rust and the Go peer do; its default, Java's rule, changes only the payload sizes shown \
-         below. The other libraries have no such modes: their columns repeat \
+         Rust and the Go peer do; its default, Java's rule, is measured in its own table below. \
+         The other libraries have no such modes: their columns repeat \
          one measurement in both rows. `ours/apache` is our time divided by Apache Fory's \
          (below 1.00: we are faster). Serializing writes into a reused buffer; deserializing \
          builds the owned value from a byte slice. Each time is criterion's median, the \
@@ -276,6 +276,8 @@ fn write_report(
          which writes no field names or tags and so cannot read a struct whose fields changed \
          (\"–\").\n"
     )?;
+
+    java_rule_section(md, &get)?;
 
     writeln!(md, "## Payload sizes (bytes)\n")?;
     writeln!(
@@ -335,8 +337,8 @@ fn write_report(
     Ok(ratios)
 }
 
-/// The data of the tables, described once (the time table and the size table cover the same
-/// rows).
+/// The data of the tables, described once (the time table, the size table and the Java-rule
+/// table cover the same rows).
 const DATA_TEXT: &str = "Data: `NumericStruct` (12 `int32`), `Sample` (primitives, seven short \
     arrays, a string), `MediaContent` (strings, enums, a list of three structs) and the `*List` \
     structs holding five of each are Apache Fory's benchmark data. The others are ours: \
@@ -350,6 +352,46 @@ const DATA_TEXT: &str = "Data: `NumericStruct` (12 `int32`), `Sample` (primitive
     (ENUM), a list of 16 and a list of 32 values of an enum with data (a UNION: a string, an \
     `i64`, an `f64`, a struct or nothing); `Evolved` writes ten 8-field `ItemV1` structs and \
     reads them as `ItemV2` (two fields removed, two added, same registration).";
+
+fn java_rule_section(
+    md: &mut String,
+    get: &dyn Fn(&str, &str, &str) -> Option<f64>,
+) -> Result<(), BoxError> {
+    writeln!(md, "## Java's string rule against UTF-8\n")?;
+    writeln!(
+        md,
+        "Ours in each mode with strings written as UTF-8 (`StringRule::Utf8`, the `ours` column \
+         above) and by Java's rule (`StringRule::Java`, the library's default: Latin-1 where every \
+         character fits, else UTF-8 or UTF-16 by Java's sampling), in ns per operation. \
+         Deserializing reads the payload written by the same rule. `Java/UTF-8` above 1.50 is in \
+         bold.\n"
+    )?;
+    writeln!(
+        md,
+        "| Data | Mode | serialize UTF-8 | serialize Java | Java/UTF-8 | deserialize UTF-8 | deserialize Java | Java/UTF-8 |"
+    )?;
+    writeln!(md, "|---|---|--:|--:|--:|--:|--:|--:|")?;
+    let cell = |r: Option<f64>| match r {
+        Some(r) if r > 1.5 => format!("**{}**", fmt_ratio(Some(r))),
+        _ => fmt_ratio(r),
+    };
+    for data in suite::DATA {
+        for mode in suite::MODES {
+            let mut cells = Vec::new();
+            for op in suite::OPS {
+                let utf8 = get(data, op, &format!("ours-{mode}"));
+                let java = get(data, op, &format!("{}-{mode}", suite::OURS_JAVA));
+                cells.extend([ns(utf8), ns(java), cell(ratio(java, utf8))]);
+            }
+            if cells.iter().all(|c| c == "–") {
+                continue;
+            }
+            writeln!(md, "| {data} | {mode} | {} |", cells.join(" | "))?;
+        }
+    }
+    writeln!(md)?;
+    Ok(())
+}
 
 fn machine(
     md: &mut String,
