@@ -2,7 +2,7 @@
 //! (NumericStruct, Sample, MediaContent and a struct holding a list of five of each), and data
 //! it lacks (text in three alphabets, numeric arrays, a recursive tree, a map of structs, enums
 //! and unions, a struct that evolved between writer and reader), as plain Rust types with serde
-//! derives. rmp-serde, bincode and serde_json encode these types directly; the other
+//! derives. rmp-serde, bincode, postcard and serde_json encode these types directly; the other
 //! libraries get their own copies of the same shapes (see [`crate::ours`], [`crate::apache`],
 //! [`crate::pb`]) built from these values by [`FromModel`].
 

@@ -37,7 +37,7 @@ pub const DATA: [&str; 14] = [
 
 /// The libraries in report order: the two Fory libraries come in both modes.
 pub const FORY_LIBS: [&str; 2] = ["ours", "apache"];
-pub const OTHER_LIBS: [&str; 4] = ["prost", "rmp-serde", "bincode", "serde_json"];
+pub const OTHER_LIBS: [&str; 5] = ["prost", "rmp-serde", "bincode", "postcard", "serde_json"];
 pub const MODES: [&str; 2] = ["consistent", "compatible"];
 pub const OPS: [&str; 2] = ["serialize", "deserialize"];
 
@@ -272,6 +272,9 @@ pub fn check_round_trips() {
             let (back, _): (R, usize) =
                 bincode::serde::decode_from_slice(&bytes, bincode_config()).expect("bincode");
             assert_eq!(&back, expected, "{name} bincode");
+            let bytes = postcard::to_stdvec(value).expect("postcard");
+            let back: R = postcard::from_bytes(&bytes).expect("postcard");
+            assert_eq!(&back, expected, "{name} postcard");
         }
         let json = serde_json::to_vec(value).expect("json");
         assert_eq!(
@@ -496,6 +499,18 @@ fn bench_case<W: Case, R: Case>(name: &str, value: &W, _expected: &R, c: &mut Cr
                 bincode::serde::decode_from_slice::<R, _>(black_box(&bytes), bincode_config())
                     .unwrap()
             })
+        });
+
+        group.bench_function("serialize/postcard", |b| {
+            b.iter(|| {
+                buf.clear();
+                buf = postcard::to_extend(black_box(value), std::mem::take(&mut buf)).unwrap();
+                black_box(buf.len())
+            })
+        });
+        let bytes = postcard::to_stdvec(value).unwrap();
+        group.bench_function("deserialize/postcard", |b| {
+            b.iter(|| postcard::from_bytes::<R>(black_box(&bytes)).unwrap())
         });
     }
 
@@ -727,6 +742,7 @@ pub fn payloads() -> (Vec<Sizes>, Vec<WireComparison>) {
                     .unwrap()
                     .len(),
             ));
+            sizes.push(("postcard".into(), postcard::to_stdvec(value).unwrap().len()));
         }
         sizes.push((
             "serde_json".into(),

@@ -236,9 +236,9 @@ fn write_report(
     writeln!(md, "{DATA_TEXT}\n")?;
     writeln!(
         md,
-        "| Data | Operation | Mode | ours | apache | ours/apache | prost | rmp-serde | bincode | serde_json |"
+        "| Data | Operation | Mode | ours | apache | ours/apache | prost | rmp-serde | bincode | postcard | serde_json |"
     )?;
-    writeln!(md, "|---|---|---|--:|--:|--:|--:|--:|--:|--:|")?;
+    writeln!(md, "|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|")?;
     for data in suite::DATA {
         for op in suite::OPS {
             for mode in suite::MODES {
@@ -272,9 +272,9 @@ fn write_report(
     writeln!(
         md,
         "\nRatios above 1.00 (we are slower) are in bold. `Evolved` is measured in compatible \
-         mode only (schema-consistent mode cannot read another schema), and not with bincode, \
-         which writes no field names or tags and so cannot read a struct whose fields changed \
-         (\"–\").\n"
+         mode only (schema-consistent mode cannot read another schema), and not with bincode or \
+         postcard, which write no field names or tags and so cannot read a struct whose fields \
+         changed (\"–\").\n"
     )?;
 
     java_rule_section(md, &get)?;
@@ -282,9 +282,9 @@ fn write_report(
     writeln!(md, "## Payload sizes (bytes)\n")?;
     writeln!(
         md,
-        "| Data | ours consistent | apache consistent | ours compatible | apache compatible | ours, Java's string rule (consistent / compatible) | prost | rmp-serde | bincode | serde_json |"
+        "| Data | ours consistent | apache consistent | ours compatible | apache compatible | ours, Java's string rule (consistent / compatible) | prost | rmp-serde | bincode | postcard | serde_json |"
     )?;
-    writeln!(md, "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")?;
+    writeln!(md, "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")?;
     for s in sizes {
         let cell = |lib: &str| {
             s.bytes
@@ -301,6 +301,7 @@ fn write_report(
             "prost",
             "rmp-serde",
             "bincode",
+            "postcard",
             "serde_json",
         ];
         let cells: Vec<String> = cols
@@ -320,8 +321,9 @@ fn write_report(
         md,
         "\nrmp-serde writes structs as maps with field names (`with_struct_map`, as Apache \
          Fory's benchmark does); bincode uses its `standard()` configuration (varint integers); \
-         prost messages match Apache Fory's `bench.proto` (and, for the other data, what a \
-         .proto would declare). `Evolved`: the V1 payload.\n"
+         postcard writes varint integers and no field names either; prost messages match \
+         Apache Fory's `bench.proto` (and, for the other data, what a .proto would declare). \
+         `Evolved`: the V1 payload.\n"
     )?;
 
     wire_section(md, wire)?;
@@ -514,6 +516,7 @@ fn lock_versions(workspace: &Path) -> String {
                 ("prost", "prost"),
                 ("rmp-serde", "rmp-serde"),
                 ("bincode", "bincode"),
+                ("postcard", "postcard"),
                 ("serde_json", "serde_json"),
                 ("criterion", "criterion"),
             ];
