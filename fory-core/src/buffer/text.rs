@@ -323,40 +323,72 @@ pub(super) fn string_from_latin1(src: &[u8]) -> String {
 }
 
 /// UTF-16LE `src` (an even byte count) as a `String`, or the byte index (into `src`) of the
-/// first unpaired surrogate.
+/// first unpaired surrogate and that unit.
 pub(super) fn string_from_utf16(src: &[u8]) -> Result<String, (usize, u16)> {
-    let unit = |k: usize| u16::from_le_bytes([src[2 * k], src[2 * k + 1]]);
     let units = src.len() / 2;
-    // Bytes of UTF-8 per unit: a surrogate is half of a four-byte character.
-    let utf8_len: usize = (0..units)
-        .map(|k| match unit(k) {
-            0..=0x7f => 1,
-            0x80..=0x7ff => 2,
-            0xd800..=0xdfff => 2,
-            _ => 3,
+    let unit = |k: usize| u16::from_le_bytes([src[2 * k], src[2 * k + 1]]);
+    // Bytes of UTF-8 per unit (a surrogate is half of a four-byte character), summed in a
+    // loop that vectorizes.
+    let utf8_len: usize = src
+        .chunks_exact(2)
+        .map(|pair| {
+            let u = u16::from_le_bytes([pair[0], pair[1]]);
+            1 + usize::from(u >= 0x80) + usize::from(u >= 0x800 && !(0xd800..0xe000).contains(&u))
         })
         .sum();
-    let mut out = String::with_capacity(utf8_len);
-    let mut k = 0;
+    let mut out = Vec::<u8>::with_capacity(utf8_len);
+    let room = &mut out.spare_capacity_mut()[..utf8_len];
+    let (mut k, mut o) = (0, 0);
     while k < units {
         let u = unit(k);
-        let c = if (0xd800..0xdc00).contains(&u) && k + 1 < units {
-            let low = unit(k + 1);
-            if !(0xdc00..0xe000).contains(&low) {
-                return Err((2 * k, u));
-            }
-            k += 1;
-            0x1_0000 + ((u32::from(u) - 0xd800) << 10) + (u32::from(low) - 0xdc00)
-        } else {
-            u32::from(u)
-        };
-        match char::from_u32(c) {
-            Some(c) => out.push(c),
-            None => return Err((2 * k, u)),
-        }
         k += 1;
+        match u {
+            0..=0x7f => {
+                room[o].write(u as u8);
+                o += 1;
+            }
+            0x80..=0x7ff => {
+                put(room, o, &[0xc0 | (u >> 6) as u8, 0x80 | (u & 0x3f) as u8]);
+                o += 2;
+            }
+            0xd800..=0xdbff if k < units && (0xdc00..0xe000).contains(&unit(k)) => {
+                let c = 0x1_0000 + ((u32::from(u) - 0xd800) << 10) + (u32::from(unit(k)) - 0xdc00);
+                k += 1;
+                put(
+                    room,
+                    o,
+                    &[
+                        0xf0 | (c >> 18) as u8,
+                        0x80 | ((c >> 12) & 0x3f) as u8,
+                        0x80 | ((c >> 6) & 0x3f) as u8,
+                        0x80 | (c & 0x3f) as u8,
+                    ],
+                );
+                o += 4;
+            }
+            0xd800..=0xdfff => return Err((2 * (k - 1), u)),
+            _ => {
+                put(
+                    room,
+                    o,
+                    &[
+                        0xe0 | (u >> 12) as u8,
+                        0x80 | ((u >> 6) & 0x3f) as u8,
+                        0x80 | (u & 0x3f) as u8,
+                    ],
+                );
+                o += 3;
+            }
+        }
     }
-    Ok(out)
+    debug_assert_eq!(o, utf8_len);
+    // SAFETY: the loop wrote each of the first `o` bytes of the spare capacity (`o` never
+    // exceeds the `utf8_len` bytes of `room`: every write is bounds-checked against it).
+    unsafe { out.set_len(o) };
+    // SAFETY: every unit became the UTF-8 encoding of a scalar value: ASCII as itself, other
+    // units outside the surrogate range as two or three bytes, a high surrogate followed by a
+    // low one as the four bytes of their character; unpaired surrogates returned an error.
+    Ok(unsafe { String::from_utf8_unchecked(out) })
 }
 
 #[cfg(test)]
