@@ -53,11 +53,10 @@ impl Writer {
     #[inline(always)]
     pub fn write_str(&mut self, s: &str) -> Result<()> {
         let bytes = s.as_bytes();
-        let ascii = ascii_prefix_len(bytes);
-        if ascii == bytes.len() {
+        if text::is_ascii(bytes) {
             return self.write_encoded_str(StringEncoding::Latin1, bytes);
         }
-        self.write_non_ascii(s, ascii)
+        self.write_non_ascii(s, ascii_prefix_len(bytes))
     }
 
     /// `s` has a non-ASCII character at byte `ascii` (everything before it is ASCII). One pass

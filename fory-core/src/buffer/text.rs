@@ -33,12 +33,36 @@ fn put(out: &mut [MaybeUninit<u8>], at: usize, bytes: &[u8]) {
     }
 }
 
+/// Whether every byte is ASCII: up to 16 bytes as two overlapping words, more with the
+/// vectorized prefix scan.
+#[inline(always)]
+pub(super) fn is_ascii(bytes: &[u8]) -> bool {
+    let len = bytes.len();
+    if len >= 8 {
+        if len > 16 {
+            return ascii_prefix_len(bytes) == len;
+        }
+        return (word_at(bytes, 0) | word_at(bytes, len - 8)) & HIGH_BITS == 0;
+    }
+    if len >= 4 {
+        let half = |at: usize| {
+            u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
+        };
+        return (half(0) | half(len - 4)) & 0x8080_8080 == 0;
+    }
+    bytes.iter().all(|b| b.is_ascii())
+}
+
 /// How many bytes at the start of `bytes` are ASCII.
 #[inline(always)]
 pub(super) fn ascii_prefix_len(bytes: &[u8]) -> usize {
     #[cfg(target_arch = "x86_64")]
     if bytes.len() >= 16 {
-        return sse2::ascii_prefix_len(bytes);
+        if bytes.len() >= 256 && std::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU has AVX2, checked just above.
+            return unsafe { avx2::ascii_prefix_len(bytes) };
+        }
+        return sse2::ascii_prefix_len(bytes, 0);
     }
     ascii_prefix_len_by_words(bytes)
 }
@@ -96,13 +120,13 @@ mod sse2 {
         }
     }
 
-    /// [`super::ascii_prefix_len`] for at least 16 bytes, 64 and then 16 at a time; the last
-    /// (partial) sixteen are read as the final sixteen bytes.
+    /// [`super::ascii_prefix_len`] for at least 16 bytes whose first `done` are known to be
+    /// ASCII, 64 and then 16 at a time; the last (partial) sixteen are read as the final
+    /// sixteen bytes.
     #[inline]
-    pub(super) fn ascii_prefix_len(bytes: &[u8]) -> usize {
+    pub(super) fn ascii_prefix_len(bytes: &[u8], mut done: usize) -> usize {
         let len = bytes.len();
-        debug_assert!(len >= 16);
-        let mut done = 0;
+        debug_assert!(len >= 16 && done <= len);
         while done + 64 <= len && !any_high_in_64(bytes, done) {
             done += 64;
         }
@@ -121,6 +145,37 @@ mod sse2 {
             }
         }
         len
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+mod avx2 {
+    use std::arch::x86_64::{__m256i, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256};
+
+    /// [`super::ascii_prefix_len`] 128 bytes at a time while they are all ASCII; the block
+    /// that is not, and the tail, go to the SSE2 scan.
+    ///
+    /// # Safety
+    /// The CPU supports AVX2.
+    #[target_feature(enable = "avx2")]
+    pub(super) unsafe fn ascii_prefix_len(bytes: &[u8]) -> usize {
+        let mut done = 0;
+        while done + 128 <= bytes.len() {
+            let block = &bytes[done..done + 128];
+            let p = block.as_ptr().cast::<__m256i>();
+            // SAFETY: the four loads read the 128 bytes of `block` (no alignment needed); the
+            // caller guarantees AVX2.
+            let any_high = unsafe {
+                let a = _mm256_or_si256(_mm256_loadu_si256(p), _mm256_loadu_si256(p.add(1)));
+                let b = _mm256_or_si256(_mm256_loadu_si256(p.add(2)), _mm256_loadu_si256(p.add(3)));
+                _mm256_movemask_epi8(_mm256_or_si256(a, b)) != 0
+            };
+            if any_high {
+                break;
+            }
+            done += 128;
+        }
+        super::sse2::ascii_prefix_len(bytes, done)
     }
 }
 
@@ -438,6 +493,7 @@ mod tests {
             let ascii = bytes.iter().take_while(|b| b.is_ascii()).count();
             assert_eq!(ascii_prefix_len(bytes), ascii, "{s:?}");
             assert_eq!(ascii_prefix_len_by_words(bytes), ascii, "{s:?}");
+            assert_eq!(is_ascii(bytes), ascii == bytes.len(), "{s:?}");
             let units = s.encode_utf16().count();
             let latin1 = s.chars().all(|c| u32::from(c) <= 0xff);
             let found = scan(bytes);
@@ -459,7 +515,8 @@ mod tests {
 
     #[test]
     fn the_ascii_prefix_is_found_at_every_offset_of_every_length() {
-        for len in 0..150 {
+        // Past 256 bytes the scan takes 128 at a time where the CPU has AVX2.
+        for len in (0..150).chain([255, 256, 300, 383, 384, 385, 640]) {
             assert_eq!(ascii_prefix_len(&vec![b'a'; len]), len);
             for at in 0..len {
                 let mut bytes = vec![b'a'; len];
