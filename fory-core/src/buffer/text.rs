@@ -106,6 +106,28 @@ mod sse2 {
         unsafe { _mm_movemask_epi8(_mm_loadu_si128(block.as_ptr().cast::<__m128i>())) as u32 }
     }
 
+    /// Copies the 16 bytes of `src` at `from` to `out` at `to` and returns their high bits (as
+    /// [`high_bits`] does).
+    #[inline(always)]
+    pub(super) fn copy16(
+        src: &[u8],
+        from: usize,
+        out: &mut [std::mem::MaybeUninit<u8>],
+        to: usize,
+    ) -> u32 {
+        use std::arch::x86_64::_mm_storeu_si128;
+        let block = &src[from..from + 16];
+        let slot = &mut out[to..to + 16];
+        // SAFETY: `block` is 16 readable bytes and `slot` 16 writable ones (bounds-checked
+        // slices; `MaybeUninit<u8>` has the layout of `u8`); `loadu`/`storeu` need no
+        // alignment; SSE2 is baseline on x86_64.
+        unsafe {
+            let v = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
+            _mm_storeu_si128(slot.as_mut_ptr().cast::<__m128i>(), v);
+            _mm_movemask_epi8(v) as u32
+        }
+    }
+
     /// The OR of the 64 bytes at `at`: its high bits are set where any of them is non-ASCII.
     #[inline(always)]
     fn any_high_in_64(bytes: &[u8], at: usize) -> bool {
@@ -195,17 +217,24 @@ pub(super) struct TextScan {
 /// counters, which the compiler turns into vector compares and adds.
 #[inline]
 pub(super) fn scan(bytes: &[u8]) -> TextScan {
+    #[inline(always)]
+    fn count(block: &[u8], max: &mut u8) -> usize {
+        // At most 2 per byte of a block of at most 64: 128 fits a u8.
+        let mut units = 0u8;
+        for &b in block {
+            units += u8::from(b as i8 >= -64) + u8::from(b >= 0xf0);
+            *max = (*max).max(b);
+        }
+        usize::from(units)
+    }
     let mut units = 0;
     let mut max = 0u8;
-    for block in bytes.chunks(64) {
-        // At most 2 per byte: 128 fits a u8.
-        let mut block_units = 0u8;
-        for &b in block {
-            block_units += u8::from(b as i8 >= -64) + u8::from(b >= 0xf0);
-            max = max.max(b);
-        }
-        units += usize::from(block_units);
+    let mut blocks = bytes.chunks_exact(64);
+    for block in &mut blocks {
+        let block: &[u8; 64] = block.try_into().unwrap_or(&[0; 64]);
+        units += count(block, &mut max);
     }
+    units += count(blocks.remainder(), &mut max);
     TextScan {
         utf16_units: units,
         latin1: max < 0xc4,
@@ -216,6 +245,23 @@ pub(super) fn scan(bytes: &[u8]) -> TextScan {
 /// the start of `out`, which holds at least one byte per character. Returns the count written.
 pub(super) fn latin1_from_utf8(src: &[u8], out: &mut [MaybeUninit<u8>]) -> usize {
     let (mut i, mut o) = (0, 0);
+    #[cfg(target_arch = "x86_64")]
+    while i + 16 <= src.len() && o + 16 <= out.len() {
+        // Store all sixteen bytes and keep the ASCII ones: what follows overwrites the rest.
+        let high = sse2::copy16(src, i, out, o);
+        if high == 0 {
+            i += 16;
+            o += 16;
+            continue;
+        }
+        let ascii = high.trailing_zeros() as usize;
+        i += ascii;
+        o += ascii;
+        // U+0080..=U+00FF: 110000xx 10yyyyyy is the byte xxyyyyyy.
+        out[o].write((src[i] << 6) | (src[i + 1] & 0x3f));
+        i += 2;
+        o += 1;
+    }
     while i < src.len() {
         if i + 8 <= src.len() && o + 8 <= out.len() {
             // Store all eight bytes and keep the ASCII ones: what follows overwrites the rest.
@@ -473,6 +519,11 @@ mod tests {
                 out.push(s);
             }
             out.push("x".repeat(len));
+        }
+        // Long texts, past the vector loops' inner block counts (1 KiB and more).
+        for piece in pieces {
+            out.push(format!("{}{piece}", "ab".repeat(300)).repeat(4));
+            out.push(piece.repeat(700));
         }
         out
     }
