@@ -414,7 +414,8 @@ impl<'de, T: Deserialize<'de>, const N: usize> Deserialize<'de> for [T; N] {
 
 /// Collections that always use the list format under one type id.
 macro_rules! element_collection {
-    ($($(#[$doc:meta])* $id:ident $(| $also:ident)*: [$($gen:tt)*] $ty:ty, $insert:ident;)*) => {$(
+    ($($(#[$doc:meta])* $id:ident $(| $also:ident)*: [$($gen:tt)*] $ty:ty, $insert:ident,
+        $reserve:expr;)*) => {$(
         $(#[$doc])*
         impl<$($gen)*> Serialize for $ty {
             fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
@@ -452,7 +453,7 @@ macro_rules! element_collection {
                     }
                     return Ok(out);
                 }
-                read_elements(ctx, &mut out, |_, _| {}, |out, item| {
+                read_elements(ctx, &mut out, $reserve, |out, item| {
                     out.$insert(item);
                     Ok(())
                 })?;
@@ -462,9 +463,12 @@ macro_rules! element_collection {
     )*};
 }
 
+// The last expression reserves room for the element count (capped by `initial_capacity`) where
+// the collection can.
 element_collection! {
-    List: [T: Serialize] VecDeque<T>, push_back;
-    List: [T: Serialize] LinkedList<T>, push_back;
+    List: [T: Serialize] VecDeque<T>, push_back,
+        |out: &mut Self, n| out.reserve(initial_capacity::<T>(n));
+    List: [T: Serialize] LinkedList<T>, push_back, |_, _| {};
     /// A LIST (a Java `List`, a Python `list`), not a SET: a heap keeps equal elements, which a
     /// set would merge. Written in the heap's internal order; reads a LIST, or a SET as Apache
     /// Fory Rust 1.7.7 writes a heap.
@@ -478,8 +482,11 @@ element_collection! {
     /// let heap: BinaryHeap<i64> = fory.deserialize(&bytes).unwrap();
     /// assert_eq!(heap.into_sorted_vec(), [1, 3, 3]);
     /// ```
-    List | Set: [T: Serialize + Ord] BinaryHeap<T>, push;
-    Set: [T: Serialize + Ord] BTreeSet<T>, insert;
-    Set: [T: Serialize + Eq + Hash, S: BuildHasher + Default] HashSet<T, S>, insert;
-    Set: [T: Serialize + Eq + Hash, S: BuildHasher + Default] hashbrown::HashSet<T, S>, insert;
+    List | Set: [T: Serialize + Ord] BinaryHeap<T>, push,
+        |out: &mut Self, n| out.reserve(initial_capacity::<T>(n));
+    Set: [T: Serialize + Ord] BTreeSet<T>, insert, |_, _| {};
+    Set: [T: Serialize + Eq + Hash, S: BuildHasher + Default] HashSet<T, S>, insert,
+        |out: &mut Self, n| out.reserve(initial_capacity::<T>(n));
+    Set: [T: Serialize + Eq + Hash, S: BuildHasher + Default] hashbrown::HashSet<T, S>, insert,
+        |out: &mut Self, n| out.reserve(initial_capacity::<T>(n));
 }
