@@ -246,8 +246,13 @@ mod tests {
         type_id: u8,
         nullable: bool,
     ) -> FieldSortKey<'static> {
+        // Leaked for the `'static` key, and kept in a static list so that memcheck sees the
+        // names as reachable rather than lost.
+        static NAMES: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
+        let id_name: &'static str = Box::leak(to_snake_case(name).into_boxed_str());
+        NAMES.lock().unwrap_or_else(|e| e.into_inner()).push(id_name);
         FieldSortKey {
-            id_name: Box::leak(to_snake_case(name).into_boxed_str()),
+            id_name,
             name,
             tag_id,
             type_id,
