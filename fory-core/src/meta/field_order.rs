@@ -250,7 +250,10 @@ mod tests {
         // names as reachable rather than lost.
         static NAMES: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
         let id_name: &'static str = Box::leak(to_snake_case(name).into_boxed_str());
-        NAMES.lock().unwrap_or_else(|e| e.into_inner()).push(id_name);
+        NAMES
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(id_name);
         FieldSortKey {
             id_name,
             name,
