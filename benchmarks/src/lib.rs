@@ -9,5 +9,6 @@ pub mod apache;
 pub mod model;
 pub mod ours;
 pub mod pb;
+pub mod plot;
 pub mod probe;
 pub mod suite;

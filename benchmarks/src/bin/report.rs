@@ -693,41 +693,14 @@ mod chart {
 
     use plotters::coord::ranged1d::SegmentValue;
     use plotters::prelude::*;
-    use plotters::style::FontStyle;
 
     use super::{BoxError, Ratio};
-
-    /// Fonts tried in order (plotters draws text with ab_glyph and needs a TrueType file);
-    /// `BENCH_FONT` names another.
-    const FONTS: [&str; 6] = [
-        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-        "/usr/share/fonts/TTF/DejaVuSans.ttf",
-        "/usr/share/fonts/dejavu/DejaVuSans.ttf",
-        "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-        "/System/Library/Fonts/Supplemental/Arial.ttf",
-        "C:\\Windows\\Fonts\\arial.ttf",
-    ];
-
-    fn load_font() -> Result<(), BoxError> {
-        let candidates = std::env::var("BENCH_FONT")
-            .into_iter()
-            .chain(FONTS.iter().map(|s| s.to_string()));
-        for path in candidates {
-            if let Ok(bytes) = std::fs::read(&path) {
-                let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-                if plotters::style::register_font("sans-serif", FontStyle::Normal, bytes).is_ok() {
-                    return Ok(());
-                }
-            }
-        }
-        Err("no TrueType font found (set BENCH_FONT to a .ttf file)".into())
-    }
 
     pub fn draw(path: &Path, ratios: &[Ratio]) -> Result<(), BoxError> {
         if ratios.is_empty() {
             return Err("no ratios to draw".into());
         }
-        load_font()?;
+        benchmarks::plot::load_font()?;
         let n = ratios.len();
         let height = 90 + 22 * n as u32;
         let root = BitMapBackend::new(path, (1000, height)).into_drawing_area();
