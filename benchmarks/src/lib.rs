@@ -6,6 +6,7 @@
 //! `benchmarks/REPORT.md`; `cargo bench -p benchmarks` runs the same criterion benchmarks alone.
 
 pub mod apache;
+pub mod instructions;
 pub mod model;
 pub mod ours;
 pub mod pb;

@@ -7,6 +7,11 @@
 //!
 //! `--no-run` skips the benchmarks and writes the report from the results already on disk;
 //! `--filter REGEX` runs only the matching benchmarks (the others keep their last results).
+//!
+//! After the timing rounds, the instruction pass ([`benchmarks::instructions`]) counts the
+//! instructions per operation of every object-graph row under callgrind, one row at a time,
+//! re-executing this binary in its probe mode (`--count-instructions`);
+//! `BENCH_INSTRUCTIONS=0` skips it.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -14,12 +19,16 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
+use benchmarks::instructions::{self, Counts};
 use benchmarks::suite::{self, Settings, WireComparison};
 use criterion::Criterion;
 
 type BoxError = Box<dyn std::error::Error>;
 
 fn main() -> Result<(), BoxError> {
+    if let Some(code) = instructions::probe_main() {
+        std::process::exit(code);
+    }
     let mut run = true;
     let mut filter = None;
     let mut args = std::env::args().skip(1);
@@ -31,7 +40,7 @@ fn main() -> Result<(), BoxError> {
                 println!(
                     "report [--no-run] [--filter REGEX]\n\
                      env: BENCH_WARMUP_MS (300), BENCH_MEASURE_MS (1000), BENCH_SAMPLES (30), \
-                     BENCH_ROUNDS (5)"
+                     BENCH_ROUNDS (5), BENCH_INSTRUCTIONS (1; 0 skips the callgrind pass)"
                 );
                 return Ok(());
             }
@@ -78,6 +87,7 @@ fn main() -> Result<(), BoxError> {
         )
         .into());
     }
+    let instr = instruction_pass(run, filter.as_deref(), &criterion_dir)?;
     let (sizes, wire) = suite::payloads();
     let large_sizes = suite::large_payloads();
 
@@ -88,6 +98,7 @@ fn main() -> Result<(), BoxError> {
         &sizes,
         &wire,
         &large_sizes,
+        &instr,
         settings,
         run.then_some(elapsed),
         workspace,
@@ -106,6 +117,23 @@ fn main() -> Result<(), BoxError> {
     std::fs::write(&out, &md)?;
     eprintln!("wrote {}", out.display());
     Ok(())
+}
+
+/// The instruction counts: counted after the timing rounds (only the rows matching `filter`),
+/// or as saved by an earlier run (`--no-run`, `BENCH_INSTRUCTIONS=0`).
+fn instruction_pass(
+    run: bool,
+    filter: Option<&str>,
+    criterion_dir: &Path,
+) -> Result<Counts, BoxError> {
+    let filter = filter.map(regex::Regex::new).transpose()?;
+    let enabled = instructions::enabled_by_env();
+    Ok(instructions::pass(
+        run,
+        enabled,
+        filter.as_ref(),
+        criterion_dir,
+    ))
 }
 
 /// Merges one round's results into `best`, keeping the lower time of each benchmark.
@@ -199,6 +227,7 @@ fn write_report(
     sizes: &[suite::Sizes],
     wire: &[WireComparison],
     large_sizes: &[(&str, usize, usize, usize, usize)],
+    instr: &Counts,
     settings: Settings,
     elapsed: Option<std::time::Duration>,
     workspace: &Path,
@@ -235,9 +264,14 @@ fn write_report(
     )?;
     writeln!(
         md,
-        "| Data | Operation | Mode | ours | apache | ours/apache | prost | rmp-serde | bincode | serde_json |"
+        "| Data | Operation | Mode | ours | apache | ours/apache | {} | prost | rmp-serde | bincode | serde_json |",
+        Counts::HEADER
     )?;
-    writeln!(md, "|---|---|---|--:|--:|--:|--:|--:|--:|--:|")?;
+    writeln!(
+        md,
+        "|---|---|---|--:|--:|--:|{}--:|--:|--:|--:|",
+        Counts::ALIGN
+    )?;
     for data in suite::DATA {
         for op in suite::OPS {
             for mode in suite::MODES {
@@ -260,15 +294,17 @@ fn write_report(
                 };
                 writeln!(
                     md,
-                    "| {data} | {op} | {mode} | {} | {} | {ratio_cell} | {} |",
+                    "| {data} | {op} | {mode} | {} | {} | {ratio_cell} | {} | {} |",
                     ns(o),
                     ns(a),
+                    instr.cells(data, op, mode),
                     others.join(" | ")
                 )?;
             }
         }
     }
     writeln!(md, "\nRatios above 1.00 (we are slower) are in bold.\n")?;
+    instr.describe(md)?;
 
     writeln!(md, "## Payload sizes (bytes)\n")?;
     writeln!(
