@@ -1,11 +1,12 @@
 //! A loop for `perf record` and callgrind:
 //! `cargo run --release -p benchmarks --example profile_loop -- <data> <op> <mode> [apache]`
 //! with data a data name of the report (`NumericStruct`, `SampleList`, ...; the short names
-//! numeric, sample, media, numeric-list, sample-list and media-list work too); op ser or de;
+//! numeric, sample, media, numeric-list, sample-list and media-list work too; `scaling-N` is the
+//! scaling series at N elements, schema-consistent only); op ser or de;
 //! mode consistent or compatible; `apache` runs Apache Fory Rust instead of this project, for a
 //! side-by-side profile.
 
-use benchmarks::probe;
+use benchmarks::instructions;
 
 /// Iterations per run; `PROFILE_ITERATIONS` overrides it (a small count for callgrind, whose
 /// instruction counts are steadier than this machine's clock).
@@ -38,7 +39,9 @@ fn main() {
     };
     let mode = args[3].as_str();
     let lib = args.get(4).map_or("ours", String::as_str);
-    let Some(mut operation) = probe::operation(data, op, lib, mode) else {
+    // The report's rows and the scaling series, as the instruction counter runs them.
+    let operation = instructions::operation(data, op, lib, mode);
+    let Some(mut operation) = operation else {
         eprintln!("unknown operation {data}/{op}/{lib}-{mode}");
         std::process::exit(2);
     };

@@ -1,6 +1,6 @@
-//! Instructions per operation for every row of the report's object-graph time table, counted by
-//! callgrind. Unlike clock time they do not move with the machine's load, so a regression shows
-//! in a single run.
+//! Instructions per operation for every row of the report's object-graph time table and of the
+//! scaling series, counted by callgrind. Unlike clock time they do not move with the machine's
+//! load, so a regression shows in a single run.
 //!
 //! The report re-executes its own binary, one row at a time, under
 //!
@@ -36,7 +36,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use crate::probe::{self, Operation};
-use crate::suite;
+use crate::{scaling, suite};
 
 /// The first argument of the probe mode: `report --count-instructions DATA OP LIB MODE WARM_UP
 /// N`.
@@ -114,9 +114,13 @@ pub fn row_id(data: &str, op: &str, lib: &str, mode: &str) -> String {
     format!("{data}/{op}/{lib}-{mode}")
 }
 
-/// The operation of a row of the time table ([`probe::operation`]).
+/// The operation of a row: one of the time table ([`probe::operation`]) or of the scaling
+/// series ([`scaling::operation`], data `Scaling N`, schema-consistent only).
 pub fn operation(data: &str, op: &str, lib: &str, mode: &str) -> Option<Operation> {
-    probe::operation(data, op, lib, mode)
+    match probe::operation(data, op, lib, mode) {
+        None if mode == "consistent" => scaling::operation(data, op, lib),
+        found => found,
+    }
 }
 
 /// One row the pass counts: its id in the report and the names of its operation.
@@ -163,7 +167,8 @@ pub fn valgrind_version() -> Result<String, String> {
 }
 
 /// The rows: every data case of [`suite::DATA`] × operation × mode × Fory library (the
-/// object-graph time table; those without an operation are skipped when counting).
+/// object-graph time table; those without an operation are skipped when counting), then every
+/// size × series of the scaling series (ids `Scaling {N}/{op}/{lib}`).
 pub fn rows() -> Vec<Row> {
     let mut rows = Vec::new();
     for data in suite::DATA {
@@ -181,6 +186,17 @@ pub fn rows() -> Vec<Row> {
                     });
                 }
             }
+        }
+    }
+    for n in scaling::SIZES {
+        for (op, lib) in scaling::SERIES {
+            rows.push(Row {
+                id: scaling::id(n, op, lib),
+                data: format!("Scaling {n}"),
+                op,
+                lib,
+                mode: "consistent",
+            });
         }
     }
     rows
@@ -416,7 +432,8 @@ impl Counts {
         write!(
             md,
             "`ours instr` and `apache instr` are instructions per operation, counted by callgrind \
-             ({}): the report runs each row in a separate process of its own binary under `valgrind --tool=callgrind \
+             ({}): the report runs each row (and each point of the scaling series below) in a \
+             separate process of its own binary under `valgrind --tool=callgrind \
              --toggle-collect={}`, which counts only while that `#[inline(never)]` function \
              calls the operation N times, after up to {WARM_UP} warm-up calls outside it (N \
              per row: about {TARGET_NATIVE_MS} ms of native work, here {} to {}); the count is \

@@ -12,4 +12,5 @@ pub mod ours;
 pub mod pb;
 pub mod plot;
 pub mod probe;
+pub mod scaling;
 pub mod suite;

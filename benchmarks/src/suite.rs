@@ -192,6 +192,7 @@ pub fn check_round_trips() {
 
 /// Registers every benchmark with `c`.
 pub fn benches(c: &mut Criterion) {
+    crate::scaling::benches(c);
     for_each_case!(bench_case(c));
     bench_large(c);
     bench_borrowed(c);

@@ -10,8 +10,9 @@
 //!
 //! After the timing rounds, the instruction pass ([`benchmarks::instructions`]) counts the
 //! instructions per operation of every object-graph row under callgrind, one row at a time,
-//! re-executing this binary in its probe mode (`--count-instructions`);
-//! `BENCH_INSTRUCTIONS=0` skips it.
+//! re-executing this binary in its probe mode (`--count-instructions`); `BENCH_INSTRUCTIONS=0`
+//! skips it. The scaling series ([`benchmarks::scaling`]) gets its own section and
+//! `benchmarks/scaling.png`.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -20,6 +21,7 @@ use std::process::Command;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use benchmarks::instructions::{self, Counts};
+use benchmarks::scaling;
 use benchmarks::suite::{self, Settings, WireComparison};
 use criterion::Criterion;
 
@@ -113,6 +115,7 @@ fn main() -> Result<(), BoxError> {
             let _ = writeln!(md, "\n_(No chart this run: {e}.)_");
         }
     }
+    scaling_report(&mut md, &results, &instr, crate_dir)?;
     let out = crate_dir.join("REPORT.md");
     std::fs::write(&out, &md)?;
     eprintln!("wrote {}", out.display());
@@ -134,6 +137,25 @@ fn instruction_pass(
         filter.as_ref(),
         criterion_dir,
     ))
+}
+
+/// The scaling section and its chart `scaling.png`.
+fn scaling_report(
+    md: &mut String,
+    results: &BTreeMap<String, f64>,
+    instr: &Counts,
+    crate_dir: &Path,
+) -> Result<(), BoxError> {
+    scaling::section(md, results, instr)?;
+    let png = crate_dir.join("scaling.png");
+    match scaling::draw(&png, results) {
+        Ok(()) => eprintln!("wrote {}", png.display()),
+        Err(e) => {
+            eprintln!("no scaling chart: {e}");
+            writeln!(md, "_(No scaling chart this run: {e}.)_\n")?;
+        }
+    }
+    Ok(())
 }
 
 /// Merges one round's results into `best`, keeping the lower time of each benchmark.
