@@ -220,7 +220,7 @@ pub fn pass(
         return counts;
     }
     if !enabled {
-        counts.skipped = Some("not counted in this run (`BENCH_INSTRUCTIONS=0`)".into());
+        counts.skipped = Some("no instruction pass (`BENCH_INSTRUCTIONS=0`)".into());
         return counts;
     }
     let valgrind = match valgrind_version() {
@@ -423,6 +423,15 @@ impl Counts {
     /// The paragraph under the time table: how the counts were made, and where they come from.
     pub fn describe(&self, md: &mut String) -> std::fmt::Result {
         let file = format!("`{FILE_NAME}` under criterion's directory");
+        if self.rows.is_empty() {
+            let why = self.skipped.as_deref().unwrap_or("no row was counted");
+            write!(
+                md,
+                "`ours instr` and `apache instr` would be instructions per operation, counted by \
+                 callgrind (see benchmarks/README.md). This run: {why}."
+            )?;
+            return self.describe_failures(md);
+        }
         let mut versions: Vec<&str> = self.rows.values().map(|c| c.valgrind.as_str()).collect();
         versions.sort_unstable();
         versions.dedup();
@@ -449,12 +458,11 @@ impl Counts {
                 versions.join(", ")
             },
             marker(),
-            group_thousands(if self.rows.is_empty() { 0 } else { lo }),
+            group_thousands(lo),
             group_thousands(hi),
         )?;
         let saved = self.rows.len() - self.counted_now;
         match (&self.skipped, self.elapsed) {
-            (Some(why), _) if self.rows.is_empty() => write!(md, " This run: {why}.")?,
             (Some(why), _) => write!(
                 md,
                 " This run: {why}; the counts shown were saved by an earlier run in {file}."
@@ -472,6 +480,11 @@ impl Counts {
             )?,
             (None, None) => write!(md, " Counts as saved in {file} (`--no-run`).")?,
         }
+        self.describe_failures(md)
+    }
+
+    /// The end of [`Counts::describe`]: the rows whose count failed, if any.
+    fn describe_failures(&self, md: &mut String) -> std::fmt::Result {
         if !self.failed.is_empty() {
             let ids: Vec<String> = self
                 .failed
