@@ -1,10 +1,11 @@
 //! A loop for `perf record` and callgrind:
-//! `cargo run --release -p benchmarks --example profile_loop -- <data> <op> <mode> [apache]`
-//! with data a data name of the report (`NumericStruct`, `SampleList`, ...; the short names
-//! numeric, sample, media, numeric-list, sample-list and media-list work too; `scaling-N` is the
-//! scaling series at N elements, schema-consistent only); op ser or de;
-//! mode consistent or compatible; `apache` runs Apache Fory Rust instead of this project, for a
-//! side-by-side profile.
+//! `cargo run --release -p benchmarks --example profile_loop -- <data> <op> <mode> [apache|ours-java]`
+//! with data a data name of the report (`NumericStruct`, `SampleList`, `TextCjk`, `Evolved`, ...;
+//! the short names numeric, sample, media, numeric-list, sample-list and media-list work too;
+//! `scaling-N` is the scaling series at N elements, schema-consistent only); op ser or de; mode
+//! consistent or compatible; `apache` runs Apache Fory Rust instead of this project, for a
+//! side-by-side profile, and `ours-java` this project with strings written by Java's rule (the
+//! report's `ours` writes UTF-8).
 
 use benchmarks::instructions;
 
@@ -20,7 +21,7 @@ fn iterations() -> u64 {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.len() < 4 {
-        eprintln!("usage: profile_loop <data> <ser|de> <consistent|compatible> [apache]");
+        eprintln!("usage: profile_loop <data> <ser|de> <consistent|compatible> [apache|ours-java]");
         std::process::exit(2);
     }
     let data = match args[1].as_str() {

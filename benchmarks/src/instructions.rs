@@ -21,8 +21,8 @@
 //! start-up dominates the small rows anyway).
 //!
 //! The loop runs on the probe's main thread with no other thread started: glibc's allocator
-//! takes cheaper paths in a single-threaded process (in another thread, deserializing
-//! `SampleList` takes 5 % more instructions), and `profile_loop` runs the same way.
+//! takes cheaper paths in a single-threaded process (with a second thread, deserializing
+//! `SampleList` took 5 % more instructions when measured), and `profile_loop` runs the same way.
 //!
 //! Counts are saved in `target/criterion/instructions.tsv`: `--no-run` reuses them, `--filter`
 //! recounts only the matching rows, `BENCH_INSTRUCTIONS=0` skips the pass. Without valgrind
@@ -47,7 +47,7 @@ pub const ATTEMPTS: u32 = 3;
 /// fewer): caches, the reused output buffer and the allocator reach their steady state.
 pub const WARM_UP: u64 = 20;
 /// Native time of one counted loop that [`iterations_for`] aims at.
-pub const TARGET_NATIVE_MS: u64 = 5;
+pub const TARGET_NATIVE_MS: u64 = 2;
 /// Bounds of the iteration count per row (the small bound is for the scaling series' million
 /// elements per call).
 pub const MIN_ITERATIONS: u64 = 1;

@@ -1,6 +1,6 @@
 //! Benchmarks of this project's `fory-core` against Apache Fory Rust 1.7.7, prost, rmp-serde,
-//! bincode and serde_json on the data of Apache Fory's Rust xlang benchmark, plus a large `f64`
-//! array in-band and out-of-band against a plain `memcpy`.
+//! bincode, postcard and serde_json on the data of Apache Fory's Rust xlang benchmark and on
+//! data it lacks, plus a large `f64` array in-band and out-of-band against a plain `memcpy`.
 //!
 //! `cargo run --release -p benchmarks --bin report` runs everything and writes
 //! `benchmarks/REPORT.md`; `cargo bench -p benchmarks` runs the same criterion benchmarks alone.

@@ -3,6 +3,11 @@
 //! `int64`, `float`, `double`, `bool`, `string`, packed repeated scalars, enums as `int32`),
 //! so no `protoc` is needed. One difference: `Media.title` and `Image.title` are plain proto3
 //! `string`s here (the .proto marks them `optional`), like the other libraries' `String`s.
+//!
+//! The data Apache Fory's benchmark lacks is written the way a .proto would declare it: packed
+//! repeated scalars, `map<string, Item>`, enums as `int32`, the enum with data as a message
+//! with a `oneof` (an empty message for the case without a value), and `ItemV2` as `ItemV1`
+//! with fields 5 and 7 removed and 9 and 10 added.
 
 use crate::model::{self, FromModel};
 
@@ -170,7 +175,235 @@ pub struct F64Array {
     pub values: Vec<f64>,
 }
 
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct TextRecord {
+    #[prost(int64, tag = "1")]
+    pub id: i64,
+    #[prost(string, tag = "2")]
+    pub title: String,
+    #[prost(string, tag = "3")]
+    pub author: String,
+    #[prost(string, tag = "4")]
+    pub body: String,
+    #[prost(string, repeated, tag = "5")]
+    pub tags: Vec<String>,
+}
+
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct TextRecords {
+    #[prost(message, repeated, tag = "1")]
+    pub records: Vec<TextRecord>,
+}
+
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct NumericArrays {
+    #[prost(int64, tag = "1")]
+    pub id: i64,
+    #[prost(double, tag = "2")]
+    pub scale: f64,
+    #[prost(bool, repeated, tag = "3")]
+    pub flags: Vec<bool>,
+    #[prost(int32, repeated, tag = "4")]
+    pub ints: Vec<i32>,
+    #[prost(int64, repeated, tag = "5")]
+    pub longs: Vec<i64>,
+    #[prost(float, repeated, tag = "6")]
+    pub floats: Vec<f32>,
+    #[prost(double, repeated, tag = "7")]
+    pub doubles: Vec<f64>,
+}
+
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct TreeNode {
+    #[prost(int32, tag = "1")]
+    pub id: i32,
+    #[prost(string, tag = "2")]
+    pub label: String,
+    #[prost(double, tag = "3")]
+    pub weight: f64,
+    #[prost(message, repeated, tag = "4")]
+    pub children: Vec<TreeNode>,
+}
+
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct DeepTree {
+    #[prost(message, optional, tag = "1")]
+    pub root: Option<TreeNode>,
+}
+
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct Item {
+    #[prost(int64, tag = "1")]
+    pub id: i64,
+    #[prost(string, tag = "2")]
+    pub name: String,
+    #[prost(double, tag = "3")]
+    pub price: f64,
+    #[prost(int32, tag = "4")]
+    pub qty: i32,
+}
+
+/// `map<string, Item> items = 1;`
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct StructMap {
+    #[prost(map = "string, message", tag = "1")]
+    pub items: std::collections::HashMap<String, Item>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, prost::Enumeration)]
+#[repr(i32)]
+pub enum Status {
+    Active = 0,
+    Paused = 1,
+    Closed = 2,
+    Archived = 3,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, prost::Enumeration)]
+#[repr(i32)]
+pub enum Priority {
+    Low = 0,
+    Normal = 1,
+    High = 2,
+    Urgent = 3,
+}
+
+#[derive(Clone, Copy, PartialEq, prost::Message)]
+pub struct Point {
+    #[prost(int32, tag = "1")]
+    pub x: i32,
+    #[prost(int32, tag = "2")]
+    pub y: i32,
+}
+
+/// The case without a value (`google.protobuf.Empty`'s shape).
+#[derive(Clone, Copy, PartialEq, prost::Message)]
+pub struct Empty {}
+
+/// The enum with data as a message holding a `oneof`.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct Event {
+    #[prost(oneof = "event::Kind", tags = "1, 2, 3, 4, 5")]
+    pub kind: Option<event::Kind>,
+}
+
+pub mod event {
+    #[derive(Clone, PartialEq, prost::Oneof)]
+    pub enum Kind {
+        #[prost(string, tag = "1")]
+        Text(String),
+        #[prost(int64, tag = "2")]
+        Count(i64),
+        #[prost(double, tag = "3")]
+        Ratio(f64),
+        #[prost(message, tag = "4")]
+        Point(super::Point),
+        #[prost(message, tag = "5")]
+        Empty(super::Empty),
+    }
+}
+
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct Enums {
+    #[prost(enumeration = "Status", tag = "1")]
+    pub status: i32,
+    #[prost(enumeration = "Priority", tag = "2")]
+    pub priority: i32,
+    #[prost(enumeration = "Status", repeated, tag = "3")]
+    pub history: Vec<i32>,
+    #[prost(message, repeated, tag = "4")]
+    pub events: Vec<Event>,
+}
+
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct ItemV1 {
+    #[prost(int64, tag = "1")]
+    pub id: i64,
+    #[prost(string, tag = "2")]
+    pub name: String,
+    #[prost(double, tag = "3")]
+    pub price: f64,
+    #[prost(int32, tag = "4")]
+    pub qty: i32,
+    #[prost(string, tag = "5")]
+    pub category: String,
+    #[prost(bool, tag = "6")]
+    pub active: bool,
+    #[prost(float, tag = "7")]
+    pub rating: f32,
+    #[prost(string, tag = "8")]
+    pub sku: String,
+}
+
+/// [`ItemV1`] evolved: fields 5 and 7 gone (skipped as unknown when read), 9 and 10 new.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct ItemV2 {
+    #[prost(int64, tag = "1")]
+    pub id: i64,
+    #[prost(string, tag = "2")]
+    pub name: String,
+    #[prost(double, tag = "3")]
+    pub price: f64,
+    #[prost(int32, tag = "4")]
+    pub qty: i32,
+    #[prost(bool, tag = "6")]
+    pub active: bool,
+    #[prost(string, tag = "8")]
+    pub sku: String,
+    #[prost(double, tag = "9")]
+    pub discount: f64,
+    #[prost(string, repeated, tag = "10")]
+    pub labels: Vec<String>,
+}
+
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct EvolvedV1 {
+    #[prost(message, repeated, tag = "1")]
+    pub items: Vec<ItemV1>,
+}
+
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct EvolvedV2 {
+    #[prost(message, repeated, tag = "1")]
+    pub items: Vec<ItemV2>,
+}
+
 crate::from_model_for_all_shapes!();
+
+impl FromModel<model::Status> for i32 {
+    fn from_model(value: &model::Status) -> Self {
+        match value {
+            model::Status::Active => Status::Active as i32,
+            model::Status::Paused => Status::Paused as i32,
+            model::Status::Closed => Status::Closed as i32,
+            model::Status::Archived => Status::Archived as i32,
+        }
+    }
+}
+
+impl FromModel<model::Priority> for i32 {
+    fn from_model(value: &model::Priority) -> Self {
+        match value {
+            model::Priority::Low => Priority::Low as i32,
+            model::Priority::Normal => Priority::Normal as i32,
+            model::Priority::High => Priority::High as i32,
+            model::Priority::Urgent => Priority::Urgent as i32,
+        }
+    }
+}
+
+impl FromModel<model::Event> for Event {
+    fn from_model(value: &model::Event) -> Self {
+        let kind = match value {
+            model::Event::Text(s) => event::Kind::Text(s.clone()),
+            model::Event::Count(n) => event::Kind::Count(*n),
+            model::Event::Ratio(r) => event::Kind::Ratio(*r),
+            model::Event::Point(p) => event::Kind::Point(Point::from_model(p)),
+            model::Event::Empty => event::Kind::Empty(Empty {}),
+        };
+        Event { kind: Some(kind) }
+    }
+}
 
 impl FromModel<model::Player> for i32 {
     fn from_model(value: &model::Player) -> Self {

@@ -15,21 +15,35 @@ use serde::Serialize;
 use crate::model::{self, FromModel};
 use crate::{apache, ours, pb};
 
-/// The six data cases of Apache Fory's Rust xlang benchmark, in its order.
-pub const DATA: [&str; 6] = [
+/// The data cases in report order: the six of Apache Fory's Rust xlang benchmark, in its order,
+/// then the data it lacks (text in three alphabets, numeric arrays, a deep tree, a map of
+/// structs, enums and unions, and a struct read back after it evolved).
+pub const DATA: [&str; 14] = [
     "NumericStruct",
     "Sample",
     "MediaContent",
     "NumericStructList",
     "SampleList",
     "MediaContentList",
+    "TextAscii",
+    "TextLatin1",
+    "TextCjk",
+    "NumericArrays",
+    "DeepTree",
+    "StructMap",
+    "Enums",
+    "Evolved",
 ];
 
 /// The libraries in report order: the two Fory libraries come in both modes.
 pub const FORY_LIBS: [&str; 2] = ["ours", "apache"];
-pub const OTHER_LIBS: [&str; 4] = ["prost", "rmp-serde", "bincode", "serde_json"];
+pub const OTHER_LIBS: [&str; 5] = ["prost", "rmp-serde", "bincode", "postcard", "serde_json"];
 pub const MODES: [&str; 2] = ["consistent", "compatible"];
 pub const OPS: [&str; 2] = ["serialize", "deserialize"];
+
+/// Our library with strings written by Java's rule (its default), measured against `ours`
+/// (UTF-8) in every data case: benchmark ids `{data}/{op}/ours-java-{mode}`.
+pub const OURS_JAVA: &str = "ours-java";
 
 /// The large-array sizes: (label, bytes of f64 data).
 pub const LARGE: [(&str, usize); 3] =
@@ -72,7 +86,8 @@ impl Settings {
     }
 }
 
-/// Everything a data case needs from each library.
+/// Everything a data case needs from each library: the model type (encoded by the serde
+/// libraries) and its twin in each of the others.
 pub(crate) trait Case: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug {
     type Ours: FromModel<Self>
         + fory_core::Serialize
@@ -83,7 +98,11 @@ pub(crate) trait Case: Serialize + DeserializeOwned + PartialEq + std::fmt::Debu
         + apache_fory::Serializer<Target = Self::Apache>
         + PartialEq
         + std::fmt::Debug;
-    type Pb: FromModel<Self> + prost::Message + Default + PartialEq;
+    type Pb: FromModel<Self> + prost::Message + Default + PartialEq + std::fmt::Debug;
+    /// This type is the `Evolved` case's reader: it reads another type's payload (registered
+    /// under the same ids), so only compatible mode and the formats that can skip and default
+    /// fields apply.
+    const EVOLVED_READER: bool = false;
 }
 
 macro_rules! case {
@@ -101,20 +120,84 @@ case!(
     MediaContent,
     NumericStructList,
     SampleList,
-    MediaContentList
+    MediaContentList,
+    TextRecords,
+    NumericArrays,
+    DeepTree,
+    StructMap,
+    Enums,
+    EvolvedV1
 );
 
-/// Calls `$f::<T>(name, &value, $args)` for each data case.
+impl Case for model::EvolvedV2 {
+    type Ours = ours::EvolvedV2;
+    type Apache = apache::EvolvedV2;
+    type Pb = pb::EvolvedV2;
+    const EVOLVED_READER: bool = true;
+}
+
+/// Calls `$f::<W, R>(name, &written, &expected, $args)` for each data case: the value written,
+/// and the value a reader of type `R` must read back (the same value, except for `Evolved`,
+/// whose reader has the evolved struct).
 macro_rules! for_each_case {
     ($f:ident($($arg:expr),*)) => {{
-        $f("NumericStruct", &model::numeric_struct(), $($arg),*);
-        $f("Sample", &model::sample(), $($arg),*);
-        $f("MediaContent", &model::media_content(), $($arg),*);
-        $f("NumericStructList", &model::numeric_struct_list(), $($arg),*);
-        $f("SampleList", &model::sample_list(), $($arg),*);
-        $f("MediaContentList", &model::media_content_list(), $($arg),*);
+        let v = model::numeric_struct();
+        $f("NumericStruct", &v, &v, $($arg),*);
+        let v = model::sample();
+        $f("Sample", &v, &v, $($arg),*);
+        let v = model::media_content();
+        $f("MediaContent", &v, &v, $($arg),*);
+        let v = model::numeric_struct_list();
+        $f("NumericStructList", &v, &v, $($arg),*);
+        let v = model::sample_list();
+        $f("SampleList", &v, &v, $($arg),*);
+        let v = model::media_content_list();
+        $f("MediaContentList", &v, &v, $($arg),*);
+        let v = model::text_ascii();
+        $f("TextAscii", &v, &v, $($arg),*);
+        let v = model::text_latin1();
+        $f("TextLatin1", &v, &v, $($arg),*);
+        let v = model::text_cjk();
+        $f("TextCjk", &v, &v, $($arg),*);
+        let v = model::numeric_arrays();
+        $f("NumericArrays", &v, &v, $($arg),*);
+        let v = model::deep_tree();
+        $f("DeepTree", &v, &v, $($arg),*);
+        let v = model::struct_map();
+        $f("StructMap", &v, &v, $($arg),*);
+        let v = model::enums();
+        $f("Enums", &v, &v, $($arg),*);
+        $f("Evolved", &model::evolved_v1(), &model::evolved_v2_expected(), $($arg),*);
     }};
 }
+
+/// The modes a reader of type `R` is measured in.
+pub(crate) fn modes<R: Case>() -> &'static [&'static str] {
+    if R::EVOLVED_READER {
+        &MODES[1..]
+    } else {
+        &MODES
+    }
+}
+
+/// Our `Fory` that reads `R` where the writer's cannot: the `Evolved` reader, with the evolved
+/// structs registered. `None` for every other case, which reads with the writing `Fory` (as
+/// the benchmarks always have).
+pub(crate) fn ours_evolved_reader<R: Case>(
+    compatible: bool,
+    rule: StringRule,
+) -> Option<fory_core::Fory> {
+    R::EVOLVED_READER.then(|| ours::evolved_reader(compatible, rule))
+}
+
+/// Apache Fory's [`ours_evolved_reader`].
+pub(crate) fn apache_evolved_reader<R: Case>(compatible: bool) -> Option<apache_fory::Fory> {
+    R::EVOLVED_READER.then(|| apache::evolved_reader(compatible))
+}
+
+/// Our library's two string rules: the report's `ours` and `ours-java`.
+const OURS_RULES: [(&str, StringRule); 2] =
+    [("ours", StringRule::Utf8), (OURS_JAVA, StringRule::Java)];
 
 fn bincode_config() -> bincode::config::Configuration {
     bincode::config::standard()
@@ -133,38 +216,74 @@ fn mode_flag(mode: &str) -> bool {
     mode == "compatible"
 }
 
-/// Serialize and deserialize with every library once and check each result equals the input.
+/// Serialize and deserialize with every library once and check each result equals the input
+/// (for `Evolved`: that the evolved reader has the kept fields and the new ones defaulted).
 /// Panics on the first mismatch: a benchmark of a codec that does not round-trip means nothing.
 pub fn check_round_trips() {
-    fn check<T: Case>(name: &str, value: &T) {
-        for mode in MODES {
+    fn check<W: Case, R: Case>(name: &str, value: &W, expected: &R) {
+        for &mode in modes::<R>() {
             let compatible = mode_flag(mode);
-            let o = T::Ours::from_model(value);
-            let f = ours::fory(compatible);
-            let bytes = f.serialize(&o).expect("ours: serialize");
-            let back: T::Ours = f.deserialize(&bytes).expect("ours: deserialize");
-            assert_eq!(back, o, "{name} ours {mode}");
+            let o = W::Ours::from_model(value);
+            let want = R::Ours::from_model(expected);
+            for (lib, rule) in OURS_RULES {
+                let writer = ours::fory_with(compatible, rule);
+                let bytes = writer
+                    .serialize(&o)
+                    .unwrap_or_else(|e| panic!("{name} {lib} {mode}: serialize: {e}"));
+                let evolved = ours_evolved_reader::<R>(compatible, rule);
+                let back: R::Ours = evolved
+                    .as_ref()
+                    .unwrap_or(&writer)
+                    .deserialize(&bytes)
+                    .unwrap_or_else(|e| panic!("{name} {lib} {mode}: deserialize: {e}"));
+                assert_eq!(back, want, "{name} {lib} {mode}");
+            }
 
-            let a = T::Apache::from_model(value);
-            let f = apache::fory(compatible);
-            let bytes = f.serialize(&a).expect("apache: serialize");
-            let back: T::Apache = f.deserialize(&bytes).expect("apache: deserialize");
-            assert_eq!(back, a, "{name} apache {mode}");
+            let a = W::Apache::from_model(value);
+            let writer = apache::fory(compatible);
+            let bytes = writer
+                .serialize(&a)
+                .unwrap_or_else(|e| panic!("{name} apache {mode}: serialize: {e}"));
+            let evolved = apache_evolved_reader::<R>(compatible);
+            let back: R::Apache = evolved
+                .as_ref()
+                .unwrap_or(&writer)
+                .deserialize(&bytes)
+                .unwrap_or_else(|e| panic!("{name} apache {mode}: deserialize: {e}"));
+            assert_eq!(
+                back,
+                R::Apache::from_model(expected),
+                "{name} apache {mode}"
+            );
         }
-        let p = T::Pb::from_model(value);
-        let back = <T::Pb as prost::Message>::decode(prost::Message::encode_to_vec(&p).as_slice())
+        let p = W::Pb::from_model(value);
+        let back = <R::Pb as prost::Message>::decode(prost::Message::encode_to_vec(&p).as_slice())
             .expect("prost");
-        assert!(back == p, "{name} prost");
+        assert_eq!(back, R::Pb::from_model(expected), "{name} prost");
         let mut buf = Vec::new();
         rmp_encode(value, &mut buf);
-        assert_eq!(&rmp_serde::from_slice::<T>(&buf).expect("rmp"), value);
-        let bytes = bincode::serde::encode_to_vec(value, bincode_config()).expect("bincode");
-        let (back, _): (T, usize) =
-            bincode::serde::decode_from_slice(&bytes, bincode_config()).expect("bincode");
-        assert_eq!(&back, value, "{name} bincode");
+        assert_eq!(
+            &rmp_serde::from_slice::<R>(&buf).expect("rmp"),
+            expected,
+            "{name} rmp-serde"
+        );
+        if !R::EVOLVED_READER {
+            let bytes = bincode::serde::encode_to_vec(value, bincode_config()).expect("bincode");
+            let (back, _): (R, usize) =
+                bincode::serde::decode_from_slice(&bytes, bincode_config()).expect("bincode");
+            assert_eq!(&back, expected, "{name} bincode");
+            let bytes = postcard::to_stdvec(value).expect("postcard");
+            let back: R = postcard::from_bytes(&bytes).expect("postcard");
+            assert_eq!(&back, expected, "{name} postcard");
+        }
         let json = serde_json::to_vec(value).expect("json");
-        assert_eq!(&serde_json::from_slice::<T>(&json).expect("json"), value);
+        assert_eq!(
+            &serde_json::from_slice::<R>(&json).expect("json"),
+            expected,
+            "{name} serde_json"
+        );
     }
+    check_text_alphabets();
     for_each_case!(check());
     borrowed_inputs();
 
@@ -188,6 +307,36 @@ pub fn check_round_trips() {
         let back: apache::F64Array = f.deserialize(&f.serialize(&a).unwrap()).unwrap();
         assert_eq!(back, a, "{label} apache in-band");
     }
+}
+
+/// The text cases hold what their names say: ASCII; Latin-1 with accented letters; CJK only;
+/// each record with short strings and a body of 1-2 KB.
+fn check_text_alphabets() {
+    fn check(name: &str, value: &model::TextRecords, fits: fn(char) -> bool) {
+        assert_eq!(value.records.len(), model::TEXT_RECORDS, "{name}");
+        for r in &value.records {
+            let strings = [&r.title, &r.author, &r.body].into_iter().chain(&r.tags);
+            for s in strings {
+                assert!(s.chars().all(fits), "{name}: {s:?}");
+            }
+            assert!(
+                (1000..=2048).contains(&r.body.len()),
+                "{name}: body of {} bytes",
+                r.body.len()
+            );
+            assert!(r.title.len() <= 40 && r.tags.len() == 5, "{name}");
+        }
+    }
+    check("TextAscii", &model::text_ascii(), |c| c.is_ascii());
+    check("TextLatin1", &model::text_latin1(), |c| {
+        u32::from(c) <= 0xff
+    });
+    check("TextCjk", &model::text_cjk(), |c| u32::from(c) > 0xff);
+    let latin1 = model::text_latin1();
+    assert!(latin1
+        .records
+        .iter()
+        .all(|r| !r.body.is_ascii() && !r.title.is_ascii()));
 }
 
 /// Registers every benchmark with `c`.
@@ -270,42 +419,47 @@ fn bench_borrowed(c: &mut Criterion) {
     group.finish();
 }
 
-fn bench_case<T: Case>(name: &str, value: &T, c: &mut Criterion) {
+fn bench_case<W: Case, R: Case>(name: &str, value: &W, _expected: &R, c: &mut Criterion) {
     let mut group = c.benchmark_group(name);
-    for mode in MODES {
+    let mut buf = Vec::with_capacity(4096);
+    for &mode in modes::<R>() {
         let compatible = mode_flag(mode);
 
-        let fory = ours::fory(compatible);
-        let v = T::Ours::from_model(value);
-        let mut buf = Vec::with_capacity(4096);
-        group.bench_function(format!("serialize/ours-{mode}"), |b| {
-            b.iter(|| {
-                fory.serialize_into(black_box(&v), &mut buf).unwrap();
-                black_box(buf.len())
-            })
-        });
-        let bytes = fory.serialize(&v).unwrap();
-        group.bench_function(format!("deserialize/ours-{mode}"), |b| {
-            b.iter(|| fory.deserialize::<T::Ours>(black_box(&bytes)).unwrap())
-        });
+        let v = W::Ours::from_model(value);
+        for (lib, rule) in OURS_RULES {
+            let writer = ours::fory_with(compatible, rule);
+            group.bench_function(format!("serialize/{lib}-{mode}"), |b| {
+                b.iter(|| {
+                    writer.serialize_into(black_box(&v), &mut buf).unwrap();
+                    black_box(buf.len())
+                })
+            });
+            let bytes = writer.serialize(&v).unwrap();
+            let evolved = ours_evolved_reader::<R>(compatible, rule);
+            let reader = evolved.as_ref().unwrap_or(&writer);
+            group.bench_function(format!("deserialize/{lib}-{mode}"), |b| {
+                b.iter(|| reader.deserialize::<R::Ours>(black_box(&bytes)).unwrap())
+            });
+        }
 
-        let fory = apache::fory(compatible);
-        let v = T::Apache::from_model(value);
+        let writer = apache::fory(compatible);
+        let v = W::Apache::from_model(value);
         group.bench_function(format!("serialize/apache-{mode}"), |b| {
             b.iter(|| {
                 buf.clear();
-                fory.serialize_to(&mut buf, black_box(&v)).unwrap();
+                writer.serialize_to(&mut buf, black_box(&v)).unwrap();
                 black_box(buf.len())
             })
         });
-        let bytes = fory.serialize(&v).unwrap();
+        let bytes = writer.serialize(&v).unwrap();
+        let evolved = apache_evolved_reader::<R>(compatible);
+        let reader = evolved.as_ref().unwrap_or(&writer);
         group.bench_function(format!("deserialize/apache-{mode}"), |b| {
-            b.iter(|| fory.deserialize::<T::Apache>(black_box(&bytes)).unwrap())
+            b.iter(|| reader.deserialize::<R::Apache>(black_box(&bytes)).unwrap())
         });
     }
 
-    let mut buf = Vec::with_capacity(4096);
-    let p = T::Pb::from_model(value);
+    let p = W::Pb::from_model(value);
     group.bench_function("serialize/prost", |b| {
         b.iter(|| {
             buf.clear();
@@ -315,7 +469,7 @@ fn bench_case<T: Case>(name: &str, value: &T, c: &mut Criterion) {
     });
     let bytes = prost::Message::encode_to_vec(&p);
     group.bench_function("deserialize/prost", |b| {
-        b.iter(|| <T::Pb as prost::Message>::decode(black_box(bytes.as_slice())).unwrap())
+        b.iter(|| <R::Pb as prost::Message>::decode(black_box(bytes.as_slice())).unwrap())
     });
 
     group.bench_function("serialize/rmp-serde", |b| {
@@ -327,23 +481,39 @@ fn bench_case<T: Case>(name: &str, value: &T, c: &mut Criterion) {
     rmp_encode(value, &mut buf);
     let bytes = buf.clone();
     group.bench_function("deserialize/rmp-serde", |b| {
-        b.iter(|| rmp_serde::from_slice::<T>(black_box(&bytes)).unwrap())
+        b.iter(|| rmp_serde::from_slice::<R>(black_box(&bytes)).unwrap())
     });
 
-    group.bench_function("serialize/bincode", |b| {
-        b.iter(|| {
-            buf.clear();
-            bincode::serde::encode_into_std_write(black_box(value), &mut buf, bincode_config())
-                .unwrap();
-            black_box(buf.len())
-        })
-    });
-    let bytes = bincode::serde::encode_to_vec(value, bincode_config()).unwrap();
-    group.bench_function("deserialize/bincode", |b| {
-        b.iter(|| {
-            bincode::serde::decode_from_slice::<T, _>(black_box(&bytes), bincode_config()).unwrap()
-        })
-    });
+    // Positional formats: a reader with other fields cannot read the payload at all.
+    if !R::EVOLVED_READER {
+        group.bench_function("serialize/bincode", |b| {
+            b.iter(|| {
+                buf.clear();
+                bincode::serde::encode_into_std_write(black_box(value), &mut buf, bincode_config())
+                    .unwrap();
+                black_box(buf.len())
+            })
+        });
+        let bytes = bincode::serde::encode_to_vec(value, bincode_config()).unwrap();
+        group.bench_function("deserialize/bincode", |b| {
+            b.iter(|| {
+                bincode::serde::decode_from_slice::<R, _>(black_box(&bytes), bincode_config())
+                    .unwrap()
+            })
+        });
+
+        group.bench_function("serialize/postcard", |b| {
+            b.iter(|| {
+                buf.clear();
+                buf = postcard::to_extend(black_box(value), std::mem::take(&mut buf)).unwrap();
+                black_box(buf.len())
+            })
+        });
+        let bytes = postcard::to_stdvec(value).unwrap();
+        group.bench_function("deserialize/postcard", |b| {
+            b.iter(|| postcard::from_bytes::<R>(black_box(&bytes)).unwrap())
+        });
+    }
 
     group.bench_function("serialize/serde_json", |b| {
         b.iter(|| {
@@ -354,7 +524,7 @@ fn bench_case<T: Case>(name: &str, value: &T, c: &mut Criterion) {
     });
     let bytes = serde_json::to_vec(value).unwrap();
     group.bench_function("deserialize/serde_json", |b| {
-        b.iter(|| serde_json::from_slice::<T>(black_box(&bytes)).unwrap())
+        b.iter(|| serde_json::from_slice::<R>(black_box(&bytes)).unwrap())
     });
     group.finish();
 }
@@ -503,20 +673,22 @@ pub struct Sizes {
     pub bytes: Vec<(String, usize)>,
 }
 
-/// The payloads of every data case, for the size table and the byte comparison.
+/// The payloads of every data case, for the size table and the byte comparison. For
+/// `Evolved`, each library's V1 payload, read back by the other library's V2 reader.
 pub fn payloads() -> (Vec<Sizes>, Vec<WireComparison>) {
-    fn collect<T: Case>(
+    fn collect<W: Case, R: Case>(
         name: &'static str,
-        value: &T,
+        value: &W,
+        expected: &R,
         out: &mut (Vec<Sizes>, Vec<WireComparison>),
     ) {
         let mut sizes = Vec::new();
-        for mode in MODES {
+        for &mode in modes::<R>() {
             let compatible = mode_flag(mode);
             let of = ours::fory(compatible);
             let af = apache::fory(compatible);
-            let o = T::Ours::from_model(value);
-            let a = T::Apache::from_model(value);
+            let o = W::Ours::from_model(value);
+            let a = W::Apache::from_model(value);
             let ours_bytes = of.serialize(&o).unwrap();
             let apache_bytes = af.serialize(&a).unwrap();
             sizes.push((format!("ours-{mode}"), ours_bytes.len()));
@@ -526,13 +698,25 @@ pub fn payloads() -> (Vec<Sizes>, Vec<WireComparison>) {
                 format!("ours-{mode}-java-strings"),
                 java_rule.serialize(&o).unwrap().len(),
             ));
-            let ours_reads_apache = match of.deserialize::<T::Ours>(&apache_bytes) {
-                Ok(back) if back == o => Ok(()),
+            let evolved = ours_evolved_reader::<R>(compatible, StringRule::Utf8);
+            let want = R::Ours::from_model(expected);
+            let ours_reads_apache = match evolved
+                .as_ref()
+                .unwrap_or(&of)
+                .deserialize::<R::Ours>(&apache_bytes)
+            {
+                Ok(back) if back == want => Ok(()),
                 Ok(back) => Err(format!("a different value: {back:?}")),
                 Err(e) => Err(e.to_string()),
             };
-            let apache_reads_ours = match af.deserialize::<T::Apache>(&ours_bytes) {
-                Ok(back) if back == a => Ok(()),
+            let evolved = apache_evolved_reader::<R>(compatible);
+            let want = R::Apache::from_model(expected);
+            let apache_reads_ours = match evolved
+                .as_ref()
+                .unwrap_or(&af)
+                .deserialize::<R::Apache>(&ours_bytes)
+            {
+                Ok(back) if back == want => Ok(()),
                 Ok(back) => Err(format!("a different value: {back:?}")),
                 Err(e) => Err(e.to_string()),
             };
@@ -547,17 +731,20 @@ pub fn payloads() -> (Vec<Sizes>, Vec<WireComparison>) {
         }
         sizes.push((
             "prost".into(),
-            prost::Message::encoded_len(&T::Pb::from_model(value)),
+            prost::Message::encoded_len(&W::Pb::from_model(value)),
         ));
         let mut buf = Vec::new();
         rmp_encode(value, &mut buf);
         sizes.push(("rmp-serde".into(), buf.len()));
-        sizes.push((
-            "bincode".into(),
-            bincode::serde::encode_to_vec(value, bincode_config())
-                .unwrap()
-                .len(),
-        ));
+        if !R::EVOLVED_READER {
+            sizes.push((
+                "bincode".into(),
+                bincode::serde::encode_to_vec(value, bincode_config())
+                    .unwrap()
+                    .len(),
+            ));
+            sizes.push(("postcard".into(), postcard::to_stdvec(value).unwrap().len()));
+        }
         sizes.push((
             "serde_json".into(),
             serde_json::to_vec(value).unwrap().len(),

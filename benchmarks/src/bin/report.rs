@@ -276,22 +276,23 @@ fn write_report(
          both in xlang mode with the same registrations, tag ids and array types, in \
          schema-consistent mode (`compatible(false)`) and in compatible mode \
          (`compatible(true)`). Ours writes strings as UTF-8 (`StringRule::Utf8`), as Apache Fory \
-         Rust and the Go peer do; its default, Java's rule, changes only the payload sizes shown \
-         below. The other libraries have no such modes: their columns repeat \
+         Rust and the Go peer do; its default, Java's rule, is measured in its own table below. \
+         The other libraries have no such modes: their columns repeat \
          one measurement in both rows. `ours/apache` is our time divided by Apache Fory's \
          (below 1.00: we are faster). Serializing writes into a reused buffer; deserializing \
          builds the owned value from a byte slice. Each time is criterion's median, the \
          lowest over the rounds named in the Criterion line above (every round runs the whole \
          suite).\n"
     )?;
+    writeln!(md, "{DATA_TEXT}\n")?;
     writeln!(
         md,
-        "| Data | Operation | Mode | ours | apache | ours/apache | {} | prost | rmp-serde | bincode | serde_json |",
+        "| Data | Operation | Mode | ours | apache | ours/apache | {} | prost | rmp-serde | bincode | postcard | serde_json |",
         Counts::HEADER
     )?;
     writeln!(
         md,
-        "|---|---|---|--:|--:|--:|{}--:|--:|--:|--:|",
+        "|---|---|---|--:|--:|--:|{}--:|--:|--:|--:|--:|",
         Counts::ALIGN
     )?;
     for data in suite::DATA {
@@ -325,15 +326,23 @@ fn write_report(
             }
         }
     }
-    writeln!(md, "\nRatios above 1.00 (we are slower) are in bold.\n")?;
+    writeln!(
+        md,
+        "\nRatios above 1.00 (we are slower) are in bold. `Evolved` is measured in compatible \
+         mode only (schema-consistent mode cannot read another schema), and not with bincode or \
+         postcard, which write no field names or tags and so cannot read a struct whose fields \
+         changed (\"–\").\n"
+    )?;
     instr.describe(md)?;
+
+    java_rule_section(md, &get)?;
 
     writeln!(md, "## Payload sizes (bytes)\n")?;
     writeln!(
         md,
-        "| Data | ours consistent | apache consistent | ours compatible | apache compatible | ours, Java's string rule (consistent / compatible) | prost | rmp-serde | bincode | serde_json |"
+        "| Data | ours consistent | apache consistent | ours compatible | apache compatible | ours, Java's string rule (consistent / compatible) | prost | rmp-serde | bincode | postcard | serde_json |"
     )?;
-    writeln!(md, "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")?;
+    writeln!(md, "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")?;
     for s in sizes {
         let cell = |lib: &str| {
             s.bytes
@@ -350,6 +359,7 @@ fn write_report(
             "prost",
             "rmp-serde",
             "bincode",
+            "postcard",
             "serde_json",
         ];
         let cells: Vec<String> = cols
@@ -369,7 +379,9 @@ fn write_report(
         md,
         "\nrmp-serde writes structs as maps with field names (`with_struct_map`, as Apache \
          Fory's benchmark does); bincode uses its `standard()` configuration (varint integers); \
-         prost messages match Apache Fory's `bench.proto`.\n"
+         postcard writes varint integers and no field names either; prost messages match \
+         Apache Fory's `bench.proto` (and, for the other data, what a .proto would declare). \
+         `Evolved`: the V1 payload.\n"
     )?;
 
     wire_section(md, wire)?;
@@ -383,6 +395,62 @@ fn write_report(
          for every row above (and the in-band rows of the large array); the line marks 1.00.\n"
     )?;
     Ok(ratios)
+}
+
+/// The data of the tables, described once (the time table, the size table and the Java-rule
+/// table cover the same rows).
+const DATA_TEXT: &str = "Data: `NumericStruct` (12 `int32`), `Sample` (primitives, seven short \
+    arrays, a string), `MediaContent` (strings, enums, a list of three structs) and the `*List` \
+    structs holding five of each are Apache Fory's benchmark data. The others are ours: \
+    `TextAscii`, `TextLatin1` and `TextCjk` are ten records of an id, a title (~20 characters), \
+    an author (~12), a body of 1.4-1.5 KB and five short tags, in English ASCII, in French, \
+    German and Spanish (accented letters, every character at most U+00FF) and in Chinese and \
+    Japanese; `NumericArrays` holds five 256-element arrays (`bool`, `i32`, `i64`, `f32`, `f64` \
+    as the xlang `*_ARRAY` types) and two scalars; `DeepTree` is a recursive struct (id, label, \
+    weight, children), 364 nodes on six levels, three children each; `StructMap` is a struct \
+    holding a `HashMap<String, Item>` of 32 four-field structs; `Enums` holds two unit enums \
+    (ENUM), a list of 16 and a list of 32 values of an enum with data (a UNION: a string, an \
+    `i64`, an `f64`, a struct or nothing); `Evolved` writes ten 8-field `ItemV1` structs and \
+    reads them as `ItemV2` (two fields removed, two added, same registration).";
+
+fn java_rule_section(
+    md: &mut String,
+    get: &dyn Fn(&str, &str, &str) -> Option<f64>,
+) -> Result<(), BoxError> {
+    writeln!(md, "## Java's string rule against UTF-8\n")?;
+    writeln!(
+        md,
+        "Ours in each mode with strings written as UTF-8 (`StringRule::Utf8`, the `ours` column \
+         above) and by Java's rule (`StringRule::Java`, the library's default: Latin-1 where every \
+         character fits, else UTF-8 or UTF-16 by Java's sampling), in ns per operation. \
+         Deserializing reads the payload written by the same rule. `Java/UTF-8` above 1.50 is in \
+         bold.\n"
+    )?;
+    writeln!(
+        md,
+        "| Data | Mode | serialize UTF-8 | serialize Java | Java/UTF-8 | deserialize UTF-8 | deserialize Java | Java/UTF-8 |"
+    )?;
+    writeln!(md, "|---|---|--:|--:|--:|--:|--:|--:|")?;
+    let cell = |r: Option<f64>| match r {
+        Some(r) if r > 1.5 => format!("**{}**", fmt_ratio(Some(r))),
+        _ => fmt_ratio(r),
+    };
+    for data in suite::DATA {
+        for mode in suite::MODES {
+            let mut cells = Vec::new();
+            for op in suite::OPS {
+                let utf8 = get(data, op, &format!("ours-{mode}"));
+                let java = get(data, op, &format!("{}-{mode}", suite::OURS_JAVA));
+                cells.extend([ns(utf8), ns(java), cell(ratio(java, utf8))]);
+            }
+            if cells.iter().all(|c| c == "–") {
+                continue;
+            }
+            writeln!(md, "| {data} | {mode} | {} |", cells.join(" | "))?;
+        }
+    }
+    writeln!(md)?;
+    Ok(())
 }
 
 fn machine(
@@ -506,6 +574,7 @@ fn lock_versions(workspace: &Path) -> String {
                 ("prost", "prost"),
                 ("rmp-serde", "rmp-serde"),
                 ("bincode", "bincode"),
+                ("postcard", "postcard"),
                 ("serde_json", "serde_json"),
                 ("criterion", "criterion"),
             ];
@@ -548,7 +617,11 @@ fn wire_section(md: &mut String, wire: &[WireComparison]) -> Result<(), BoxError
     writeln!(
         md,
         "Each data case serialized by both Fory libraries in the same mode, and each library \
-         reading the other's payload back (\"reads\": the value read equals the value written).\n"
+         reading the other's payload back (\"reads\": the value read equals the value written). \
+         `Evolved`: each library's V1 payload, read by the other library's V2 reader (the kept \
+         fields equal, the new ones defaulted). `StructMap`: each library iterates its own \
+         `HashMap`, whose order differs from map to map (a random hasher per map), so the \
+         entries go out in different orders and the bytes cannot be compared.\n"
     )?;
     writeln!(
         md,

@@ -4,6 +4,7 @@ mod read_run;
 mod reader;
 mod run;
 mod string;
+mod text;
 mod word;
 mod writer;
 

@@ -147,6 +147,9 @@ where
 
 /// Reads a list payload written by [`write_list`] (or by any peer) into a `Vec`.
 pub fn read_list<'de, T: Deserialize<'de>>(ctx: &mut ReadContext<'_, 'de>) -> Result<Vec<T>> {
+    if std::mem::needs_drop::<T>() && std::mem::size_of::<T>() * STAGED_ELEMENTS <= STAGED_BYTES {
+        return read_list_staged(ctx);
+    }
     let mut out = Vec::new();
     read_elements(
         ctx,
@@ -157,6 +160,70 @@ pub fn read_list<'de, T: Deserialize<'de>>(ctx: &mut ReadContext<'_, 'de>) -> Re
             Ok(())
         },
     )?;
+    Ok(out)
+}
+
+/// Elements read into a stack buffer before the list's own allocation is made, at most.
+const STAGED_ELEMENTS: usize = 16;
+/// The size of that stack buffer, at most.
+const STAGED_BYTES: usize = 16 * 1024;
+/// The smallest request glibc's malloc serves from its large bins, the kind that first merges
+/// the fast bins (see [`read_list_staged`]).
+const LARGE_REQUEST: usize = 1024;
+
+/// A list being read: straight into its vector, or into a stack buffer first.
+enum Staging<T> {
+    Direct(Vec<T>),
+    Stacked(smallvec::SmallVec<[T; STAGED_ELEMENTS]>),
+}
+
+/// [`read_list`] for elements that own allocations: a short list whose vector would be a
+/// large request is read into a stack buffer first, and its vector allocated after its
+/// elements.
+///
+/// Why: when the previous value has just been dropped, glibc's malloc holds its many small
+/// chunks in "fast bins", and any request of 1 KiB or more first merges every fast-bin chunk
+/// (`malloc_consolidate`), after which the small requests that follow cannot reuse them
+/// cheaply. Allocating the elements' strings and vectors first takes those chunks back; the
+/// vector's request then finds the fast bins empty. This halves the allocator's work for a
+/// short list of records read in a loop (SampleList: 20.2k to 17.0k instructions). Lists
+/// whose vector is a small request, or longer than the stack buffer, are read directly.
+#[inline(never)]
+fn read_list_staged<'de, T: Deserialize<'de>>(ctx: &mut ReadContext<'_, 'de>) -> Result<Vec<T>> {
+    let mut list = Staging::Direct(Vec::new());
+    read_elements(
+        ctx,
+        &mut list,
+        |list, len| {
+            let bytes = len.saturating_mul(std::mem::size_of::<T>());
+            if len <= STAGED_ELEMENTS && bytes >= LARGE_REQUEST {
+                *list = Staging::Stacked(smallvec::SmallVec::new());
+            } else {
+                *list = Staging::Direct(Vec::with_capacity(initial_capacity::<T>(len)));
+            }
+        },
+        |list, item| {
+            match list {
+                Staging::Direct(v) => v.push(item),
+                Staging::Stacked(v) => v.push(item),
+            }
+            Ok(())
+        },
+    )?;
+    let mut staged = match list {
+        Staging::Direct(v) => return Ok(v),
+        Staging::Stacked(staged) => staged,
+    };
+    let len = staged.len();
+    let mut out = Vec::with_capacity(len);
+    // SAFETY: `out` has room for `len` elements and does not overlap the stack buffer; the
+    // elements are moved bit for bit, and the buffer's length is set to zero before either
+    // vector can be dropped, so each element is owned (and dropped) exactly once, by `out`.
+    unsafe {
+        std::ptr::copy_nonoverlapping(staged.as_ptr(), out.as_mut_ptr(), len);
+        staged.set_len(0);
+        out.set_len(len);
+    }
     Ok(out)
 }
 

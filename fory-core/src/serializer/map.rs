@@ -20,6 +20,7 @@ use std::hash::{BuildHasher, Hash};
 
 use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
+use crate::serializer::list::initial_capacity;
 use crate::serializer::{null_or_error, read_flag, read_typed, Deserialize, Serialize, WireType};
 use crate::types::TypeId;
 
@@ -184,10 +185,13 @@ fn write_null_entry<'a, K: Serialize, V: Serialize>(
     Ok(())
 }
 
-/// Reads a map payload, handing each entry to `insert`.
-pub(crate) fn read_entries<'de, K, V>(
+/// Reads a map payload into `out`: hands it the entry count with `reserve` (capped like a
+/// list's, see [`initial_capacity`]), then each entry with `insert`.
+pub(crate) fn read_entries<'de, K, V, M>(
     ctx: &mut ReadContext<'_, 'de>,
-    mut insert: impl FnMut(K, V),
+    out: &mut M,
+    reserve: impl FnOnce(&mut M, usize),
+    mut insert: impl FnMut(&mut M, K, V),
 ) -> Result<()>
 where
     K: Deserialize<'de>,
@@ -196,6 +200,7 @@ where
     ctx.enter()?;
     // Each entry takes at least one byte (a null entry's header); a pair at least two.
     let len = ctx.read_len(1, "map entries")?;
+    reserve(out, initial_capacity::<(K, V)>(len));
     let mut read = 0usize;
     while read < len {
         let at = ctx.reader.position();
@@ -217,7 +222,7 @@ where
                 VALUE_DECLARED,
                 at,
             )?;
-            insert(key, value);
+            insert(out, key, value);
             read += 1;
             continue;
         }
@@ -255,7 +260,7 @@ where
             if ctx.reader.position() == at {
                 ctx.charge_free_element(std::mem::size_of::<(K, V)>(), at)?;
             }
-            insert(key, value);
+            insert(out, key, value);
         }
         read += size;
     }
@@ -302,7 +307,7 @@ fn read_pair_side<'de, T: Deserialize<'de>>(
 }
 
 macro_rules! map_type {
-    ($([$($gen:tt)*] $ty:ty;)*) => {$(
+    ($([$($gen:tt)*] $ty:ty, $reserve:expr;)*) => {$(
         impl<$($gen)*> Serialize for $ty
         where
             K: Serialize,
@@ -337,7 +342,7 @@ macro_rules! map_type {
 
             fn read_data(ctx: &mut ReadContext<'_, 'de>, _id: TypeId) -> Result<Self> {
                 let mut out = <$ty>::default();
-                read_entries(ctx, |k, v| {
+                read_entries(ctx, &mut out, $reserve, |out, k, v| {
                     out.insert(k, v);
                 })?;
                 Ok(out)
@@ -347,7 +352,8 @@ macro_rules! map_type {
 }
 
 map_type! {
-    [K: Ord, V] BTreeMap<K, V>;
-    [K: Eq + Hash, V, S: BuildHasher + Default] HashMap<K, V, S>;
-    [K: Eq + Hash, V, S: BuildHasher + Default] hashbrown::HashMap<K, V, S>;
+    [K: Ord, V] BTreeMap<K, V>, |_, _| {};
+    [K: Eq + Hash, V, S: BuildHasher + Default] HashMap<K, V, S>, |m: &mut Self, n| m.reserve(n);
+    [K: Eq + Hash, V, S: BuildHasher + Default] hashbrown::HashMap<K, V, S>,
+        |m: &mut Self, n| m.reserve(n);
 }

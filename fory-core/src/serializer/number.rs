@@ -380,7 +380,19 @@ impl ArrayElement for bool {
         // 25x slower). Invalid input is decoded one by one, which finds the offending byte and
         // reports its offset.
         if bytes.iter().fold(0u8, |any, &b| any | b) <= 1 {
-            return Ok(bytes.iter().map(|&b| b != 0).collect());
+            let mut out = Vec::<bool>::with_capacity(bytes.len());
+            // SAFETY: every byte is 0 or 1 (checked just above), the two bit patterns of a
+            // `bool`, which is one byte; `out` has room for `bytes.len()` of them and is a
+            // fresh allocation, so the regions do not overlap.
+            unsafe {
+                std::ptr::copy_nonoverlapping(
+                    bytes.as_ptr(),
+                    out.as_mut_ptr().cast::<u8>(),
+                    bytes.len(),
+                );
+                out.set_len(bytes.len());
+            }
+            return Ok(out);
         }
         decode_each(bytes, decode)
     }
@@ -561,5 +573,7 @@ mod tests {
         check::<f64>(&floats, |r| r.read_f64());
         check::<f32>(&floats, |r| r.read_f32());
         assert!(bool::vec_from_le_bytes(&[0, 1, 2], |r| r.read_bool()).is_err());
+        let flags: Vec<u8> = (0..70u32).map(|b| u8::from(b * 7 % 3 == 0)).collect();
+        check::<bool>(&flags, |r| r.read_bool());
     }
 }

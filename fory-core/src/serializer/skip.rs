@@ -116,7 +116,9 @@ fn skip_payload(ctx: &mut ReadContext<'_, '_>, shape: &Shape<'_, '_>) -> Result<
             r.read_varuint32()?;
         }
         String => {
-            <std::string::String as Deserialize>::read_data(ctx, String)?;
+            // Its header and bytes are checked (length, limit, encoding); the text is not
+            // decoded or copied, as nothing keeps it.
+            r.read_str_raw()?;
         }
         Date => {
             <self::Date as Deserialize>::read_data(ctx, Date)?;

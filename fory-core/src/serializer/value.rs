@@ -357,7 +357,12 @@ impl<'de> Deserialize<'de> for Value {
             TypeId::Set => Value::Set(read_list(ctx)?),
             TypeId::Map => {
                 let mut entries = Vec::new();
-                read_entries(ctx, |k, v| entries.push((k, v)))?;
+                read_entries(
+                    ctx,
+                    &mut entries,
+                    |e, n| e.reserve(n),
+                    |e, k, v| e.push((k, v)),
+                )?;
                 Value::Map(entries)
             }
             TypeId::None => Value::Null,

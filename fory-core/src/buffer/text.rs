@@ -1,0 +1,595 @@
+//! Fast scans and transcoders for string bodies: finding the ASCII prefix, classifying UTF-8
+//! text for Java's string rule, and converting between UTF-8 (Rust's strings) and the Latin-1
+//! and UTF-16LE bodies Java writes.
+//!
+//! Text is mostly ASCII, so every loop here moves eight or sixteen ASCII bytes per step and
+//! falls back to one character at a time only where a character needs it. The tests below
+//! check each function against the obvious one-character-at-a-time version.
+
+use std::mem::MaybeUninit;
+
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+#[inline(always)]
+fn word_at(bytes: &[u8], at: usize) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(word)
+}
+
+/// Writes the eight bytes of `word` at `at` (one store, where a copy of a variable-length
+/// slice would call `memcpy`).
+#[inline(always)]
+fn put8(out: &mut [MaybeUninit<u8>], at: usize, word: u64) {
+    for (slot, b) in out[at..at + 8].iter_mut().zip(word.to_le_bytes()) {
+        slot.write(b);
+    }
+}
+
+#[inline(always)]
+fn put(out: &mut [MaybeUninit<u8>], at: usize, bytes: &[u8]) {
+    for (slot, &b) in out[at..at + bytes.len()].iter_mut().zip(bytes) {
+        slot.write(b);
+    }
+}
+
+/// Whether every byte is ASCII: up to 16 bytes as two overlapping words, more with the
+/// vectorized prefix scan.
+#[inline(always)]
+pub(super) fn is_ascii(bytes: &[u8]) -> bool {
+    let len = bytes.len();
+    if len >= 8 {
+        if len > 16 {
+            return ascii_prefix_len(bytes) == len;
+        }
+        return (word_at(bytes, 0) | word_at(bytes, len - 8)) & HIGH_BITS == 0;
+    }
+    if len >= 4 {
+        let half = |at: usize| {
+            u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
+        };
+        return (half(0) | half(len - 4)) & 0x8080_8080 == 0;
+    }
+    bytes.iter().all(|b| b.is_ascii())
+}
+
+/// How many bytes at the start of `bytes` are ASCII.
+#[inline(always)]
+pub(super) fn ascii_prefix_len(bytes: &[u8]) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    if bytes.len() >= 16 {
+        if bytes.len() >= 256 && std::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU has AVX2, checked just above.
+            return unsafe { avx2::ascii_prefix_len(bytes) };
+        }
+        return sse2::ascii_prefix_len(bytes, 0);
+    }
+    ascii_prefix_len_by_words(bytes)
+}
+
+/// [`ascii_prefix_len`] eight bytes at a time; the last (partial) eight are read as the final
+/// eight bytes, overlapping bytes already known to be ASCII.
+#[inline(always)]
+fn ascii_prefix_len_by_words(bytes: &[u8]) -> usize {
+    let len = bytes.len();
+    if len < 8 {
+        return bytes.iter().take_while(|b| b.is_ascii()).count();
+    }
+    let mut done = 0;
+    while done + 8 <= len {
+        let high = word_at(bytes, done) & HIGH_BITS;
+        if high != 0 {
+            return done + high.trailing_zeros() as usize / 8;
+        }
+        done += 8;
+    }
+    if done < len {
+        let start = len - 8;
+        let high = word_at(bytes, start) & HIGH_BITS;
+        if high != 0 {
+            return start + high.trailing_zeros() as usize / 8;
+        }
+    }
+    len
+}
+
+#[cfg(target_arch = "x86_64")]
+mod sse2 {
+    use std::arch::x86_64::{__m128i, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128};
+
+    /// The high bit of each of the 16 bytes at `at`, as the low 16 bits of the result.
+    #[inline(always)]
+    fn high_bits(bytes: &[u8], at: usize) -> u32 {
+        let block = &bytes[at..at + 16];
+        // SAFETY: `block` is 16 readable bytes and `loadu` has no alignment requirement; SSE2
+        // is part of every x86_64 target, so the intrinsics exist.
+        unsafe { _mm_movemask_epi8(_mm_loadu_si128(block.as_ptr().cast::<__m128i>())) as u32 }
+    }
+
+    /// Copies the 16 bytes of `src` at `from` to `out` at `to` and returns their high bits (as
+    /// [`high_bits`] does).
+    #[inline(always)]
+    pub(super) fn copy16(
+        src: &[u8],
+        from: usize,
+        out: &mut [std::mem::MaybeUninit<u8>],
+        to: usize,
+    ) -> u32 {
+        use std::arch::x86_64::_mm_storeu_si128;
+        let block = &src[from..from + 16];
+        let slot = &mut out[to..to + 16];
+        // SAFETY: `block` is 16 readable bytes and `slot` 16 writable ones (bounds-checked
+        // slices; `MaybeUninit<u8>` has the layout of `u8`); `loadu`/`storeu` need no
+        // alignment; SSE2 is baseline on x86_64.
+        unsafe {
+            let v = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
+            _mm_storeu_si128(slot.as_mut_ptr().cast::<__m128i>(), v);
+            _mm_movemask_epi8(v) as u32
+        }
+    }
+
+    /// The OR of the 64 bytes at `at`: its high bits are set where any of them is non-ASCII.
+    #[inline(always)]
+    fn any_high_in_64(bytes: &[u8], at: usize) -> bool {
+        let block = &bytes[at..at + 64];
+        let p = block.as_ptr().cast::<__m128i>();
+        // SAFETY: the four loads read the 64 bytes of `block` (no alignment needed); SSE2 is
+        // baseline on x86_64.
+        unsafe {
+            let a = _mm_or_si128(_mm_loadu_si128(p), _mm_loadu_si128(p.add(1)));
+            let b = _mm_or_si128(_mm_loadu_si128(p.add(2)), _mm_loadu_si128(p.add(3)));
+            _mm_movemask_epi8(_mm_or_si128(a, b)) != 0
+        }
+    }
+
+    /// [`super::ascii_prefix_len`] for at least 16 bytes whose first `done` are known to be
+    /// ASCII, 64 and then 16 at a time; the last (partial) sixteen are read as the final
+    /// sixteen bytes.
+    #[inline]
+    pub(super) fn ascii_prefix_len(bytes: &[u8], mut done: usize) -> usize {
+        let len = bytes.len();
+        debug_assert!(len >= 16 && done <= len);
+        while done + 64 <= len && !any_high_in_64(bytes, done) {
+            done += 64;
+        }
+        while done + 16 <= len {
+            let high = high_bits(bytes, done);
+            if high != 0 {
+                return done + high.trailing_zeros() as usize;
+            }
+            done += 16;
+        }
+        if done < len {
+            let start = len - 16;
+            let high = high_bits(bytes, start);
+            if high != 0 {
+                return start + high.trailing_zeros() as usize;
+            }
+        }
+        len
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+mod avx2 {
+    use std::arch::x86_64::{__m256i, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256};
+
+    /// [`super::ascii_prefix_len`] 128 bytes at a time while they are all ASCII; the block
+    /// that is not, and the tail, go to the SSE2 scan.
+    ///
+    /// # Safety
+    /// The CPU supports AVX2.
+    #[target_feature(enable = "avx2")]
+    pub(super) unsafe fn ascii_prefix_len(bytes: &[u8]) -> usize {
+        let mut done = 0;
+        while done + 128 <= bytes.len() {
+            let block = &bytes[done..done + 128];
+            let p = block.as_ptr().cast::<__m256i>();
+            // SAFETY: the four loads read the 128 bytes of `block` (no alignment needed); the
+            // caller guarantees AVX2.
+            let any_high = unsafe {
+                let a = _mm256_or_si256(_mm256_loadu_si256(p), _mm256_loadu_si256(p.add(1)));
+                let b = _mm256_or_si256(_mm256_loadu_si256(p.add(2)), _mm256_loadu_si256(p.add(3)));
+                _mm256_movemask_epi8(_mm256_or_si256(a, b)) != 0
+            };
+            if any_high {
+                break;
+            }
+            done += 128;
+        }
+        super::sse2::ascii_prefix_len(bytes, done)
+    }
+}
+
+/// What Java's string rule needs to know about UTF-8 text, found in one pass.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct TextScan {
+    /// UTF-16 code units: one per character, two for a character above U+FFFF. For Latin-1
+    /// text this is the character count.
+    pub utf16_units: usize,
+    /// Whether every character is at most U+00FF (Java's Latin-1 strings).
+    pub latin1: bool,
+}
+
+/// Scans UTF-8 `bytes`. A character's first byte is any byte that is not a continuation byte
+/// (0x80..=0xbf); a four-byte character starts at 0xf0 or above and is two UTF-16 units; a
+/// character above U+00FF starts at 0xc4 or above. Counted in blocks of 64 bytes with byte
+/// counters, which the compiler turns into vector compares and adds.
+#[inline]
+pub(super) fn scan(bytes: &[u8]) -> TextScan {
+    #[inline(always)]
+    fn count(block: &[u8], max: &mut u8) -> usize {
+        // At most 2 per byte of a block of at most 64: 128 fits a u8.
+        let mut units = 0u8;
+        for &b in block {
+            units += u8::from(b as i8 >= -64) + u8::from(b >= 0xf0);
+            *max = (*max).max(b);
+        }
+        usize::from(units)
+    }
+    let mut units = 0;
+    let mut max = 0u8;
+    let mut blocks = bytes.chunks_exact(64);
+    for block in &mut blocks {
+        let block: &[u8; 64] = block.try_into().unwrap_or(&[0; 64]);
+        units += count(block, &mut max);
+    }
+    units += count(blocks.remainder(), &mut max);
+    TextScan {
+        utf16_units: units,
+        latin1: max < 0xc4,
+    }
+}
+
+/// Writes the Latin-1 bytes of `src`, UTF-8 text whose characters are all at most U+00FF, to
+/// the start of `out`, which holds at least one byte per character. Returns the count written.
+pub(super) fn latin1_from_utf8(src: &[u8], out: &mut [MaybeUninit<u8>]) -> usize {
+    let (mut i, mut o) = (0, 0);
+    #[cfg(target_arch = "x86_64")]
+    while i + 16 <= src.len() && o + 16 <= out.len() {
+        // Store all sixteen bytes and keep the ASCII ones: what follows overwrites the rest.
+        let high = sse2::copy16(src, i, out, o);
+        if high == 0 {
+            i += 16;
+            o += 16;
+            continue;
+        }
+        let ascii = high.trailing_zeros() as usize;
+        i += ascii;
+        o += ascii;
+        // U+0080..=U+00FF: 110000xx 10yyyyyy is the byte xxyyyyyy.
+        out[o].write((src[i] << 6) | (src[i + 1] & 0x3f));
+        i += 2;
+        o += 1;
+    }
+    while i < src.len() {
+        if i + 8 <= src.len() && o + 8 <= out.len() {
+            // Store all eight bytes and keep the ASCII ones: what follows overwrites the rest.
+            let word = word_at(src, i);
+            let high = word & HIGH_BITS;
+            let ascii = if high == 0 {
+                8
+            } else {
+                high.trailing_zeros() as usize / 8
+            };
+            put8(out, o, word);
+            i += ascii;
+            o += ascii;
+            if ascii == 8 {
+                continue;
+            }
+        }
+        let lead = src[i];
+        if lead < 0x80 {
+            out[o].write(lead);
+            i += 1;
+        } else {
+            // U+0080..=U+00FF: 110000xx 10yyyyyy is the byte xxyyyyyy.
+            out[o].write((lead << 6) | (src[i + 1] & 0x3f));
+            i += 2;
+        }
+        o += 1;
+    }
+    o
+}
+
+/// Writes the UTF-16LE units of UTF-8 `src` to the start of `out`, which holds at least two
+/// bytes per unit. Returns the count of bytes written.
+pub(super) fn utf16_from_utf8(src: &[u8], out: &mut [MaybeUninit<u8>]) -> usize {
+    let (mut i, mut o) = (0, 0);
+    while i < src.len() {
+        let lead = src[i];
+        if lead < 0x80 {
+            if i + 8 <= src.len() && o + 16 <= out.len() && word_at(src, i) & HIGH_BITS == 0 {
+                // Eight ASCII bytes widen to eight units with a zero high byte.
+                let mut wide = [0u8; 16];
+                for (pair, &b) in wide.chunks_exact_mut(2).zip(&src[i..i + 8]) {
+                    pair[0] = b;
+                }
+                put(out, o, &wide);
+                i += 8;
+                o += 16;
+                continue;
+            }
+            put(out, o, &[lead, 0]);
+            i += 1;
+            o += 2;
+            continue;
+        }
+        if lead & 0xf0 == 0xe0 {
+            // A run of three-byte characters (most CJK text), read four bytes at a time.
+            let (read, written) = utf16_from_three_byte_run(&src[i..], &mut out[o..]);
+            if read > 0 {
+                i += read;
+                o += written;
+                continue;
+            }
+        }
+        let (c, n) = if lead < 0xe0 {
+            (
+                (u32::from(lead & 0x1f) << 6) | u32::from(src[i + 1] & 0x3f),
+                2,
+            )
+        } else if lead < 0xf0 {
+            let c = (u32::from(lead & 0x0f) << 12)
+                | (u32::from(src[i + 1] & 0x3f) << 6)
+                | u32::from(src[i + 2] & 0x3f);
+            (c, 3)
+        } else {
+            let c = (u32::from(lead & 0x07) << 18)
+                | (u32::from(src[i + 1] & 0x3f) << 12)
+                | (u32::from(src[i + 2] & 0x3f) << 6)
+                | u32::from(src[i + 3] & 0x3f);
+            (c, 4)
+        };
+        i += n;
+        if c < 0x1_0000 {
+            put(out, o, &(c as u16).to_le_bytes());
+            o += 2;
+        } else {
+            let c = c - 0x1_0000;
+            let high = 0xd800 | (c >> 10) as u16;
+            let low = 0xdc00 | (c & 0x3ff) as u16;
+            let [h0, h1] = high.to_le_bytes();
+            let [l0, l1] = low.to_le_bytes();
+            put(out, o, &[h0, h1, l0, l1]);
+            o += 4;
+        }
+    }
+    o
+}
+
+/// Converts the three-byte characters at the start of `src` (a run of U+0800..=U+FFFF) while
+/// four bytes remain, two output bytes each. Returns (bytes read, bytes written).
+#[inline(always)]
+fn utf16_from_three_byte_run(src: &[u8], out: &mut [MaybeUninit<u8>]) -> (usize, usize) {
+    let (mut i, mut o) = (0, 0);
+    while i + 4 <= src.len() && o + 2 <= out.len() {
+        let mut word = [0u8; 4];
+        word.copy_from_slice(&src[i..i + 4]);
+        let w = u32::from_le_bytes(word);
+        // 1110xxxx 10yyyyyy 10zzzzzz, in the low three bytes of `w`.
+        if w & 0x00c0_c0f0 != 0x0080_80e0 {
+            break;
+        }
+        let c = ((w & 0x0f) << 12) | ((w >> 2) & 0x0fc0) | ((w >> 16) & 0x3f);
+        put(out, o, &(c as u16).to_le_bytes());
+        i += 3;
+        o += 2;
+    }
+    (i, o)
+}
+
+/// Latin-1 bytes as a `String`: ASCII is copied eight bytes at a time, U+0080..=U+00FF take
+/// two bytes each.
+pub(super) fn string_from_latin1(src: &[u8]) -> String {
+    let wide = src.iter().filter(|&&b| b >= 0x80).count();
+    let mut out = Vec::with_capacity(src.len() + wide);
+    let room = &mut out.spare_capacity_mut()[..src.len() + wide];
+    let (mut i, mut o) = (0, 0);
+    while i < src.len() {
+        if i + 8 <= src.len() && o + 8 <= room.len() {
+            // Store all eight bytes and keep the ASCII ones: what follows overwrites the rest.
+            let word = word_at(src, i);
+            let high = word & HIGH_BITS;
+            let ascii = if high == 0 {
+                8
+            } else {
+                high.trailing_zeros() as usize / 8
+            };
+            put8(room, o, word);
+            i += ascii;
+            o += ascii;
+            if ascii == 8 {
+                continue;
+            }
+        }
+        let b = src[i];
+        if b < 0x80 {
+            room[o].write(b);
+            o += 1;
+        } else {
+            put(room, o, &[0xc0 | (b >> 6), 0x80 | (b & 0x3f)]);
+            o += 2;
+        }
+        i += 1;
+    }
+    debug_assert_eq!(o, src.len() + wide);
+    // SAFETY: the loop wrote every one of the first `o` bytes of the spare capacity (one per
+    // ASCII byte, two per other byte: `src.len() + wide` in all, the room reserved).
+    unsafe { out.set_len(o) };
+    // SAFETY: ASCII bytes are copied as they are and every other byte becomes a well-formed
+    // two-byte sequence (lead 0xc2 or 0xc3, then a continuation byte): valid UTF-8.
+    unsafe { String::from_utf8_unchecked(out) }
+}
+
+/// UTF-16LE `src` (an even byte count) as a `String`, or the byte index (into `src`) of the
+/// first unpaired surrogate and that unit.
+pub(super) fn string_from_utf16(src: &[u8]) -> Result<String, (usize, u16)> {
+    let units = src.len() / 2;
+    let unit = |k: usize| u16::from_le_bytes([src[2 * k], src[2 * k + 1]]);
+    // Bytes of UTF-8 per unit (a surrogate is half of a four-byte character), summed in a
+    // loop that vectorizes.
+    let utf8_len: usize = src
+        .chunks_exact(2)
+        .map(|pair| {
+            let u = u16::from_le_bytes([pair[0], pair[1]]);
+            1 + usize::from(u >= 0x80) + usize::from(u >= 0x800 && !(0xd800..0xe000).contains(&u))
+        })
+        .sum();
+    let mut out = Vec::<u8>::with_capacity(utf8_len);
+    let room = &mut out.spare_capacity_mut()[..utf8_len];
+    let (mut k, mut o) = (0, 0);
+    while k < units {
+        let u = unit(k);
+        k += 1;
+        match u {
+            0..=0x7f => {
+                room[o].write(u as u8);
+                o += 1;
+            }
+            0x80..=0x7ff => {
+                put(room, o, &[0xc0 | (u >> 6) as u8, 0x80 | (u & 0x3f) as u8]);
+                o += 2;
+            }
+            0xd800..=0xdbff if k < units && (0xdc00..0xe000).contains(&unit(k)) => {
+                let c = 0x1_0000 + ((u32::from(u) - 0xd800) << 10) + (u32::from(unit(k)) - 0xdc00);
+                k += 1;
+                put(
+                    room,
+                    o,
+                    &[
+                        0xf0 | (c >> 18) as u8,
+                        0x80 | ((c >> 12) & 0x3f) as u8,
+                        0x80 | ((c >> 6) & 0x3f) as u8,
+                        0x80 | (c & 0x3f) as u8,
+                    ],
+                );
+                o += 4;
+            }
+            0xd800..=0xdfff => return Err((2 * (k - 1), u)),
+            _ => {
+                put(
+                    room,
+                    o,
+                    &[
+                        0xe0 | (u >> 12) as u8,
+                        0x80 | ((u >> 6) & 0x3f) as u8,
+                        0x80 | (u & 0x3f) as u8,
+                    ],
+                );
+                o += 3;
+            }
+        }
+    }
+    debug_assert_eq!(o, utf8_len);
+    // SAFETY: the loop wrote each of the first `o` bytes of the spare capacity (`o` never
+    // exceeds the `utf8_len` bytes of `room`: every write is bounds-checked against it).
+    unsafe { out.set_len(o) };
+    // SAFETY: every unit became the UTF-8 encoding of a scalar value: ASCII as itself, other
+    // units outside the surrogate range as two or three bytes, a high surrogate followed by a
+    // low one as the four bytes of their character; unpaired surrogates returned an error.
+    Ok(unsafe { String::from_utf8_unchecked(out) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Strings of every length up to 300 from pieces of each width, with the wide pieces at
+    /// varying offsets, so that every block boundary is crossed.
+    fn corpus() -> Vec<String> {
+        let pieces = [
+            "a", "Zq", "é", "ÿ", "ß", "\u{80}", "你", "😀", "\u{ffff}", "Ā", "\u{7ff}", "\u{800}",
+        ];
+        let mut out = vec![String::new()];
+        for len in 1..300 {
+            for (p, piece) in pieces.iter().enumerate() {
+                let mut s = String::new();
+                let mut k = 0;
+                while s.chars().count() < len {
+                    // Mostly ASCII, a wide piece every few characters.
+                    if (k * 7 + p) % (3 + p) == 0 {
+                        s.push_str(piece);
+                    } else {
+                        s.push(char::from(b'a' + (k % 26) as u8));
+                    }
+                    k += 1;
+                }
+                out.push(s);
+            }
+            out.push("x".repeat(len));
+        }
+        // Long texts, past the vector loops' inner block counts (1 KiB and more).
+        for piece in pieces {
+            out.push(format!("{}{piece}", "ab".repeat(300)).repeat(4));
+            out.push(piece.repeat(700));
+        }
+        out
+    }
+
+    fn filled(len: usize, f: impl FnOnce(&mut [MaybeUninit<u8>]) -> usize) -> Vec<u8> {
+        let mut v = Vec::with_capacity(len);
+        let n = f(&mut v.spare_capacity_mut()[..len]);
+        assert_eq!(n, len);
+        // SAFETY: `f` reported `len` bytes written, checked above.
+        unsafe { v.set_len(n) };
+        v
+    }
+
+    #[test]
+    fn each_scan_and_transcoder_equals_the_character_by_character_version() {
+        for s in corpus() {
+            let bytes = s.as_bytes();
+            let ascii = bytes.iter().take_while(|b| b.is_ascii()).count();
+            assert_eq!(ascii_prefix_len(bytes), ascii, "{s:?}");
+            assert_eq!(ascii_prefix_len_by_words(bytes), ascii, "{s:?}");
+            assert_eq!(is_ascii(bytes), ascii == bytes.len(), "{s:?}");
+            let units = s.encode_utf16().count();
+            let latin1 = s.chars().all(|c| u32::from(c) <= 0xff);
+            let found = scan(bytes);
+            assert_eq!((found.utf16_units, found.latin1), (units, latin1), "{s:?}");
+
+            let utf16: Vec<u8> = s.encode_utf16().flat_map(u16::to_le_bytes).collect();
+            assert_eq!(filled(utf16.len(), |o| utf16_from_utf8(bytes, o)), utf16);
+            assert_eq!(string_from_utf16(&utf16).unwrap(), s);
+            if latin1 {
+                let expected: Vec<u8> = s.chars().map(|c| c as u8).collect();
+                assert_eq!(
+                    filled(expected.len(), |o| latin1_from_utf8(bytes, o)),
+                    expected
+                );
+                assert_eq!(string_from_latin1(&expected), s);
+            }
+        }
+    }
+
+    #[test]
+    fn the_ascii_prefix_is_found_at_every_offset_of_every_length() {
+        // Past 256 bytes the scan takes 128 at a time where the CPU has AVX2.
+        for len in (0..150).chain([255, 256, 300, 383, 384, 385, 640]) {
+            assert_eq!(ascii_prefix_len(&vec![b'a'; len]), len);
+            for at in 0..len {
+                let mut bytes = vec![b'a'; len];
+                bytes[at] = 0xc3;
+                assert_eq!(ascii_prefix_len(&bytes), at, "len {len}, at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_latin1_byte_reads_as_its_character() {
+        let all: Vec<u8> = (0..=255).collect();
+        let expected: String = all.iter().map(|&b| char::from(b)).collect();
+        assert_eq!(string_from_latin1(&all), expected);
+    }
+
+    #[test]
+    fn unpaired_surrogates_are_found_where_they_are() {
+        let units = |u: &[u16]| -> Vec<u8> { u.iter().flat_map(|u| u.to_le_bytes()).collect() };
+        assert_eq!(string_from_utf16(&units(&[0x61, 0xdc00])), Err((2, 0xdc00)));
+        assert_eq!(string_from_utf16(&units(&[0xd800, 0x61])), Err((0, 0xd800)));
+        assert_eq!(string_from_utf16(&units(&[0x61, 0xd800])), Err((2, 0xd800)));
+        assert_eq!(string_from_utf16(&units(&[0xd83d, 0xde00])).unwrap(), "😀");
+    }
+}
