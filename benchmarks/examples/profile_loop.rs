@@ -1,12 +1,13 @@
 //! A loop for `perf record` and callgrind:
 //! `cargo run --release -p benchmarks --example profile_loop -- <data> <op> <mode> [apache|ours-java]`
 //! with data a data name of the report (`NumericStruct`, `SampleList`, `TextCjk`, `Evolved`, ...;
-//! the short names numeric, sample, media, numeric-list, sample-list and media-list work too);
-//! op ser or de; mode consistent or compatible; `apache` runs Apache Fory Rust instead of this
-//! project, for a side-by-side profile, and `ours-java` this project with strings written by
-//! Java's rule (the report's `ours` writes UTF-8).
+//! the short names numeric, sample, media, numeric-list, sample-list and media-list work too;
+//! `scaling-N` is the scaling series at N elements, schema-consistent only); op ser or de; mode
+//! consistent or compatible; `apache` runs Apache Fory Rust instead of this project, for a
+//! side-by-side profile, and `ours-java` this project with strings written by Java's rule (the
+//! report's `ours` writes UTF-8).
 
-use benchmarks::probe;
+use benchmarks::instructions;
 
 /// Iterations per run; `PROFILE_ITERATIONS` overrides it (a small count for callgrind, whose
 /// instruction counts are steadier than this machine's clock).
@@ -39,7 +40,9 @@ fn main() {
     };
     let mode = args[3].as_str();
     let lib = args.get(4).map_or("ours", String::as_str);
-    let Some(mut operation) = probe::operation(data, op, lib, mode) else {
+    // The report's rows and the scaling series, as the instruction counter runs them.
+    let operation = instructions::operation(data, op, lib, mode);
+    let Some(mut operation) = operation else {
         eprintln!("unknown operation {data}/{op}/{lib}-{mode}");
         std::process::exit(2);
     };

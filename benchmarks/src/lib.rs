@@ -6,8 +6,11 @@
 //! `benchmarks/REPORT.md`; `cargo bench -p benchmarks` runs the same criterion benchmarks alone.
 
 pub mod apache;
+pub mod instructions;
 pub mod model;
 pub mod ours;
 pub mod pb;
+pub mod plot;
 pub mod probe;
+pub mod scaling;
 pub mod suite;

@@ -341,6 +341,7 @@ fn check_text_alphabets() {
 
 /// Registers every benchmark with `c`.
 pub fn benches(c: &mut Criterion) {
+    crate::scaling::benches(c);
     for_each_case!(bench_case(c));
     bench_large(c);
     bench_borrowed(c);

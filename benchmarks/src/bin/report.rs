@@ -7,6 +7,12 @@
 //!
 //! `--no-run` skips the benchmarks and writes the report from the results already on disk;
 //! `--filter REGEX` runs only the matching benchmarks (the others keep their last results).
+//!
+//! After the timing rounds, the instruction pass ([`benchmarks::instructions`]) counts the
+//! instructions per operation of every object-graph row under callgrind, one row at a time,
+//! re-executing this binary in its probe mode (`--count-instructions`); `BENCH_INSTRUCTIONS=0`
+//! skips it. The scaling series ([`benchmarks::scaling`]) gets its own section and
+//! `benchmarks/scaling.png`.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -14,12 +20,17 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
+use benchmarks::instructions::{self, Counts};
+use benchmarks::scaling;
 use benchmarks::suite::{self, Settings, WireComparison};
 use criterion::Criterion;
 
 type BoxError = Box<dyn std::error::Error>;
 
 fn main() -> Result<(), BoxError> {
+    if let Some(code) = instructions::probe_main() {
+        std::process::exit(code);
+    }
     let mut run = true;
     let mut filter = None;
     let mut args = std::env::args().skip(1);
@@ -31,7 +42,7 @@ fn main() -> Result<(), BoxError> {
                 println!(
                     "report [--no-run] [--filter REGEX]\n\
                      env: BENCH_WARMUP_MS (300), BENCH_MEASURE_MS (1000), BENCH_SAMPLES (30), \
-                     BENCH_ROUNDS (5)"
+                     BENCH_ROUNDS (5), BENCH_INSTRUCTIONS (1; 0 skips the callgrind pass)"
                 );
                 return Ok(());
             }
@@ -78,6 +89,7 @@ fn main() -> Result<(), BoxError> {
         )
         .into());
     }
+    let instr = instruction_pass(run, filter.as_deref(), &criterion_dir)?;
     let (sizes, wire) = suite::payloads();
     let large_sizes = suite::large_payloads();
 
@@ -88,6 +100,7 @@ fn main() -> Result<(), BoxError> {
         &sizes,
         &wire,
         &large_sizes,
+        &instr,
         settings,
         run.then_some(elapsed),
         workspace,
@@ -102,9 +115,46 @@ fn main() -> Result<(), BoxError> {
             let _ = writeln!(md, "\n_(No chart this run: {e}.)_");
         }
     }
+    scaling_report(&mut md, &results, &instr, crate_dir)?;
     let out = crate_dir.join("REPORT.md");
     std::fs::write(&out, &md)?;
     eprintln!("wrote {}", out.display());
+    Ok(())
+}
+
+/// The instruction counts: counted after the timing rounds (only the rows matching `filter`),
+/// or as saved by an earlier run (`--no-run`, `BENCH_INSTRUCTIONS=0`).
+fn instruction_pass(
+    run: bool,
+    filter: Option<&str>,
+    criterion_dir: &Path,
+) -> Result<Counts, BoxError> {
+    let filter = filter.map(regex::Regex::new).transpose()?;
+    let enabled = instructions::enabled_by_env();
+    Ok(instructions::pass(
+        run,
+        enabled,
+        filter.as_ref(),
+        criterion_dir,
+    ))
+}
+
+/// The scaling section and its chart `scaling.png`.
+fn scaling_report(
+    md: &mut String,
+    results: &BTreeMap<String, f64>,
+    instr: &Counts,
+    crate_dir: &Path,
+) -> Result<(), BoxError> {
+    scaling::section(md, results, instr)?;
+    let png = crate_dir.join("scaling.png");
+    match scaling::draw(&png, results) {
+        Ok(()) => eprintln!("wrote {}", png.display()),
+        Err(e) => {
+            eprintln!("no scaling chart: {e}");
+            writeln!(md, "_(No scaling chart this run: {e}.)_\n")?;
+        }
+    }
     Ok(())
 }
 
@@ -199,6 +249,7 @@ fn write_report(
     sizes: &[suite::Sizes],
     wire: &[WireComparison],
     large_sizes: &[(&str, usize, usize, usize, usize)],
+    instr: &Counts,
     settings: Settings,
     elapsed: Option<std::time::Duration>,
     workspace: &Path,
@@ -236,9 +287,14 @@ fn write_report(
     writeln!(md, "{DATA_TEXT}\n")?;
     writeln!(
         md,
-        "| Data | Operation | Mode | ours | apache | ours/apache | prost | rmp-serde | bincode | postcard | serde_json |"
+        "| Data | Operation | Mode | ours | apache | ours/apache | {} | prost | rmp-serde | bincode | postcard | serde_json |",
+        Counts::HEADER
     )?;
-    writeln!(md, "|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|")?;
+    writeln!(
+        md,
+        "|---|---|---|--:|--:|--:|{}--:|--:|--:|--:|--:|",
+        Counts::ALIGN
+    )?;
     for data in suite::DATA {
         for op in suite::OPS {
             for mode in suite::MODES {
@@ -261,9 +317,10 @@ fn write_report(
                 };
                 writeln!(
                     md,
-                    "| {data} | {op} | {mode} | {} | {} | {ratio_cell} | {} |",
+                    "| {data} | {op} | {mode} | {} | {} | {ratio_cell} | {} | {} |",
                     ns(o),
                     ns(a),
+                    instr.cells(data, op, mode),
                     others.join(" | ")
                 )?;
             }
@@ -276,6 +333,7 @@ fn write_report(
          postcard, which write no field names or tags and so cannot read a struct whose fields \
          changed (\"–\").\n"
     )?;
+    instr.describe(md)?;
 
     java_rule_section(md, &get)?;
 
@@ -766,41 +824,14 @@ mod chart {
 
     use plotters::coord::ranged1d::SegmentValue;
     use plotters::prelude::*;
-    use plotters::style::FontStyle;
 
     use super::{BoxError, Ratio};
-
-    /// Fonts tried in order (plotters draws text with ab_glyph and needs a TrueType file);
-    /// `BENCH_FONT` names another.
-    const FONTS: [&str; 6] = [
-        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-        "/usr/share/fonts/TTF/DejaVuSans.ttf",
-        "/usr/share/fonts/dejavu/DejaVuSans.ttf",
-        "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-        "/System/Library/Fonts/Supplemental/Arial.ttf",
-        "C:\\Windows\\Fonts\\arial.ttf",
-    ];
-
-    fn load_font() -> Result<(), BoxError> {
-        let candidates = std::env::var("BENCH_FONT")
-            .into_iter()
-            .chain(FONTS.iter().map(|s| s.to_string()));
-        for path in candidates {
-            if let Ok(bytes) = std::fs::read(&path) {
-                let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-                if plotters::style::register_font("sans-serif", FontStyle::Normal, bytes).is_ok() {
-                    return Ok(());
-                }
-            }
-        }
-        Err("no TrueType font found (set BENCH_FONT to a .ttf file)".into())
-    }
 
     pub fn draw(path: &Path, ratios: &[Ratio]) -> Result<(), BoxError> {
         if ratios.is_empty() {
             return Err("no ratios to draw".into());
         }
-        load_font()?;
+        benchmarks::plot::load_font()?;
         let n = ratios.len();
         let height = 90 + 22 * n as u32;
         let root = BitMapBackend::new(path, (1000, height)).into_drawing_area();
