@@ -61,7 +61,7 @@ pub struct Settings {
 
 impl Settings {
     /// From `BENCH_WARMUP_MS` (default 300), `BENCH_MEASURE_MS` (default 1000),
-    /// `BENCH_SAMPLES` (default 30, at least 10) and `BENCH_ROUNDS` (default 5, at least 1).
+    /// `BENCH_SAMPLES` (default 30, at least 10) and `BENCH_ROUNDS` (default 3, at least 1).
     pub fn from_env() -> Self {
         fn var(name: &str, default: u64) -> u64 {
             std::env::var(name)
@@ -73,7 +73,7 @@ impl Settings {
             warm_up: Duration::from_millis(var("BENCH_WARMUP_MS", 300)),
             measurement: Duration::from_millis(var("BENCH_MEASURE_MS", 1000)),
             sample_size: var("BENCH_SAMPLES", 30).max(10) as usize,
-            rounds: var("BENCH_ROUNDS", 5).clamp(1, 100) as u32,
+            rounds: var("BENCH_ROUNDS", 3).clamp(1, 100) as u32,
         }
     }
 
