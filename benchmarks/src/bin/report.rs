@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
+use benchmarks::instructions::group_thousands;
 use benchmarks::instructions::{self, Counts};
 use benchmarks::scaling;
 use benchmarks::suite::{self, Settings, WireComparison};
@@ -241,18 +242,6 @@ fn ns(v: Option<f64>) -> String {
         Some(v) if v < 100.0 => format!("{v:.1}"),
         Some(v) => group_thousands(v.round() as u64),
     }
-}
-
-fn group_thousands(v: u64) -> String {
-    let s = v.to_string();
-    let mut out = String::new();
-    for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
 }
 
 fn ratio(ours: Option<f64>, apache: Option<f64>) -> Option<f64> {
