@@ -77,22 +77,31 @@ where
         | if value_declared { VALUE_DECLARED } else { 0 };
     // Open chunk: where its size byte is, its size, its first pair (for type comparison) and
     // whether its keys and values carry reference flags.
+    // The size byte is written as 1 when a chunk opens and set once when it closes.
+    let close = |chunk: &mut Option<(usize, u8, &K, &V, bool, bool)>,
+                 ctx: &mut WriteContext<'a>| {
+        if let Some((pos, size, ..)) = chunk.take() {
+            if size > 1 {
+                ctx.writer.set_u8(pos, size);
+            }
+        }
+    };
     let mut chunk: Option<(usize, u8, &K, &V, bool, bool)> = None;
     for (k, v) in entries {
         if k.is_null() || v.is_null() {
-            chunk = None;
+            close(&mut chunk, ctx);
             write_null_entry(k, v, ctx, key_declared, value_declared)?;
             continue;
         }
-        if let Some((size_pos, size, k0, v0, key_track, value_track)) = chunk.as_mut() {
+        if let Some((_, size, k0, v0, key_track, value_track)) = chunk.as_mut() {
             if *size < MAX_CHUNK && k0.same_type(k) && v0.same_type(v) {
                 *size += 1;
-                let (pos, n, kt, vt) = (*size_pos, *size, *key_track, *value_track);
-                ctx.writer.set_u8(pos, n);
+                let (kt, vt) = (*key_track, *value_track);
                 write_pair(k, v, ctx, declared, kt, vt)?;
                 continue;
             }
         }
+        close(&mut chunk, ctx);
         // As in lists: declared keys and values are tracked when the declaration says so.
         let key_track = tracking
             && if key_static {
@@ -122,6 +131,7 @@ where
         write_pair(k, v, ctx, declared, key_track, value_track)?;
         chunk = Some((size_pos, 1, k, v, key_track, value_track));
     }
+    close(&mut chunk, ctx);
     Ok(())
 }
 
