@@ -180,6 +180,8 @@ mod avx2 {
     /// # Safety
     /// The CPU supports AVX2.
     #[target_feature(enable = "avx2")]
+    // SAFETY: unsafe only because it may run AVX2 instructions; the one caller checks
+    // `is_x86_feature_detected!("avx2")` first, and every load inside is bounds-checked.
     pub(super) unsafe fn ascii_prefix_len(bytes: &[u8]) -> usize {
         let mut done = 0;
         while done + 128 <= bytes.len() {
