@@ -17,6 +17,8 @@ pub enum Model {
     Struct(StructModel),
     Enum(EnumModel),
     Union(UnionModel),
+    /// `#[fory(ext)]`: a struct or enum whose payload its `ForyExt` impl writes.
+    Ext(TypeAttrs),
 }
 
 pub struct StructModel {
@@ -135,6 +137,9 @@ pub fn build(input: &DeriveInput) -> Result<Model> {
         }
     }
     let attrs = attr::type_attrs(&input.attrs)?;
+    if let Some(span) = attrs.ext {
+        return build_ext(attrs, input, span);
+    }
     match &input.data {
         Data::Struct(data) => build_struct(attrs, &data.fields, lifetime),
         Data::Enum(data) => {
@@ -159,6 +164,42 @@ pub fn build(input: &DeriveInput) -> Result<Model> {
             "ForyObject supports structs and enums, not Rust unions",
         )),
     }
+}
+
+/// An ext type: any struct or enum without a lifetime; its fields carry no `#[fory]` attributes,
+/// since its `ForyExt` impl, not the derive, decides what is written.
+fn build_ext(attrs: TypeAttrs, input: &DeriveInput, span: proc_macro2::Span) -> Result<Model> {
+    if input.generics.lifetimes().next().is_some() {
+        return Err(Error::new(
+            span,
+            "an ext type cannot borrow: `ForyExt::read_ext` returns an owned value",
+        ));
+    }
+    let fields: Vec<&syn::Field> = match &input.data {
+        Data::Struct(data) => data.fields.iter().collect(),
+        Data::Enum(data) => data.variants.iter().flat_map(|v| &v.fields).collect(),
+        Data::Union(u) => {
+            return Err(Error::new(
+                u.union_token.span(),
+                "ForyObject supports structs and enums, not Rust unions",
+            ))
+        }
+    };
+    let variants = match &input.data {
+        Data::Enum(data) => data.variants.iter().map(|v| &v.attrs).collect(),
+        _ => Vec::new(),
+    };
+    let stray = fields.iter().map(|f| &f.attrs).chain(variants);
+    for attrs in stray {
+        if let Some(attr) = attrs.iter().find(|a| a.path().is_ident("fory")) {
+            return Err(Error::new(
+                attr.span(),
+                "an ext type's fields and variants take no `#[fory]` attributes: its `ForyExt` \
+                 impl writes the payload",
+            ));
+        }
+    }
+    Ok(Model::Ext(attrs))
 }
 
 /// Rejects a reference in a field type that no borrowing reader exists for: only `&str` and

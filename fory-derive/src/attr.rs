@@ -20,6 +20,8 @@ pub struct TypeAttrs {
     pub namespace: Option<LitStr>,
     /// `name = "..."`: the type name `Fory::register_named` uses.
     pub name: Option<LitStr>,
+    /// `ext`: an EXT user type whose payload `ForyExt` writes; its fields are not looked at.
+    pub ext: Option<Span>,
 }
 
 /// Attributes of a struct field.
@@ -98,9 +100,12 @@ pub fn type_attrs(attrs: &[Attribute]) -> Result<TypeAttrs> {
             )
         } else if meta.path.is_ident("name") {
             set_once(&mut out.name, meta.value()?.parse()?, span, "name")
+        } else if meta.path.is_ident("ext") {
+            set_once(&mut out.ext, span, span, "ext")
         } else {
             Err(meta.error(
-                "unknown type attribute; expected `namespace = \"...\"` or `name = \"...\"`",
+                "unknown type attribute; expected `namespace = \"...\"`, `name = \"...\"` \
+                 or `ext`",
             ))
         }
     })?;

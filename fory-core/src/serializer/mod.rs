@@ -27,6 +27,7 @@ mod char_;
 mod chrono;
 mod decimal;
 mod enum_;
+mod ext;
 mod integer;
 pub(crate) mod list;
 pub(crate) mod map;
@@ -46,6 +47,7 @@ mod value;
 pub use enum_::{
     read_enum_data, read_enum_type_info, write_enum_data, write_enum_type_info, ForyEnum,
 };
+pub use ext::{read_ext_data, read_ext_type_info, write_ext_data, write_ext_type_info, ForyExt};
 pub use list::{read_list, write_list};
 pub use refs::{ReadPointee, WritePointee};
 pub use schema::{

@@ -1,6 +1,7 @@
 //! Code generation from a validated model: one file per kind of type, and the pieces they share.
 
 mod enum_;
+mod ext;
 mod struct_;
 mod union;
 
@@ -16,6 +17,7 @@ pub fn expand(input: &DeriveInput, model: &Model) -> TokenStream {
         Model::Struct(m) => struct_::expand(input, m),
         Model::Enum(m) => enum_::expand(input, m),
         Model::Union(m) => union::expand(input, m),
+        Model::Ext(attrs) => ext::expand(input, attrs),
     };
     // The case structs of a union's variants with several fields are named types of their own.
     let declarations = match model {
@@ -144,8 +146,12 @@ pub fn user_type(
             }
 
             fn field_type_info(compatible: bool) -> bool {
-                ::fory_core::resolver::UserKind::#kind == ::fory_core::resolver::UserKind::Struct
-                    && compatible
+                // Java writes a struct's or an ext's type info in front of its field's payload
+                // in compatible mode.
+                matches!(
+                    ::fory_core::resolver::UserKind::#kind,
+                    ::fory_core::resolver::UserKind::Struct | ::fory_core::resolver::UserKind::Ext
+                ) && compatible
             }
 
             #writes_field_type_info

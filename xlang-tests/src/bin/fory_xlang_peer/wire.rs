@@ -4,14 +4,14 @@
 //! - integers in a chosen encoding *inside* a container (the derive's `encoding` attribute
 //!   applies to a struct field only, not to list elements or map keys), for the suite's
 //!   `Map<@UInt32Type(FIXED) Long, List<@UInt64Type(TAGGED) Long>>` and friends;
-//! - [`MyExt`], the suite's type with a custom serializer (an EXT / NAMED_EXT user type).
+//! - [`MyExt`], the suite's type with a custom serializer (an EXT / NAMED_EXT user type), as
+//!   a user writes one: `#[fory(ext)]` and a `ForyExt` impl.
 
 use fory_core::context::{ReadContext, WriteContext};
 use fory_core::meta::struct_def::FieldType;
-use fory_core::resolver::{read_user_type_info, write_user_type_info, UserKind, UserType};
-use fory_core::serializer::{user_field_type, Schema};
+use fory_core::serializer::Schema;
 use fory_core::types::TypeId;
-use fory_core::{Deserialize, Error, Result, Serialize};
+use fory_core::{Deserialize, Error, ForyExt, ForyObject, Result, Serialize};
 
 /// Declares a newtype over an integer that is always written in one encoding, as a container
 /// element or map key.
@@ -89,54 +89,22 @@ encoded_integer! {
 
 /// The suite's `MyExt { int id; }`, whose Java serializer writes the id as one varint32 and
 /// nothing else. Registered as an EXT (by id) or NAMED_EXT (by name) user type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(ForyObject, Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[fory(ext)]
 pub struct MyExt {
     /// `int id`.
     pub id: i32,
 }
 
-impl UserType for MyExt {
-    const KIND: UserKind = UserKind::Ext;
-}
-
-impl Serialize for MyExt {
-    fn write_type_info(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
-        write_user_type_info::<Self>(ctx)
-    }
-
-    fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, _declared: bool) -> Result<()> {
+impl ForyExt for MyExt {
+    fn write_ext(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
         ctx.writer.write_varint32(self.id);
         Ok(())
     }
-}
 
-impl<'de> Deserialize<'de> for MyExt {
-    fn read_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
-        read_user_type_info::<Self>(ctx)
-    }
-
-    fn read_data(ctx: &mut ReadContext<'_, 'de>, _id: TypeId) -> Result<Self> {
+    fn read_ext(ctx: &mut ReadContext<'_, '_>) -> Result<Self> {
         Ok(MyExt {
             id: ctx.reader.read_varint32()?,
         })
-    }
-
-    fn declared_type_id() -> TypeId {
-        TypeId::Ext
-    }
-}
-
-impl Schema for MyExt {
-    fn field_type(
-        types: &fory_core::resolver::TypeRegistry,
-        compatible: bool,
-    ) -> Result<FieldType> {
-        user_field_type::<Self>(types, compatible)
-    }
-
-    /// As for structs: in compatible mode Java writes the EXT type info (`1f` and the user id,
-    /// or `20` and a TypeDef when registered by name) in front of an ext field's payload.
-    fn field_type_info(compatible: bool) -> bool {
-        compatible
     }
 }
