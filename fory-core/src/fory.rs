@@ -185,7 +185,31 @@ impl Fory {
     }
 
     /// Registers user type `T` under `namespace` and `type_name`, as the peers' register-by-name
-    /// calls do (pyfory's `name="namespace.TypeName"`).
+    /// calls do: Java's `register(cls, namespace, typeName)`, Go's `RegisterStructByName(v,
+    /// "namespace.TypeName")`, pyfory's `register(cls, typename="namespace.TypeName")`.
+    ///
+    /// With an empty `namespace`, a dotted `type_name` is that single form, split at its last dot
+    /// as pyfory and Apache Fory Rust split it: `("", "example.Person")` registers namespace
+    /// `example`, name `Person`. A dot in `type_name` next to a non-empty `namespace` is an error,
+    /// as it is in Java.
+    ///
+    /// ```
+    /// use fory_core::{Fory, ForyObject};
+    ///
+    /// #[derive(ForyObject, Debug, PartialEq, Default)]
+    /// struct Person {
+    ///     name: String,
+    /// }
+    ///
+    /// let mut a = Fory::default();
+    /// a.register_by_name::<Person>("example", "Person")?;
+    /// let mut b = Fory::default();
+    /// b.register_by_name::<Person>("", "example.Person")?;
+    /// let bytes = a.serialize(&Person { name: "Ada".into() })?;
+    /// assert_eq!(bytes, b.serialize(&Person { name: "Ada".into() })?);
+    /// assert_eq!(b.deserialize::<Person>(&bytes)?.name, "Ada");
+    /// # Ok::<(), fory_core::Error>(())
+    /// ```
     pub fn register_by_name<T: Registrable>(
         &mut self,
         namespace: &str,

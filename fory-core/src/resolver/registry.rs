@@ -513,6 +513,7 @@ impl TypeRegistry {
         type_name: &str,
         read: ErasedRead,
     ) -> Result<()> {
+        let (namespace, type_name) = split_type_name(namespace, type_name)?;
         let key = (namespace.to_owned(), type_name.to_owned());
         if let Some(&existing) = self.by_name.get(&key) {
             return Err(Error::registration(format!(
@@ -628,9 +629,46 @@ impl TypeRegistry {
     }
 }
 
+/// The namespace and name of a registration by name. With no namespace, a dotted name is
+/// pyfory's and Apache Fory Rust's single form: `"example.Person"` is namespace `example`, name
+/// `Person` (split at the last dot, as they split it). With a namespace, the name must not hold a
+/// dot, as Java requires, since every peer would split it differently.
+fn split_type_name<'a>(namespace: &'a str, type_name: &'a str) -> Result<(&'a str, &'a str)> {
+    if namespace.is_empty() {
+        return Ok(type_name.rsplit_once('.').unwrap_or(("", type_name)));
+    }
+    if type_name.contains('.') {
+        return Err(Error::registration(format!(
+            "type name {type_name:?} contains a dot while namespace {namespace:?} is given \
+             (Java refuses it too): give a name without dots, or no namespace and the whole \
+             dotted name"
+        )));
+    }
+    Ok((namespace, type_name))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dotted_name_without_namespace_splits_at_the_last_dot() {
+        assert_eq!(
+            split_type_name("", "example.Person").unwrap(),
+            ("example", "Person")
+        );
+        assert_eq!(
+            split_type_name("", "org.example.Person").unwrap(),
+            ("org.example", "Person")
+        );
+        assert_eq!(split_type_name("", "Person").unwrap(), ("", "Person"));
+        assert_eq!(
+            split_type_name("example", "Person").unwrap(),
+            ("example", "Person")
+        );
+        let err = split_type_name("example", "a.Person").unwrap_err();
+        assert!(err.to_string().contains("contains a dot"), "{err}");
+    }
 
     #[test]
     fn a_schema_hash_slot_answers_only_for_the_stamp_it_was_given() {
