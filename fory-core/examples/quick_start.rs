@@ -1,7 +1,7 @@
 //! Writes a small frame (header, a few primitives and strings), prints its bytes, and reads it
 //! back. Run with `cargo run -p fory-core --example quick_start`.
 
-use fory_core::fory::FrameHeader;
+use fory_core::FrameHeader;
 use fory_core::{Fory, Result, Writer};
 
 fn main() -> Result<()> {

@@ -18,7 +18,7 @@ pub const HEADER_RESERVED_MASK: u8 = !(HEADER_XLANG | HEADER_OUT_OF_BAND);
 /// The decoded header byte of a payload.
 ///
 /// ```
-/// use fory_core::fory::FrameHeader;
+/// use fory_core::FrameHeader;
 /// let header = FrameHeader { out_of_band: true };
 /// assert_eq!(header.to_byte(), 0x03);
 /// assert_eq!(FrameHeader::from_byte(0x03, 0).unwrap(), header);
@@ -98,7 +98,7 @@ pub struct Config {
 /// bytes they reproduce.
 ///
 /// ```
-/// use fory_core::fory::StringRule;
+/// use fory_core::StringRule;
 /// use fory_core::Fory;
 /// let java = Fory::default();
 /// let utf8 = Fory::builder().string_rule(StringRule::Utf8).build();
@@ -440,7 +440,7 @@ impl Fory {
     ///
     /// ```
     /// use fory_core::{Fory, Writer};
-    /// use fory_core::fory::FrameHeader;
+    /// use fory_core::FrameHeader;
     /// let fory = Fory::default();
     /// let mut w = Writer::new();
     /// fory.write_header(&mut w, FrameHeader::default());

@@ -175,7 +175,7 @@ pub enum Tagged {
 
 #[test]
 fn variant_attributes_shape_the_case_struct() {
-    use fory_core::resolver::UserType;
+    use fory_core::UserType;
     assert_eq!(<TaggedSample as UserType>::NAMESPACE, "example");
     assert_eq!(<TaggedSample as UserType>::NAME, "Sample");
     for compatible in [false, true] {

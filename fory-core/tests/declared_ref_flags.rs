@@ -24,7 +24,7 @@ use std::fmt::Debug;
 use std::rc::Rc;
 
 use common::both_with;
-use fory_core::resolver::Registrable;
+use fory_core::Registrable;
 use fory_core::{Deserialize, Fory, ForyObject, Serialize};
 
 #[derive(ForyObject, Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Default)]

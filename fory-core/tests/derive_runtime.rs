@@ -168,7 +168,7 @@ struct Wrapper<T> {
 
 #[test]
 fn generic_structs_order_fields_by_their_real_types() {
-    use fory_core::serializer::ForyStruct;
+    use fory_core::__private::serializer::ForyStruct;
     // i32 is a primitive and sorts first; String is not and sorts by name with the rest.
     assert_eq!(<Wrapper<i32> as ForyStruct>::FIELD_ORDER, &[0, 2, 1]);
     assert_eq!(<Wrapper<String> as ForyStruct>::FIELD_ORDER, &[2, 0, 1]);
@@ -381,8 +381,8 @@ struct Scalars {
 
 #[test]
 fn scalar_runs_write_the_bytes_field_by_field_writing_does() {
+    use fory_core::__private::serializer::{write_field, FieldMode, ForyStruct};
     use fory_core::context::WriteContext;
-    use fory_core::serializer::{write_field, FieldMode, ForyStruct};
     use fory_core::types::TypeId;
     use fory_core::Writer;
 

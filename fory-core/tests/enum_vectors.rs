@@ -14,11 +14,11 @@ mod common;
 use common::{both_with as both, hex, reads_with as reads, unhex};
 use std::collections::BTreeMap;
 
-use fory_core::context::{ReadContext, WriteContext};
-use fory_core::resolver::{UserKind, UserType};
-use fory_core::serializer::{
+use fory_core::__private::resolver::{UserKind, UserType};
+use fory_core::__private::serializer::{
     read_enum_data, read_enum_type_info, write_enum_data, write_enum_type_info, ForyEnum,
 };
+use fory_core::context::{ReadContext, WriteContext};
 use fory_core::types::TypeId;
 use fory_core::{Deserialize, Fory, Result, Serialize};
 
@@ -237,7 +237,7 @@ fn registered_types_inside_dynamically_typed_lists() {
 
 #[test]
 fn registered_types_inside_values() {
-    use fory_core::serializer::UserValue;
+    use fory_core::UserValue;
     use fory_core::Value;
     // pyfory (compatible): serialize([Color.RED, 1, Color.GREEN]).
     let peer = "01ff1603001a000ce02e7992d35970011512e063d6401389cb74400007021a0101";
@@ -272,7 +272,7 @@ enum Size {
 /// as `example.Color` / `example.Size`, schema-consistent.
 #[test]
 fn a_shared_namespace_is_written_once_as_java_does() {
-    use fory_core::serializer::UserValue;
+    use fory_core::UserValue;
     use fory_core::Value;
     #[derive(fory_core::ForyObject, Debug, Clone, Copy, PartialEq, Default)]
     enum Color {

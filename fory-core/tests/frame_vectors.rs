@@ -8,8 +8,8 @@
 mod common;
 
 use common::unhex;
-use fory_core::fory::FrameHeader;
 use fory_core::types::{RefFlag, TypeId};
+use fory_core::FrameHeader;
 use fory_core::{Fory, Reader, Result, Writer};
 
 #[derive(Debug, PartialEq)]

@@ -4,10 +4,10 @@
 mod common;
 
 use common::unhex;
-use fory_core::buffer::Writer;
+use fory_core::__private::meta::struct_def::{encode_body, StructDef, StructIdentity};
+use fory_core::__private::meta::type_def::write_type_def;
 use fory_core::io::StreamReader;
-use fory_core::meta::struct_def::{encode_body, StructDef, StructIdentity};
-use fory_core::meta::type_def::write_type_def;
+use fory_core::Writer;
 use fory_core::{ErrorKind, Fory, ForyObject, Value};
 
 #[derive(ForyObject, Debug, Clone, PartialEq)]
@@ -91,7 +91,7 @@ fn elements_that_take_no_input_are_bounded() {
 fn none_field_types_are_rejected() {
     // struct, compatible, 1 field, user id 1004; field: tag id 0, type NONE (36).
     let body = unhex("c1ec07c024");
-    let err = fory_core::meta::struct_def::decode_body(&body).unwrap_err();
+    let err = fory_core::__private::meta::struct_def::decode_body(&body).unwrap_err();
     assert!(err.to_string().contains("NONE"), "{err}");
 }
 

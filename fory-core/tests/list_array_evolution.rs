@@ -58,7 +58,7 @@ struct StringList {
 }
 
 /// A `Fory` in compatible mode with `T` registered as 901, the id both sides use.
-fn fory<T: fory_core::resolver::Registrable>() -> Fory {
+fn fory<T: fory_core::Registrable>() -> Fory {
     let mut fory = Fory::builder().compatible(true).build();
     fory.register::<T>(901).unwrap();
     fory
@@ -67,8 +67,8 @@ fn fory<T: fory_core::resolver::Registrable>() -> Fory {
 /// The error reading `written`, a `W`, as an `R`.
 fn read_error<W, R>(written: &W) -> String
 where
-    W: fory_core::resolver::Registrable,
-    R: fory_core::resolver::Registrable + std::fmt::Debug,
+    W: fory_core::Registrable,
+    R: fory_core::Registrable + std::fmt::Debug,
 {
     let bytes = fory::<W>().serialize(written).unwrap();
     fory::<R>()

@@ -24,8 +24,8 @@
 mod common;
 
 use common::{hex, unhex};
-use fory_core::meta::meta_string::MetaStringEncoding::{self, *};
-use fory_core::meta::meta_string::{MetaStringDecoder, MetaStringEncoder};
+use fory_core::__private::meta::meta_string::MetaStringEncoding::{self, *};
+use fory_core::__private::meta::meta_string::{MetaStringDecoder, MetaStringEncoder};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Ctx {

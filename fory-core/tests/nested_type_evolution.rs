@@ -62,13 +62,13 @@ struct ListOfBinary {
 }
 
 /// A `Fory` in compatible mode with `T` registered as 902, the id both sides use.
-fn fory<T: fory_core::resolver::Registrable>() -> Fory {
+fn fory<T: fory_core::Registrable>() -> Fory {
     let mut fory = Fory::builder().compatible(true).build();
     fory.register::<T>(902).unwrap();
     fory
 }
 
-fn bytes_of<W: fory_core::resolver::Registrable>(written: &W) -> Vec<u8> {
+fn bytes_of<W: fory_core::Registrable>(written: &W) -> Vec<u8> {
     fory::<W>().serialize(written).unwrap()
 }
 

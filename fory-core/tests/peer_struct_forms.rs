@@ -180,7 +180,7 @@ fn a_schema_hash_mismatch_says_what_differs() {
     struct Flat {
         y: i32,
     }
-    fn fory_with<T: fory_core::resolver::Registrable>() -> Fory {
+    fn fory_with<T: fory_core::Registrable>() -> Fory {
         let mut fory = Fory::builder().compatible(false).build();
         fory.register::<T>(1).unwrap();
         fory

@@ -344,7 +344,7 @@ fn string_headers_match_pyfory() {
 fn varuint36_uses_a_full_fifth_byte() {
     // No peer can cheaply produce a header of 2^33 bytes or more; the layout follows the Java
     // peer's MemoryBuffer.writeVarUint36Small: four 7-bit groups, then 8 bits whole.
-    let max = fory_core::buffer::VARUINT36_MAX;
+    let max = fory_core::__private::buffer::VARUINT36_MAX;
     let mut w = Writer::new();
     w.write_varuint36_small(max);
     assert_eq!(hex(w.as_slice()), "ffffffffff");
@@ -424,7 +424,7 @@ fn malformed_varints_are_errors() {
             Reader::new(&input("ffffffffff"))
                 .read_varuint36_small()
                 .unwrap(),
-            fory_core::buffer::VARUINT36_MAX
+            fory_core::__private::buffer::VARUINT36_MAX
         );
     }
     // The long tagged form starts with exactly 0x01.

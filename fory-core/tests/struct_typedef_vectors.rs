@@ -8,11 +8,11 @@
 mod common;
 
 use common::{hex, unhex};
-use fory_core::meta::struct_def::{
+use fory_core::__private::meta::struct_def::{
     decode_body, encode_body, schema_fingerprint, schema_hash, to_snake_case, FieldDef, FieldKey,
     FieldType, NestedType, StructDef, StructIdentity, MAX_FIELDS, MAX_TAG_ID, MAX_TYPE_DEPTH,
 };
-use fory_core::meta::type_def::{read_type_def, write_type_def};
+use fory_core::__private::meta::type_def::{read_type_def, write_type_def};
 use fory_core::types::TypeId;
 use fory_core::{ErrorKind, Reader, Writer};
 

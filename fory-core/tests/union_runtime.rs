@@ -3,12 +3,12 @@
 //! are round trips plus checks of the layout the spec gives: type id, user id, case id, then the
 //! case value as a full value.
 
-use fory_core::context::{ReadContext, WriteContext};
-use fory_core::resolver::{UserKind, UserType};
-use fory_core::serializer::{
+use fory_core::__private::resolver::{UserKind, UserType};
+use fory_core::__private::serializer::{
     read_union_data, read_union_type_info, read_value, write_union_data, write_union_type_info,
     write_value, ForyUnion,
 };
+use fory_core::context::{ReadContext, WriteContext};
 use fory_core::types::TypeId;
 use fory_core::{Deserialize, Fory, Result, Serialize};
 

@@ -9,7 +9,7 @@ use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use fory_core::meta::meta_string::MetaStringEncoder;
+use fory_core::__private::meta::meta_string::MetaStringEncoder;
 use fory_core::oob::AllOutOfBand;
 use fory_core::{Fory, Serialize, Value};
 use fory_fuzz::*;
@@ -213,7 +213,7 @@ fn main() {
         index += 1;
         if let Ok(info) = reg.struct_info(registry) {
             put("type_def", &info.type_def);
-            let body = fory_core::meta::type_def::read_type_def(&mut fory_core::Reader::new(
+            let body = fory_core::__private::meta::type_def::read_type_def(&mut fory_core::Reader::new(
                 &info.type_def,
             ))
             .expect("our own TypeDef reads back");

@@ -9,8 +9,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 use std::sync::OnceLock;
 
-use fory_core::meta::meta_string::{MetaStringDecoder, MetaStringEncoder, MetaStringEncoding};
-use fory_core::meta::{struct_def, type_def};
+use fory_core::__private::meta::meta_string::{MetaStringDecoder, MetaStringEncoder, MetaStringEncoding};
+use fory_core::__private::meta::{struct_def, type_def};
 use fory_core::oob::OobArrayForm;
 use fory_core::{Fory, ForyObject, Reader, Result, Value};
 use xlang_tests::cases::{all, Case, Payload};

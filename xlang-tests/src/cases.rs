@@ -849,7 +849,7 @@ fn ref_list_with_nulls_cases() -> Vec<Case> {
 // as `Bag {name: "bag", items: <the list>}`.
 
 fn polymorphic_items() -> Vec<Value> {
-    use fory_core::serializer::UserValue;
+    use fory_core::UserValue;
     vec![
         Value::User(UserValue::new(inner(1, "i"))),
         Value::User(UserValue::new(Color::Blue)),
@@ -893,8 +893,8 @@ fn same_value(got: &Value, want: &Value) -> bool {
     match (got, want) {
         (Value::User(g), Value::User(w)) => {
             fn same<T: PartialEq + 'static>(
-                g: &fory_core::serializer::UserValue,
-                w: &fory_core::serializer::UserValue,
+                g: &fory_core::UserValue,
+                w: &fory_core::UserValue,
             ) -> Option<bool> {
                 Some(g.downcast_ref::<T>()? == w.downcast_ref::<T>()?)
             }

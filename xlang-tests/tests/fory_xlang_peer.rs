@@ -157,7 +157,7 @@ struct MyWrapper {
 }
 
 /// A `Fory` in compatible mode with `T` registered as 901, the id of the list / array cases.
-fn fory_901<T: fory_core::resolver::Registrable>() -> Fory {
+fn fory_901<T: fory_core::Registrable>() -> Fory {
     let mut fory = Fory::builder().compatible(true).build();
     fory.register::<T>(901).unwrap();
     fory
@@ -348,7 +348,7 @@ fn raw_buffers_round_trip_and_hashes_are_checked() {
     let input = w.into_inner();
     assert_eq!(round_trip("test_buffer", &input), input);
 
-    let (h1, h2) = fory_core::meta::murmur3::murmurhash3_x64_128(&[1, 2, 8], 47);
+    let (h1, h2) = fory_core::__private::meta::murmur3::murmurhash3_x64_128(&[1, 2, 8], 47);
     let mut w = Writer::new();
     w.write_u64(h1);
     w.write_u64(h2);

@@ -36,14 +36,16 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use fory_core::__private::meta::meta_string::{MetaStringEncoder, MetaStringEncoding};
+use fory_core::__private::meta::murmur3::murmurhash3_x64_128;
+use fory_core::__private::meta::struct_def::FieldType;
+use fory_core::__private::resolver::{
+    read_user_type_info, write_user_type_info, UserKind, UserType,
+};
+use fory_core::__private::serializer::{user_field_type, Schema};
 use fory_core::context::{ReadContext, WriteContext};
-use fory_core::meta::meta_string::{MetaStringEncoder, MetaStringEncoding};
-use fory_core::meta::murmur3::murmurhash3_x64_128;
-use fory_core::meta::struct_def::FieldType;
-use fory_core::resolver::{read_user_type_info, write_user_type_info, UserKind, UserType};
-use fory_core::serializer::UserValue;
-use fory_core::serializer::{user_field_type, Schema};
 use fory_core::types::{BFloat16, Float16, TypeId};
+use fory_core::UserValue;
 use fory_core::{Deserialize, Fory, ForyObject, Result, Serialize, Value, Writer};
 use xlang_tests::cases::structs::{Color, Shape};
 
@@ -519,7 +521,7 @@ impl<'de> Deserialize<'de> for Celsius {
 
 impl Schema for Celsius {
     fn field_type(
-        types: &fory_core::resolver::TypeRegistry,
+        types: &fory_core::__private::resolver::TypeRegistry,
         compatible: bool,
     ) -> Result<FieldType> {
         user_field_type::<Self>(types, compatible)

@@ -121,7 +121,7 @@ static VARINT_SHAPE: [(u8, u64); 65] = {
 /// encoding for the writer and for runs of reserved writes.
 macro_rules! scalar_writes {
     () => {
-        $crate::buffer::word::fixed_width_writes! {
+        $crate::__private::buffer::word::fixed_width_writes! {
             /// `bool` as one byte: 0 or 1.
             write_bool, bool, 1, u64::from;
             /// One unsigned byte.
@@ -155,7 +155,7 @@ macro_rules! scalar_writes {
         /// Unsigned LEB128-style varint of at most 5 bytes.
         #[inline(always)]
         pub fn write_varuint32(&mut self, value: u32) {
-            let (word, n) = $crate::buffer::word::short_varint(u64::from(value));
+            let (word, n) = $crate::__private::buffer::word::short_varint(u64::from(value));
             self.put_word::<5>(word, n);
         }
 
@@ -170,11 +170,11 @@ macro_rules! scalar_writes {
         #[inline(always)]
         pub fn write_varuint64(&mut self, value: u64) {
             if value < 1 << 35 {
-                let (word, n) = $crate::buffer::word::short_varint(value);
+                let (word, n) = $crate::__private::buffer::word::short_varint(value);
                 self.put_word::<5>(word, n);
                 return;
             }
-            let (word, n, ninth) = $crate::buffer::word::long_varint(value);
+            let (word, n, ninth) = $crate::__private::buffer::word::long_varint(value);
             self.put_word::<8>(word, n);
             if let Some(byte) = ninth {
                 self.put_word::<1>(byte, 1);

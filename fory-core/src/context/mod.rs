@@ -750,7 +750,7 @@ fn one_byte_array_after_flag(at: usize, type_id: TypeId, error: Error) -> Error 
 
 /// The error for a type id that is not the one the target type needs.
 #[cold]
-pub fn type_mismatch(offset: usize, expected: TypeId, found: u32) -> Error {
+pub(crate) fn type_mismatch(offset: usize, expected: TypeId, found: u32) -> Error {
     let found = match u8::try_from(found)
         .ok()
         .and_then(|b| TypeId::try_from(b).ok())

@@ -186,7 +186,7 @@ const fn sort_indices<const N: usize>(
 /// The declaration indices of `keys` in wire order.
 ///
 /// ```
-/// use fory_core::meta::field_order::{order, FieldSortKey};
+/// use fory_core::__private::meta::field_order::{order, FieldSortKey};
 /// let key = |name, type_id, nullable| FieldSortKey {
 ///     id_name: name, name, tag_id: None, type_id, nullable,
 /// };

@@ -24,7 +24,7 @@
 //! context; [`MetaStringDecoder`] has the matching ones.
 //!
 //! ```
-//! use fory_core::meta::meta_string::{MetaStringDecoder, MetaStringEncoder, MetaStringEncoding};
+//! use fory_core::__private::meta::meta_string::{MetaStringDecoder, MetaStringEncoder, MetaStringEncoding};
 //!
 //! let name = MetaStringEncoder::TYPE_NAME.encode("Outer$Inner")?;
 //! assert_eq!(name.encoding(), MetaStringEncoding::AllToLowerSpecial);

@@ -36,7 +36,7 @@ fn fmix64(mut k: u64) -> u64 {
 /// `u32::MAX` the result is the same as theirs; larger seeds have no counterpart there.
 ///
 /// ```
-/// use fory_core::meta::murmur3::murmurhash3_x64_128;
+/// use fory_core::__private::meta::murmur3::murmurhash3_x64_128;
 ///
 /// assert_eq!(murmurhash3_x64_128(b"", 0), (0, 0));
 /// let (h1, h2) = murmurhash3_x64_128(b"The quick brown fox jumps over the lazy dog", 0);

@@ -621,7 +621,7 @@ pub fn schema_hash(def: &StructDef) -> u32 {
 /// no single change does (other names, more fields, or several changes).
 ///
 /// ```
-/// use fory_core::meta::struct_def::{explain_hash_mismatch, schema_hash, FieldDef, FieldKey, FieldType, StructDef, StructIdentity};
+/// use fory_core::__private::meta::struct_def::{explain_hash_mismatch, schema_hash, FieldDef, FieldKey, FieldType, StructDef, StructIdentity};
 /// use fory_core::types::TypeId;
 /// let field = |name: &str, id| FieldDef {
 ///     key: FieldKey::Name(name.into()), nullable: false, track_ref: false,

@@ -282,7 +282,7 @@ macro_rules! __trait_object_impls {
                 &self,
                 ctx: &mut $crate::context::WriteContext<'_>,
             ) -> $crate::Result<()> {
-                $crate::serializer::write_object_type_info::<$($obj)+>(&**self, ctx)
+                $crate::__private::serializer::write_object_type_info::<$($obj)+>(&**self, ctx)
             }
 
             fn write_data<'v>(
@@ -290,15 +290,15 @@ macro_rules! __trait_object_impls {
                 ctx: &mut $crate::context::WriteContext<'v>,
                 declared: bool,
             ) -> $crate::Result<()> {
-                $crate::serializer::write_object_data::<$($obj)+>(&**self, ctx, declared)
+                $crate::__private::serializer::write_object_data::<$($obj)+>(&**self, ctx, declared)
             }
 
             fn is_null(&self) -> bool {
-                $crate::serializer::object_is_null::<$($obj)+>(&**self)
+                $crate::__private::serializer::object_is_null::<$($obj)+>(&**self)
             }
 
             fn same_type(&self, other: &Self) -> bool {
-                $crate::serializer::same_object_type::<$($obj)+>(&**self, &**other)
+                $crate::__private::serializer::same_object_type::<$($obj)+>(&**self, &**other)
             }
 
             fn is_polymorphic() -> bool {
@@ -306,7 +306,7 @@ macro_rules! __trait_object_impls {
             }
 
             fn needs_ref(&self) -> bool {
-                $crate::serializer::object_needs_ref::<$($obj)+>(&**self)
+                $crate::__private::serializer::object_needs_ref::<$($obj)+>(&**self)
             }
         }
 
@@ -314,14 +314,14 @@ macro_rules! __trait_object_impls {
             fn read_type_info(
                 ctx: &mut $crate::context::ReadContext<'_, 'de>,
             ) -> $crate::Result<$crate::types::TypeId> {
-                $crate::serializer::read_object_wire_type::<$($obj)+>(ctx).map(|wire| wire.id)
+                $crate::__private::serializer::read_object_wire_type::<$($obj)+>(ctx).map(|wire| wire.id)
             }
 
             fn read_data(
                 ctx: &mut $crate::context::ReadContext<'_, 'de>,
                 id: $crate::types::TypeId,
             ) -> $crate::Result<Self> {
-                $crate::serializer::read_object::<$($obj)+>(ctx, id.into())
+                $crate::__private::serializer::read_object::<$($obj)+>(ctx, id.into())
             }
 
             fn declared_type_id() -> $crate::types::TypeId {
@@ -329,31 +329,31 @@ macro_rules! __trait_object_impls {
             }
 
             fn null_value() -> ::core::option::Option<Self> {
-                <$($obj)+ as $crate::serializer::TraitObject>::from_builtin(
+                <$($obj)+ as $crate::__private::serializer::TraitObject>::from_builtin(
                     $crate::Value::Null,
                 )
             }
 
             fn read_wire_type(
                 ctx: &mut $crate::context::ReadContext<'_, 'de>,
-            ) -> $crate::Result<$crate::serializer::WireType> {
-                $crate::serializer::read_object_wire_type::<$($obj)+>(ctx)
+            ) -> $crate::Result<$crate::__private::serializer::WireType> {
+                $crate::__private::serializer::read_object_wire_type::<$($obj)+>(ctx)
             }
 
             fn read_wire_data(
                 ctx: &mut $crate::context::ReadContext<'_, 'de>,
-                wire: $crate::serializer::WireType,
+                wire: $crate::__private::serializer::WireType,
             ) -> $crate::Result<Self> {
-                $crate::serializer::read_object::<$($obj)+>(ctx, wire)
+                $crate::__private::serializer::read_object::<$($obj)+>(ctx, wire)
             }
         }
 
-        impl $crate::serializer::WritePointee for $($obj)+ {
+        impl $crate::__private::serializer::WritePointee for $($obj)+ {
             fn pointee_write_type_info(
                 &self,
                 ctx: &mut $crate::context::WriteContext<'_>,
             ) -> $crate::Result<()> {
-                $crate::serializer::write_object_type_info::<$($obj)+>(self, ctx)
+                $crate::__private::serializer::write_object_type_info::<$($obj)+>(self, ctx)
             }
 
             fn pointee_write_data<'v>(
@@ -361,11 +361,11 @@ macro_rules! __trait_object_impls {
                 ctx: &mut $crate::context::WriteContext<'v>,
                 declared: bool,
             ) -> $crate::Result<()> {
-                $crate::serializer::write_object_data::<$($obj)+>(self, ctx, declared)
+                $crate::__private::serializer::write_object_data::<$($obj)+>(self, ctx, declared)
             }
 
             fn pointee_same_type(&self, other: &Self) -> bool {
-                $crate::serializer::same_object_type::<$($obj)+>(self, other)
+                $crate::__private::serializer::same_object_type::<$($obj)+>(self, other)
             }
 
             fn pointee_is_polymorphic() -> bool {
@@ -373,7 +373,7 @@ macro_rules! __trait_object_impls {
             }
 
             fn pointee_wire_type_name() -> &'static str {
-                <$($obj)+ as $crate::serializer::TraitObject>::NAME
+                <$($obj)+ as $crate::__private::serializer::TraitObject>::NAME
             }
 
             fn pointee_type_info_when_declared(_compatible: bool) -> bool {
@@ -385,17 +385,17 @@ macro_rules! __trait_object_impls {
             }
         }
 
-        impl<'de> $crate::serializer::ReadPointee<'de> for $($obj)+ {
+        impl<'de> $crate::__private::serializer::ReadPointee<'de> for $($obj)+ {
             fn pointee_read_type_info(
                 ctx: &mut $crate::context::ReadContext<'_, 'de>,
             ) -> $crate::Result<$crate::types::TypeId> {
-                $crate::serializer::read_object_wire_type::<$($obj)+>(ctx).map(|wire| wire.id)
+                $crate::__private::serializer::read_object_wire_type::<$($obj)+>(ctx).map(|wire| wire.id)
             }
 
             fn pointee_read_wire_type(
                 ctx: &mut $crate::context::ReadContext<'_, 'de>,
-            ) -> $crate::Result<$crate::serializer::WireType> {
-                $crate::serializer::read_object_wire_type::<$($obj)+>(ctx)
+            ) -> $crate::Result<$crate::__private::serializer::WireType> {
+                $crate::__private::serializer::read_object_wire_type::<$($obj)+>(ctx)
             }
 
             fn pointee_declared_type_id() -> $crate::types::TypeId {
@@ -404,26 +404,26 @@ macro_rules! __trait_object_impls {
 
             fn read_rc(
                 ctx: &mut $crate::context::ReadContext<'_, 'de>,
-                wire: $crate::serializer::WireType,
+                wire: $crate::__private::serializer::WireType,
             ) -> $crate::Result<::std::rc::Rc<Self>> {
-                $crate::serializer::read_object::<$($obj)+>(ctx, wire).map(::std::rc::Rc::from)
+                $crate::__private::serializer::read_object::<$($obj)+>(ctx, wire).map(::std::rc::Rc::from)
             }
 
             fn read_arc(
                 ctx: &mut $crate::context::ReadContext<'_, 'de>,
-                wire: $crate::serializer::WireType,
+                wire: $crate::__private::serializer::WireType,
             ) -> $crate::Result<::std::sync::Arc<Self>> {
-                $crate::serializer::read_object::<$($obj)+>(ctx, wire)
+                $crate::__private::serializer::read_object::<$($obj)+>(ctx, wire)
                     .map(::std::sync::Arc::from)
             }
         }
 
-        impl $crate::serializer::Schema for $($obj)+ {
+        impl $crate::__private::serializer::Schema for $($obj)+ {
             fn field_type(
-                _: &$crate::resolver::TypeRegistry,
+                _: &$crate::__private::resolver::TypeRegistry,
                 _: bool,
-            ) -> $crate::Result<$crate::meta::struct_def::FieldType> {
-                ::core::result::Result::Ok($crate::meta::struct_def::FieldType::Leaf(
+            ) -> $crate::Result<$crate::__private::meta::struct_def::FieldType> {
+                ::core::result::Result::Ok($crate::__private::meta::struct_def::FieldType::Leaf(
                     $crate::types::TypeId::Unknown,
                 ))
             }
@@ -524,7 +524,7 @@ macro_rules! register_trait {
             let _ = trait_has_as_any::<$($obj)+>;
         };
 
-        impl $crate::serializer::TraitObject for $($obj)+ {
+        impl $crate::__private::serializer::TraitObject for $($obj)+ {
             const NAME: &'static str = ::core::concat!("dyn ", ::core::stringify!($trait_));
             const IMPLEMENTATIONS: &'static str =
                 ::core::stringify!($($implementation),+);
@@ -543,7 +543,7 @@ macro_rules! register_trait {
 
             fn from_registered(
                 value: ::std::boxed::Box<dyn ::core::any::Any>,
-                _: &$crate::resolver::Registration,
+                _: &$crate::__private::resolver::Registration,
             ) -> ::core::option::Option<::std::boxed::Box<Self>> {
                 let value = value;
                 $(

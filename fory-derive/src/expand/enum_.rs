@@ -1,5 +1,5 @@
 //! Unit-only enums: `ForyEnum` (variant ↔ ordinal) and the serializer traits, all delegating to
-//! `fory_core::serializer`'s enum functions.
+//! `fory_core::__private::serializer`'s enum functions.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -28,7 +28,7 @@ pub fn expand(input: &DeriveInput, model: &EnumModel) -> TokenStream {
     quote! {
         #user_type
 
-        impl #impl_generics ::fory_core::serializer::ForyEnum for #ident #ty_generics #where_clause {
+        impl #impl_generics ::fory_core::__private::serializer::ForyEnum for #ident #ty_generics #where_clause {
             fn ordinal(&self) -> u32 {
                 match self {
                     #( Self::#names => #ordinals, )*

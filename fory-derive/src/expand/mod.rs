@@ -41,9 +41,9 @@ pub fn bounded(generics: &Generics) -> Generics {
         param.bounds.push(syn::parse_quote!(
             for<'__any> ::fory_core::Deserialize<'__any>
         ));
-        param
-            .bounds
-            .push(syn::parse_quote!(::fory_core::serializer::Schema));
+        param.bounds.push(syn::parse_quote!(
+            ::fory_core::__private::serializer::Schema
+        ));
         param.bounds.push(syn::parse_quote!('static));
     }
     generics
@@ -89,7 +89,7 @@ pub fn user_type(
         quote! {
             #[inline]
             fn writes_field_type_info(ctx: &::fory_core::context::WriteContext<'_>) -> bool {
-                ::fory_core::serializer::struct_field_writes_type_info::<#user_ty>(ctx)
+                ::fory_core::__private::serializer::struct_field_writes_type_info::<#user_ty>(ctx)
             }
         }
     } else {
@@ -100,9 +100,9 @@ pub fn user_type(
     let schema_hash_slot = if kind == "Struct" && one_type {
         quote! {
             fn schema_hash_slot(
-            ) -> ::core::option::Option<&'static ::fory_core::resolver::SchemaHashSlot> {
-                static SLOT: ::fory_core::resolver::SchemaHashSlot =
-                    ::fory_core::resolver::SchemaHashSlot::new();
+            ) -> ::core::option::Option<&'static ::fory_core::__private::resolver::SchemaHashSlot> {
+                static SLOT: ::fory_core::__private::resolver::SchemaHashSlot =
+                    ::fory_core::__private::resolver::SchemaHashSlot::new();
                 ::core::option::Option::Some(&SLOT)
             }
         }
@@ -114,22 +114,22 @@ pub fn user_type(
     let send_sync_cast = if input.generics.params.is_empty() {
         quote! {
             #[allow(clippy::needless_borrow)]
-            fn send_sync_cast() -> ::core::option::Option<::fory_core::resolver::SendSyncCast> {
-                use ::fory_core::resolver::{ViaAnyType as _, ViaSendSync as _};
-                (&&::fory_core::resolver::SendSyncProbe::<Self>::new()).cast()
+            fn send_sync_cast() -> ::core::option::Option<::fory_core::__private::resolver::SendSyncCast> {
+                use ::fory_core::__private::resolver::{ViaAnyType as _, ViaSendSync as _};
+                (&&::fory_core::__private::resolver::SendSyncProbe::<Self>::new()).cast()
             }
         }
     } else {
         quote!()
     };
     quote! {
-        impl #user_impl_generics ::fory_core::resolver::UserType for #user_ty #where_clause {
-            const KIND: ::fory_core::resolver::UserKind = ::fory_core::resolver::UserKind::#kind;
+        impl #user_impl_generics ::fory_core::__private::resolver::UserType for #user_ty #where_clause {
+            const KIND: ::fory_core::__private::resolver::UserKind = ::fory_core::__private::resolver::UserKind::#kind;
             const NAMESPACE: &'static str = #namespace;
             const NAME: &'static str = #name;
-            fn registration_slot() -> &'static ::fory_core::resolver::RegistrationSlot {
-                static SLOT: ::fory_core::resolver::RegistrationSlot =
-                    ::fory_core::resolver::RegistrationSlot::new();
+            fn registration_slot() -> &'static ::fory_core::__private::resolver::RegistrationSlot {
+                static SLOT: ::fory_core::__private::resolver::RegistrationSlot =
+                    ::fory_core::__private::resolver::RegistrationSlot::new();
                 &SLOT
             }
             #schema_hash_slot
@@ -137,20 +137,20 @@ pub fn user_type(
             #extra
         }
 
-        impl #impl_generics ::fory_core::serializer::Schema for #ident #ty_generics #where_clause {
+        impl #impl_generics ::fory_core::__private::serializer::Schema for #ident #ty_generics #where_clause {
             fn field_type(
-                types: &::fory_core::resolver::TypeRegistry,
+                types: &::fory_core::__private::resolver::TypeRegistry,
                 compatible: bool,
-            ) -> ::fory_core::Result<::fory_core::meta::struct_def::FieldType> {
-                ::fory_core::serializer::user_field_type::<#user_ty>(types, compatible)
+            ) -> ::fory_core::Result<::fory_core::__private::meta::struct_def::FieldType> {
+                ::fory_core::__private::serializer::user_field_type::<#user_ty>(types, compatible)
             }
 
             fn field_type_info(compatible: bool) -> bool {
                 // Java writes a struct's or an ext's type info in front of its field's payload
                 // in compatible mode.
                 matches!(
-                    ::fory_core::resolver::UserKind::#kind,
-                    ::fory_core::resolver::UserKind::Struct | ::fory_core::resolver::UserKind::Ext
+                    ::fory_core::__private::resolver::UserKind::#kind,
+                    ::fory_core::__private::resolver::UserKind::Struct | ::fory_core::__private::resolver::UserKind::Ext
                 ) && compatible
             }
 
@@ -184,7 +184,7 @@ pub fn unit_serializers(
                 &self,
                 ctx: &mut ::fory_core::context::WriteContext<'_>,
             ) -> ::fory_core::Result<()> {
-                ::fory_core::serializer::#write_type_info::<Self>(ctx)
+                ::fory_core::__private::serializer::#write_type_info::<Self>(ctx)
             }
 
             fn write_data<'v>(
@@ -192,7 +192,7 @@ pub fn unit_serializers(
                 ctx: &mut ::fory_core::context::WriteContext<'v>,
                 _declared: bool,
             ) -> ::fory_core::Result<()> {
-                ::fory_core::serializer::#write_data(self, ctx)
+                ::fory_core::__private::serializer::#write_data(self, ctx)
             }
 
             #extra
@@ -202,14 +202,14 @@ pub fn unit_serializers(
             fn read_type_info(
                 ctx: &mut ::fory_core::context::ReadContext<'_, '__de>,
             ) -> ::fory_core::Result<::fory_core::types::TypeId> {
-                ::fory_core::serializer::#read_type_info::<Self>(ctx)
+                ::fory_core::__private::serializer::#read_type_info::<Self>(ctx)
             }
 
             fn read_data(
                 ctx: &mut ::fory_core::context::ReadContext<'_, '__de>,
                 _id: ::fory_core::types::TypeId,
             ) -> ::fory_core::Result<Self> {
-                ::fory_core::serializer::#read_data(ctx)
+                ::fory_core::__private::serializer::#read_data(ctx)
             }
 
             fn declared_type_id() -> ::fory_core::types::TypeId {

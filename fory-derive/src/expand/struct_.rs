@@ -5,7 +5,7 @@
 //! (`ReadStruct<'a>`, `Deserialize<'a>`), so its `&'a str` fields read as views; `UserType` is
 //! implemented for `Msg<'static>`, which is what gets registered.
 //!
-//! The wire order is computed by `fory_core::meta::field_order::order`, a `const fn`, from each
+//! The wire order is computed by `fory_core::__private::meta::field_order::order`, a `const fn`, from each
 //! field's `Schema` constants, so generic fields and type aliases sort by their real types; the
 //! generated loops run over that constant array and compile to straight-line code.
 
@@ -30,9 +30,9 @@ pub(super) fn mode(field: &Field) -> TokenStream {
         None => quote!(::core::option::Option::None),
     };
     quote! {
-        ::fory_core::serializer::FieldMode {
-            nullable: #nullable || <#ty as ::fory_core::serializer::Schema>::NULLABLE,
-            track_ref: #track_ref || <#ty as ::fory_core::serializer::Schema>::SHARED,
+        ::fory_core::__private::serializer::FieldMode {
+            nullable: #nullable || <#ty as ::fory_core::__private::serializer::Schema>::NULLABLE,
+            track_ref: #track_ref || <#ty as ::fory_core::__private::serializer::Schema>::SHARED,
             encoding: #encoding,
         }
     }
@@ -55,10 +55,10 @@ fn sort_key(field: &Field) -> TokenStream {
             let id = format_ident!("{}", id);
             quote!(::fory_core::types::TypeId::#id as u8)
         }
-        None => quote!(<#ty as ::fory_core::serializer::Schema>::SORT_TYPE_ID),
+        None => quote!(<#ty as ::fory_core::__private::serializer::Schema>::SORT_TYPE_ID),
     };
     quote! {
-        ::fory_core::meta::field_order::FieldSortKey {
+        ::fory_core::__private::meta::field_order::FieldSortKey {
             id_name: #name,
             name: #name,
             tag_id: #tag,
@@ -80,7 +80,7 @@ fn present_or(local: &syn::Ident, missing: TokenStream) -> TokenStream {
 
 /// The value of a field the input lacks: its `default` function, else its type's `Default`,
 /// else the read-time error naming the field. Which one is chosen at compile time (see
-/// `fory_core::serializer::MissingField`), so no field type has to implement `Default`.
+/// `fory_core::__private::serializer::MissingField`), so no field type has to implement `Default`.
 fn fill_missing(field: &Field) -> TokenStream {
     if let Some(path) = &field.default {
         return quote!(#path());
@@ -89,8 +89,8 @@ fn fill_missing(field: &Field) -> TokenStream {
     let name = &field.wire_name;
     quote! {{
         #[allow(unused_imports)]
-        use ::fory_core::serializer::{FillByDefault as _, FillByError as _};
-        (&&::fory_core::serializer::MissingField::<#ty>::new()).fill(
+        use ::fory_core::__private::serializer::{FillByDefault as _, FillByError as _};
+        (&&::fory_core::__private::serializer::MissingField::<#ty>::new()).fill(
             ctx, ::core::any::type_name::<Self>(), #name,
         )?
     }}
@@ -103,7 +103,7 @@ fn fill_skipped(skipped: &Skipped) -> TokenStream {
         return quote!(#path());
     }
     let ty = &skipped.ty;
-    quote_spanned!(ty.span()=> ::fory_core::serializer::skipped_field_default::<#ty>())
+    quote_spanned!(ty.span()=> ::fory_core::__private::serializer::skipped_field_default::<#ty>())
 }
 
 pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
@@ -133,7 +133,7 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
         let tag = tag_id(f);
         let mode = mode(f);
         quote! {
-            ::fory_core::serializer::field_def::<#ty>(types, compatible, #name, #tag, #mode)?
+            ::fory_core::__private::serializer::field_def::<#ty>(types, compatible, #name, #tag, #mode)?
         }
     });
     let keys = fields.iter().map(sort_key);
@@ -185,7 +185,7 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
     let construct_all = construct(&|i| {
         let name = &fields[i].wire_name;
         quote! {
-            return ::core::result::Result::Err(::fory_core::serializer::missing_field(
+            return ::core::result::Result::Err(::fory_core::__private::serializer::missing_field(
                 ctx, ::core::any::type_name::<Self>(), #name,
             ))
         }
@@ -195,8 +195,8 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
     // folds to the one field there, so the fields are written and read in straight-line code.
     // The first `WRITE_RUN.0` positions (scalars) go through one `WriteRun` (and one `ReadRun`),
     // the rest through `write_field` (`read_field`); the tests of the constant fold away too.
-    let order = quote!(<Self as ::fory_core::serializer::ForyStruct>::FIELD_ORDER);
-    let run = quote!(<Self as ::fory_core::serializer::ForyStruct>::WRITE_RUN);
+    let order = quote!(<Self as ::fory_core::__private::serializer::ForyStruct>::FIELD_ORDER);
+    let run = quote!(<Self as ::fory_core::__private::serializer::ForyStruct>::WRITE_RUN);
     // `arms[i]` is the statement for field `i`; `in_run` picks the positions inside the run or
     // the ones after it.
     let positions = |in_run: bool, arms: Vec<TokenStream>| -> Vec<TokenStream> {
@@ -219,14 +219,14 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
         true,
         per_field(&|i| {
             let (ty, member) = (types[i], members[i]);
-            quote!(<#ty as ::fory_core::serializer::Schema>::write_run_data(&self.#member, &mut run))
+            quote!(<#ty as ::fory_core::__private::serializer::Schema>::write_run_data(&self.#member, &mut run))
         }),
     );
     let write_positions = positions(
         false,
         per_field(&|i| {
             let (ty, member, mode) = (types[i], members[i], &modes[i]);
-            quote!(::fory_core::serializer::write_field::<#ty>(&self.#member, ctx, #mode)?)
+            quote!(::fory_core::__private::serializer::write_field::<#ty>(&self.#member, ctx, #mode)?)
         }),
     );
     let read_run_positions = positions(
@@ -235,7 +235,7 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
             let (ty, local) = (types[i], &locals[i]);
             quote! {
                 #local = ::core::option::Option::Some(
-                    <#ty as ::fory_core::serializer::Schema>::read_run_data(&mut run)?,
+                    <#ty as ::fory_core::__private::serializer::Schema>::read_run_data(&mut run)?,
                 )
             }
         }),
@@ -246,7 +246,7 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
             let (ty, local, mode) = (types[i], &locals[i], &modes[i]);
             quote! {
                 #local = ::core::option::Option::Some(
-                    ::fory_core::serializer::read_field::<#ty>(ctx, #mode)?,
+                    ::fory_core::__private::serializer::read_field::<#ty>(ctx, #mode)?,
                 )
             }
         }),
@@ -254,8 +254,8 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
     let run_maxes = fields.iter().zip(&modes).map(|(f, mode)| {
         let ty = &f.ty;
         quote! {
-            ::fory_core::serializer::field_run_max(
-                #mode, <#ty as ::fory_core::serializer::Schema>::RUN_MAX,
+            ::fory_core::__private::serializer::field_run_max(
+                #mode, <#ty as ::fory_core::__private::serializer::Schema>::RUN_MAX,
             )
         }
     });
@@ -266,9 +266,9 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
         "Struct",
         quote! {
             fn field_defs(
-                types: &::fory_core::resolver::TypeRegistry,
+                types: &::fory_core::__private::resolver::TypeRegistry,
                 compatible: bool,
-            ) -> ::fory_core::Result<::std::vec::Vec<::fory_core::meta::struct_def::FieldDef>> {
+            ) -> ::fory_core::Result<::std::vec::Vec<::fory_core::__private::meta::struct_def::FieldDef>> {
                 Self::__fory_field_defs(types, compatible)
             }
         },
@@ -282,25 +282,25 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
             // only, so that the field types may name the struct's lifetime.
             #[doc(hidden)]
             fn __fory_field_defs(
-                types: &::fory_core::resolver::TypeRegistry,
+                types: &::fory_core::__private::resolver::TypeRegistry,
                 compatible: bool,
-            ) -> ::fory_core::Result<::std::vec::Vec<::fory_core::meta::struct_def::FieldDef>> {
-                ::core::result::Result::Ok(::fory_core::serializer::in_wire_order(
+            ) -> ::fory_core::Result<::std::vec::Vec<::fory_core::__private::meta::struct_def::FieldDef>> {
+                ::core::result::Result::Ok(::fory_core::__private::serializer::in_wire_order(
                     ::std::vec![#(#defs),*],
-                    <Self as ::fory_core::serializer::ForyStruct>::FIELD_ORDER,
+                    <Self as ::fory_core::__private::serializer::ForyStruct>::FIELD_ORDER,
                 ))
             }
         }
 
-        impl #impl_generics ::fory_core::serializer::ForyStruct for #ident #ty_generics #where_clause {
+        impl #impl_generics ::fory_core::__private::serializer::ForyStruct for #ident #ty_generics #where_clause {
             type Registered = #registered;
 
             const FIELD_ORDER: &'static [usize] =
-                &::fory_core::meta::field_order::order::<#count>(&[#(#keys),*]);
+                &::fory_core::__private::meta::field_order::order::<#count>(&[#(#keys),*]);
 
-            const WRITE_RUN: (usize, usize) = ::fory_core::serializer::write_run_head(
+            const WRITE_RUN: (usize, usize) = ::fory_core::__private::serializer::write_run_head(
                 &[#(#run_maxes),*],
-                <Self as ::fory_core::serializer::ForyStruct>::FIELD_ORDER,
+                <Self as ::fory_core::__private::serializer::ForyStruct>::FIELD_ORDER,
             );
 
             #[allow(unused_variables)]
@@ -315,7 +315,7 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
             }
         }
 
-        impl #de_impl_generics ::fory_core::serializer::ReadStruct<#de> for #ident #ty_generics #where_clause {
+        impl #de_impl_generics ::fory_core::__private::serializer::ReadStruct<#de> for #ident #ty_generics #where_clause {
             #[allow(unused_variables, unused_mut)]
             fn read_fields(
                 ctx: &mut ::fory_core::context::ReadContext<'_, #de>,
@@ -332,15 +332,15 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
             #[allow(unused_variables, unused_mut)]
             fn read_fields_by_plan(
                 ctx: &mut ::fory_core::context::ReadContext<'_, #de>,
-                remote: &::fory_core::meta::struct_def::StructDef,
+                remote: &::fory_core::__private::meta::struct_def::StructDef,
                 plan: &[::core::option::Option<usize>],
             ) -> ::fory_core::Result<Self> {
                 #( let mut #locals: ::core::option::Option<#types> = ::core::option::Option::None; )*
                 for (field, slot) in remote.fields.iter().zip(plan) {
                     match slot {
                         #( ::core::option::Option::Some(#indices) => #locals =
-                            ::fory_core::serializer::read_remote_field::<#types>(ctx, field)?, )*
-                        _ => ::fory_core::serializer::skip_field(ctx, field)?,
+                            ::fory_core::__private::serializer::read_remote_field::<#types>(ctx, field)?, )*
+                        _ => ::fory_core::__private::serializer::skip_field(ctx, field)?,
                     }
                 }
                 ::core::result::Result::Ok(#construct_by_plan)
@@ -352,14 +352,14 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
                 &self,
                 ctx: &mut ::fory_core::context::WriteContext<'_>,
             ) -> ::fory_core::Result<()> {
-                ::fory_core::serializer::write_struct_type_info::<Self>(ctx)
+                ::fory_core::__private::serializer::write_struct_type_info::<Self>(ctx)
             }
 
             #[inline(always)]
             fn write_data<'v>(&'v self, ctx: &mut ::fory_core::context::WriteContext<'v>,
                 _declared: bool,
             ) -> ::fory_core::Result<()> {
-                ::fory_core::serializer::write_struct_data(self, ctx)
+                ::fory_core::__private::serializer::write_struct_data(self, ctx)
             }
 
             fn type_info_when_declared(compatible: bool) -> bool {
@@ -383,7 +383,7 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
             fn read_type_info(
                 ctx: &mut ::fory_core::context::ReadContext<'_, #de>,
             ) -> ::fory_core::Result<::fory_core::types::TypeId> {
-                ::fory_core::serializer::read_struct_wire_type::<Self>(ctx).map(|wire| wire.id)
+                ::fory_core::__private::serializer::read_struct_wire_type::<Self>(ctx).map(|wire| wire.id)
             }
 
             #[inline(always)]
@@ -391,21 +391,21 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
                 ctx: &mut ::fory_core::context::ReadContext<'_, #de>,
                 id: ::fory_core::types::TypeId,
             ) -> ::fory_core::Result<Self> {
-                ::fory_core::serializer::read_struct_data(ctx, id.into())
+                ::fory_core::__private::serializer::read_struct_data(ctx, id.into())
             }
 
             fn read_wire_type(
                 ctx: &mut ::fory_core::context::ReadContext<'_, #de>,
-            ) -> ::fory_core::Result<::fory_core::serializer::WireType> {
-                ::fory_core::serializer::read_struct_wire_type::<Self>(ctx)
+            ) -> ::fory_core::Result<::fory_core::__private::serializer::WireType> {
+                ::fory_core::__private::serializer::read_struct_wire_type::<Self>(ctx)
             }
 
             #[inline(always)]
             fn read_wire_data(
                 ctx: &mut ::fory_core::context::ReadContext<'_, #de>,
-                wire: ::fory_core::serializer::WireType,
+                wire: ::fory_core::__private::serializer::WireType,
             ) -> ::fory_core::Result<Self> {
-                ::fory_core::serializer::read_struct_data(ctx, wire)
+                ::fory_core::__private::serializer::read_struct_data(ctx, wire)
             }
 
             fn declared_type_id() -> ::fory_core::types::TypeId {

@@ -73,12 +73,12 @@ fn struct_case(name: &syn::Ident, id: u32, s: &CaseStruct) -> (TokenStream, Toke
             .expect("a member");
         let (binding, fty, mode) = (&bindings[at], &field.ty, mode(field));
         quote! {
-            #i => ::fory_core::serializer::write_field::<#fty>(#binding, ctx, #mode)?
+            #i => ::fory_core::__private::serializer::write_field::<#fty>(#binding, ctx, #mode)?
         }
     });
     let write = quote! {
-        #pattern => ::fory_core::serializer::write_case_struct::<#ty>(ctx, |ctx| {
-            for &__i in <#ty as ::fory_core::serializer::ForyStruct>::FIELD_ORDER {
+        #pattern => ::fory_core::__private::serializer::write_case_struct::<#ty>(ctx, |ctx| {
+            for &__i in <#ty as ::fory_core::__private::serializer::ForyStruct>::FIELD_ORDER {
                 match __i {
                     #( #arms, )*
                     _ => {}
@@ -98,7 +98,7 @@ fn struct_case(name: &syn::Ident, id: u32, s: &CaseStruct) -> (TokenStream, Toke
     };
     let read = quote! {
         #id => {
-            let __s = ::fory_core::serializer::read_value::<#ty>(ctx)?;
+            let __s = ::fory_core::__private::serializer::read_value::<#ty>(ctx)?;
             ::core::option::Option::Some(#construct)
         }
     };
@@ -121,13 +121,13 @@ pub fn expand(input: &DeriveInput, model: &UnionModel) -> TokenStream {
                 case_ids.push(quote!(Self::#name => #id));
                 // No value: written as null, and whatever a peer wrote is passed over.
                 writes.push(quote! {
-                    Self::#name => ::fory_core::serializer::write_value(
+                    Self::#name => ::fory_core::__private::serializer::write_value(
                         &::core::option::Option::<bool>::None, ctx,
                     )
                 });
                 reads.push(quote! {
                     #id => {
-                        ::fory_core::serializer::skip_value(ctx)?;
+                        ::fory_core::__private::serializer::skip_value(ctx)?;
                         ::core::option::Option::Some(Self::#name)
                     }
                 });
@@ -135,11 +135,11 @@ pub fn expand(input: &DeriveInput, model: &UnionModel) -> TokenStream {
             CaseShape::Tuple(ty) => {
                 case_ids.push(quote!(Self::#name(..) => #id));
                 writes.push(
-                    quote!(Self::#name(value) => ::fory_core::serializer::write_case_value(value, ctx)),
+                    quote!(Self::#name(value) => ::fory_core::__private::serializer::write_case_value(value, ctx)),
                 );
                 reads.push(quote! {
                     #id => ::core::option::Option::Some(Self::#name(
-                        ::fory_core::serializer::read_value::<#ty>(ctx)?,
+                        ::fory_core::__private::serializer::read_value::<#ty>(ctx)?,
                     ))
                 });
             }
@@ -151,10 +151,10 @@ pub fn expand(input: &DeriveInput, model: &UnionModel) -> TokenStream {
             }
             CaseShape::Named(field, ty) => {
                 case_ids.push(quote!(Self::#name { .. } => #id));
-                writes.push(quote!(Self::#name { #field } => ::fory_core::serializer::write_case_value(#field, ctx)));
+                writes.push(quote!(Self::#name { #field } => ::fory_core::__private::serializer::write_case_value(#field, ctx)));
                 reads.push(quote! {
                     #id => ::core::option::Option::Some(Self::#name {
-                        #field: ::fory_core::serializer::read_value::<#ty>(ctx)?,
+                        #field: ::fory_core::__private::serializer::read_value::<#ty>(ctx)?,
                     })
                 });
             }
@@ -205,7 +205,7 @@ pub fn expand(input: &DeriveInput, model: &UnionModel) -> TokenStream {
     quote! {
         #user_type
 
-        impl #impl_generics ::fory_core::serializer::ForyUnion for #ident #ty_generics #where_clause {
+        impl #impl_generics ::fory_core::__private::serializer::ForyUnion for #ident #ty_generics #where_clause {
             fn case_id(&self) -> u32 {
                 match self {
                     #( #case_ids, )*

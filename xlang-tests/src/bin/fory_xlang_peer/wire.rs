@@ -7,9 +7,9 @@
 //! - [`MyExt`], the suite's type with a custom serializer (an EXT / NAMED_EXT user type), as
 //!   a user writes one: `#[fory(ext)]` and a `ForyExt` impl.
 
+use fory_core::__private::meta::struct_def::FieldType;
+use fory_core::__private::serializer::Schema;
 use fory_core::context::{ReadContext, WriteContext};
-use fory_core::meta::struct_def::FieldType;
-use fory_core::serializer::Schema;
 use fory_core::types::TypeId;
 use fory_core::{Deserialize, Error, ForyExt, ForyObject, Result, Serialize};
 
@@ -58,7 +58,7 @@ macro_rules! encoded_integer {
 
         impl Schema for $name {
             fn field_type(
-                _types: &fory_core::resolver::TypeRegistry,
+                _types: &fory_core::__private::resolver::TypeRegistry,
                 _compatible: bool,
             ) -> Result<FieldType> {
                 Ok(FieldType::Leaf(TypeId::$id))

@@ -1,7 +1,7 @@
 //! Cases that exchange raw buffer contents rather than Fory payloads: fixed-width and
 //! variable-length integers, and MurmurHash3.
 
-use fory_core::meta::murmur3::murmurhash3_x64_128;
+use fory_core::__private::meta::murmur3::murmurhash3_x64_128;
 use fory_core::{Reader, Writer};
 
 use crate::session::{Failure, Outcome, Session};
