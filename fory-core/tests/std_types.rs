@@ -908,3 +908,18 @@ fn tuples_and_arrays_without_default_are_struct_fields() {
         assert_eq!(back.long, value.long);
     }
 }
+
+/// pyfory writes `array.array('B', [1, 255])` and a uint8 numpy array as UINT8_ARRAY (`30`), whose
+/// payload is BINARY's: every owned byte container reads it, as the borrowed ones do.
+#[test]
+fn byte_containers_read_a_uint8_array() {
+    let fory = Fory::default();
+    let bytes = [0x01, 0xff, 0x30, 0x02, 0x01, 0xff];
+    assert_eq!(fory.deserialize::<Vec<u8>>(&bytes).unwrap(), [1, 255]);
+    assert_eq!(fory.deserialize::<[u8; 2]>(&bytes).unwrap(), [1, 255]);
+    assert_eq!(*fory.deserialize::<Box<[u8]>>(&bytes).unwrap(), [1, 255]);
+    assert_eq!(fory.deserialize::<&[u8]>(&bytes).unwrap(), [1, 255]);
+    // A truncated one is still an error at the payload.
+    let err = fory.deserialize::<Vec<u8>>(&bytes[..5]).unwrap_err();
+    assert!(err.to_string().contains("at byte 4"), "{err}");
+}

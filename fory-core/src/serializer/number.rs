@@ -90,6 +90,12 @@ macro_rules! number {
             }
 
             fn read_vec_type_info(ctx: &mut ReadContext<'_, 'de>) -> Result<TypeId> {
+                // BINARY's payload is UINT8_ARRAY's (pyfory's `array('B')` and uint8 numpy
+                // arrays, Java's `@UInt8Type byte[]`), so a `Vec<u8>` reads both.
+                if TypeId::$array == TypeId::Binary {
+                    let ids = [TypeId::Binary, TypeId::Uint8Array, TypeId::List];
+                    return ctx.read_type_id_among(&ids, TypeId::Binary);
+                }
                 ctx.read_type_id_among(&[TypeId::$array, TypeId::List], TypeId::$array)
             }
 
@@ -97,6 +103,11 @@ macro_rules! number {
                 if id == TypeId::List || id == TypeId::Set {
                     return read_list(ctx);
                 }
+                let id = if id == TypeId::Uint8Array && TypeId::$array == TypeId::Binary {
+                    TypeId::Binary
+                } else {
+                    id
+                };
                 if id != TypeId::$array {
                     // Another array type: element by element, converting where `$ty` reads
                     // that element type (an INT32_ARRAY as `i64`s), an error where it does not.

@@ -46,6 +46,14 @@ pub struct Decimal {
     scale: i32,
 }
 
+/// Zero at scale 0, so a struct with a `Decimal` field can derive `Default` (what a reader fills a
+/// field the writer lacks with).
+impl Default for Decimal {
+    fn default() -> Self {
+        Decimal::ZERO
+    }
+}
+
 /// The unscaled integer. `Big` holds exactly the values outside the `i128` range, so each
 /// integer has one representation and the derived equality and hash are exact.
 #[derive(Clone, PartialEq, Eq, Hash)]
