@@ -7,9 +7,18 @@
 use std::fmt;
 
 /// Result alias used throughout the crate.
+/// [`Error`]'s example matches on one.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// What went wrong, with the byte offset where it was noticed (for decode errors).
+///
+/// ```
+/// use fory_core::{ErrorKind, Fory};
+/// let fory = Fory::default();
+/// let err = fory.deserialize::<String>(&[0x01, 0xff, 0x15, 0x10, b'c']).unwrap_err();
+/// assert!(matches!(err.kind(), ErrorKind::Truncated { .. }), "{err}");
+/// assert_eq!(err.offset(), Some(4));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ErrorKind {

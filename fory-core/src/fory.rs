@@ -67,6 +67,14 @@ impl FrameHeader {
 }
 
 /// Settings of a [`Fory`] instance. Build one with [`Fory::builder`].
+///
+/// ```
+/// use fory_core::{Fory, StringRule};
+/// let fory = Fory::builder().compatible(false).string_rule(StringRule::Utf8).build();
+/// let config = fory.config();
+/// assert!(!config.compatible && !config.ref_tracking);
+/// assert_eq!(config.string_rule, StringRule::Utf8);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Config {
     /// Compatible mode: structs carry a TypeDef so readers can evolve their schema. On by
@@ -461,6 +469,19 @@ impl Fory {
 }
 
 /// Builds a [`Fory`]. Every setting has a safe default.
+///
+/// ```
+/// use fory_core::oob::OobArrayForm;
+/// use fory_core::Fory;
+/// // Exchanging with pyfory, schema-consistent, with shared references and a tighter limit.
+/// let fory = Fory::builder()
+///     .compatible(false)
+///     .ref_tracking(true)
+///     .oob_array_form(OobArrayForm::Pyfory)
+///     .max_depth(64)
+///     .build();
+/// assert_eq!(fory.config().limits.max_depth, 64);
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct ForyBuilder {
     config: Config,

@@ -11,6 +11,17 @@ use super::{Reader, Writer};
 use crate::error::{Error, Result};
 
 /// How the bytes of a string are encoded, the low two bits of the string header.
+/// [`Reader::read_str_raw`](crate::Reader::read_str_raw) returns it with the bytes;
+/// [`StringRule`](crate::StringRule) decides which one is written.
+///
+/// ```
+/// use fory_core::{Reader, StringEncoding};
+/// // Header 0x0c: 3 bytes (3 << 2), encoding 0 (Latin-1).
+/// let mut reader = Reader::new(&[0x0c, b'a', 0xe9, b'z']);
+/// let (encoding, bytes) = reader.read_str_raw()?;
+/// assert_eq!((encoding, bytes), (StringEncoding::Latin1, &[b'a', 0xe9, b'z'][..]));
+/// # Ok::<(), fory_core::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[repr(u8)]
 pub enum StringEncoding {

@@ -17,7 +17,9 @@ use crate::types::TypeId;
 /// sides register it (a peer's EXT type it has not registered cannot be skipped). Write with the
 /// context's [`writer`](WriteContext::writer) (scalars, varints, strings, bytes) and, for values
 /// with a serializer of their own, [`write_value`](crate::serializer::write_value) (a full value:
-/// reference flag, type info, payload); read them back the same way, in the same order.
+/// reference flag, type info, payload; its example shows one); read them back the same way, in
+/// the same order. The lifetime `'v` lets the context keep borrowing the value's buffers until
+/// the payload is done (out-of-band buffers are not copied).
 ///
 /// ```
 /// use fory_core::{Fory, ForyExt, ForyObject, Result};
@@ -33,7 +35,7 @@ use crate::types::TypeId;
 /// }
 ///
 /// impl ForyExt for Money {
-///     fn write_ext(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
+///     fn write_ext<'v>(&'v self, ctx: &mut WriteContext<'v>) -> Result<()> {
 ///         ctx.writer.write_varint64(self.cents);
 ///         ctx.writer.write_str(&self.currency)
 ///     }
@@ -56,7 +58,7 @@ use crate::types::TypeId;
 /// ```
 pub trait ForyExt: Sized + 'static {
     /// Writes the payload (no reference flag or type info: those are written around it).
-    fn write_ext(&self, ctx: &mut WriteContext<'_>) -> Result<()>;
+    fn write_ext<'v>(&'v self, ctx: &mut WriteContext<'v>) -> Result<()>;
 
     /// Reads the payload [`write_ext`](ForyExt::write_ext) wrote.
     fn read_ext(ctx: &mut ReadContext<'_, '_>) -> Result<Self>;
@@ -68,7 +70,7 @@ pub fn write_ext_type_info<T: UserType>(ctx: &mut WriteContext<'_>) -> Result<()
 }
 
 /// Writes the payload of an ext value: [`ForyExt::write_ext`], one nesting level deeper.
-pub fn write_ext_data<T: ForyExt>(value: &T, ctx: &mut WriteContext<'_>) -> Result<()> {
+pub fn write_ext_data<'v, T: ForyExt>(value: &'v T, ctx: &mut WriteContext<'v>) -> Result<()> {
     ctx.enter()?;
     let result = value.write_ext(ctx);
     ctx.leave();

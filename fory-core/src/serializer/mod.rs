@@ -390,6 +390,32 @@ pub trait Deserialize<'de>: Sized {
 
 /// Writes a value in a position that carries everything: flag, type info, payload. With
 /// reference tracking on, the flag is ref-value (`00`) as in the Java and Python peers.
+///
+/// A [`ForyExt`] payload that holds values with serializers of their own writes them so:
+///
+/// ```
+/// use fory_core::context::{ReadContext, WriteContext};
+/// use fory_core::{read_value, write_value, Fory, ForyExt, ForyObject, Result};
+///
+/// #[derive(ForyObject, Debug, PartialEq)]
+/// #[fory(ext)]
+/// struct Tags(Vec<String>);
+///
+/// impl ForyExt for Tags {
+///     fn write_ext<'v>(&'v self, ctx: &mut WriteContext<'v>) -> Result<()> {
+///         write_value(&self.0, ctx) // flag, LIST type id, elements
+///     }
+///     fn read_ext(ctx: &mut ReadContext<'_, '_>) -> Result<Self> {
+///         Ok(Tags(read_value(ctx)?))
+///     }
+/// }
+///
+/// let mut fory = Fory::default();
+/// fory.register::<Tags>(9)?;
+/// let tags = Tags(vec!["a".into(), "b".into()]);
+/// assert_eq!(fory.deserialize::<Tags>(&fory.serialize(&tags)?)?, tags);
+/// # Ok::<(), fory_core::Error>(())
+/// ```
 #[inline]
 pub fn write_value<'v, T: Serialize + ?Sized>(
     value: &'v T,
@@ -404,6 +430,7 @@ pub fn write_value<'v, T: Serialize + ?Sized>(
 }
 
 /// Reads a value written by [`write_value`].
+/// [`write_value`]'s example reads one back.
 #[inline]
 pub fn read_value<'de, T: Deserialize<'de>>(ctx: &mut ReadContext<'_, 'de>) -> Result<T> {
     let at = ctx.reader.position();

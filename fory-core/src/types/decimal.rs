@@ -67,6 +67,11 @@ enum Unscaled {
 }
 
 /// Why a [`Decimal`] could not be built from text or magnitude bytes.
+///
+/// ```
+/// use fory_core::types::Decimal;
+/// assert!("1.2.3".parse::<Decimal>().is_err());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecimalError {
     reason: &'static str,

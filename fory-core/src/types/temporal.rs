@@ -27,6 +27,12 @@ const DAYS_PER_ERA: i128 = 146_097;
 
 /// A value that does not fit the target type of a conversion, for example a negative
 /// [`Duration`] converted to [`std::time::Duration`].
+///
+/// ```
+/// use fory_core::types::Duration;
+/// let negative = Duration::new(-1, 0).unwrap();
+/// assert!(std::time::Duration::try_from(negative).is_err());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TimeRangeError {
     what: &'static str,

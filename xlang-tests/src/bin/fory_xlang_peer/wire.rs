@@ -97,7 +97,7 @@ pub struct MyExt {
 }
 
 impl ForyExt for MyExt {
-    fn write_ext(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
+    fn write_ext<'v>(&'v self, ctx: &mut WriteContext<'v>) -> Result<()> {
         ctx.writer.write_varint32(self.id);
         Ok(())
     }
