@@ -95,7 +95,7 @@ fn experiment() -> Experiment {
 }
 
 /// The file both sides exchange, in `DIR`, and the name on the `OK` / `FAIL` line.
-const NAME: &str = "java_interop";
+pub const NAME: &str = "java_interop";
 
 /// `Fory::default()` (compatible mode, as Java's `Fory.builder().withXlang(true).build()`) and
 /// the three types, under the same ids as in `JavaInterop.java`.
@@ -114,16 +114,21 @@ fn write(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-fn read(dir: &Path) -> Result<(), String> {
-    let path = dir.join(format!("{NAME}.bin"));
-    let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+/// Decodes one payload and compares it with [`experiment`].
+pub fn check(bytes: &[u8]) -> Result<(), String> {
     let got: Experiment = fory()
-        .and_then(|fory| fory.deserialize(&bytes))
+        .and_then(|fory| fory.deserialize(bytes))
         .map_err(|e| e.to_string())?;
     if got != experiment() {
         return Err(format!("decoded {got:?}, expected {:?}", experiment()));
     }
     Ok(())
+}
+
+fn read(dir: &Path) -> Result<(), String> {
+    let path = dir.join(format!("{NAME}.bin"));
+    let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    check(&bytes)
 }
 
 fn main() -> ExitCode {

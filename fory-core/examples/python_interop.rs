@@ -90,7 +90,7 @@ fn station() -> Station {
 }
 
 /// The file both sides exchange, in `DIR`, and the name on the `OK` / `FAIL` line.
-const NAME: &str = "python_interop";
+pub const NAME: &str = "python_interop";
 
 /// `Fory::default()` (compatible mode, as pyfory's default) and the three types, under the same
 /// ids as in `python_interop.py`.
@@ -109,16 +109,21 @@ fn write(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-fn read(dir: &Path) -> Result<(), String> {
-    let path = dir.join(format!("{NAME}.bin"));
-    let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+/// Decodes one payload and compares it with [`station`].
+pub fn check(bytes: &[u8]) -> Result<(), String> {
     let got: Station = fory()
-        .and_then(|fory| fory.deserialize(&bytes))
+        .and_then(|fory| fory.deserialize(bytes))
         .map_err(|e| e.to_string())?;
     if got != station() {
         return Err(format!("decoded {got:?}, expected {:?}", station()));
     }
     Ok(())
+}
+
+fn read(dir: &Path) -> Result<(), String> {
+    let path = dir.join(format!("{NAME}.bin"));
+    let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    check(&bytes)
 }
 
 fn main() -> ExitCode {
