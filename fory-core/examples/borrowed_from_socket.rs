@@ -1,14 +1,17 @@
-//! Receives a borrowing struct over a TCP loopback connection, with its byte payload and f64
-//! array out-of-band, and checks that every borrowed field points into the received buffers:
-//! no payload byte is copied on either side.
+//! Receives a borrowing struct (`Msg<'a>`, with `&str`, `&[u8]` and `Cow<[f64]>` fields) over a
+//! TCP loopback connection, its byte payload and f64 array out-of-band, and checks that every
+//! borrowed field points into the received buffers: no payload byte is copied on either side.
 //!
-//! Run: `cargo run --release -p fory-core --example borrowed_from_socket`
+//! ```sh
+//! cargo run --release -p fory-core --example borrowed_from_socket
+//! ```
 //!
 //! The sender builds `Msg<'_>` over data it already holds (no copy into the struct) and sends
-//! it with the out-of-band transport: the payload and the samples go to the socket straight
-//! from their memory. The receiver stores each buffer 8-byte aligned, so the `Cow<[f64]>`
-//! borrows, and reads `Msg<'_>` whose `&str`, `&[u8]` and `Cow<[f64]>` fields are views into
-//! the message.
+//! it with the out-of-band transport (`fory_core::oob::transport`): the payload and the samples
+//! go to the socket straight from their memory. The receiver stores each buffer 8-byte aligned,
+//! so the `Cow<[f64]>` borrows, and reads `Msg<'_>` whose fields are views into the message: the
+//! text into the main buffer, the payload and the samples into their own buffers. Registered
+//! with `register_borrowing::<Msg<'static>>(id)`. A failed check exits non-zero.
 
 use std::borrow::Cow;
 use std::net::{TcpListener, TcpStream};

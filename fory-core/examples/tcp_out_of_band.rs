@@ -1,13 +1,18 @@
-//! Sends a struct holding a 64 MiB f64 array over a TCP loopback connection with its array
-//! out-of-band, and prints how many payload bytes each side copied.
+//! Sends a struct holding a 64 MiB f64 array over a TCP loopback connection with the array
+//! out-of-band (next to the main buffer instead of inside it), and prints how many payload bytes
+//! each side copied.
 //!
-//! Run: `cargo run --release -p fory-core --example tcp_out_of_band`
+//! ```sh
+//! cargo run --release -p fory-core --example tcp_out_of_band
+//! ```
 //!
-//! The sender serializes with a size-threshold callback: the array's memory goes to the socket
-//! in one vectored write, next to a main buffer of a few dozen bytes. The receiver reads the
-//! message into 8-byte-aligned buffers; deserializing into the owned struct copies the array
-//! into its `Vec<f64>` once, and reading the same message as a borrowed `Cow<[f64]>` copies
-//! nothing.
+//! The sender serializes with a size-threshold callback (`SizeThreshold`): the array's own
+//! memory goes to the socket in one vectored write, next to a main buffer of a few dozen bytes,
+//! so no payload byte is copied (`fory_core::oob::transport::FrameWriter`). The receiver
+//! (`FrameReader`) reads the message into 8-byte-aligned buffers; deserializing into the owned
+//! struct copies the array into its `Vec<f64>` once, and reading the same message as a borrowed
+//! `Cow<[f64]>` copies nothing. It checks what it prints (the values arrive intact, the sender
+//! copies nothing, the `Cow` borrows) and exits non-zero if a check fails.
 
 use std::borrow::Cow;
 use std::net::{TcpListener, TcpStream};
@@ -32,6 +37,11 @@ fn fory() -> Fory {
     fory
 }
 
+/// The array's element `i`.
+fn value(i: usize) -> f64 {
+    i as f64 * 0.5
+}
+
 fn mib(bytes: usize) -> String {
     format!("{:.1} MiB", bytes as f64 / (1 << 20) as f64)
 }
@@ -47,6 +57,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
         let message = reader.receive()?.expect("a tensor");
         let tensor: Tensor = message.deserialize(&fory)?;
+        assert_eq!(tensor.shape, [2048, 4096]);
+        assert_eq!(tensor.data.len(), ELEMENTS);
+        assert!(tensor.data.iter().enumerate().all(|(i, &v)| v == value(i)));
         let copied = tensor.data.len() * 8; // the Vec<f64> owns a copy of the buffer
         println!(
             "receiver: {} ({} elements, shape {:?}); main buffer {} bytes; copied {} into the \
@@ -64,6 +77,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             Cow::Borrowed(_) => 0,
             Cow::Owned(v) => v.len() * 8,
         };
+        assert_eq!(copied, 0, "the aligned out-of-band array is borrowed");
+        assert!(view.iter().enumerate().all(|(i, &v)| v == value(i)));
         println!(
             "receiver: the same array as Cow<[f64]>: {} elements, {} bytes copied (it points \
              into the received buffer)",
@@ -77,11 +92,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let tensor = Tensor {
         name: "weights".to_string(),
         shape: vec![2048, 4096],
-        data: (0..ELEMENTS).map(|i| i as f64 * 0.5).collect(),
+        data: (0..ELEMENTS).map(value).collect(),
     };
     let mut writer = FrameWriter::new(TcpStream::connect(address)?);
     // Buffers of 1 MiB or more travel out-of-band.
     let sent = writer.send(&fory, &tensor, SizeThreshold(1 << 20))?;
+    assert_eq!(sent.copied_payload_bytes, 0);
     println!(
         "sender: main buffer {} bytes, {} out-of-band, {} bytes of payload copied",
         sent.main_bytes,
@@ -89,6 +105,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         sent.copied_payload_bytes
     );
     let sent = writer.send(&fory, &tensor.data, SizeThreshold(1 << 20))?;
+    assert_eq!(sent.copied_payload_bytes, 0);
     println!(
         "sender: the bare array: main buffer {} bytes, {} bytes of payload copied",
         sent.main_bytes, sent.copied_payload_bytes

@@ -1,7 +1,7 @@
 //! Finding, setting up and calling the peers (`peers/<peer>/setup.sh` and `peers/<peer>/run`),
 //! following the peer interface: `run gen DIR` and `run roundtrip CASE FILE [CASE FILE ...]`,
-//! and for the interop example (see [`crate::interop`]) `run interop write DIR` and
-//! `run interop read DIR`.
+//! and for the exchange examples (see [`crate::interop`]) `run interop write|read DIR` and
+//! `run example NAME write|read DIR`.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -225,8 +225,8 @@ pub struct Gen {
     pub unknown_lines: Vec<String>,
 }
 
-/// What `run roundtrip` (or `run interop read`, or the interop example) did: one answer line
-/// per case.
+/// What `run roundtrip` (or `run interop read`, `run example NAME read`, or an example) did: one
+/// answer line per case or row.
 #[derive(Debug, Clone)]
 pub struct Answers {
     /// The process.
@@ -372,22 +372,25 @@ impl Peer {
         Ok(parse_answers(finished))
     }
 
-    /// `run interop write DIR`: the peer's interop program writes its payloads of the interop
-    /// example ([`crate::interop::ROWS`]) into `DIR`.
-    pub fn interop_write(&self, dir: &Path) -> io::Result<Finished> {
-        run_command(
-            self.command(&["interop".as_ref(), "write".as_ref(), dir.as_os_str()]),
-            RUN_TIMEOUT,
-        )
+    /// `run COMMAND... write DIR`: the peer's side of an exchange example writes its payloads
+    /// into `DIR` (`COMMAND` is `interop` for the interop example, `example NAME` for the
+    /// others; see [`crate::interop`]).
+    pub fn example_write(&self, command: &[&str], dir: &Path) -> io::Result<Finished> {
+        run_command(self.example_command(command, "write", dir), RUN_TIMEOUT)
     }
 
-    /// `run interop read DIR`: the peer's interop program checks the payloads in `DIR`.
-    pub fn interop_read(&self, dir: &Path) -> io::Result<Answers> {
-        let finished = run_command(
-            self.command(&["interop".as_ref(), "read".as_ref(), dir.as_os_str()]),
-            RUN_TIMEOUT,
-        )?;
+    /// `run COMMAND... read DIR`: the peer's side of an exchange example checks the payloads in
+    /// `DIR`.
+    pub fn example_read(&self, command: &[&str], dir: &Path) -> io::Result<Answers> {
+        let finished = run_command(self.example_command(command, "read", dir), RUN_TIMEOUT)?;
         Ok(parse_answers(finished))
+    }
+
+    fn example_command(&self, command: &[&str], verb: &str, dir: &Path) -> Command {
+        let mut args: Vec<&std::ffi::OsStr> = command.iter().map(|a| a.as_ref()).collect();
+        args.push(verb.as_ref());
+        args.push(dir.as_os_str());
+        self.command(&args)
     }
 }
 

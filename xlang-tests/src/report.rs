@@ -29,6 +29,10 @@ pub enum Cell {
     Skipped,
     /// Not run because an earlier check of the same case and peer failed; why.
     NotRun(String),
+    /// No such check for this row and peer (an example that does not run against the peer, a
+    /// check a self-contained example does not have): a blank cell, not counted. A check column
+    /// of a peer with only blank cells is left out of the tables.
+    Absent,
 }
 
 impl Cell {
@@ -58,6 +62,7 @@ impl Cell {
             Cell::Unsupported(_) => "unsupported",
             Cell::Skipped => "skipped",
             Cell::NotRun(_) => "-",
+            Cell::Absent => "",
         }
     }
 }
@@ -218,6 +223,21 @@ impl List {
     }
 }
 
+impl PeerColumn {
+    /// The checks (indices into [`CHECKS`]) the tables show for this peer: those with a cell that
+    /// is not [`Cell::Absent`] (all four if every cell is).
+    pub fn shown_checks(&self) -> Vec<usize> {
+        let shown: Vec<usize> = (0..CHECKS.len())
+            .filter(|&i| self.cells.iter().any(|row| row[i] != Cell::Absent))
+            .collect();
+        if shown.is_empty() {
+            (0..CHECKS.len()).collect()
+        } else {
+            shown
+        }
+    }
+}
+
 impl Report {
     /// The counts over every cell and peer-level failure.
     pub fn counts(&self) -> Counts {
@@ -362,59 +382,61 @@ impl Report {
             .chain([4])
             .max()
             .unwrap_or(4);
-        // Column width: the widest label or header among the four checks.
-        let widths: Vec<[usize; 4]> = self
+        // Per peer, the checks shown and each one's width: the widest label or its header.
+        let columns: Vec<Vec<(usize, usize)>> = self
             .peers
             .iter()
             .map(|p| {
-                let mut w = [0; 4];
-                for (i, h) in CHECKS.iter().enumerate() {
-                    w[i] = p
-                        .cells
-                        .iter()
-                        .map(|row| row[i].label().len())
-                        .chain([h.len()])
-                        .max()
-                        .unwrap_or(0);
-                }
-                w
+                p.shown_checks()
+                    .into_iter()
+                    .map(|i| {
+                        let width = p
+                            .cells
+                            .iter()
+                            .map(|row| row[i].label().len())
+                            .chain([CHECKS[i].len()])
+                            .max()
+                            .unwrap_or(0);
+                        (i, width)
+                    })
+                    .collect()
             })
             .collect();
-        let group_width = |w: &[usize; 4]| w.iter().sum::<usize>() + 3 * 2;
+        let group_width = |cols: &[(usize, usize)]| {
+            cols.iter().map(|(_, w)| w).sum::<usize>() + 2 * cols.len().saturating_sub(1)
+        };
         let mut out = String::new();
         let _ = write!(out, "{:case_width$}", "");
-        for (p, w) in self.peers.iter().zip(&widths) {
-            let _ = write!(out, " | {:gw$}", p.peer, gw = group_width(w));
+        for (p, cols) in self.peers.iter().zip(&columns) {
+            let _ = write!(out, " | {:gw$}", p.peer, gw = group_width(cols));
         }
         trim_end_spaces(&mut out);
         out.push('\n');
         let _ = write!(out, "{:case_width$}", "case");
-        for w in &widths {
+        for cols in &columns {
             out.push_str(" | ");
-            let cols: Vec<String> = CHECKS
+            let heads: Vec<String> = cols
                 .iter()
-                .zip(w)
-                .map(|(h, w)| format!("{h:w$}"))
+                .map(|&(i, w)| format!("{:w$}", CHECKS[i]))
                 .collect();
-            out.push_str(&cols.join("  "));
+            out.push_str(&heads.join("  "));
         }
         trim_end_spaces(&mut out);
         out.push('\n');
         let _ = write!(out, "{}", "-".repeat(case_width));
-        for w in &widths {
-            let _ = write!(out, "-+-{}", "-".repeat(group_width(w)));
+        for cols in &columns {
+            let _ = write!(out, "-+-{}", "-".repeat(group_width(cols)));
         }
         out.push('\n');
-        for (i, case) in self.cases.iter().enumerate() {
+        for (row, case) in self.cases.iter().enumerate() {
             let _ = write!(out, "{case:case_width$}");
-            for (p, w) in self.peers.iter().zip(&widths) {
+            for (p, cols) in self.peers.iter().zip(&columns) {
                 out.push_str(" | ");
-                let cols: Vec<String> = p.cells[i]
+                let labels: Vec<String> = cols
                     .iter()
-                    .zip(w)
-                    .map(|(c, w)| format!("{:w$}", c.label()))
+                    .map(|&(i, w)| format!("{:w$}", p.cells[row][i].label()))
                     .collect();
-                out.push_str(&cols.join("  "));
+                out.push_str(&labels.join("  "));
             }
             trim_end_spaces(&mut out);
             out.push('\n');
@@ -438,17 +460,22 @@ impl Report {
              - **bytes**: our encoding equals the peer's bytes.\n\
              - **regenerated**: the freshly generated file equals the committed \
              `xlang-tests/golden/<peer>/<case>.bin`.\n\n\
-             The rows `interop_by_id` and `interop_by_name` are the interop example \
-             (`fory-core/examples/peer_interop.rs`), every side on its library's default \
-             configuration: **decode** is the example reading the peer's interop program's \
-             payload, **round trip** the peer's program reading the example's, **bytes** does \
-             not apply.\n\n\
+             The last rows are the examples of `fory-core/examples/`, built in release and run. \
+             The rows `interop_by_id` and `interop_by_name` (the example `peer_interop`), \
+             `python_interop` and `java_interop` exchange files with the peer's side of the \
+             example, every side on its library's default configuration: **decode** is the \
+             example reading the peer's payload, **round trip** the peer reading the example's, \
+             **regenerated** the peer's payload against the committed one; **bytes** does not \
+             apply. The other example rows run alone, in the column group `rust` (no peer): \
+             **round trip** passes when the example, which checks what it writes and reads \
+             back, exits 0.\n\n\
              Cells: `ok` passed; `FAIL` failed (`FAIL @n`: the bytes first differ at offset n); \
              `differs (accepted)` the bytes differ for a reason listed in \
              `src/differences.rs` (neither pass nor failure); `n/a` the check does not apply; \
              `unsupported` the peer reported the case UNSUPPORTED; `skipped` the peer is not \
-             available; `-` not run because an earlier check failed.\n\n\
-             The summary and the lists' headings count checks (four per case and peer) and the \
+             available; `-` not run because an earlier check failed; blank: no such check for \
+             this row and peer (not counted).\n\n\
+             The summary and the lists' headings count checks (four per case and peer, fewer for the examples) and the \
              peer/case pairs they fall in; each list has one line per peer/case pair (the \
              failures also one per peer-level failure, before the peer's cases).\n\n",
         );
@@ -462,21 +489,23 @@ impl Report {
             counts.result_line(),
             counts.other_line()
         );
+        let shown: Vec<Vec<usize>> = self.peers.iter().map(PeerColumn::shown_checks).collect();
         out.push_str("## Table\n\n| case |");
-        for p in &self.peers {
-            for h in CHECKS {
-                let _ = write!(out, " {} {h} |", p.peer);
+        for (p, checks) in self.peers.iter().zip(&shown) {
+            for &i in checks {
+                let _ = write!(out, " {} {} |", p.peer, CHECKS[i]);
             }
         }
         out.push_str("\n|---|");
-        for _ in &self.peers {
-            out.push_str("---|---|---|---|");
+        for checks in &shown {
+            out.push_str(&"---|".repeat(checks.len()));
         }
         out.push('\n');
-        for (i, case) in self.cases.iter().enumerate() {
+        for (row, case) in self.cases.iter().enumerate() {
             let _ = write!(out, "| `{case}` |");
-            for p in &self.peers {
-                for cell in &p.cells[i] {
+            for (p, checks) in self.peers.iter().zip(&shown) {
+                for &i in checks {
+                    let cell = &p.cells[row][i];
                     let label = cell.label();
                     if matches!(cell, Cell::Fail { .. }) {
                         let _ = write!(out, " **{label}** |");
@@ -704,5 +733,62 @@ mod tests {
         let c = report.counts();
         assert_eq!(c.result_line(), "4 checks passed, 0 failed");
         assert_eq!(report.lists()[0].heading(), "Failures (0 checks)");
+    }
+
+    #[test]
+    fn blank_cells_are_not_counted_and_their_columns_are_left_out() {
+        use Cell::*;
+        let report = Report {
+            cases: vec!["a".to_string(), "example".to_string()],
+            peers: vec![
+                column(
+                    "java",
+                    vec![[Pass, Pass, Pass, Pass], [Absent, Absent, Absent, Absent]],
+                    &[],
+                ),
+                column(
+                    "rust",
+                    vec![
+                        [Absent, Absent, Absent, Absent],
+                        [Absent, Cell::fail("exited with 101"), Absent, Absent],
+                    ],
+                    &[],
+                ),
+            ],
+        };
+        let c = report.counts();
+        assert_eq!(c.passed.checks, 4);
+        assert_eq!(
+            c.failed,
+            Tally {
+                checks: 1,
+                pairs: 1
+            }
+        );
+        assert_eq!(
+            report.failures(),
+            ["rust/example round trip: exited with 101"]
+        );
+        assert_eq!(report.peers[1].shown_checks(), [1]);
+        let table = report.text_table();
+        let lines: Vec<&str> = table.lines().collect();
+        assert_eq!(lines[0], format!("        | java{} | rust", " ".repeat(34)));
+        assert_eq!(
+            lines[1],
+            "case    | decode  round trip  bytes  regenerated | round trip"
+        );
+        assert_eq!(
+            lines[3],
+            "a       | ok      ok          ok     ok          |"
+        );
+        assert_eq!(lines[4], format!("example | {} | FAIL", " ".repeat(38)));
+        let md = report.markdown();
+        let header = concat!(
+            "| case | java decode | java round trip | java bytes | java regenerated ",
+            "| rust round trip |\n|---|---|---|---|---|---|\n",
+            "| `a` | ok | ok | ok | ok |  |\n",
+            "| `example` |  |  |  |  | **FAIL** |\n",
+        );
+        assert!(md.contains(header), "{md}");
     }
 }

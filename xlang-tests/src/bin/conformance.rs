@@ -11,10 +11,13 @@
 //! the tree to copy to `xlang-tests/golden/<peer>/`), `rust/` (our encodings) and `ours/` (our
 //! encodings as the peer rewrote them in `run roundtrip`).
 //!
-//! It also runs the interop example (`fory-core/examples/peer_interop.rs`, built here with
-//! `cargo build --release`) against each peer's interop program, every side on its library's
-//! default configuration: the rows `interop_by_id` and `interop_by_name` (see
-//! `xlang_tests::interop`). The peer writes into `golden/` and the example into `rust/`.
+//! It also builds every example of `fory-core/examples/` (`cargo build --release --examples`,
+//! while the peers set up) and runs each as rows of the same table (see `xlang_tests::interop`):
+//! the exchange examples against their peers' sides, every side on its library's default
+//! configuration (`peer_interop`: the rows `interop_by_id` and `interop_by_name` with every
+//! peer; `python_interop` with both Python peers; `java_interop` with Java; the peer writes into
+//! `golden/` and the example into `rust/`), and the self-contained ones alone, in the column
+//! group `rust` (exit 0 passes).
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -28,7 +31,7 @@ use std::time::Instant;
 use xlang_tests::cases::{all, for_peer, Case};
 use xlang_tests::differences::{accepted, non_deterministic};
 use xlang_tests::generative::run::{parse_case_name, Options as RandomOptions};
-use xlang_tests::interop::{self, build_example, run_example};
+use xlang_tests::interop::{self, build_examples, run_example, Built, Example, Kind, EXAMPLES};
 use xlang_tests::payload::{case_of_file, Payload};
 use xlang_tests::peers::{
     committed_golden_dir, read_unsupported_file, render_unsupported, repo_root, Answer, Answers,
@@ -121,14 +124,22 @@ fn main() -> ExitCode {
     // The checks decode bytes from other programs: report a panic as a failure, quietly.
     panic::set_hook(Box::new(|_| {}));
     let start = Instant::now();
-    // The interop example builds while the peers set up; each peer waits for it when it needs it.
-    let example_build = thread::spawn(move || {
-        if fixed && LazyLock::force(&EXAMPLE).is_ok() {
-            eprintln!(
-                "[interop] example built in {:.1}s",
-                start.elapsed().as_secs_f64()
-            );
+    // The examples build while the peers set up; each peer waits for them when it needs them.
+    // Then the self-contained ones run, beside the peers.
+    let examples = thread::spawn(move || {
+        if !fixed {
+            return None;
         }
+        if LazyLock::force(&BUILT).is_ok() {
+            eprintln!("[examples] built in {:.1}s", start.elapsed().as_secs_f64());
+        }
+        let column = run_alone();
+        eprintln!(
+            "[{}] self-contained examples done in {:.1}s",
+            interop::ALONE,
+            start.elapsed().as_secs_f64()
+        );
+        Some(column)
     });
     let handles: Vec<_> = peers
         .iter()
@@ -138,16 +149,16 @@ fn main() -> ExitCode {
             thread::spawn(move || run_peer(&peer, &work, require_all))
         })
         .collect();
-    let columns: Vec<PeerColumn> = handles
+    let mut columns: Vec<PeerColumn> = handles
         .into_iter()
         .map(|h| h.join().expect("peer thread"))
         .collect();
-    let _ = example_build.join();
+    columns.extend(examples.join().expect("examples thread"));
     let report = Report {
         cases: all()
             .iter()
             .map(|c| c.name)
-            .chain(interop::ROWS)
+            .chain(interop::rows())
             .map(str::to_string)
             .collect(),
         peers: columns,
@@ -377,8 +388,6 @@ fn all_cells(cases: usize, cell: Cell) -> Vec<[Cell; 4]> {
 fn run_peer(peer: &Peer, work: &Path, require_all: bool) -> PeerColumn {
     let name = peer.name.as_str();
     let cases = for_peer(name);
-    // The cases' rows, then the interop example's.
-    let row_count = cases.len() + interop::ROWS.len();
     let committed = committed_golden_dir(name);
     let mut col = PeerColumn {
         peer: name.to_string(),
@@ -408,7 +417,7 @@ fn run_peer(peer: &Peer, work: &Path, require_all: bool) -> PeerColumn {
                 col.peer_failures
                     .push(format!("skipped, but --require-all: {reason}"));
             }
-            col.cells = all_cells(row_count, Cell::Skipped);
+            col.cells = uniform_cells(name, cases.len(), Cell::Skipped);
             return col;
         }
         Setup::Failed(message) => {
@@ -417,7 +426,7 @@ fn run_peer(peer: &Peer, work: &Path, require_all: bool) -> PeerColumn {
                 "setup failed (each of its checks counts as failed): {message}"
             ));
             // An empty message: explained by the peer-level failure, not listed per case.
-            col.cells = all_cells(row_count, Cell::fail(""));
+            col.cells = uniform_cells(name, cases.len(), Cell::fail(""));
             return col;
         }
     }
@@ -430,7 +439,7 @@ fn run_peer(peer: &Peer, work: &Path, require_all: bool) -> PeerColumn {
         if let Err(e) = fs::create_dir_all(dir) {
             col.peer_failures
                 .push(format!("cannot create {}: {e}", dir.display_rel()));
-            col.cells = all_cells(row_count, Cell::fail(""));
+            col.cells = uniform_cells(name, cases.len(), Cell::fail(""));
             return col;
         }
     }
@@ -683,74 +692,157 @@ fn run_peer(peer: &Peer, work: &Path, require_all: bool) -> PeerColumn {
             }
         }
     }
-    rows.extend(interop_rows(
-        peer,
-        &golden,
-        &rust,
-        committed_exists.then_some(committed.as_path()),
-        &mut col,
-    ));
+    // The examples' rows: those of the exchanges that run against this peer, blank others.
+    for example in &EXAMPLES {
+        if example.runs_against(name) {
+            rows.extend(exchange_rows(
+                peer,
+                example,
+                &golden,
+                &rust,
+                committed_exists.then_some(committed.as_path()),
+                &mut col,
+            ));
+        } else {
+            rows.extend(all_cells(example.rows().len(), Cell::Absent));
+        }
+    }
     eprintln!("[{name}] done in {:.1}s", start.elapsed().as_secs_f64());
     col.cells = rows;
     col
 }
 
-/// The interop example's binary (built once, while the peers set up), or why there is none.
-static EXAMPLE: LazyLock<Result<PathBuf, String>> = LazyLock::new(build_example);
+/// The examples' binaries (built once, while the peers set up), or why there are none.
+static BUILT: LazyLock<Result<Built, String>> = LazyLock::new(build_examples);
 
-/// The rows of the interop example ([`interop::ROWS`]) for one peer, each library on its default
-/// configuration:
+/// A peer's cells when none of its checks ran: `cell` for each case and each row of an example
+/// that runs against the peer, blank for the other examples' rows.
+fn uniform_cells(peer: &str, cases: usize, cell: Cell) -> Vec<[Cell; 4]> {
+    let mut rows = all_cells(cases, cell.clone());
+    for example in &EXAMPLES {
+        let cell = if example.runs_against(peer) {
+            cell.clone()
+        } else {
+            Cell::Absent
+        };
+        rows.extend(all_cells(example.rows().len(), cell));
+    }
+    rows
+}
+
+/// The column group [`interop::ALONE`]: the self-contained examples, each run alone (exit 0
+/// passes), in the check **round trip**; every other cell is blank.
+fn run_alone() -> PeerColumn {
+    let mut col = PeerColumn {
+        peer: interop::ALONE.to_string(),
+        status: "no peer: the self-contained examples of fory-core/examples/, each run alone \
+                 (exit 0 passes)"
+            .to_string(),
+        skipped: false,
+        cells: all_cells(all().len(), Cell::Absent),
+        peer_failures: Vec::new(),
+        notes: Vec::new(),
+    };
+    let built = match &*BUILT {
+        Ok(built) => Some(built),
+        Err(e) => {
+            col.peer_failures
+                .push(format!("the examples did not build: {e}"));
+            None
+        }
+    };
+    for example in &EXAMPLES {
+        if let Kind::Exchange { rows, .. } = example.kind {
+            col.cells.extend(all_cells(rows.len(), Cell::Absent));
+            continue;
+        }
+        let result = match built {
+            // An empty message: explained by the peer-level failure.
+            None => Cell::fail(""),
+            Some(built) => {
+                let binary = built.binary(example.name);
+                match run_example(&binary, &[]) {
+                    Err(e) => Cell::fail(format!("cannot run {}: {e}", binary.display_rel())),
+                    Ok(ran) if ran.finished.success() => Cell::Pass,
+                    Ok(ran) => {
+                        Cell::fail(format!("{} {}", example.name, ran.finished.describe(true)))
+                    }
+                }
+            }
+        };
+        col.cells
+            .push([Cell::Absent, result, Cell::Absent, Cell::Absent]);
+    }
+    col
+}
+
+/// The rows of an exchange example for one peer, each library on its default configuration:
 ///
-/// - decode: the peer's interop program writes its payloads (`run interop write golden/`) and
-///   the example reads them and compares the values (`peer_interop read golden/`);
-/// - round trip: the example writes its payloads (`peer_interop write rust/`) and the peer's
-///   program reads them and compares the values (`run interop read rust/`);
-/// - bytes: n/a (each library writes the map in its own order; the cases compare bytes);
+/// - decode: the peer's side writes its payloads (`run interop write golden/`, `run example
+///   NAME write golden/`) and the example reads them and compares the values (`read golden/`);
+/// - round trip: the example writes its payloads (`write rust/`) and the peer's side reads them
+///   and compares the values (`run ... read rust/`);
+/// - bytes: n/a (the examples compare values; each library writes a map in its own order);
 /// - regenerated: the peer's payloads equal the committed ones.
-fn interop_rows(
+fn exchange_rows(
     peer: &Peer,
+    example: &Example,
     golden: &Path,
     rust: &Path,
     committed: Option<&Path>,
     col: &mut PeerColumn,
 ) -> Vec<[Cell; 4]> {
     let name = peer.name.as_str();
-    let example = match &*EXAMPLE {
-        Ok(path) => path,
+    let Kind::Exchange {
+        peer_command,
+        rows: example_rows,
+        ..
+    } = example.kind
+    else {
+        unreachable!("exchange_rows of a self-contained example")
+    };
+    let run_peer = format!("run {}", peer_command.join(" "));
+    let built = match &*BUILT {
+        Ok(built) => built,
         Err(e) => {
-            col.peer_failures
-                .push(format!("the interop example did not build: {e}"));
+            let failure = format!("the examples did not build: {e}");
+            if !col.peer_failures.contains(&failure) {
+                col.peer_failures.push(failure);
+            }
             // An empty message: explained by the peer-level failure, not listed per row.
-            return all_cells(interop::ROWS.len(), Cell::fail(""));
+            return all_cells(example_rows.len(), Cell::fail(""));
         }
     };
+    let binary = built.binary(example.name);
+    let example_binary = binary.as_path();
 
     // The peer writes, the example reads.
-    let peer_wrote = match peer.interop_write(golden) {
-        Err(e) => Err(format!("cannot run `run interop write`: {e}")),
-        Ok(f) if !f.success() => Err(format!("run interop write {}", f.describe(false))),
+    let peer_wrote = match peer.example_write(peer_command, golden) {
+        Err(e) => Err(format!("cannot run `{run_peer} write`: {e}")),
+        Ok(f) if !f.success() => Err(format!("{run_peer} write {}", f.describe(false))),
         Ok(_) => Ok(()),
     };
     let decode = match &peer_wrote {
         Err(e) => Err(e.clone()),
-        Ok(()) => run_example(example, "read", golden)
-            .map_err(|e| format!("cannot run {}: {e}", example.display_rel())),
+        Ok(()) => run_example(example_binary, &["read".as_ref(), golden.as_os_str()])
+            .map_err(|e| format!("cannot run {}: {e}", example_binary.display_rel())),
     };
     // The example writes, the peer reads.
-    let ours = run_example(example, "write", rust)
-        .map_err(|e| format!("cannot run {}: {e}", example.display_rel()))
+    let ours = run_example(example_binary, &["write".as_ref(), rust.as_os_str()])
+        .map_err(|e| format!("cannot run {}: {e}", example_binary.display_rel()))
         .and_then(|written| match written.finished.success() {
             true => Ok(()),
             false => Err(format!(
-                "peer_interop write {}",
+                "{} write {}",
+                example.name,
                 written.finished.describe(false)
             )),
         });
     let round_trip = match ours {
         Err(e) => Err(e),
         Ok(()) => peer
-            .interop_read(rust)
-            .map_err(|e| format!("cannot run `run interop read`: {e}")),
+            .example_read(peer_command, rust)
+            .map_err(|e| format!("cannot run `{run_peer} read`: {e}")),
     };
 
     let answer = |result: &Result<Answers, String>, row: &str, who: &str, col: &mut PeerColumn| {
@@ -775,17 +867,19 @@ fn interop_rows(
         }
     };
 
+    let example_reads = format!("the example ({} read)", example.name);
+    let peer_reads = format!("the peer ({run_peer} read)");
     let mut rows = Vec::new();
-    for row in interop::ROWS {
+    for &row in example_rows {
         let file = bin(golden, row);
         let regenerated = match (committed, &peer_wrote) {
             (None, _) => Cell::NotRun("no committed golden directory".to_string()),
-            (Some(_), Err(_)) => Cell::NotRun("run interop write failed".to_string()),
+            (Some(_), Err(_)) => Cell::NotRun(format!("{run_peer} write failed")),
             (Some(committed), Ok(())) => {
                 let committed_file = bin(committed, row);
                 match (read(&file), read(&committed_file)) {
                     (None, _) => {
-                        Cell::fail(format!("run interop write wrote no {}", file.display_rel()))
+                        Cell::fail(format!("{run_peer} write wrote no {}", file.display_rel()))
                     }
                     (Some(_), None) => Cell::fail(format!(
                         "{} is not committed (the peer now writes it)",
@@ -811,10 +905,11 @@ fn interop_rows(
             }
         };
         rows.push([
-            answer(&decode, row, "the example (peer_interop read)", col),
-            answer(&round_trip, row, "the peer (run interop read)", col),
+            answer(&decode, row, &example_reads, col),
+            answer(&round_trip, row, &peer_reads, col),
             Cell::NotApplicable(
-                "the example compares values: each library writes its map in its own order"
+                "the example compares values, not bytes (each library writes a map in its own \
+                 order)"
                     .to_string(),
             ),
             regenerated,
