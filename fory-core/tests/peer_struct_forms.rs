@@ -291,3 +291,55 @@ fn java_s_struct_without_evolution_in_compatible_mode() {
         }
     }
 }
+
+/// A pyfory field annotated with a bare `np.ndarray` is declared UNKNOWN in its TypeDef
+/// (`... 5c` field header, type 0), and its value carries its own type info (`38`,
+/// FLOAT64_ARRAY). A compatible-mode `Vec<f64>` field reads that value: the TypeDef says only
+/// "any type", and the value's own type fits. Written by pyfory 1.6.0 and 1.7.7 alike:
+///
+/// ```python
+/// @dataclass
+/// class Probe:
+///     name: str = ""
+///     temperatures: np.ndarray = None
+/// f = pyfory.Fory(xlang=True); f.register(Probe, type_id=40)
+/// f.serialize(Probe("p", np.array([1.5, -2.0]))).hex()
+/// ```
+#[derive(ForyObject, Debug, PartialEq, Default)]
+struct Probe {
+    name: String,
+    temperatures: Vec<f64>,
+}
+
+const PYFORY_PROBE: &str = "01ff1c00110006974237465ec2284815340c205c004c8c792209d22490047038\
+                            10000000000000f83f00000000000000c0";
+
+#[test]
+fn a_field_a_peer_declares_unknown_reads_the_value_s_own_type() {
+    let mut fory = Fory::default();
+    fory.register::<Probe>(40).unwrap();
+    let value = Probe {
+        name: "p".into(),
+        temperatures: vec![1.5, -2.0],
+    };
+    reads_with(&fory, value, PYFORY_PROBE);
+}
+
+/// The same field holding a value the local field cannot take is an error naming it, never a
+/// silent default.
+#[derive(ForyObject, Debug, PartialEq, Default)]
+#[fory(name = "Probe")]
+struct ProbeAsText {
+    name: String,
+    temperatures: String,
+}
+
+#[test]
+fn an_unknown_field_whose_value_does_not_fit_is_an_error() {
+    let mut fory = Fory::default();
+    fory.register::<ProbeAsText>(40).unwrap();
+    let err = fory
+        .deserialize::<ProbeAsText>(&unhex(PYFORY_PROBE))
+        .unwrap_err();
+    assert!(err.to_string().contains("FLOAT64_ARRAY"), "{err}");
+}

@@ -543,11 +543,16 @@ fn is_array(id: TypeId) -> bool {
 /// The payload reader checks the details (an `i32` field rejects a 64-bit wire integer, a
 /// `Vec<i32>` an INT64_ARRAY); this only keeps a field of another kind altogether from being read
 /// at all, so it is skipped. Two array types are the same kind, as two integer types are: an
-/// array of another element type is converted or rejected, never dropped for the default.
+/// array of another element type is converted or rejected, never dropped for the default; and a
+/// field the writer declared UNKNOWN is read by its value's own type info.
 fn readable_as(remote: &FieldType, local: &FieldType) -> bool {
     let (r, l) = (remote.type_id(), local.type_id());
     r == l
         || l == TypeId::Unknown
+        // The writer declared "any type" (pyfory's bare `np.ndarray`, Java's `Object`): the value
+        // carries its own type info, which the field's reader checks, so a value that does not
+        // fit is an error naming it rather than a silent default.
+        || r == TypeId::Unknown
         || (is_integer(r) && is_integer(l))
         || (is_float(r) && is_float(l))
         || (is_array(l) && (r == TypeId::List || is_array(r)))
