@@ -42,6 +42,7 @@ pub const DIFFERENCES: &[Difference] = &[
             "enum_list_by_name",
             "struct_named",
             "struct_nested_by_name",
+            "ext_value_by_name",
         ],
     },
     Difference {
@@ -102,6 +103,14 @@ pub const DIFFERENCES: &[Difference] = &[
             "polymorphic_list_compatible",
             "polymorphic_list_field",
             "polymorphic_list_field_compatible",
+            "ext_value",
+            "ext_value_compatible",
+            "ext_value_by_name",
+            "ext_value_by_name_compatible",
+            "ext_field",
+            "ext_field_compatible",
+            "ext_field_by_name",
+            "ext_field_by_name_compatible",
         ],
     },
     Difference {
