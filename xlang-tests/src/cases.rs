@@ -469,6 +469,20 @@ fn invoice() -> Invoice {
     }
 }
 
+/// The value of `ext_collections`: `Wallet {coins: [Money(1, "EUR"), Money(2, "EUR")], spare:
+/// Money(3, "EUR"), by_owner: {"a": Money(4, "EUR")}}`.
+fn wallet() -> Wallet {
+    let eur = |cents| Money {
+        cents,
+        currency: s("EUR"),
+    };
+    Wallet {
+        coins: vec![eur(1), eur(2)],
+        spare: Some(eur(3)),
+        by_owner: BTreeMap::from([(s("a"), eur(4))]),
+    }
+}
+
 struct_cases! {
     struct_primitives: Primitives = Primitives {
         flag: true, tiny: -5, short_value: -300, count: 123_456, total: -9_876_543_210,
@@ -528,6 +542,7 @@ struct_cases! {
     ext_value_by_name [register_money_by_name]: Money = money();
     ext_field [register_invoice]: Invoice = invoice();
     ext_field_by_name [register_invoice_money_by_name]: Invoice = invoice();
+    ext_collections [register_wallet]: Wallet = wallet();
     all_null_lists [register_all_null_lists]: AllNullLists = AllNullLists {
         numbers: vec![None, None],
         texts: vec![None],

@@ -114,6 +114,24 @@ pub const DIFFERENCES: &[Difference] = &[
         ],
     },
     Difference {
+        peer: "python",
+        reason: "ext values in collections as Java writes them: a list declares its element \
+                 type in schema-consistent mode (`0c`) and a map never declares its value type \
+                 (chunk header `04`, then `1f 8e02`); pyfory writes the list's element type info \
+                 (`08 1f8e02`) in both modes and declares the map's value type (`24`), and in \
+                 compatible mode leaves the element types' nullable bit clear in the TypeDef",
+        cases: &["ext_collections", "ext_collections_compatible"],
+    },
+    Difference {
+        peer: "go",
+        reason: "ext values in collections as Java writes them: a list declares its element \
+                 type in schema-consistent mode (`0c`) and a map never declares its value type \
+                 (chunk header `04`, then `1f 8e02`); Go writes the list's element type info \
+                 (`08 1f8e02`) in both modes and declares the map's value type (`24`), and its \
+                 strings as UTF-8",
+        cases: &["ext_collections", "ext_collections_compatible"],
+    },
+    Difference {
         peer: "go",
         reason: "a null map value as Java writes it (chunk header `11`, key ref flag `ff`); Go \
                  writes header `10` without the flag (and its strings as UTF-8)",

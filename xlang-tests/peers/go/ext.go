@@ -1,8 +1,8 @@
 package main
 
-// ext_value, ext_field (and _by_name, each also _compatible): a type with a custom encoding,
-// registered as an extension type (EXT by id, NAMED_EXT by name), at the root and as a struct
-// field.
+// ext_value, ext_field (and _by_name, each also _compatible), ext_collections (also _compatible):
+// a type with a custom encoding, registered as an extension type (EXT by id, NAMED_EXT by name),
+// at the root, as a struct field, and in a slice, a nullable field and a map.
 
 import (
 	"fmt"
@@ -22,6 +22,13 @@ type Invoice struct {
 	Item  string
 	Price Money
 	Count int32
+}
+
+// Wallet (272): Money as a slice element, a nullable field and a map value.
+type Wallet struct {
+	Coins   []Money
+	Spare   *Money `fory:"nullable"`
+	ByOwner map[string]Money
 }
 
 // moneySerializer writes Cents as a varint64, then Currency as a string (fory-go writes every
@@ -66,5 +73,22 @@ func extCases() []*Case {
 		cases = append(cases, structCase("ext_field"+by.suffix,
 			registrations(by.register, byID(Invoice{}, 271)), invoice)...)
 	}
-	return cases
+	collections := structCase("ext_collections",
+		registrations(moneyByID, byID(Wallet{}, 272)), func() Wallet {
+			return Wallet{
+				Coins:   []Money{{Cents: 1, Currency: "EUR"}, {Cents: 2, Currency: "EUR"}},
+				Spare:   &Money{Cents: 3, Currency: "EUR"},
+				ByOwner: map[string]Money{"a": {Cents: 4, Currency: "EUR"}},
+			}
+		})
+	collections[1].ReadUnsupported = pointerToExtField
+	collections[1].ReadFailure = "Spare: &{Cents: 135,"
+	return append(cases, collections...)
 }
+
+// pointerToExtField is why fory-go cannot read ext_collections_compatible, its own bytes
+// included.
+const pointerToExtField = "fory-go v1.6.0 writes the nullable *Money field in compatible mode " +
+	"as Java does (ff 1f 8e02, then the payload 06 ...), but its pointer serializer reads only the " +
+	"type id 1f of the type info and takes the user id 8e02 (270) for the payload: Spare decodes " +
+	"as {Cents: 135, ...}"

@@ -906,8 +906,9 @@ for _suffix, _compatible in (("", False), ("_compatible", True)):
 
 
 # ---------------------------------------------------------------------------------------------
-# ext_value, ext_field (and _by_name, each also _compatible): a type with a custom serializer,
-# at the root and as a struct field.
+# ext_value, ext_field (and _by_name, each also _compatible), ext_collections (also _compatible): a
+# type with a custom serializer at the root, as a struct field, and in a list, an optional field
+# and a map.
 
 
 @dataclass
@@ -938,8 +939,16 @@ class Invoice:  # 271
     count: pyfory.Int32 = 0
 
 
+@dataclass
+class Wallet:  # 272: Money as a list element, a nullable field and a map value
+    coins: List[Money]
+    spare: Optional[Money]
+    by_owner: Dict[str, Money]
+
+
 TYPE_IDS[Money] = 270
 TYPE_IDS[Invoice] = 271
+TYPE_IDS[Wallet] = 272
 EXT_SERIALIZERS[Money] = MoneySerializer
 for _suffix, _compatible in (("", False), ("_compatible", True)):
     for _by, _by_name in (("", ()), ("_by_name", (Money,))):
@@ -951,6 +960,14 @@ for _suffix, _compatible in (("", False), ("_compatible", True)):
             Invoice(item="tea", price=Money(cents=-250, currency="GBP"), count=3),
             {"types": [Money, Invoice], "by_name": _by_name, "compatible": _compatible},
         )
+    CASES["ext_collections" + _suffix] = (
+        Wallet(
+            coins=[Money(cents=1, currency="EUR"), Money(cents=2, currency="EUR")],
+            spare=Money(cents=3, currency="EUR"),
+            by_owner={"a": Money(cents=4, currency="EUR")},
+        ),
+        {"types": [Money, Wallet], "compatible": _compatible},
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -582,8 +582,9 @@ pub fn register_event_log(fory: &mut Fory) -> Result<()> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// `ext_value`, `ext_field` (and `_by_name`, each also `_compatible`): a type with a custom
-// encoding, at the root and as a struct field.
+// `ext_value`, `ext_field` (and `_by_name`, each also `_compatible`), `ext_collections` (also
+// `_compatible`): a type with a custom encoding, at the root, as a struct field, and in a list,
+// an optional field and a map.
 
 /// An amount of money with a custom encoding (Java: a class registered with its own
 /// `Serializer`): an EXT user type registered by id (270), NAMED_EXT by name (`example.Money`).
@@ -621,6 +622,23 @@ pub struct Invoice {
     pub item: String,
     pub price: Money,
     pub count: i32,
+}
+
+/// `ext_collections` (id 272): `Money` as a list element, an optional field and a map value.
+/// Java declares the list's element type only in schema-consistent mode (`0c`; `08` and the
+/// type info `1f 8e02` in compatible mode) and never the map's value type (chunk header `04`,
+/// then `1f 8e02`), as for a struct.
+#[derive(ForyObject, Debug, Clone, PartialEq, Eq, Default)]
+pub struct Wallet {
+    pub coins: Vec<Money>,
+    pub spare: Option<Money>,
+    pub by_owner: BTreeMap<String, Money>,
+}
+
+/// The registrations of `ext_collections`: `Money` (270), `Wallet` (272).
+pub fn register_wallet(fory: &mut Fory) -> Result<()> {
+    register_money(fory)?;
+    fory.register::<Wallet>(272)
 }
 
 /// Registers `Money` (id 270).

@@ -48,6 +48,7 @@ import xlangtests.peer.Structs.Strings;
 import xlangtests.peer.Structs.Tagged;
 import xlangtests.peer.Structs.Unsigned;
 import xlangtests.peer.Structs.WithEnum;
+import xlangtests.peer.Structs.Wallet;
 import xlangtests.peer.Structs.WithUnion;
 
 /** Every case of CASES.md: name, value, mode and registrations. */
@@ -519,6 +520,7 @@ final class Cases {
     struct("ext_field", Cases::invoice, moneyById.andThen(f -> f.register(Invoice.class, 271)));
     struct(
         "ext_field_by_name", Cases::invoice, moneyByName.andThen(f -> f.register(Invoice.class, 271)));
+    struct("ext_collections", Cases::wallet, moneyById.andThen(f -> f.register(Wallet.class, 272)));
     // The numpy cases: the Python peer writes numpy arrays, this one Java's primitive arrays.
     oob("oob_numpy_float64_out_of_band", () -> new double[] {1.5, -2.0}, Oob.OUT_OF_BAND, NONE);
     oob("oob_numpy_int32_out_of_band", () -> new int[] {1, -1}, Oob.OUT_OF_BAND, NONE);
@@ -538,6 +540,18 @@ final class Cases {
     i.price = new Money(-250, "GBP");
     i.count = 3;
     return i;
+  }
+
+  /**
+   * {@code Wallet {coins: [Money(1, "EUR"), Money(2, "EUR")], spare: Money(3, "EUR"), byOwner:
+   * {"a": Money(4, "EUR")}}}.
+   */
+  private static Wallet wallet() {
+    Wallet w = new Wallet();
+    w.coins = list(new Money(1, "EUR"), new Money(2, "EUR"));
+    w.spare = new Money(3, "EUR");
+    w.byOwner = map("a", new Money(4, "EUR"));
+    return w;
   }
 
   /** {@code {numbers: [null, null], texts: [null], counts: [null]}}. */

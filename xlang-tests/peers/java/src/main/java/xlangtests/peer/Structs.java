@@ -445,4 +445,17 @@ public final class Structs {
 
     public Invoice() {}
   }
+
+  /**
+   * Wallet (272): {@link Money} as a list element, a nullable field and a map value. fory-core
+   * declares the list's element type only in schema-consistent mode and never the map's value
+   * type, as for a struct.
+   */
+  public static class Wallet {
+    public List<Money> coins;
+    public @Nullable Money spare;
+    public Map<String, Money> byOwner;
+
+    public Wallet() {}
+  }
 }
