@@ -137,8 +137,8 @@ pub fn build(input: &DeriveInput) -> Result<Model> {
         }
     }
     let attrs = attr::type_attrs(&input.attrs)?;
-    if let Some(span) = attrs.ext {
-        return build_ext(attrs, input, span);
+    if attrs.ext.is_some() {
+        return build_ext(attrs, input);
     }
     match &input.data {
         Data::Struct(data) => build_struct(attrs, &data.fields, lifetime),
@@ -168,11 +168,12 @@ pub fn build(input: &DeriveInput) -> Result<Model> {
 
 /// An ext type: any struct or enum without a lifetime; its fields carry no `#[fory]` attributes,
 /// since its `ForyExt` impl, not the derive, decides what is written.
-fn build_ext(attrs: TypeAttrs, input: &DeriveInput, span: proc_macro2::Span) -> Result<Model> {
-    if input.generics.lifetimes().next().is_some() {
+fn build_ext(attrs: TypeAttrs, input: &DeriveInput) -> Result<Model> {
+    if let Some(lifetime) = input.generics.lifetimes().next() {
         return Err(Error::new(
-            span,
-            "an ext type cannot borrow: `ForyExt::read_ext` returns an owned value",
+            lifetime.span(),
+            "an ext type cannot borrow (have a lifetime parameter): `ForyExt::read_ext` returns \
+             an owned value",
         ));
     }
     let fields: Vec<&syn::Field> = match &input.data {
@@ -192,8 +193,8 @@ fn build_ext(attrs: TypeAttrs, input: &DeriveInput, span: proc_macro2::Span) -> 
     let stray = fields.iter().map(|f| &f.attrs).chain(variants);
     for attrs in stray {
         if let Some(attr) = attrs.iter().find(|a| a.path().is_ident("fory")) {
-            return Err(Error::new(
-                attr.span(),
+            return Err(Error::new_spanned(
+                attr,
                 "an ext type's fields and variants take no `#[fory]` attributes: its `ForyExt` \
                  impl writes the payload",
             ));

@@ -448,6 +448,41 @@ fn inner(x: i32, label: &str) -> Inner {
     Inner { x, label: s(label) }
 }
 
+/// The value of `ext_value`: `Money {cents: 1999, currency: "EUR"}`.
+fn money() -> Money {
+    Money {
+        cents: 1999,
+        currency: s("EUR"),
+    }
+}
+
+/// The value of `ext_field`: `Invoice {item: "tea", price: Money {cents: -250, currency: "GBP"},
+/// count: 3}`.
+fn invoice() -> Invoice {
+    Invoice {
+        item: s("tea"),
+        price: Money {
+            cents: -250,
+            currency: s("GBP"),
+        },
+        count: 3,
+    }
+}
+
+/// The value of `ext_collections`: `Wallet {coins: [Money(1, "EUR"), Money(2, "EUR")], spare:
+/// Money(3, "EUR"), by_owner: {"a": Money(4, "EUR")}}`.
+fn wallet() -> Wallet {
+    let eur = |cents| Money {
+        cents,
+        currency: s("EUR"),
+    };
+    Wallet {
+        coins: vec![eur(1), eur(2)],
+        spare: Some(eur(3)),
+        by_owner: BTreeMap::from([(s("a"), eur(4))]),
+    }
+}
+
 struct_cases! {
     struct_primitives: Primitives = Primitives {
         flag: true, tiny: -5, short_value: -300, count: 123_456, total: -9_876_543_210,
@@ -503,6 +538,11 @@ struct_cases! {
         WithEnum { color: Color::Blue, count: 3 };
     struct_nested_by_name [register_by_name_fields]: Outer =
         Outer { name: s("outer"), inner: inner(7, "in"), count: 2 };
+    ext_value [register_money]: Money = money();
+    ext_value_by_name [register_money_by_name]: Money = money();
+    ext_field [register_invoice]: Invoice = invoice();
+    ext_field_by_name [register_invoice_money_by_name]: Invoice = invoice();
+    ext_collections [register_wallet]: Wallet = wallet();
     all_null_lists [register_all_null_lists]: AllNullLists = AllNullLists {
         numbers: vec![None, None],
         texts: vec![None],

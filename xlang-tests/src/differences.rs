@@ -42,6 +42,7 @@ pub const DIFFERENCES: &[Difference] = &[
             "enum_list_by_name",
             "struct_named",
             "struct_nested_by_name",
+            "ext_value_by_name",
         ],
     },
     Difference {
@@ -102,7 +103,33 @@ pub const DIFFERENCES: &[Difference] = &[
             "polymorphic_list_compatible",
             "polymorphic_list_field",
             "polymorphic_list_field_compatible",
+            "ext_value",
+            "ext_value_compatible",
+            "ext_value_by_name",
+            "ext_value_by_name_compatible",
+            "ext_field",
+            "ext_field_compatible",
+            "ext_field_by_name",
+            "ext_field_by_name_compatible",
         ],
+    },
+    Difference {
+        peer: "python",
+        reason: "ext values in collections as Java writes them: a list declares its element \
+                 type in schema-consistent mode (`0c`) and a map never declares its value type \
+                 (chunk header `04`, then `1f 8e02`); pyfory writes the list's element type info \
+                 (`08 1f8e02`) in both modes and declares the map's value type (`24`), and in \
+                 compatible mode leaves the element types' nullable bit clear in the TypeDef",
+        cases: &["ext_collections", "ext_collections_compatible"],
+    },
+    Difference {
+        peer: "go",
+        reason: "ext values in collections as Java writes them: a list declares its element \
+                 type in schema-consistent mode (`0c`) and a map never declares its value type \
+                 (chunk header `04`, then `1f 8e02`); Go writes the list's element type info \
+                 (`08 1f8e02`) in both modes and declares the map's value type (`24`), and its \
+                 strings as UTF-8",
+        cases: &["ext_collections", "ext_collections_compatible"],
     },
     Difference {
         peer: "go",

@@ -1,6 +1,6 @@
-//! Our encoding of every struct case, as hex, in an insta snapshot: a fact about our own output
-//! (the golden files are the facts about the peers'). A change in any derived type's bytes shows
-//! up here as a reviewable diff.
+//! Our encoding of every struct case and ext case, as hex, in an insta snapshot: a fact about our
+//! own output (the golden files are the facts about the peers'). A change in any derived type's
+//! bytes shows up here as a reviewable diff.
 
 use xlang_tests::cases::all;
 
@@ -12,7 +12,7 @@ fn hex(bytes: &[u8]) -> String {
 fn struct_case_bytes() {
     let mut lines = Vec::new();
     for case in all() {
-        let shape = ["struct_", "evolution_", "all_null_lists"];
+        let shape = ["struct_", "evolution_", "all_null_lists", "ext_"];
         if !shape.iter().any(|p| case.name.starts_with(p)) {
             continue;
         }

@@ -14,7 +14,9 @@ use crate::types::TypeId;
 /// The payload of a type with a custom encoding (`#[derive(ForyObject)] #[fory(ext)]`).
 ///
 /// The payload has no length of its own: a reader must know the type to find its end, so both
-/// sides register it (a peer's EXT type it has not registered cannot be skipped). Write with the
+/// sides register it. In compatible mode a reader whose struct has no field for a peer's ext
+/// field cannot skip it, registered or not: reading that struct is an error (Java, pyfory and Go
+/// skip such a field when the type is registered). Write with the
 /// context's [`writer`](WriteContext::writer) (scalars, varints, strings, bytes) and, for values
 /// with a serializer of their own, [`write_value`](crate::serializer::write_value) (a full value:
 /// reference flag, type info, payload; its example shows one); read them back the same way, in

@@ -143,6 +143,7 @@ func allCases() []*Case {
 	cases = append(cases, sharedItemsCases()...)
 	cases = append(cases, polymorphicCases()...)
 	cases = append(cases, traitObjectCases()...)
+	cases = append(cases, extCases()...)
 	return append(cases, traitObjectSharedCases()...)
 }
 

@@ -280,6 +280,8 @@ TYPE_IDS = {
 }
 UNION_IDS = {Shape: 111}
 TYPE_NAMES = {Person: "example.Person"}
+# Types with a custom serializer (EXT by id, NAMED_EXT by name): type -> serializer class.
+EXT_SERIALIZERS = {}
 
 
 def fory(compatible=False, ref=False, color=None, types=(), by_name=()):
@@ -294,6 +296,13 @@ def fory(compatible=False, ref=False, color=None, types=(), by_name=()):
         if t in UNION_IDS:
             serializer = UnionSerializer(f.type_resolver, t, t.CASE_TYPES)
             f.register_union(t, type_id=UNION_IDS[t], serializer=serializer)
+        elif t in EXT_SERIALIZERS:
+            # Registering with a serializer makes the type EXT (by id) or NAMED_EXT (by name).
+            serializer = EXT_SERIALIZERS[t](f.type_resolver, t)
+            if t in by_name:
+                f.register(t, name="example." + t.__name__, serializer=serializer)
+            else:
+                f.register(t, type_id=TYPE_IDS[t], serializer=serializer)
         elif t in by_name:
             f.register(t, name="example." + t.__name__)
         elif t in TYPE_NAMES:
@@ -894,6 +903,71 @@ for _suffix, _compatible in (("", False), ("_compatible", True)):
         {"types": [Dog, Cat, Pen], "ref": True, "compatible": _compatible},
     )
     CHECKS["trait_object_shared" + _suffix] = _one_dog_in_pen
+
+
+# ---------------------------------------------------------------------------------------------
+# ext_value, ext_field (and _by_name, each also _compatible), ext_collections (also _compatible): a
+# type with a custom serializer at the root, as a struct field, and in a list, an optional field
+# and a map.
+
+
+@dataclass
+class Money:  # 270, or example.Money: EXT / NAMED_EXT, written by MoneySerializer
+    cents: int
+    currency: str
+
+
+class MoneySerializer(pyfory.Serializer):
+    """The payload of Money: cents as a varint64, then currency as a string."""
+
+    def write(self, write_context, value):
+        write_context.write_varint64(value.cents)
+        write_context.write_string(value.currency)
+
+    def read(self, read_context):
+        cents = read_context.read_varint64()
+        return Money(cents=cents, currency=read_context.read_string())
+
+
+@dataclass
+class Invoice:  # 271
+    item: str
+    # pyfory takes a field whose type is registered by name for a dynamic one: it would write
+    # NAMED_EXT and the names before Money's payload in schema-consistent mode (where Java writes
+    # none) and expect them when reading. dynamic=False is Java's form; see spec/divergences.md.
+    price: Money = pyfory.field(dynamic=False)
+    count: pyfory.Int32 = 0
+
+
+@dataclass
+class Wallet:  # 272: Money as a list element, a nullable field and a map value
+    coins: List[Money]
+    spare: Optional[Money]
+    by_owner: Dict[str, Money]
+
+
+TYPE_IDS[Money] = 270
+TYPE_IDS[Invoice] = 271
+TYPE_IDS[Wallet] = 272
+EXT_SERIALIZERS[Money] = MoneySerializer
+for _suffix, _compatible in (("", False), ("_compatible", True)):
+    for _by, _by_name in (("", ()), ("_by_name", (Money,))):
+        CASES["ext_value" + _by + _suffix] = (
+            Money(cents=1999, currency="EUR"),
+            {"types": [Money], "by_name": _by_name, "compatible": _compatible},
+        )
+        CASES["ext_field" + _by + _suffix] = (
+            Invoice(item="tea", price=Money(cents=-250, currency="GBP"), count=3),
+            {"types": [Money, Invoice], "by_name": _by_name, "compatible": _compatible},
+        )
+    CASES["ext_collections" + _suffix] = (
+        Wallet(
+            coins=[Money(cents=1, currency="EUR"), Money(cents=2, currency="EUR")],
+            spare=Money(cents=3, currency="EUR"),
+            by_owner={"a": Money(cents=4, currency="EUR")},
+        ),
+        {"types": [Money, Wallet], "compatible": _compatible},
+    )
 
 
 # ---------------------------------------------------------------------------------------------

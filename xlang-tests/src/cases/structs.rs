@@ -2,7 +2,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
-use fory_core::{Fory, ForyObject, Result};
+use fory_core::context::{ReadContext, WriteContext};
+use fory_core::{Fory, ForyExt, ForyObject, Result, StringRule};
 
 /// The `Color` enum of the cases (`RED`, `GREEN`, `BLUE` in the peers).
 #[derive(ForyObject, Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -578,4 +579,86 @@ pub fn register_event_log(fory: &mut Fory) -> Result<()> {
     fory.register::<EventClick>(250)?;
     fory.register::<EventPair>(251)?;
     fory.register::<EventLog>(252)
+}
+
+// ---------------------------------------------------------------------------------------------
+// `ext_value`, `ext_field` (and `_by_name`, each also `_compatible`), `ext_collections` (also
+// `_compatible`): a type with a custom encoding, at the root, as a struct field, and in a list,
+// an optional field and a map.
+
+/// An amount of money with a custom encoding (Java: a class registered with its own
+/// `Serializer`): an EXT user type registered by id (270), NAMED_EXT by name (`example.Money`).
+/// The payload is `cents` as a varint64 and `currency` as a string, nothing else.
+#[derive(ForyObject, Debug, Clone, PartialEq, Eq, Default)]
+#[fory(ext)]
+pub struct Money {
+    pub cents: i64,
+    pub currency: String,
+}
+
+impl ForyExt for Money {
+    fn write_ext(&self, ctx: &mut WriteContext<'_>) -> Result<()> {
+        ctx.writer.write_varint64(self.cents);
+        // The configured string rule, as a string value would be written (the writer's own
+        // `write_str` always follows Java's rule).
+        match ctx.config().string_rule {
+            StringRule::Java => ctx.writer.write_str(&self.currency),
+            StringRule::Utf8 => ctx.writer.write_str_utf8(&self.currency),
+        }
+    }
+
+    fn read_ext(ctx: &mut ReadContext<'_, '_>) -> Result<Self> {
+        let cents = ctx.reader.read_varint64()?;
+        let currency = ctx.reader.read_string()?;
+        Ok(Money { cents, currency })
+    }
+}
+
+/// `ext_field` (id 271): a struct with an ext field. In compatible mode the field's payload
+/// follows the ext's type info (`1f 8e02`, or `20` and Money's TypeDef by name), as Java writes
+/// it; in schema-consistent mode it has none.
+#[derive(ForyObject, Debug, Clone, PartialEq, Eq, Default)]
+pub struct Invoice {
+    pub item: String,
+    pub price: Money,
+    pub count: i32,
+}
+
+/// `ext_collections` (id 272): `Money` as a list element, an optional field and a map value.
+/// Java declares the list's element type only in schema-consistent mode (`0c`; `08` and the
+/// type info `1f 8e02` in compatible mode) and never the map's value type (chunk header `04`,
+/// then `1f 8e02`), as for a struct.
+#[derive(ForyObject, Debug, Clone, PartialEq, Eq, Default)]
+pub struct Wallet {
+    pub coins: Vec<Money>,
+    pub spare: Option<Money>,
+    pub by_owner: BTreeMap<String, Money>,
+}
+
+/// The registrations of `ext_collections`: `Money` (270), `Wallet` (272).
+pub fn register_wallet(fory: &mut Fory) -> Result<()> {
+    register_money(fory)?;
+    fory.register::<Wallet>(272)
+}
+
+/// Registers `Money` (id 270).
+pub fn register_money(fory: &mut Fory) -> Result<()> {
+    fory.register::<Money>(270)
+}
+
+/// Registers `Money` as `example.Money`.
+pub fn register_money_by_name(fory: &mut Fory) -> Result<()> {
+    fory.register_by_name::<Money>("example", "Money")
+}
+
+/// The registrations of `ext_field`: `Money` (270), `Invoice` (271).
+pub fn register_invoice(fory: &mut Fory) -> Result<()> {
+    register_money(fory)?;
+    fory.register::<Invoice>(271)
+}
+
+/// The registrations of `ext_field_by_name`: `Money` as `example.Money`, `Invoice` (271).
+pub fn register_invoice_money_by_name(fory: &mut Fory) -> Result<()> {
+    register_money_by_name(fory)?;
+    fory.register::<Invoice>(271)
 }

@@ -27,7 +27,9 @@ import xlangtests.peer.Structs.EventLog;
 import xlangtests.peer.Structs.EventPair;
 import xlangtests.peer.Structs.Evolving;
 import xlangtests.peer.Structs.Inner;
+import xlangtests.peer.Structs.Invoice;
 import xlangtests.peer.Structs.Many;
+import xlangtests.peer.Structs.Money;
 import xlangtests.peer.Structs.NullablePrimitives;
 import xlangtests.peer.Structs.Optionals;
 import xlangtests.peer.Structs.Other;
@@ -46,6 +48,7 @@ import xlangtests.peer.Structs.Strings;
 import xlangtests.peer.Structs.Tagged;
 import xlangtests.peer.Structs.Unsigned;
 import xlangtests.peer.Structs.WithEnum;
+import xlangtests.peer.Structs.Wallet;
 import xlangtests.peer.Structs.WithUnion;
 
 /** Every case of CASES.md: name, value, mode and registrations. */
@@ -500,6 +503,24 @@ final class Cases {
               Cases::oneDogInPen,
               null));
     }
+    // ------------------------------------------------------------ ext types
+    // Money has a custom serializer (MoneySerializer): an EXT user type by id, NAMED_EXT by name.
+    Consumer<Fory> moneyById =
+        f -> {
+          f.register(Money.class, 270);
+          f.registerSerializer(Money.class, MoneySerializer::new);
+        };
+    Consumer<Fory> moneyByName =
+        f -> {
+          f.register(Money.class, "example", "Money");
+          f.registerSerializer(Money.class, MoneySerializer::new);
+        };
+    struct("ext_value", () -> new Money(1999, "EUR"), moneyById);
+    struct("ext_value_by_name", () -> new Money(1999, "EUR"), moneyByName);
+    struct("ext_field", Cases::invoice, moneyById.andThen(f -> f.register(Invoice.class, 271)));
+    struct(
+        "ext_field_by_name", Cases::invoice, moneyByName.andThen(f -> f.register(Invoice.class, 271)));
+    struct("ext_collections", Cases::wallet, moneyById.andThen(f -> f.register(Wallet.class, 272)));
     // The numpy cases: the Python peer writes numpy arrays, this one Java's primitive arrays.
     oob("oob_numpy_float64_out_of_band", () -> new double[] {1.5, -2.0}, Oob.OUT_OF_BAND, NONE);
     oob("oob_numpy_int32_out_of_band", () -> new int[] {1, -1}, Oob.OUT_OF_BAND, NONE);
@@ -510,6 +531,27 @@ final class Cases {
         () -> list(new byte[] {1, 2, 3}, new double[] {1.5, -2.0}, new int[] {1, -1}),
         Oob.OUT_OF_BAND,
         NONE);
+  }
+
+  /** {@code Invoice {item: "tea", price: Money {cents: -250, currency: "GBP"}, count: 3}}. */
+  private static Invoice invoice() {
+    Invoice i = new Invoice();
+    i.item = "tea";
+    i.price = new Money(-250, "GBP");
+    i.count = 3;
+    return i;
+  }
+
+  /**
+   * {@code Wallet {coins: [Money(1, "EUR"), Money(2, "EUR")], spare: Money(3, "EUR"), byOwner:
+   * {"a": Money(4, "EUR")}}}.
+   */
+  private static Wallet wallet() {
+    Wallet w = new Wallet();
+    w.coins = list(new Money(1, "EUR"), new Money(2, "EUR"));
+    w.spare = new Money(3, "EUR");
+    w.byOwner = map("a", new Money(4, "EUR"));
+    return w;
   }
 
   /** {@code {numbers: [null, null], texts: [null], counts: [null]}}. */

@@ -419,4 +419,43 @@ public final class Structs {
 
     public SharedItems() {}
   }
+
+  /**
+   * Money (270, or {@code example.Money}): a type with a custom encoding. It is registered with
+   * {@link MoneySerializer}, which writes {@code cents} as a varint64 and {@code currency} as a
+   * string, so fory-core gives it the type id EXT (NAMED_EXT by name), not STRUCT.
+   */
+  public static class Money {
+    public long cents;
+    public String currency;
+
+    public Money() {}
+
+    public Money(long cents, String currency) {
+      this.cents = cents;
+      this.currency = currency;
+    }
+  }
+
+  /** Invoice (271): a struct with a {@link Money} field. */
+  public static class Invoice {
+    public String item;
+    public Money price;
+    public int count;
+
+    public Invoice() {}
+  }
+
+  /**
+   * Wallet (272): {@link Money} as a list element, a nullable field and a map value. fory-core
+   * declares the list's element type only in schema-consistent mode and never the map's value
+   * type, as for a struct.
+   */
+  public static class Wallet {
+    public List<Money> coins;
+    public @Nullable Money spare;
+    public Map<String, Money> byOwner;
+
+    public Wallet() {}
+  }
 }
