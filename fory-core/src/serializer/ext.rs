@@ -15,8 +15,8 @@ use crate::types::TypeId;
 ///
 /// The payload has no length of its own: a reader must know the type to find its end, so both
 /// sides register it. In compatible mode a reader whose struct has no field for a peer's ext
-/// field cannot skip it, registered or not: reading that struct is an error (Java, pyfory and Go
-/// skip such a field when the type is registered). Write with the
+/// field skips it with the registered type's reader, as Java, pyfory and Go do; with the type
+/// unregistered, reading that struct is an error naming the type. Write with the
 /// context's [`writer`](WriteContext::writer) (scalars, varints, strings, bytes) and, for values
 /// with a serializer of their own, [`write_value`](crate::serializer::write_value) (a full value:
 /// reference flag, type info, payload; its example shows one); read them back the same way, in

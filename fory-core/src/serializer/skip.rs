@@ -5,12 +5,14 @@
 use crate::context::ReadContext;
 use crate::error::{Error, Result};
 use crate::meta::struct_def::{FieldDef, FieldType};
-use crate::resolver::{skip_type_info, StreamDef, StreamTypeDef};
+use crate::resolver::{
+    read_registered_type_info, skip_type_info, Registration, StreamDef, StreamTypeDef,
+};
 use crate::serializer::list::{DECLARED, HAS_NULL, SAME_TYPE, TRACK_REF};
 use crate::serializer::map::{
     KEY_DECLARED, KEY_HAS_NULL, KEY_TRACK_REF, VALUE_DECLARED, VALUE_HAS_NULL, VALUE_TRACK_REF,
 };
-use crate::serializer::{field_writes_type_info, read_flag, Deserialize};
+use crate::serializer::{field_writes_type_info, read_flag, Deserialize, WireType};
 use crate::types::{Date, Decimal, Duration, RefFlag, Timestamp, TypeId};
 
 /// What the reader knows about a value's type before its payload: the type id, the TypeDef of a
@@ -19,16 +21,32 @@ struct Shape<'a, 'f> {
     id: TypeId,
     def: Option<StreamDef<'f>>,
     declared: Option<&'a FieldType>,
+    /// For an EXT value: its registration, whose reader is the only way past its payload.
+    ext: Option<&'f Registration>,
 }
 
 impl<'a, 'f> Shape<'a, 'f> {
     /// The shape the value's own type info names (read here).
     fn read(ctx: &mut ReadContext<'f, '_>) -> Result<Self> {
+        if matches!(ctx.reader.peek_u8(), Ok(b) if b == TypeId::Ext as u8 || b == TypeId::NamedExt as u8)
+        {
+            // An ext payload has no length: only its registered reader finds its end.
+            let at = ctx.reader.position();
+            let id = ctx.read_type_id()?;
+            let (reg, _) = read_registered_type_info(ctx, id, at)?;
+            return Ok(Shape {
+                id,
+                def: None,
+                declared: None,
+                ext: Some(reg),
+            });
+        }
         let (id, def) = skip_type_info(ctx)?;
         Ok(Shape {
             id,
             def,
             declared: None,
+            ext: None,
         })
     }
 
@@ -38,6 +56,7 @@ impl<'a, 'f> Shape<'a, 'f> {
             id: declared.type_id(),
             def: None,
             declared: Some(declared),
+            ext: None,
         }
     }
 }
@@ -95,6 +114,11 @@ fn skip_data(ctx: &mut ReadContext<'_, '_>, shape: &Shape<'_, '_>) -> Result<()>
 
 fn skip_payload(ctx: &mut ReadContext<'_, '_>, shape: &Shape<'_, '_>) -> Result<()> {
     use TypeId::*;
+    if let Some(ext) = shape.ext {
+        // Read and dropped: the type's own reader is the only way past its payload.
+        (ext.read)(ctx, WireType::from(shape.id))?;
+        return Ok(());
+    }
     let at = ctx.reader.position();
     let r = &mut ctx.reader;
     match shape.id {
