@@ -56,6 +56,32 @@ pub fn with_de_lifetime(generics: &Generics) -> Generics {
     generics
 }
 
+/// Where a struct (and, as Java treats it the same, an ext type) carries type info and
+/// reference flags inside collections and unions: a list declares its element type only in
+/// schema-consistent mode (compatible mode writes the type info once after the header), a map
+/// never declares its key or value type (type info once per chunk), and with tracking on the
+/// declared elements carry reference flags in schema-consistent mode, as does a union case
+/// value. Items of the `Serialize` impl.
+pub fn struct_like_positions() -> TokenStream {
+    quote! {
+        fn type_info_when_declared(compatible: bool) -> bool {
+            compatible
+        }
+
+        fn map_type_info_when_declared(_compatible: bool) -> bool {
+            true
+        }
+
+        fn tracks_refs_when_declared(compatible: bool) -> bool {
+            !compatible
+        }
+
+        fn union_case_tracks_refs() -> bool {
+            true
+        }
+    }
+}
+
 /// `impl UserType` for `kind` (`Struct`, `Enum`, `Union`), with `extra` items inside.
 pub fn user_type(
     input: &DeriveInput,

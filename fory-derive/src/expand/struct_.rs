@@ -274,6 +274,7 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
         },
     );
 
+    let struct_like_positions = super::struct_like_positions();
     quote! {
         #user_type
 
@@ -362,21 +363,7 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
                 ::fory_core::__private::serializer::write_struct_data(self, ctx)
             }
 
-            fn type_info_when_declared(compatible: bool) -> bool {
-                compatible
-            }
-
-            fn map_type_info_when_declared(_compatible: bool) -> bool {
-                true
-            }
-
-            fn tracks_refs_when_declared(compatible: bool) -> bool {
-                !compatible
-            }
-
-            fn union_case_tracks_refs() -> bool {
-                true
-            }
+            #struct_like_positions
         }
 
         impl #de_impl_generics ::fory_core::Deserialize<#de> for #ident #ty_generics #where_clause {
