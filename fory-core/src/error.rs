@@ -71,6 +71,12 @@ pub enum ErrorKind {
         /// Why the type cannot be registered.
         message: String,
     },
+    /// A type was written or read (or a struct's schema needs one) that no `Fory::register*`
+    /// call registered; the message names it and says what to call.
+    NotRegistered {
+        /// Which type, and what needed it.
+        message: String,
+    },
     /// Reading from or writing to a stream failed.
     Io {
         /// The kind of the underlying `std::io::Error`.
@@ -105,9 +111,10 @@ impl Error {
             | ErrorKind::Invalid { offset, .. }
             | ErrorKind::LimitExceeded { offset, .. }
             | ErrorKind::Unsupported { offset, .. } => Some(offset),
-            ErrorKind::Encode { .. } | ErrorKind::Registration { .. } | ErrorKind::Io { .. } => {
-                None
-            }
+            ErrorKind::Encode { .. }
+            | ErrorKind::Registration { .. }
+            | ErrorKind::NotRegistered { .. }
+            | ErrorKind::Io { .. } => None,
         }
     }
 
@@ -119,7 +126,10 @@ impl Error {
             | ErrorKind::Invalid { offset, .. }
             | ErrorKind::LimitExceeded { offset, .. }
             | ErrorKind::Unsupported { offset, .. } => *offset += base,
-            ErrorKind::Encode { .. } | ErrorKind::Registration { .. } | ErrorKind::Io { .. } => {}
+            ErrorKind::Encode { .. }
+            | ErrorKind::Registration { .. }
+            | ErrorKind::NotRegistered { .. }
+            | ErrorKind::Io { .. } => {}
         }
         self
     }
@@ -179,6 +189,7 @@ impl Error {
             ErrorKind::Unsupported { what: text, .. }
             | ErrorKind::Encode { message: text }
             | ErrorKind::Registration { message: text }
+            | ErrorKind::NotRegistered { message: text }
             | ErrorKind::Io { message: text, .. } => text.push_str(&format!("; {note}")),
             ErrorKind::Truncated { .. } | ErrorKind::LimitExceeded { .. } => {}
         }
@@ -189,6 +200,14 @@ impl Error {
     #[cold]
     pub fn registration(message: impl Into<String>) -> Self {
         Error(Box::new(ErrorKind::Registration {
+            message: message.into(),
+        }))
+    }
+
+    /// A type used without being registered.
+    #[cold]
+    pub fn not_registered(message: impl Into<String>) -> Self {
+        Error(Box::new(ErrorKind::NotRegistered {
             message: message.into(),
         }))
     }
@@ -233,6 +252,7 @@ impl fmt::Display for Error {
             }
             ErrorKind::Encode { message } => write!(f, "cannot encode: {message}"),
             ErrorKind::Registration { message } => write!(f, "cannot register: {message}"),
+            ErrorKind::NotRegistered { message } => f.write_str(message),
             ErrorKind::Io { kind, message } => write!(f, "i/o error ({kind:?}): {message}"),
         }
     }

@@ -452,8 +452,12 @@ fn an_unregistered_ext_is_an_error_that_names_it() {
     reader.register::<Invoice>(271).unwrap();
     let payload = money_fory(true, By::Id).serialize(&invoice()).unwrap();
     let err = reader.deserialize::<Invoice>(&payload).unwrap_err();
-    assert!(matches!(err.kind(), ErrorKind::Encode { .. }), "{err}");
+    assert!(
+        matches!(err.kind(), ErrorKind::NotRegistered { .. }),
+        "{err}"
+    );
     assert!(err.to_string().contains("Money is not registered"), "{err}");
+    assert!(err.to_string().contains("needed by the schema of"), "{err}");
     // A dynamically typed reader meets EXT 270, which it does not know.
     let payload = money_fory(false, By::Id)
         .serialize(&money(1, "EUR"))

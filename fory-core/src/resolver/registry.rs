@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use crate::buffer::Writer;
 use crate::context::{ReadContext, WriteContext};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::meta::meta_string::{MetaString, MetaStringEncoder};
 use crate::meta::struct_def::{encode_body, schema_hash, FieldDef, StructDef, StructIdentity};
 use crate::meta::type_def::write_type_def;
@@ -360,8 +360,12 @@ impl Registration {
     #[cold]
     fn init_struct_info(&self, types: &TypeRegistry) -> Result<&StructInfo> {
         let compatible = true;
-        let fields = (self.field_defs)(types, compatible)
-            .map_err(|e| Error::encode(format!("the schema of {}: {e}", self.rust_name)))?;
+        let fields = (self.field_defs)(types, compatible).map_err(|e| match e.kind() {
+            ErrorKind::NotRegistered { .. } => {
+                e.with_note(&format!("needed by the schema of {}", self.rust_name))
+            }
+            _ => Error::encode(format!("the schema of {}: {e}", self.rust_name)),
+        })?;
         let identity = match &self.identity {
             Identity::Id(id) => StructIdentity::Id(*id),
             Identity::Name(name) => StructIdentity::Name {
@@ -397,7 +401,7 @@ impl Registration {
 }
 
 fn not_registered<T>() -> Error {
-    Error::encode(format!(
+    Error::not_registered(format!(
         "{} is not registered: call Fory::register or Fory::register_by_name first",
         std::any::type_name::<T>()
     ))
