@@ -7,6 +7,7 @@
 use std::fmt;
 
 /// Result alias used throughout the crate.
+///
 /// [`Error`]'s example matches on one.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 

@@ -147,8 +147,9 @@ impl Default for Config {
     }
 }
 
-/// The entry point: configuration (and, as types land, the type registry) shared by every
-/// serialization. Cheap to keep around; build it once.
+/// The entry point: the configuration and the registered types, shared by every serialization
+/// and deserialization. Build it once, register the types, then share it (`&Fory` is all a call
+/// needs).
 ///
 /// ```
 /// use fory_core::Fory;

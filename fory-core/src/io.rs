@@ -64,6 +64,7 @@ impl Fory {
 }
 
 /// Writes values one after another to a [`Write`], reusing one encoding buffer.
+///
 /// The [module example](self) writes and reads a stream.
 pub struct StreamWriter<'f, W: Write> {
     fory: &'f Fory,
@@ -101,6 +102,7 @@ impl<'f, W: Write> StreamWriter<'f, W> {
 }
 
 /// Reads values one after another from a [`Read`].
+///
 /// The [module example](self) writes and reads a stream.
 pub struct StreamReader<'f, R: Read> {
     fory: &'f Fory,

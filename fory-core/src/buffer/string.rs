@@ -11,6 +11,7 @@ use super::{Reader, Writer};
 use crate::error::{Error, Result};
 
 /// How the bytes of a string are encoded, the low two bits of the string header.
+///
 /// [`Reader::read_str_raw`](crate::Reader::read_str_raw) returns it with the bytes;
 /// [`StringRule`](crate::StringRule) decides which one is written.
 ///

@@ -67,6 +67,7 @@ fn too_deep(max: u32) -> Error {
 }
 
 /// State of one serialization.
+///
 /// A [`ForyExt`](crate::ForyExt) impl writes its payload through one; see its example.
 #[derive(Debug)]
 pub struct WriteContext<'f> {
@@ -340,6 +341,7 @@ const FREE_BYTES_PER_INPUT_BYTE: usize = 64;
 const FREE_BYTES_BASE: usize = 64 * 1024;
 
 /// State of one deserialization over input borrowed for `'de`.
+///
 /// A [`ForyExt`](crate::ForyExt) impl reads its payload through one; see its example.
 pub struct ReadContext<'f, 'de> {
     /// The input cursor.

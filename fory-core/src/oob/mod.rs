@@ -111,6 +111,7 @@ pub enum OobArrayForm {
 
 /// One BINARY or numeric-array payload, as the callback sees it and as an out-of-band buffer:
 /// its type and its bytes (elements in little-endian order).
+///
 /// The [module example](self) shows it in use.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BufferObject<'a> {
@@ -164,6 +165,7 @@ impl<'a> BufferObject<'a> {
 /// Decides for each buffer: `true` keeps it in-band, `false` sends it out-of-band (the meaning
 /// the Java and Python callbacks give their return value). Any `FnMut(&BufferObject) -> bool`
 /// is one.
+///
 /// The [module example](self) shows it in use.
 pub trait BufferCallback {
     /// Whether `buffer` stays in the main buffer.
@@ -177,6 +179,7 @@ impl<F: FnMut(&BufferObject<'_>) -> bool> BufferCallback for F {
 }
 
 /// Every buffer out-of-band.
+///
 /// The [module example](self) shows it in use.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct AllOutOfBand;
@@ -188,6 +191,7 @@ impl BufferCallback for AllOutOfBand {
 }
 
 /// Buffers of at least this many bytes out-of-band, smaller ones in-band (a `size_threshold`).
+///
 /// The [module example](self) shows it in use.
 #[derive(Debug, Clone, Copy)]
 pub struct SizeThreshold(pub usize);
@@ -199,6 +203,7 @@ impl BufferCallback for SizeThreshold {
 }
 
 /// A payload written with a callback: the main buffer and the out-of-band buffers, in order.
+///
 /// The [module example](self) shows it in use.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Frame<'a> {

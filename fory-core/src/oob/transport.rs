@@ -38,6 +38,7 @@ const MAX_BUFFERS: u32 = 1 << 16;
 const MAX_PART_BYTES: u64 = 1 << 40;
 
 /// What one [`FrameWriter::send`] wrote.
+///
 /// The [module example](self) shows it in use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SentFrame {
@@ -51,6 +52,7 @@ pub struct SentFrame {
 }
 
 /// Writes messages (a payload and its buffers) to a [`Write`].
+///
 /// The [module example](self) shows it in use.
 pub struct FrameWriter<W: Write> {
     out: W,
@@ -127,6 +129,7 @@ fn write_all_vectored<W: Write>(out: &mut W, mut slices: &mut [IoSlice<'_>]) -> 
 
 /// A received buffer, stored 8-byte aligned so arrays of any element type can be borrowed from
 /// it without copying.
+///
 /// The [module example](self) shows it in use.
 pub struct AlignedBuffer {
     words: Vec<u64>,
@@ -163,6 +166,7 @@ impl AlignedBuffer {
 }
 
 /// One received message: the main buffer and the out-of-band buffers.
+///
 /// The [module example](self) shows it in use.
 pub struct ReceivedFrame {
     /// The main buffer.
@@ -181,6 +185,7 @@ impl ReceivedFrame {
 }
 
 /// Reads messages written by [`FrameWriter`] from a [`Read`].
+///
 /// The [module example](self) shows it in use.
 pub struct FrameReader<R: Read> {
     input: R,

@@ -64,8 +64,8 @@ impl UserKind {
     }
 }
 
-/// A Rust type that can be registered as a user type. Implemented by the derive (and by hand for
-/// custom serializers).
+/// A Rust type that can be registered as a user type.
+///
 /// Derive it with [`ForyObject`](crate::ForyObject), whose page has examples; a type with its
 /// own encoding uses `#[fory(ext)]` and [`ForyExt`](crate::ForyExt).
 pub trait UserType: 'static {
@@ -233,6 +233,7 @@ pub struct StructInfo {
 
 /// What registration needs of a type: a user type that can be written and read without
 /// borrowing from the input (so it can also be handled as `Box<dyn Any>`).
+///
 /// Every non-borrowing [`ForyObject`](crate::ForyObject) type is one; the derive's page has
 /// examples of registering them.
 pub trait Registrable: UserType + Serialize + for<'de> Deserialize<'de> {}

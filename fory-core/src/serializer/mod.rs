@@ -430,6 +430,7 @@ pub fn write_value<'v, T: Serialize + ?Sized>(
 }
 
 /// Reads a value written by [`write_value`].
+///
 /// [`write_value`]'s example reads one back.
 #[inline]
 pub fn read_value<'de, T: Deserialize<'de>>(ctx: &mut ReadContext<'_, 'de>) -> Result<T> {

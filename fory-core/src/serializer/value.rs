@@ -114,6 +114,7 @@ pub enum Value {
 
 /// A value of a registered user type inside a [`Value`]: shared, so `Value` stays cheap to clone.
 /// Two `UserValue`s are equal when they are the same allocation.
+///
 /// [`Value`]'s example shows one read from a payload.
 #[derive(Clone)]
 pub struct UserValue(pub Rc<dyn Any>);
