@@ -345,6 +345,7 @@ pub fn benches(c: &mut Criterion) {
     for_each_case!(bench_case(c));
     bench_large(c);
     bench_borrowed(c);
+    crate::transport::benches(c);
 }
 
 /// The inputs of the borrowing-struct benchmark: the payload in-band, and out-of-band (main

@@ -128,6 +128,7 @@ fn main() -> Result<(), BoxError> {
         run.then_some(elapsed),
         workspace,
         (load_before, load_average()),
+        filter.as_deref().filter(|_| run),
     )?;
 
     let png = crate_dir.join("ratios.png");
@@ -278,6 +279,7 @@ fn write_report(
     elapsed: Option<std::time::Duration>,
     workspace: &Path,
     load: (Option<String>, Option<String>),
+    filter: Option<&str>,
 ) -> Result<Vec<Ratio>, BoxError> {
     let get = |data: &str, op: &str, lib: &str| results.get(&format!("{data}/{op}/{lib}")).copied();
     let mut ratios = Vec::new();
@@ -292,6 +294,14 @@ fn write_report(
          [README.md](README.md)); do not edit by hand.\n"
     )?;
     machine(md, settings, elapsed, workspace, load)?;
+    if let Some(filter) = filter {
+        writeln!(
+            md,
+            "\n**Partial run:** only the benchmarks matching `{filter}` were measured now; every \
+             other number is the saved result of an earlier run (`target/criterion/`), at the \
+             commit that run was made at.\n"
+        )?;
+    }
 
     writeln!(md, "## Time per operation (ns, lower is better)\n")?;
     writeln!(
@@ -412,6 +422,7 @@ fn write_report(
     wire_section(md, wire)?;
     large_section(md, &get, large_sizes, &mut ratios)?;
     borrowed_section(md, &get)?;
+    transport_section(md, &get)?;
 
     writeln!(md, "## Chart\n")?;
     writeln!(
@@ -868,6 +879,59 @@ fn large_section(
             group_thousands(*apache as u64),
             group_thousands(*main as u64),
             group_thousands(*oob as u64)
+        )?;
+    }
+    writeln!(md)?;
+    Ok(())
+}
+
+fn transport_section(
+    md: &mut String,
+    get: &dyn Fn(&str, &str, &str) -> Option<f64>,
+) -> Result<(), BoxError> {
+    writeln!(
+        md,
+        "## Transports: messages through a TCP loopback connection\n"
+    )?;
+    writeln!(
+        md,
+        "A `Vec<f64>` of the given size sent as one message after another over one loopback \
+         connection (`fory_core::oob::transport`), received and read as a `Cow<[f64]>` on \
+         another thread. `raw copy` is the floor: the same number of bytes as the out-of-band \
+         message sent with one `write_all` and received with `read_exact`. In-band, the array is \
+         inside the main buffer (copied in when serializing); out-of-band, it goes from the \
+         vector to the socket as its own slice of a vectored write and is borrowed from the \
+         received buffer. Each cell is time per message, messages per second and GB/s (10^9 \
+         array bytes per second); the time of a message in a stream of them, not a round trip.\n"
+    )?;
+    writeln!(
+        md,
+        "| Size | raw copy | ours in-band (blocking) | ours out-of-band (blocking) | out-of-band / raw copy |"
+    )?;
+    writeln!(md, "|---|--:|--:|--:|--:|")?;
+    for (label, bytes) in benchmarks::transport::SIZES {
+        let group = benchmarks::transport::group_name(label);
+        let time = |function: &str| {
+            let (kind, lib) = function.split_once('/').expect("kind/lib");
+            get(&group, kind, lib)
+        };
+        let cell = |t: Option<f64>| match t {
+            Some(t) => format!(
+                "{} ns ({} msg/s, {:.2} GB/s)",
+                ns(Some(t)),
+                group_thousands((1e9 / t) as u64),
+                bytes as f64 / t
+            ),
+            None => "–".into(),
+        };
+        let [raw, inband, oob] = benchmarks::transport::FUNCTIONS.map(time);
+        writeln!(
+            md,
+            "| {label} | {} | {} | {} | {} |",
+            cell(raw),
+            cell(inband),
+            cell(oob),
+            fmt_ratio(ratio(oob, raw)),
         )?;
     }
     writeln!(md)?;
