@@ -91,11 +91,13 @@ unsafe impl<T: Send + Sync> Sync for SharedPart<T> {}
 
 impl<T> AsRef<[u8]> for SharedPart<T> {
     fn as_ref(&self) -> &[u8] {
-        // SAFETY: `ptr`/`len` come from a `&[u8]` that `Fory::serialize_with_callback` borrowed
-        // from `&*_owner` (the writers borrow out-of-band buffers from the value only, and copy
-        // what they read through a `RefCell` or `Mutex` guard). The value is alive as long as
-        // `_owner` is, and behind an `Arc` it is only reachable through `&T`: memory that safe
-        // code lent out as `&[u8]` from `&T` is neither freed nor changed while a `&T` exists.
+        // SAFETY: `ptr`/`len` come from a `&[u8]` that `Fory::serialize_with_callback` kept
+        // borrowed (not copied) for as long as its `&*_owner` borrow: since `T: 'static` holds
+        // no shorter-lived reference, the bytes are the value's own or `'static` (the writers
+        // copy what they read through a `RefCell`, `Mutex` or `Weak` guard). The value is alive
+        // as long as `_owner` is, and behind an `Arc` it is only reachable through `&T`: memory
+        // that safe code lent out as `&[u8]` from `&T` is neither freed nor changed while a
+        // `&T` exists.
         unsafe { std::slice::from_raw_parts(self.ptr, self.len) }
     }
 }
