@@ -1,5 +1,5 @@
 //! The examples of `fory-core/examples/`, as the conformance runner runs them: it builds them all
-//! once (`cargo build --release -p fory-core --examples`) and reports each as rows of its table.
+//! once (`cargo build --release -p fory-core --examples --features zeromq`) and reports each as rows of its table.
 //!
 //! - An **exchange** example trades files with a peer's program, both sides on their library's
 //!   default configuration: `peer_interop` with every peer's interop program (`run interop
@@ -11,6 +11,12 @@
 //!   <row>` or `FAIL <row>: <why>` per row (exit 1 if one failed). The peer writes, the example
 //!   reads (the row's **decode** check); the example writes, the peer reads (**round trip**); the
 //!   peer's files equal the committed `golden/<peer>/<row>.bin` (**regenerated**).
+//! - A **live** example talks to a peer's program over a socket, both running at once:
+//!   `zmq_python` (feature `zeromq`) with `fory-core/examples/zmq_python.py` (`run example
+//!   zmq_python ENDPOINT` of both Python peers) over ZeroMQ on a loopback TCP port the runner
+//!   picks. The example binds and runs first (`zmq_python ENDPOINT`); the peer connects. Each
+//!   prints `OK <row>` or `FAIL <row>: <why>` for the message it received: the example's answer
+//!   is the row's **decode** check, the peer's its **round trip**.
 //! - A **self-contained** example (`quick_start`, `gzip_stream`, `tcp_out_of_band`,
 //!   `borrowed_from_socket`) runs alone and checks its own results: exit 0 passes. Its row has one
 //!   check, **round trip**, in the column group [`ALONE`].
@@ -36,6 +42,15 @@ pub enum Kind {
         /// Its rows: the files it writes and reads (`<row>.bin`), the names of its answers.
         rows: &'static [&'static str],
     },
+    /// Talks to a peer's program over a socket, both at once (see the module docs).
+    Live {
+        /// The peers whose program it runs against.
+        peers: &'static [&'static str],
+        /// The arguments of the peer's `run` before `ENDPOINT`.
+        peer_command: &'static [&'static str],
+        /// Its rows, the names of its answers.
+        rows: &'static [&'static str],
+    },
     /// Runs alone; exit 0 passes. Its row is its name.
     SelfContained,
 }
@@ -53,14 +68,17 @@ impl Example {
     /// Its rows in the table: an exchange's rows, or a self-contained example's name.
     pub fn rows(&self) -> &[&'static str] {
         match &self.kind {
-            Kind::Exchange { rows, .. } => rows,
+            Kind::Exchange { rows, .. } | Kind::Live { rows, .. } => rows,
             Kind::SelfContained => std::slice::from_ref(&self.name),
         }
     }
 
     /// Whether it runs against `peer` (never, for a self-contained one).
     pub fn runs_against(&self, peer: &str) -> bool {
-        matches!(self.kind, Kind::Exchange { peers, .. } if peers.contains(&peer))
+        match self.kind {
+            Kind::Exchange { peers, .. } | Kind::Live { peers, .. } => peers.contains(&peer),
+            Kind::SelfContained => false,
+        }
     }
 }
 
@@ -69,7 +87,7 @@ impl Example {
 pub const ROWS: [&str; 2] = ["interop_by_id", "interop_by_name"];
 
 /// Every example the runner runs, in the order of their rows.
-pub const EXAMPLES: [Example; 7] = [
+pub const EXAMPLES: [Example; 8] = [
     Example {
         name: "peer_interop",
         kind: Kind::Exchange {
@@ -92,6 +110,14 @@ pub const EXAMPLES: [Example; 7] = [
             peers: &["java"],
             peer_command: &["example", "java_interop"],
             rows: &["java_interop"],
+        },
+    },
+    Example {
+        name: "zmq_python",
+        kind: Kind::Live {
+            peers: &["python", "python-1.7.7"],
+            peer_command: &["example", "zmq_python"],
+            rows: &["zmq_python"],
         },
     },
     Example {
@@ -152,7 +178,11 @@ impl Built {
     }
 }
 
-/// Builds every example of fory-core with one `cargo build --release --examples` (cargo is
+/// The features the examples need (`zmq_python` needs `zeromq`).
+pub const EXAMPLE_FEATURES: &str = "zeromq";
+
+/// Builds every example of fory-core with one `cargo build --release --examples --features
+/// zeromq` (cargo is
 /// `$CARGO` when run by cargo, else `cargo` on the PATH) and checks that each of [`EXAMPLES`]
 /// has its binary.
 pub fn build_examples() -> Result<Built, String> {
@@ -165,6 +195,8 @@ pub fn build_examples() -> Result<Built, String> {
         "-p",
         "fory-core",
         "--examples",
+        "--features",
+        EXAMPLE_FEATURES,
     ])
     .current_dir(repo_root());
     let finished = run_command(cmd, SETUP_TIMEOUT).map_err(|e| {
@@ -175,7 +207,7 @@ pub fn build_examples() -> Result<Built, String> {
     })?;
     if !finished.success() {
         return Err(format!(
-            "cargo build --release -p fory-core --examples {}",
+            "cargo build --release -p fory-core --examples --features {EXAMPLE_FEATURES} {}",
             finished.describe(false)
         ));
     }
@@ -236,11 +268,13 @@ mod tests {
     #[test]
     fn exchanges_run_against_known_peers() {
         for example in &EXAMPLES {
-            if let Kind::Exchange { peers, .. } = example.kind {
+            if let Kind::Exchange { peers, .. } | Kind::Live { peers, .. } = example.kind {
                 assert!(!peers.is_empty(), "{}", example.name);
                 assert!(peers.iter().all(|p| PEERS.contains(p)), "{}", example.name);
             }
         }
         assert!(is_row("python_interop") && is_row("interop_by_id") && !is_row("quick_start"));
+        // A live example writes no files.
+        assert!(!is_row("zmq_python"));
     }
 }

@@ -386,6 +386,15 @@ impl Peer {
         Ok(parse_answers(finished))
     }
 
+    /// `run COMMAND... ARGS...`: the peer's side of a live example (`run example zmq_python
+    /// ENDPOINT`), its `OK` / `FAIL` answers.
+    pub fn example_run(&self, command: &[&str], args: &[&std::ffi::OsStr]) -> io::Result<Answers> {
+        let mut all: Vec<&std::ffi::OsStr> = command.iter().map(|a| a.as_ref()).collect();
+        all.extend_from_slice(args);
+        let finished = run_command(self.command(&all), RUN_TIMEOUT)?;
+        Ok(parse_answers(finished))
+    }
+
     fn example_command(&self, command: &[&str], verb: &str, dir: &Path) -> Command {
         let mut args: Vec<&std::ffi::OsStr> = command.iter().map(|a| a.as_ref()).collect();
         args.push(verb.as_ref());

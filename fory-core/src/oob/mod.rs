@@ -36,6 +36,8 @@
 //! ```
 
 pub mod transport;
+#[cfg(feature = "zeromq")]
+pub mod zmq;
 
 use std::borrow::Cow;
 use std::io::{IoSlice, Write};

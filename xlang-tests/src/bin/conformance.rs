@@ -11,12 +11,14 @@
 //! the tree to copy to `xlang-tests/golden/<peer>/`), `rust/` (our encodings) and `ours/` (our
 //! encodings as the peer rewrote them in `run roundtrip`).
 //!
-//! It also builds every example of `fory-core/examples/` (`cargo build --release --examples`,
+//! It also builds every example of `fory-core/examples/` (`cargo build --release --examples --features zeromq`,
 //! while the peers set up) and runs each as rows of the same table (see `xlang_tests::interop`):
 //! the exchange examples against their peers' sides, every side on its library's default
 //! configuration (`peer_interop`: the rows `interop_by_id` and `interop_by_name` with every
 //! peer; `python_interop` with both Python peers; `java_interop` with Java; the peer writes into
-//! `golden/` and the example into `rust/`), and the self-contained ones alone, in the column
+//! `golden/` and the example into `rust/`), the live one against its peers' sides at the same
+//! time over a socket (`zmq_python` with both Python peers, over ZeroMQ on loopback TCP), and
+//! the self-contained ones alone, in the column
 //! group `rust` (exit 0 passes).
 
 use std::collections::BTreeMap;
@@ -694,7 +696,9 @@ fn run_peer(peer: &Peer, work: &Path, require_all: bool) -> PeerColumn {
     }
     // The examples' rows: those of the exchanges that run against this peer, blank others.
     for example in &EXAMPLES {
-        if example.runs_against(name) {
+        if example.runs_against(name) && matches!(example.kind, Kind::Live { .. }) {
+            rows.extend(live_rows(peer, example, &mut col));
+        } else if example.runs_against(name) {
             rows.extend(exchange_rows(
                 peer,
                 example,
@@ -752,7 +756,7 @@ fn run_alone() -> PeerColumn {
         }
     };
     for example in &EXAMPLES {
-        if let Kind::Exchange { rows, .. } = example.kind {
+        if let Kind::Exchange { rows, .. } | Kind::Live { rows, .. } = example.kind {
             col.cells.extend(all_cells(rows.len(), Cell::Absent));
             continue;
         }
@@ -916,6 +920,96 @@ fn exchange_rows(
         ]);
     }
     rows
+}
+
+/// The rows of a live example for one peer: the example binds a loopback endpoint and runs
+/// (`NAME ENDPOINT`) while the peer's side connects (`run example NAME ENDPOINT`); each answers
+/// for the message it received:
+///
+/// - decode: the example's answer (it read the peer's message);
+/// - round trip: the peer's answer (it read the example's message);
+/// - bytes, regenerated: n/a (values are compared; nothing is written to files).
+fn live_rows(peer: &Peer, example: &Example, col: &mut PeerColumn) -> Vec<[Cell; 4]> {
+    let Kind::Live {
+        peer_command,
+        rows: example_rows,
+        ..
+    } = example.kind
+    else {
+        unreachable!("live_rows of an example that is not live")
+    };
+    let run_peer = format!("run {}", peer_command.join(" "));
+    let built = match &*BUILT {
+        Ok(built) => built,
+        Err(e) => {
+            let failure = format!("the examples did not build: {e}");
+            if !col.peer_failures.contains(&failure) {
+                col.peer_failures.push(failure);
+            }
+            return all_cells(example_rows.len(), Cell::fail(""));
+        }
+    };
+    let binary = built.binary(example.name);
+    // A free loopback port: bound and released, then bound again by the example.
+    let endpoint = match std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()) {
+        Ok(address) => format!("tcp://{address}"),
+        Err(e) => {
+            return all_cells(
+                example_rows.len(),
+                Cell::fail(format!("no free loopback port: {e}")),
+            )
+        }
+    };
+    let example_side = {
+        let (binary, endpoint) = (binary.clone(), endpoint.clone());
+        thread::spawn(move || {
+            run_example(&binary, &[endpoint.as_ref()])
+                .map_err(|e| format!("cannot run {}: {e}", binary.display_rel()))
+        })
+    };
+    let peer_side = peer
+        .example_run(peer_command, &[endpoint.as_ref()])
+        .map_err(|e| format!("cannot run `{run_peer}`: {e}"));
+    let example_side = example_side
+        .join()
+        .unwrap_or_else(|_| Err("the example's thread panicked".to_string()));
+
+    let answer = |result: &Result<Answers, String>, row: &str, who: &str, col: &mut PeerColumn| {
+        let answers = match result {
+            Err(e) => return Cell::fail(e.clone()),
+            Ok(answers) => answers,
+        };
+        for line in &answers.unknown_lines {
+            let note = format!("{who} printed: {line}");
+            if !col.notes.contains(&note) {
+                col.notes.push(note);
+            }
+        }
+        match answers.answers.get(row) {
+            Some(Answer::Ok) => Cell::Pass,
+            Some(Answer::Fail(message)) => Cell::fail(format!("{who}: {message}")),
+            Some(Answer::Unsupported(reason)) => Cell::Unsupported(reason.clone()),
+            None => Cell::fail(format!(
+                "no answer from {who}; it {}",
+                answers.finished.describe(false)
+            )),
+        }
+    };
+    let example_reads = format!("the example ({} {endpoint})", example.name);
+    let peer_reads = format!("the peer ({run_peer} {endpoint})");
+    example_rows
+        .iter()
+        .map(|&row| {
+            [
+                answer(&example_side, row, &example_reads, col),
+                answer(&peer_side, row, &peer_reads, col),
+                Cell::NotApplicable(
+                    "a live exchange over a socket: each side compares values".to_string(),
+                ),
+                Cell::NotApplicable("a live exchange writes no files".to_string()),
+            ]
+        })
+        .collect()
 }
 
 /// Files in `dir` that are neither `<case>.bin` (or its buffers `<case>.bin.<n>`) for a known
