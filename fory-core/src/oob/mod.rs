@@ -37,6 +37,9 @@
 
 pub mod transport;
 
+#[cfg(feature = "tokio")]
+pub mod async_transport;
+
 use std::borrow::Cow;
 use std::io::{IoSlice, Write};
 
