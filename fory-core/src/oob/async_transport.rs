@@ -163,6 +163,13 @@ impl<R: AsyncRead + Unpin> AsyncFrameReader<R> {
         }
     }
 
+    /// [`receive`](Self::receive), the message as `bytes::Bytes` parts (feature `bytes`),
+    /// cheap to split and hand on; see [`BytesFrame`](crate::oob::transport::BytesFrame).
+    #[cfg(feature = "bytes")]
+    pub async fn receive_bytes(&mut self) -> Result<Option<crate::oob::transport::BytesFrame>> {
+        Ok(self.receive().await?.map(ReceivedFrame::into_bytes))
+    }
+
     /// Bytes of the stream taken so far (complete messages and the part of one in progress).
     pub fn position(&self) -> usize {
         self.decoder.position()

@@ -252,6 +252,92 @@ impl ReceivedFrame {
     }
 }
 
+#[cfg(feature = "bytes")]
+impl AlignedBuffer {
+    /// The buffer as a `bytes::Bytes` (feature `bytes`), without copying: the `Bytes` owns
+    /// this allocation, so it stays 8-byte aligned (and its slices stay aligned wherever
+    /// their offset is a multiple of 8).
+    pub fn into_bytes(self) -> ::bytes::Bytes {
+        ::bytes::Bytes::from_owner(self)
+    }
+}
+
+#[cfg(feature = "bytes")]
+impl ReceivedFrame {
+    /// The message as `bytes::Bytes` parts (feature `bytes`), without copying: cheap to clone
+    /// and to split, to hand on (each part to its own consumer, or the whole message to
+    /// another connection with `send_parts`) while the values read from it still point into
+    /// it.
+    pub fn into_bytes(self) -> BytesFrame {
+        BytesFrame {
+            main: ::bytes::Bytes::from(self.main),
+            buffers: self
+                .buffers
+                .into_iter()
+                .map(AlignedBuffer::into_bytes)
+                .collect(),
+        }
+    }
+}
+
+/// A message held as `bytes::Bytes` parts (feature `bytes`): received
+/// ([`ReceivedFrame::into_bytes`], or the async reader's `receive_bytes`) or assembled from
+/// parts to send ([`FrameWriter::send_parts`] takes them as they are).
+///
+/// Alignment: the received buffers are 8-byte aligned, so a `Cow<[f64]>` (or any numeric
+/// array) read from them borrows. A `Bytes` from elsewhere (a slice at an odd offset, a
+/// `BytesMut` split off a read buffer) carries no alignment guarantee: a numeric `Cow<[T]>`
+/// read from a misaligned buffer is then a copy, never an error. `&[u8]`, `Cow<[u8]>` and
+/// `Bytes` values never need alignment.
+///
+/// ```
+/// use bytes::Bytes;
+/// use fory_core::oob::transport::{FrameReader, FrameWriter};
+/// use fory_core::oob::AllOutOfBand;
+/// use fory_core::{Fory, ForyObject};
+///
+/// #[derive(ForyObject, Debug, PartialEq, Default)]
+/// struct Chunk {
+///     name: String,
+///     data: Bytes,
+/// }
+///
+/// let mut fory = Fory::default();
+/// fory.register::<Chunk>(1)?;
+/// let chunk = Chunk { name: "c0".into(), data: Bytes::from(vec![7u8; 4096]) };
+/// let mut wire = Vec::new();
+/// let sent = FrameWriter::new(&mut wire).send(&fory, &chunk, AllOutOfBand)?;
+/// assert_eq!(sent.copied_payload_bytes, 0); // the Bytes' own memory was written
+///
+/// let message = FrameReader::new(wire.as_slice()).receive()?.expect("a message").into_bytes();
+/// let back: Chunk = message.deserialize(&fory)?;
+/// assert_eq!(back, chunk);
+/// assert_eq!(back.data.as_ptr(), message.buffers[0].as_ptr()); // a view, not a copy
+///
+/// // Hand the message on unchanged, still without copying a payload byte.
+/// let mut relayed = Vec::new();
+/// FrameWriter::new(&mut relayed).send_parts(&message.main, &message.buffers)?;
+/// assert_eq!(relayed, wire);
+/// # Ok::<(), fory_core::Error>(())
+/// ```
+#[cfg(feature = "bytes")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BytesFrame {
+    /// The main buffer.
+    pub main: ::bytes::Bytes,
+    /// The out-of-band buffers.
+    pub buffers: Vec<::bytes::Bytes>,
+}
+
+#[cfg(feature = "bytes")]
+impl BytesFrame {
+    /// Deserializes the payload: borrowed outputs point into the parts, and `Bytes` values
+    /// are slices of them (see [`Fory::deserialize_with_bytes`]).
+    pub fn deserialize<'de, T: Deserialize<'de>>(&'de self, fory: &Fory) -> Result<T> {
+        fory.deserialize_with_bytes(&self.main, &self.buffers)
+    }
+}
+
 /// Reads messages written by [`FrameWriter`] from a [`Read`].
 /// The [module example](self) shows it in use.
 pub struct FrameReader<R: Read> {
@@ -285,6 +371,12 @@ impl<R: Read> FrameReader<R> {
                 return Ok(frame);
             }
         }
+    }
+
+    /// [`receive`](Self::receive), the message as `bytes::Bytes` parts (feature `bytes`).
+    #[cfg(feature = "bytes")]
+    pub fn receive_bytes(&mut self) -> Result<Option<BytesFrame>> {
+        Ok(self.receive()?.map(ReceivedFrame::into_bytes))
     }
 
     /// Bytes of the stream taken so far (complete messages and the part of one in progress).
