@@ -112,7 +112,8 @@ impl<'f, R: AsyncRead + Unpin> AsyncStreamReader<'f, R> {
 
     /// Reads the next value: `Ok(None)` at a clean end of the stream (no byte of another
     /// payload), an error if the stream ends inside a payload or the payload is invalid. Error
-    /// offsets count from the start of the stream. Cancel safe.
+    /// offsets count from the start of the stream. `Interrupted` reads are retried. Cancel
+    /// safe.
     pub async fn read<T: for<'de> Deserialize<'de>>(&mut self) -> Result<Option<T>> {
         loop {
             let missing = match self.ahead.step(self.fory)? {
@@ -122,7 +123,10 @@ impl<'f, R: AsyncRead + Unpin> AsyncStreamReader<'f, R> {
             };
             let target = self.ahead.target(missing);
             while let Some(room) = self.ahead.room(target) {
-                let n = self.input.read(room).await?;
+                let n = match self.input.read(room).await {
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    other => other?,
+                };
                 if !self.ahead.filled(n) {
                     break;
                 }

@@ -151,12 +151,16 @@ impl<R: AsyncRead + Unpin> AsyncFrameReader<R> {
 
     /// The next message, or `None` at a clean end of the stream (no byte of another message).
     /// Lengths are checked as they arrive and memory grows with the bytes received; a stream
-    /// cut inside a message is an error naming the part and its offset. Cancel safe: the part
+    /// cut inside a message is an error naming the part and its offset. `Interrupted` reads
+    /// are retried, as in the blocking reader. Cancel safe: the part
     /// of a message received so far stays in the reader, and the next call goes on from it.
     pub async fn receive(&mut self) -> Result<Option<ReceivedFrame>> {
         loop {
             let room = self.decoder.room();
-            let n = self.input.read(room).await?;
+            let n = match self.input.read(room).await {
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                other => other?,
+            };
             if let Some(frame) = self.decoder.advance(n)? {
                 return Ok(frame);
             }
