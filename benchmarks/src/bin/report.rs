@@ -412,6 +412,7 @@ fn write_report(
     wire_section(md, wire)?;
     large_section(md, &get, large_sizes, &mut ratios)?;
     borrowed_section(md, &get)?;
+    transport_section(md, &get)?;
 
     writeln!(md, "## Chart\n")?;
     writeln!(
@@ -899,6 +900,33 @@ fn borrowed_section(
             ns(o),
             ns(b),
             fmt_ratio(ratio(b, o))
+        )?;
+    }
+    writeln!(md)?;
+    Ok(())
+}
+
+fn transport_section(
+    md: &mut String,
+    get: &dyn Fn(&str, &str, &str) -> Option<f64>,
+) -> Result<(), BoxError> {
+    writeln!(md, "## Transports\n")?;
+    writeln!(
+        md,
+        "`MsgOwned` (above) written into a `Vec<u8>` and read back from it by each transport: \
+         the out-of-band message transport (`AllOutOfBand`: the main buffer, the 4 KiB payload \
+         and the 4 KiB of samples in one vectored write; received into 8-byte-aligned buffers) \
+         and the value stream, blocking and async (tokio, a current-thread runtime's \
+         `block_on` per round trip). ns per round trip (serialize, frame, receive, \
+         deserialize).\n"
+    )?;
+    writeln!(md, "| Transport | ns |")?;
+    writeln!(md, "|---|--:|")?;
+    for row in benchmarks::suite::TRANSPORT_ROWS {
+        writeln!(
+            md,
+            "| {row} | {} |",
+            ns(get("Transport", "round-trip", row))
         )?;
     }
     writeln!(md)?;
