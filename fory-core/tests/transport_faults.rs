@@ -385,3 +385,92 @@ fn stream_hostile_length_prefix() {
     );
     assert!(largest <= 2 << 20, "{largest} bytes allocated: {err}");
 }
+
+#[test]
+fn framed_more_buffers_than_a_receiver_takes_is_refused_before_writing() {
+    let fory = Fory::default();
+    let many: Vec<Vec<u8>> = vec![vec![1]; (1 << 16) + 1];
+    let mut wire = Vec::new();
+    let err = FrameWriter::new(&mut wire)
+        .send(&fory, &many, fory_core::oob::AllOutOfBand)
+        .unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::Encode { .. }), "{err}");
+    assert!(
+        err.to_string().contains("65537 out-of-band buffers"),
+        "{err}"
+    );
+    assert!(wire.is_empty());
+    // The most a receiver takes goes through.
+    let most: Vec<Vec<u8>> = vec![vec![1]; 1 << 16];
+    FrameWriter::new(&mut wire)
+        .send(&fory, &most, fory_core::oob::AllOutOfBand)
+        .unwrap();
+    let message = FrameReader::new(wire.as_slice())
+        .receive()
+        .unwrap()
+        .unwrap();
+    assert_eq!(message.buffers.len(), 1 << 16);
+    assert_eq!(message.deserialize::<Vec<Vec<u8>>>(&fory).unwrap(), most);
+}
+
+/// Fails with `ConnectionReset` once its bytes are out.
+struct Reset<'a>(&'a [u8]);
+
+impl Read for Reset<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.0.is_empty() {
+            return Err(io::Error::new(
+                io::ErrorKind::ConnectionReset,
+                "reset by peer",
+            ));
+        }
+        let n = self.0.read(buf)?;
+        Ok(n)
+    }
+}
+
+#[test]
+fn a_failing_connection_is_reported_as_itself_not_as_a_cut() {
+    let fory = fory();
+    let bytes = wire(&fory);
+    let (_, boundaries) = layout(&fory, &records());
+    let values = stream(&fory).0;
+    for cut in [2, boundaries[1] - 1, boundaries[1] + 1] {
+        let mut reader = FrameReader::new(Reset(&bytes[..cut]));
+        let err = loop {
+            match reader.receive() {
+                Ok(Some(_)) => {}
+                Ok(None) => panic!("cut at {cut}: a reset taken for a clean end"),
+                Err(e) => break e,
+            }
+        };
+        assert!(
+            matches!(
+                err.kind(),
+                ErrorKind::Io {
+                    kind: io::ErrorKind::ConnectionReset,
+                    ..
+                }
+            ),
+            "cut at {cut}: {err}"
+        );
+        let mut reader = StreamReader::new(&fory, Reset(&values[..cut]));
+        let err = loop {
+            match reader.read::<Record>() {
+                Ok(Some(_)) => {}
+                Ok(None) => panic!("cut at {cut}: a reset taken for a clean end"),
+                Err(e) => break e,
+            }
+        };
+        assert!(
+            matches!(
+                err.kind(),
+                ErrorKind::Io {
+                    kind: io::ErrorKind::ConnectionReset,
+                    ..
+                }
+            ),
+            "cut at {cut}: {err}"
+        );
+    }
+}
