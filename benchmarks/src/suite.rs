@@ -307,6 +307,7 @@ pub fn check_round_trips() {
         let back: apache::F64Array = f.deserialize(&f.serialize(&a).unwrap()).unwrap();
         assert_eq!(back, a, "{label} apache in-band");
     }
+    check_transports();
 }
 
 /// The text cases hold what their names say: ASCII; Latin-1 with accented letters; CJK only;
@@ -345,6 +346,7 @@ pub fn benches(c: &mut Criterion) {
     for_each_case!(bench_case(c));
     bench_large(c);
     bench_borrowed(c);
+    bench_transport(c);
     crate::transport::benches(c);
 }
 
@@ -779,4 +781,101 @@ pub fn large_payloads() -> Vec<(&'static str, usize, usize, usize, usize)> {
             (label, inband, apache, frame.main.len(), oob)
         })
         .collect()
+}
+
+/// One `MsgOwned` (payload and samples out-of-band for the framed rows) sent and received
+/// through each transport in memory, checked: the bytes a row writes and the value it reads.
+pub fn check_transports() {
+    let fory = ours::msg_fory(false);
+    let value = ours::MsgOwned::sample();
+    let runtime = transport_runtime();
+    let mut wire = Vec::new();
+    for row in TRANSPORT_ROWS {
+        let back = transport_round_trip(row, &fory, &value, &mut wire, &runtime);
+        assert_eq!(back, value, "{row}: round trip");
+    }
+}
+
+/// The rows of the `Transport` group.
+pub const TRANSPORT_ROWS: [&str; 4] = ["framed", "stream", "async-framed", "async-stream"];
+
+fn transport_runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a current-thread tokio runtime")
+}
+
+/// Writes `value` into `wire` and reads it back with the transport named `row`: the blocking
+/// or async message transport (`AllOutOfBand`: one vectored write of the main buffer and two
+/// buffers; received into aligned buffers) or value stream.
+fn transport_round_trip(
+    row: &str,
+    fory: &fory_core::Fory,
+    value: &ours::MsgOwned,
+    wire: &mut Vec<u8>,
+    runtime: &tokio::runtime::Runtime,
+) -> ours::MsgOwned {
+    use fory_core::io::async_stream::{AsyncStreamReader, AsyncStreamWriter};
+    use fory_core::io::{StreamReader, StreamWriter};
+    use fory_core::oob::async_transport::{AsyncFrameReader, AsyncFrameWriter};
+    use fory_core::oob::transport::{FrameReader, FrameWriter};
+    use fory_core::oob::AllOutOfBand;
+
+    wire.clear();
+    match row {
+        "framed" => {
+            FrameWriter::new(&mut *wire)
+                .send(fory, value, AllOutOfBand)
+                .unwrap();
+            let message = FrameReader::new(wire.as_slice())
+                .receive()
+                .unwrap()
+                .unwrap();
+            message.deserialize(fory).unwrap()
+        }
+        "stream" => {
+            StreamWriter::new(fory, &mut *wire).write(value).unwrap();
+            StreamReader::new(fory, wire.as_slice())
+                .read()
+                .unwrap()
+                .unwrap()
+        }
+        "async-framed" => runtime.block_on(async {
+            AsyncFrameWriter::new(&mut *wire)
+                .send(fory, value, AllOutOfBand)
+                .await
+                .unwrap();
+            let mut reader = AsyncFrameReader::new(wire.as_slice());
+            let message = reader.receive().await.unwrap().unwrap();
+            message.deserialize(fory).unwrap()
+        }),
+        "async-stream" => runtime.block_on(async {
+            AsyncStreamWriter::new(fory, &mut *wire)
+                .write(value)
+                .await
+                .unwrap();
+            AsyncStreamReader::new(fory, wire.as_slice())
+                .read()
+                .await
+                .unwrap()
+                .unwrap()
+        }),
+        _ => unreachable!("no transport row {row}"),
+    }
+}
+
+/// The transports, in memory (a `Vec` written, a slice read): `MsgOwned` sent and received,
+/// ids `Transport/round-trip/{framed,stream,async-framed,async-stream}`.
+fn bench_transport(c: &mut Criterion) {
+    let fory = ours::msg_fory(false);
+    let value = ours::MsgOwned::sample();
+    let runtime = transport_runtime();
+    let mut wire = Vec::new();
+    let mut group = c.benchmark_group("Transport");
+    for row in TRANSPORT_ROWS {
+        group.bench_function(format!("round-trip/{row}"), |b| {
+            b.iter(|| transport_round_trip(row, &fory, black_box(&value), &mut wire, &runtime))
+        });
+    }
+    group.finish();
 }

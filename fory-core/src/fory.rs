@@ -404,6 +404,45 @@ impl Fory {
         main: &'de [u8],
         buffers: &[&'de [u8]],
     ) -> Result<T> {
+        self.read_with_buffers(main, buffers, |_| {})
+    }
+
+    /// [`deserialize_with_buffers`](Self::deserialize_with_buffers) from a main buffer and
+    /// out-of-band buffers held as `bytes::Bytes` (feature `bytes`): borrowed outputs point
+    /// into them as usual, and `Bytes` values in the payload are slices of them (no copy; the
+    /// received allocation stays alive as long as any slice does).
+    ///
+    /// ```
+    /// use bytes::Bytes;
+    /// use fory_core::oob::AllOutOfBand;
+    /// use fory_core::Fory;
+    ///
+    /// let fory = Fory::default();
+    /// let value = Bytes::from_static(b"payload");
+    /// let frame = fory.serialize_with_callback(&value, AllOutOfBand)?;
+    /// let main = Bytes::from(frame.main.clone());
+    /// let buffers = vec![Bytes::copy_from_slice(frame.buffers[0].as_bytes())];
+    /// let back: Bytes = fory.deserialize_with_bytes(&main, &buffers)?;
+    /// assert_eq!(back, "payload");
+    /// assert_eq!(back.as_ptr(), buffers[0].as_ptr()); // the same allocation
+    /// # Ok::<(), fory_core::Error>(())
+    /// ```
+    #[cfg(feature = "bytes")]
+    pub fn deserialize_with_bytes<'de, T: Deserialize<'de>>(
+        &self,
+        main: &'de ::bytes::Bytes,
+        buffers: &'de [::bytes::Bytes],
+    ) -> Result<T> {
+        let slices: Vec<&[u8]> = buffers.iter().map(|b| &b[..]).collect();
+        self.read_with_buffers(main, &slices, |ctx| ctx.set_shared(main, buffers))
+    }
+
+    fn read_with_buffers<'de, T: Deserialize<'de>>(
+        &self,
+        main: &'de [u8],
+        buffers: &[&'de [u8]],
+        prepare: impl FnOnce(&mut ReadContext<'_, 'de>),
+    ) -> Result<T> {
         let (header, reader) = self.read_header(main)?;
         if !header.out_of_band {
             return Err(Error::invalid(
@@ -417,6 +456,7 @@ impl Fory {
         }
         let mut ctx = ReadContext::new(reader, self);
         ctx.set_buffers(buffers);
+        prepare(&mut ctx);
         let value = read_value(&mut ctx)?;
         let end = ctx.reader.position();
         check_end(end, main.len())?;

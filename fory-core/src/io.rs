@@ -24,12 +24,18 @@
 //! assert_eq!(reader.read::<String>()?, None); // a clean end of the stream
 //! # Ok::<(), fory_core::Error>(())
 //! ```
+//!
+//! With the `tokio` feature, [`async_stream`] reads and writes the same streams over tokio's
+//! `AsyncRead` / `AsyncWrite`.
 
 use std::io::{Read, Write};
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{ErrorKind, Result};
 use crate::fory::Fory;
 use crate::serializer::{Deserialize, Serialize};
+
+#[cfg(feature = "tokio")]
+pub mod async_stream;
 
 /// Bytes asked of the underlying reader at a time, at least (the room is zeroed before each
 /// `read`, so it is kept small; a large missing part is asked for in one go).
@@ -107,12 +113,7 @@ impl<'f, W: Write> StreamWriter<'f, W> {
 pub struct StreamReader<'f, R: Read> {
     fory: &'f Fory,
     input: R,
-    /// Bytes read ahead; `buf[start..]` is not consumed yet.
-    buf: Vec<u8>,
-    start: usize,
-    eof: bool,
-    /// Stream offset of `buf[0]`, for error offsets.
-    consumed: usize,
+    ahead: ReadAhead,
 }
 
 impl<'f, R: Read> StreamReader<'f, R> {
@@ -121,87 +122,120 @@ impl<'f, R: Read> StreamReader<'f, R> {
         StreamReader {
             fory,
             input,
-            buf: Vec::new(),
-            start: 0,
-            eof: false,
-            consumed: 0,
+            ahead: ReadAhead::default(),
         }
     }
 
     /// Reads the next value: `Ok(None)` at a clean end of the stream (no byte of another
     /// payload), an error if the stream ends inside a payload or the payload is invalid. Error
-    /// offsets count from the start of the stream.
+    /// offsets count from the start of the stream. `Interrupted` reads are retried.
     pub fn read<T: for<'de> Deserialize<'de>>(&mut self) -> Result<Option<T>> {
         loop {
-            if self.start == self.buf.len() {
-                if self.eof || !self.fill(1)? {
-                    return Ok(None);
-                }
-                continue;
-            }
-            match self.fory.deserialize_prefix::<T>(&self.buf[self.start..]) {
-                Ok((value, used)) => {
-                    self.start += used;
-                    return Ok(Some(value));
-                }
-                Err(e) => {
-                    let missing = match e.kind() {
-                        ErrorKind::Truncated {
-                            needed, available, ..
-                        } if !self.eof => needed.saturating_sub(*available).max(1),
-                        _ => return Err(e.shifted(self.consumed + self.start)),
-                    };
-                    // Wait for at least what the decoder said it lacks; a stream that ends
-                    // first makes the next attempt report the truncation.
-                    self.fill(missing)?;
-                }
-            }
-        }
-    }
-
-    /// Reads until at least `missing` more bytes are buffered or the stream ends, without
-    /// waiting for more than one `read` beyond that (so a socket is never asked for bytes its
-    /// peer has not sent). Drops consumed bytes first. Returns whether any byte was read.
-    fn fill(&mut self, missing: usize) -> Result<bool> {
-        if self.start > 0 {
-            self.buf.drain(..self.start);
-            self.consumed += self.start;
-            self.start = 0;
-        }
-        let target = self.buf.len() + missing;
-        let mut any = false;
-        while self.buf.len() < target {
-            let old = self.buf.len();
-            // Never more room than one chunk beyond the bytes received: a payload claiming a
-            // huge length costs memory only as its bytes actually arrive.
-            let room = (target - old).clamp(READ_CHUNK, MAX_READ);
-            self.buf.resize(old + room, 0);
-            let read = loop {
-                match self.input.read(&mut self.buf[old..]) {
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                    other => break other,
-                }
+            let missing = match self.ahead.step(self.fory)? {
+                Step::Value(value) => return Ok(Some(value)),
+                Step::End => return Ok(None),
+                Step::Need(missing) => missing,
             };
-            match read {
-                Ok(n) => {
-                    self.buf.truncate(old + n);
-                    if n == 0 {
-                        self.eof = true;
-                        break;
+            // Wait for at least what the decoder said it lacks; a stream that ends first makes
+            // the next attempt report the truncation.
+            let target = self.ahead.target(missing);
+            while let Some(room) = self.ahead.room(target) {
+                let n = loop {
+                    match self.input.read(room) {
+                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                        other => break other?,
                     }
-                    any = true;
-                }
-                Err(e) => {
-                    self.buf.truncate(old);
-                    return Err(Error::from(e));
+                };
+                if !self.ahead.filled(n) {
+                    break;
                 }
             }
         }
-        Ok(any)
     }
 
     /// The underlying reader. Bytes already read ahead but not decoded are lost.
     pub fn into_inner(self) -> R {
         self.input
+    }
+}
+
+/// What one decoding attempt of [`ReadAhead::step`] gave.
+pub(crate) enum Step<T> {
+    /// A value, taken off the front.
+    Value(T),
+    /// A clean end of the stream.
+    End,
+    /// At least this many more bytes are needed.
+    Need(usize),
+}
+
+/// The bytes a stream reader has read ahead, and the decoding of the payload at their front:
+/// shared by the blocking and async readers, which only move bytes from their stream into
+/// [`room`](Self::room). Kept in the reader, so an async read that is cancelled loses nothing.
+#[derive(Debug, Default)]
+pub(crate) struct ReadAhead {
+    /// `buf[start..len]` is read and not consumed; `buf[len..]` is zeroed room.
+    buf: Vec<u8>,
+    start: usize,
+    len: usize,
+    eof: bool,
+    /// Stream offset of `buf[0]`, for error offsets.
+    consumed: usize,
+}
+
+impl ReadAhead {
+    /// Decodes the payload at the front, if it is all there.
+    pub(crate) fn step<T: for<'de> Deserialize<'de>>(&mut self, fory: &Fory) -> Result<Step<T>> {
+        if self.start == self.len {
+            return Ok(if self.eof { Step::End } else { Step::Need(1) });
+        }
+        match fory.deserialize_prefix::<T>(&self.buf[self.start..self.len]) {
+            Ok((value, used)) => {
+                self.start += used;
+                Ok(Step::Value(value))
+            }
+            Err(e) => match e.kind() {
+                ErrorKind::Truncated {
+                    needed, available, ..
+                } if !self.eof => Ok(Step::Need(needed.saturating_sub(*available).max(1))),
+                _ => Err(e.shifted(self.consumed + self.start)),
+            },
+        }
+    }
+
+    /// Drops the consumed bytes and returns how many must be buffered to have `missing` more.
+    pub(crate) fn target(&mut self, missing: usize) -> usize {
+        if self.start > 0 {
+            self.buf.copy_within(self.start..self.len, 0);
+            self.len -= self.start;
+            self.consumed += self.start;
+            self.start = 0;
+        }
+        self.len + missing
+    }
+
+    /// Where the next read goes, or `None` once `target` bytes are buffered. Never more room
+    /// than one chunk beyond the bytes received: a payload claiming a huge length costs memory
+    /// only as its bytes actually arrive. The stream is asked for at most one read beyond what
+    /// is missing, so a socket is never asked for bytes its peer has not sent.
+    pub(crate) fn room(&mut self, target: usize) -> Option<&mut [u8]> {
+        if self.len >= target {
+            return None;
+        }
+        let room = (target - self.len).clamp(READ_CHUNK, MAX_READ);
+        if self.buf.len() < self.len + room {
+            self.buf.resize(self.len + room, 0);
+        }
+        Some(&mut self.buf[self.len..self.len + room])
+    }
+
+    /// Takes `n` bytes written at the front of the room; `n == 0` is the end of the stream.
+    /// Returns whether to go on reading.
+    pub(crate) fn filled(&mut self, n: usize) -> bool {
+        self.len += n;
+        if n == 0 {
+            self.eof = true;
+        }
+        n > 0
     }
 }

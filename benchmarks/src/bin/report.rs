@@ -423,6 +423,7 @@ fn write_report(
     large_section(md, &get, large_sizes, &mut ratios)?;
     borrowed_section(md, &get)?;
     transport_section(md, &get)?;
+    loopback_section(md, &get)?;
 
     writeln!(md, "## Chart\n")?;
     writeln!(
@@ -885,36 +886,31 @@ fn large_section(
     Ok(())
 }
 
-fn transport_section(
+fn loopback_section(
     md: &mut String,
     get: &dyn Fn(&str, &str, &str) -> Option<f64>,
 ) -> Result<(), BoxError> {
-    writeln!(
-        md,
-        "## Transports: messages through a TCP loopback connection\n"
-    )?;
+    writeln!(md, "## Transports through a TCP loopback connection\n")?;
     writeln!(
         md,
         "A `Vec<f64>` of the given size sent as one message after another over one loopback \
-         connection (`fory_core::oob::transport`), received and read as a `Cow<[f64]>` on \
-         another thread. `raw copy` is the floor: the same number of bytes as the out-of-band \
-         message sent with one `write_all` and received with `read_exact`. In-band, the array is \
-         inside the main buffer (copied in when serializing); out-of-band, it goes from the \
-         vector to the socket as its own slice of a vectored write and is borrowed from the \
-         received buffer. Each cell is time per message, messages per second and GB/s (10^9 \
-         array bytes per second); the time of a message in a stream of them, not a round trip.\n"
+         connection, received and read as a `Cow<[f64]>` on another thread: blocking \
+         (`oob::transport`, `std::net`) and async (`oob::async_transport`, tokio, a \
+         current-thread runtime on each side). `raw copy` is the floor: the same number of \
+         bytes as the out-of-band message sent with one `write_all` and received with \
+         `read_exact`. In-band, the array is inside the main buffer (copied in when \
+         serializing); out-of-band, it goes from the vector to the socket as its own slice of a \
+         vectored write and is borrowed from the received buffer. Each cell is the time per \
+         message in a stream of them (not a round trip), messages per second and GB/s (10^9 \
+         array bytes per second).\n"
     )?;
     writeln!(
         md,
-        "| Size | raw copy | ours in-band (blocking) | ours out-of-band (blocking) | out-of-band / raw copy |"
+        "| Size | Side | raw copy | ours in-band | ours out-of-band | out-of-band / raw copy |"
     )?;
-    writeln!(md, "|---|--:|--:|--:|--:|")?;
+    writeln!(md, "|---|---|--:|--:|--:|--:|")?;
     for (label, bytes) in benchmarks::transport::SIZES {
         let group = benchmarks::transport::group_name(label);
-        let time = |function: &str| {
-            let (kind, lib) = function.split_once('/').expect("kind/lib");
-            get(&group, kind, lib)
-        };
         let cell = |t: Option<f64>| match t {
             Some(t) => format!(
                 "{} ns ({} msg/s, {:.2} GB/s)",
@@ -924,15 +920,18 @@ fn transport_section(
             ),
             None => "–".into(),
         };
-        let [raw, inband, oob] = benchmarks::transport::FUNCTIONS.map(time);
-        writeln!(
-            md,
-            "| {label} | {} | {} | {} | {} |",
-            cell(raw),
-            cell(inband),
-            cell(oob),
-            fmt_ratio(ratio(oob, raw)),
-        )?;
+        for side in ["blocking", "async"] {
+            let time = |lib: &str| get(&group, side, lib);
+            let (raw, inband, oob) = (time("raw-copy"), time("ours-inband"), time("ours-oob"));
+            writeln!(
+                md,
+                "| {label} | {side} | {} | {} | {} | {} |",
+                cell(raw),
+                cell(inband),
+                cell(oob),
+                fmt_ratio(ratio(oob, raw)),
+            )?;
+        }
     }
     writeln!(md)?;
     Ok(())
@@ -963,6 +962,33 @@ fn borrowed_section(
             ns(o),
             ns(b),
             fmt_ratio(ratio(b, o))
+        )?;
+    }
+    writeln!(md)?;
+    Ok(())
+}
+
+fn transport_section(
+    md: &mut String,
+    get: &dyn Fn(&str, &str, &str) -> Option<f64>,
+) -> Result<(), BoxError> {
+    writeln!(md, "## Transports\n")?;
+    writeln!(
+        md,
+        "`MsgOwned` (above) written into a `Vec<u8>` and read back from it by each transport: \
+         the out-of-band message transport (`AllOutOfBand`: the main buffer, the 4 KiB payload \
+         and the 4 KiB of samples in one vectored write; received into 8-byte-aligned buffers) \
+         and the value stream, blocking and async (tokio, a current-thread runtime's \
+         `block_on` per round trip). ns per round trip (serialize, frame, receive, \
+         deserialize).\n"
+    )?;
+    writeln!(md, "| Transport | ns |")?;
+    writeln!(md, "|---|--:|")?;
+    for row in benchmarks::suite::TRANSPORT_ROWS {
+        writeln!(
+            md,
+            "| {row} | {} |",
+            ns(get("Transport", "round-trip", row))
         )?;
     }
     writeln!(md)?;

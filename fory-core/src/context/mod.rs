@@ -356,6 +356,10 @@ pub struct ReadContext<'f, 'de> {
     depth: u32,
     /// The out-of-band buffers, when the payload was written with a callback.
     oob: Option<OobSource<'de>>,
+    /// The `Bytes` the input and the buffers are views of, when read from `Bytes`: a `Bytes`
+    /// value is then a slice of them instead of a copy.
+    #[cfg(feature = "bytes")]
+    shared: Option<(&'de ::bytes::Bytes, &'de [::bytes::Bytes])>,
     /// Bytes of decoded values that elements taking no input may still produce: a list of
     /// empty structs or NONE values costs no input per element, so its count is bounded by
     /// this budget instead of by the bytes left.
@@ -385,6 +389,8 @@ impl<'f, 'de> ReadContext<'f, 'de> {
             tables: None,
             depth: 0,
             oob: None,
+            #[cfg(feature = "bytes")]
+            shared: None,
             declared_element: None,
             compatible: fory.config().compatible,
             mode_known: false,
@@ -462,6 +468,32 @@ impl<'f, 'de> ReadContext<'f, 'de> {
     /// Reads with these out-of-band buffers (the payload's header has the out-of-band bit).
     pub(crate) fn set_buffers(&mut self, buffers: &[&'de [u8]]) {
         self.oob = Some(OobSource::new(buffers));
+    }
+
+    /// Reads from views of these `Bytes` (the main buffer and the out-of-band buffers).
+    #[cfg(feature = "bytes")]
+    pub(crate) fn set_shared(&mut self, main: &'de ::bytes::Bytes, buffers: &'de [::bytes::Bytes]) {
+        self.shared = Some((main, buffers));
+    }
+
+    /// `bytes` (read from the input or a buffer) as a `Bytes`: a slice of the `Bytes` it lies
+    /// in when reading from `Bytes`, else a copy.
+    #[cfg(feature = "bytes")]
+    pub(crate) fn shared_bytes(&self, bytes: &'de [u8]) -> ::bytes::Bytes {
+        let within = |owner: &&::bytes::Bytes| {
+            let range = owner.as_ptr_range();
+            range.start <= bytes.as_ptr() && bytes.as_ptr_range().end <= range.end
+        };
+        match self.shared {
+            Some((main, buffers)) if !bytes.is_empty() => std::iter::once(main)
+                .chain(buffers)
+                .find(within)
+                .map_or_else(
+                    || ::bytes::Bytes::copy_from_slice(bytes),
+                    |o| o.slice_ref(bytes),
+                ),
+            _ => ::bytes::Bytes::copy_from_slice(bytes),
+        }
     }
 
     /// How many out-of-band buffers were given but not used.

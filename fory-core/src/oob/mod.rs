@@ -39,6 +39,9 @@ pub mod transport;
 #[cfg(feature = "zeromq")]
 pub mod zmq;
 
+#[cfg(feature = "tokio")]
+pub mod async_transport;
+
 use std::borrow::Cow;
 use std::io::{IoSlice, Write};
 

@@ -22,6 +22,8 @@
 
 mod any;
 mod binary;
+#[cfg(feature = "bytes")]
+mod bytes_;
 mod char_;
 #[cfg(feature = "chrono")]
 mod chrono;

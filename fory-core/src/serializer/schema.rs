@@ -283,6 +283,11 @@ leaf_schema! {
     char => String;
 }
 
+#[cfg(feature = "bytes")]
+leaf_schema! {
+    ::bytes::Bytes => Binary;
+}
+
 #[cfg(feature = "chrono")]
 leaf_schema! {
     chrono::NaiveDate => Date;
