@@ -849,28 +849,6 @@ fn exchange_rows(
             .map_err(|e| format!("cannot run `{run_peer} read`: {e}")),
     };
 
-    let answer = |result: &Result<Answers, String>, row: &str, who: &str, col: &mut PeerColumn| {
-        let answers = match result {
-            Err(e) => return Cell::fail(e.clone()),
-            Ok(answers) => answers,
-        };
-        for line in &answers.unknown_lines {
-            let note = format!("{who} printed: {line}");
-            if !col.notes.contains(&note) {
-                col.notes.push(note);
-            }
-        }
-        match answers.answers.get(row) {
-            Some(Answer::Ok) => Cell::Pass,
-            Some(Answer::Fail(message)) => Cell::fail(format!("{who}: {message}")),
-            Some(Answer::Unsupported(reason)) => Cell::Unsupported(reason.clone()),
-            None => Cell::fail(format!(
-                "no answer from {who}; it {}",
-                answers.finished.describe(false)
-            )),
-        }
-    };
-
     let example_reads = format!("the example ({} read)", example.name);
     let peer_reads = format!("the peer ({run_peer} read)");
     let mut rows = Vec::new();
@@ -909,8 +887,8 @@ fn exchange_rows(
             }
         };
         rows.push([
-            answer(&decode, row, &example_reads, col),
-            answer(&round_trip, row, &peer_reads, col),
+            example_answer(&decode, row, &example_reads, col),
+            example_answer(&round_trip, row, &peer_reads, col),
             Cell::NotApplicable(
                 "the example compares values, not bytes (each library writes a map in its own \
                  order)"
@@ -974,35 +952,14 @@ fn live_rows(peer: &Peer, example: &Example, col: &mut PeerColumn) -> Vec<[Cell;
         .join()
         .unwrap_or_else(|_| Err("the example's thread panicked".to_string()));
 
-    let answer = |result: &Result<Answers, String>, row: &str, who: &str, col: &mut PeerColumn| {
-        let answers = match result {
-            Err(e) => return Cell::fail(e.clone()),
-            Ok(answers) => answers,
-        };
-        for line in &answers.unknown_lines {
-            let note = format!("{who} printed: {line}");
-            if !col.notes.contains(&note) {
-                col.notes.push(note);
-            }
-        }
-        match answers.answers.get(row) {
-            Some(Answer::Ok) => Cell::Pass,
-            Some(Answer::Fail(message)) => Cell::fail(format!("{who}: {message}")),
-            Some(Answer::Unsupported(reason)) => Cell::Unsupported(reason.clone()),
-            None => Cell::fail(format!(
-                "no answer from {who}; it {}",
-                answers.finished.describe(false)
-            )),
-        }
-    };
     let example_reads = format!("the example ({} {endpoint})", example.name);
     let peer_reads = format!("the peer ({run_peer} {endpoint})");
     example_rows
         .iter()
         .map(|&row| {
             [
-                answer(&example_side, row, &example_reads, col),
-                answer(&peer_side, row, &peer_reads, col),
+                example_answer(&example_side, row, &example_reads, col),
+                example_answer(&peer_side, row, &peer_reads, col),
                 Cell::NotApplicable(
                     "a live exchange over a socket: each side compares values".to_string(),
                 ),
@@ -1035,5 +992,35 @@ fn stray_files(dir: &Path, cases: &[Case], what: &str, failures: &mut Vec<String
                 dir.join(&file).display_rel()
             ));
         }
+    }
+}
+
+/// The cell of example row `row` from what `who` (the example or the peer) answered: its
+/// `OK` / `FAIL` / `UNSUPPORTED` line for the row, or why there is none. Lines it printed that
+/// are no answer become notes of the peer's column.
+fn example_answer(
+    result: &Result<Answers, String>,
+    row: &str,
+    who: &str,
+    col: &mut PeerColumn,
+) -> Cell {
+    let answers = match result {
+        Err(e) => return Cell::fail(e.clone()),
+        Ok(answers) => answers,
+    };
+    for line in &answers.unknown_lines {
+        let note = format!("{who} printed: {line}");
+        if !col.notes.contains(&note) {
+            col.notes.push(note);
+        }
+    }
+    match answers.answers.get(row) {
+        Some(Answer::Ok) => Cell::Pass,
+        Some(Answer::Fail(message)) => Cell::fail(format!("{who}: {message}")),
+        Some(Answer::Unsupported(reason)) => Cell::Unsupported(reason.clone()),
+        None => Cell::fail(format!(
+            "no answer from {who}; it {}",
+            answers.finished.describe(false)
+        )),
     }
 }
