@@ -23,7 +23,15 @@ mkdir -p "$build"
 
 # 1. The dependency classpath (fory-core, Gson and what they need), once per pom/version.
 cp_file="$build/classpath-$FORY_VERSION.txt"
-if [ ! -s "$cp_file" ] || [ "$here/pom.xml" -nt "$cp_file" ]; then
+# A saved classpath whose jars are gone (the cache was written through another checkout's path,
+# since moved or deleted) is resolved again.
+classpath_present() {
+  local jar
+  while IFS= read -r -d ':' jar || [ -n "$jar" ]; do
+    [ -f "$jar" ] || return 1
+  done < "$cp_file"
+}
+if [ ! -s "$cp_file" ] || [ "$here/pom.xml" -nt "$cp_file" ] || ! classpath_present; then
   mvn_args=(-q -f "$here/pom.xml" -Dmaven.repo.local="$cache/m2" -Dfory.version="$FORY_VERSION"
     dependency:build-classpath -Dmdep.outputFile="$cp_file.tmp")
   # Offline first (the cache usually has everything), then online.
