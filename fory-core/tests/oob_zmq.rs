@@ -217,6 +217,18 @@ fn nothing_to_receive_times_out() {
     assert_timed_out(&err);
 }
 
+/// A REP socket bound to a free loopback port, its endpoint, and the `host:port` a plain TCP
+/// peer connects to.
+async fn bound_rep() -> (RepSocket, Endpoint, String) {
+    let mut rep = RepSocket::new();
+    let endpoint = rep.bind("tcp://127.0.0.1:0").await.unwrap();
+    let address = endpoint
+        .to_string()
+        .trim_start_matches("tcp://")
+        .to_string();
+    (rep, endpoint, address)
+}
+
 /// ZMTP 3.0 over a plain TCP stream: the greeting and the READY command of a REQ socket.
 fn zmtp_handshake(stream: &mut TcpStream) {
     let mut greeting = [0u8; 64];
@@ -240,12 +252,7 @@ fn zmtp_handshake(stream: &mut TcpStream) {
 /// receives the next whole message.
 fn hang_up_after(wire: &[u8]) {
     block_on(async {
-        let mut rep = RepSocket::new();
-        let endpoint = rep.bind("tcp://127.0.0.1:0").await.unwrap();
-        let address = endpoint
-            .to_string()
-            .trim_start_matches("tcp://")
-            .to_string();
+        let (mut rep, endpoint, address) = bound_rep().await;
         let mut stream = TcpStream::connect(&address).unwrap();
         zmtp_handshake(&mut stream);
         stream.write_all(wire).unwrap();
@@ -297,12 +304,7 @@ fn the_raw_peer_speaks_zmtp() {
     // The control for the two tests above: the same handshake and a whole message (the
     // delimiter and one part, `1f`) arrive as a message.
     block_on(async {
-        let mut rep = RepSocket::new();
-        let endpoint = rep.bind("tcp://127.0.0.1:0").await.unwrap();
-        let address = endpoint
-            .to_string()
-            .trim_start_matches("tcp://")
-            .to_string();
+        let (mut rep, _, address) = bound_rep().await;
         let mut stream = TcpStream::connect(&address).unwrap();
         zmtp_handshake(&mut stream);
         stream.write_all(&[0x01, 0x00, 0x00, 0x01, 0x1f]).unwrap();
@@ -342,12 +344,7 @@ fn a_message_trickled_one_byte_at_a_time_is_received_whole() {
     };
     let wire = zmtp_frames(&parts_of(&writer(OobArrayForm::Pyfory), &value));
     block_on(async {
-        let mut rep = RepSocket::new();
-        let endpoint = rep.bind("tcp://127.0.0.1:0").await.unwrap();
-        let address = endpoint
-            .to_string()
-            .trim_start_matches("tcp://")
-            .to_string();
+        let (mut rep, _, address) = bound_rep().await;
         let sender = std::thread::spawn(move || {
             let mut stream = TcpStream::connect(&address).unwrap();
             stream.set_nodelay(true).unwrap();

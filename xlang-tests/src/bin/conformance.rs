@@ -719,6 +719,20 @@ fn run_peer(peer: &Peer, work: &Path, require_all: bool) -> PeerColumn {
 /// The examples' binaries (built once, while the peers set up), or why there are none.
 static BUILT: LazyLock<Result<Built, String>> = LazyLock::new(build_examples);
 
+/// The built examples, or `None` after noting in `col`, once, why there are none.
+fn built_examples(col: &mut PeerColumn) -> Option<&'static Built> {
+    match &*BUILT {
+        Ok(built) => Some(built),
+        Err(e) => {
+            let failure = format!("the examples did not build: {e}");
+            if !col.peer_failures.contains(&failure) {
+                col.peer_failures.push(failure);
+            }
+            None
+        }
+    }
+}
+
 /// A peer's cells when none of its checks ran: `cell` for each case and each row of an example
 /// that runs against the peer, blank for the other examples' rows.
 fn uniform_cells(peer: &str, cases: usize, cell: Cell) -> Vec<[Cell; 4]> {
@@ -747,14 +761,7 @@ fn run_alone() -> PeerColumn {
         peer_failures: Vec::new(),
         notes: Vec::new(),
     };
-    let built = match &*BUILT {
-        Ok(built) => Some(built),
-        Err(e) => {
-            col.peer_failures
-                .push(format!("the examples did not build: {e}"));
-            None
-        }
-    };
+    let built = built_examples(&mut col);
     for example in &EXAMPLES {
         if let Kind::Exchange { rows, .. } | Kind::Live { rows, .. } = example.kind {
             col.cells.extend(all_cells(rows.len(), Cell::Absent));
@@ -806,16 +813,9 @@ fn exchange_rows(
         unreachable!("exchange_rows of a self-contained example")
     };
     let run_peer = format!("run {}", peer_command.join(" "));
-    let built = match &*BUILT {
-        Ok(built) => built,
-        Err(e) => {
-            let failure = format!("the examples did not build: {e}");
-            if !col.peer_failures.contains(&failure) {
-                col.peer_failures.push(failure);
-            }
-            // An empty message: explained by the peer-level failure, not listed per row.
-            return all_cells(example_rows.len(), Cell::fail(""));
-        }
+    let Some(built) = built_examples(col) else {
+        // An empty message: explained by the peer-level failure, not listed per row.
+        return all_cells(example_rows.len(), Cell::fail(""));
     };
     let binary = built.binary(example.name);
     let example_binary = binary.as_path();
@@ -917,15 +917,9 @@ fn live_rows(peer: &Peer, example: &Example, col: &mut PeerColumn) -> Vec<[Cell;
         unreachable!("live_rows of an example that is not live")
     };
     let run_peer = format!("run {}", peer_command.join(" "));
-    let built = match &*BUILT {
-        Ok(built) => built,
-        Err(e) => {
-            let failure = format!("the examples did not build: {e}");
-            if !col.peer_failures.contains(&failure) {
-                col.peer_failures.push(failure);
-            }
-            return all_cells(example_rows.len(), Cell::fail(""));
-        }
+    let Some(built) = built_examples(col) else {
+        // An empty message: explained by the peer-level failure, not listed per row.
+        return all_cells(example_rows.len(), Cell::fail(""));
     };
     let binary = built.binary(example.name);
     // A free loopback port: bound and released, then bound again by the example.
