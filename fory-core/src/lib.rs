@@ -3,6 +3,7 @@
 #![warn(missing_docs)]
 
 pub mod context;
+pub mod inspect;
 pub mod io;
 mod limits;
 pub mod oob;

@@ -1,8 +1,8 @@
 //! Hostile input: every committed golden file, cut short at every length, with every byte
 //! replaced by a fixed set of values, and with a few thousand seeded multi-byte mutations,
-//! decodes to `Ok` or `Err` through its case (`Case::check`, the same call as the golden test):
-//! never a panic, an abort or a hang, and no single allocation made while decoding is larger
-//! than [`alloc_bound`] of the input.
+//! decodes to `Ok` or `Err` through its case (`Case::check`, the same call as the golden test),
+//! and is read by `fory inspect`'s walk and views: never a panic, an abort or a hang, and no
+//! single allocation made while decoding is larger than [`alloc_bound`] of the input.
 //!
 //! - Panics are caught (`catch_unwind`) and collected, so one run lists every failing input
 //!   (case, peer, mutation, hex) rather than the first.
@@ -27,6 +27,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use fory_core::inspect;
 use fory_core::oob::OobArrayForm;
 use fory_core::Value;
 use xlang_tests::cases::{all, is_pyfory_peer, Case, Payload};
@@ -470,6 +471,7 @@ fn check_one(
         if let Some(other) = &other_form {
             let _ = other.deserialize_with_buffers::<Value>(&p.main, &p.buffer_slices());
         }
+        inspect_as_the_command_does(p);
         (case.check)(&fory, case.mode.callback, p)
     }));
     MEASURING.with(|m| m.set(false));
@@ -512,6 +514,17 @@ fn check_one(
     if largest > out.largest.0 {
         out.largest = (largest, describe(g, what, p));
     }
+}
+
+/// `fory inspect`'s walk and its three views, with the command's default of 20 children kept
+/// per node: any outcome but a panic (caught above) is fine, as the command then exits 0 or 1.
+fn inspect_as_the_command_does(p: &Payload) {
+    let options = inspect::Options {
+        max_children: Some(20),
+        ..Default::default()
+    };
+    let found = inspect::inspect(&p.main, &p.buffer_slices(), &options);
+    let _ = (found.tree(false), found.hex(&p.main, false), found.json());
 }
 
 #[test]

@@ -11,9 +11,9 @@ pub use registry::{
     SchemaHashSlot, SendSyncCast, SendSyncProbe, StructInfo, TypeName, TypeRegistry, UserKind,
     UserType, ViaAnyType, ViaSendSync,
 };
-#[cfg(test)]
 pub(crate) use type_def_cache::ReadIdentity;
 pub use type_def_cache::{FieldPlan, StreamDef, StreamTypeDef, TypeDefCache};
+pub(crate) use type_meta::read_user_identity;
 pub use type_meta::{
     peek_struct_def, read_registered_type_info, read_struct_def, read_user_type_info,
     read_user_wire_type, skip_type_info, write_user_type_info, MetaReadTables, MetaWriteTables,

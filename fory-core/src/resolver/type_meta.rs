@@ -473,6 +473,19 @@ pub fn skip_type_info<'f>(
     Ok((id, type_def.and_then(|index| read_struct_def(ctx, index))))
 }
 
+/// Reads the identity after a user kind's type id `id`, for a reader that has no registrations
+/// ([`crate::inspect`]): the user id or names, and the stream index of the TypeDef that carried
+/// them, if one did.
+pub(crate) fn read_user_identity(
+    ctx: &mut ReadContext<'_, '_>,
+    id: TypeId,
+) -> Result<(ReadIdentity, Option<u32>)> {
+    let by_name = UserKind::of_wire(id).is_some_and(|(_, by_name)| by_name);
+    let carries = carries_type_def(ctx, id, by_name);
+    let (found, type_def) = read_identity(ctx, id, by_name, carries)?;
+    Ok((found.identity(ctx).clone(), type_def))
+}
+
 /// Reads the type info of a user type that may be any registered type (a dynamically typed
 /// position), after its type id `id` (a user kind) was read at `at`. Returns its registration
 /// and the stream index of the TypeDef that described it, if one did.

@@ -56,6 +56,7 @@ pub use schema::{
     field_writes_type_info, nested, struct_field_writes_type_info, user_field_type, Schema,
 };
 pub use skip::{skip_field, skip_value};
+pub(crate) use struct_::flag_before_type_info;
 pub use struct_::{
     field_def, field_run_max, in_wire_order, match_fields, missing_field, read_field,
     read_remote_field, read_struct_data, read_struct_wire_type, skipped_field_default, write_field,

@@ -696,7 +696,10 @@ pub fn read_field<'de, T: Deserialize<'de> + Schema>(
 /// TypeDef, like Java's, declares not nullable (Java and pyfory write the type info at once);
 /// a flag byte (`ff`, `fe`, `fd`, `00`) is never a type id, so either form reads.
 #[inline]
-fn flag_before_type_info(ctx: &ReadContext<'_, '_>, starts_with_type_info: bool) -> bool {
+pub(crate) fn flag_before_type_info(
+    ctx: &ReadContext<'_, '_>,
+    starts_with_type_info: bool,
+) -> bool {
     starts_with_type_info && matches!(ctx.reader.peek_u8(), Ok(0xfd..=0xff | 0x00))
 }
 
