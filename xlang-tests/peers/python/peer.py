@@ -13,6 +13,8 @@ UNSUPPORTED reasons name it.
         per pair; exits 1 if any pair failed, else 0.
     peer.py random gen CASES OUT / peer.py random check CASES IN
         the generative suite's commands (xlang-tests/GENERATIVE.md), in random_cases.py.
+    peer.py rows gen OUT / peer.py rows check IN
+        the row format cases (xlang-tests/ROWS.md), in rows.py.
 
 An out-of-band buffer case is written with its buffer callback: the main buffer goes to
 <case>.bin, the out-of-band buffers in order to <case>.bin.0, .1, ...; roundtrip reads FILE.0,
@@ -1143,6 +1145,10 @@ def main(argv):
         import random_cases
 
         return random_cases.main(argv[1:])
+    if argv and argv[0] == "rows":
+        import rows
+
+        return rows.main(argv[1:])
     if len(argv) == 2 and argv[0] == "gen":
         return 0 if gen(argv[1]) else 1
     if len(argv) >= 3 and len(argv) % 2 == 1 and argv[0] == "roundtrip":
