@@ -2,7 +2,8 @@
 # Sets up the apache-rust peer: Apache Fory Rust (crate `fory`, pinned in peer/Cargo.toml and
 # peer/Cargo.lock) for the generative suite (GENERATIVE.md). Builds, into the ignored
 # .cache/apache-rust/ folder at the repository root:
-#   - peer/ (the fixed crate: helpers and `codegen`) with the dependencies, once;
+#   - peer/ (the fixed crate: helpers, `codegen` and `rows`, the row format cases of ROWS.md)
+#     with the dependencies, once;
 #   - gen/, the crate `run random ...` fills with the code generated from a cases file; setup
 #     builds it once with no cases, so the dependencies are compiled here, not on the first run.
 # Both share .cache/apache-rust/target and one profile. Idempotent: cargo rebuilds only what
@@ -31,8 +32,8 @@ if ! cargo fetch -q --offline --locked --manifest-path "$here/peer/Cargo.toml" 2
   cargo fetch -q --locked --manifest-path "$here/peer/Cargo.toml" >&2
 fi
 
-# 2. The fixed crate and codegen.
-cargo build -q --offline --locked --manifest-path "$here/peer/Cargo.toml" --bin codegen >&2
+# 2. The fixed crate, codegen and the row format program.
+cargo build -q --offline --locked --manifest-path "$here/peer/Cargo.toml" --bin codegen --bin rows >&2
 
 # 3. The generated crate: its manifest (the same profile as peer/), the same lock file, and a
 #    program without cases until `run` writes one.
