@@ -139,6 +139,13 @@ CASES = [
         {"counts": {"apple": 1, "banana": -2, "cherry": 3}},
     ),
     (
+        # The same schema, keys not in sorted order: pyfory writes a dict in its insertion order,
+        # the Apache Rust peer a BTreeMap sorted, so the two rows differ; both read either.
+        "map_unsorted",
+        [F.field("counts", F.map_(F.utf8(), F.int32()))],
+        {"counts": {"cherry": 3, "apple": 1, "banana": -2}},
+    ),
+    (
         "nulls",
         [
             F.field("id", F.int32()),

@@ -349,6 +349,15 @@ fn cases() -> Vec<Case> {
                 ("cherry".to_string(), 3),
             ]),
         }),
+        // The same map given in the order cherry, apple, banana: a BTreeMap writes it sorted
+        // (pyfory writes its dict in insertion order, so the peers' rows differ).
+        case!("map_unsorted", || MapStringInt32 {
+            counts: BTreeMap::from([
+                ("cherry".to_string(), 3),
+                ("apple".to_string(), 1),
+                ("banana".to_string(), -2),
+            ]),
+        }),
         case!("nulls", || Nulls {
             id: 1,
             name: None,
