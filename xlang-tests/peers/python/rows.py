@@ -439,6 +439,36 @@ def check_one(fields, value, data):
     return None
 
 
+def check_isolated(fields, value, data):
+    """check_one in a forked child: pyfory's C++ reader aborts the whole process on a bad offset
+    (a FATAL check, no Python exception), which must fail this case only."""
+    import tempfile
+
+    with tempfile.TemporaryFile() as err:
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: its verdict to the pipe, its stderr to err
+            os.close(read_end)
+            os.dup2(err.fileno(), 2)
+            try:
+                why = check_one(fields, value, data)
+            except Exception as e:  # noqa: BLE001 - a reader error is this case's failure
+                why = f"{type(e).__name__}: {e}"
+            os.write(write_end, ("" if why is None else "FAIL " + why).encode() or b"PASS")
+            os._exit(0)
+        os.close(write_end)
+        with os.fdopen(read_end, "rb") as r:
+            verdict = r.read().decode()
+        _, status = os.waitpid(pid, 0)
+        if verdict == "PASS":
+            return None
+        if verdict:
+            return verdict[len("FAIL ") :]
+        err.seek(0)
+        first = next((line for line in err.read().decode(errors="replace").splitlines() if line), "")
+        return f"the reader ended the process (wait status {status}): {first}"
+
+
 def check(in_dir):
     known = {name for name, _, _ in CASES}
     present = {f[: -len(".bin")] for f in os.listdir(in_dir) if f.endswith(".bin")}
@@ -453,10 +483,7 @@ def check(in_dir):
         seen += 1
         with open(path, "rb") as f:
             data = f.read()
-        try:
-            why = check_one(fields, value, data)
-        except Exception as e:  # noqa: BLE001 - a reader error is this case's failure
-            why = f"{type(e).__name__}: {e}"
+        why = check_isolated(fields, value, data)
         if why is None:
             print(f"PASS {name}")
         else:
