@@ -116,6 +116,8 @@ row_struct!(Temporal {
     moment: Timestamp,
 });
 
+row_struct!(TimestampRounding { moment: Timestamp });
+
 row_struct!(Inner {
     code: i64,
     label: String,
@@ -326,6 +328,10 @@ fn cases() -> Vec<Case> {
             // 2024-02-29 and 2024-02-29T12:34:56.789012Z
             day: Date::from_epoch_days(19782),
             moment: Timestamp::from_epoch_micros(1_709_210_096_789_012),
+        }),
+        case!("timestamp_rounding", || TimestampRounding {
+            // 2004-11-13T18:12:43.316063Z, which pyfory 1.7.7 writes 1 us early
+            moment: Timestamp::from_epoch_micros(1_100_369_563_316_063),
         }),
         case!("nested", || Nested {
             id: 7,
