@@ -7,6 +7,7 @@ pub mod inspect;
 pub mod io;
 mod limits;
 pub mod oob;
+pub mod row;
 pub mod types;
 
 #[doc(hidden)]

@@ -9,6 +9,7 @@
 mod ast;
 mod attr;
 mod expand;
+mod row;
 mod snake_case;
 
 use proc_macro::TokenStream;
@@ -24,6 +25,17 @@ pub fn derive_fory_object(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     match ast::build(&input) {
         Ok(model) => expand::expand(&input, &model).into(),
+        Err(err) => err.to_compile_error().into(),
+    }
+}
+
+/// Derives the row format of a struct with named fields: `fory_core::row::RowType` and a view
+/// type `<Name>Row<'a>` with one accessor per field. See `fory_core::row`.
+#[proc_macro_derive(ForyRow)]
+pub fn derive_fory_row(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    match row::derive(&input) {
+        Ok(tokens) => tokens.into(),
         Err(err) => err.to_compile_error().into(),
     }
 }

@@ -8,3 +8,4 @@ pub mod interop;
 pub mod payload;
 pub mod peers;
 pub mod report;
+pub mod rows;
