@@ -485,11 +485,13 @@ fn rows_command(peer: &Peer, verb: &str, dir: &Path) -> Result<Vec<String>, Stri
 /// The answer line for `case` among a `run rows` command's lines.
 fn answer(lines: &[String], case: &str) -> RowCell {
     for line in lines {
+        // `PASS <case>`, `PASS <case> (remark)`, `FAIL <case>: <why>`, `SKIP <case>: <why>`.
         let (word, rest) = line.split_once(' ').unwrap_or((line, ""));
-        let (name, why) = rest.split_once(':').unwrap_or((rest, ""));
-        if name.trim() != case {
+        let name = rest.split([' ', ':']).next().unwrap_or("");
+        if name != case {
             continue;
         }
+        let why = rest.split_once(':').map_or("", |(_, why)| why);
         return match word {
             "PASS" => RowCell::Pass,
             "SKIP" => RowCell::NotRun(why.trim().to_string()),
@@ -497,4 +499,92 @@ fn answer(lines: &[String], case: &str) -> RowCell {
         };
     }
     RowCell::Fail("no answer for this case".into())
+}
+
+/// The row format results of every row peer.
+pub struct RowReport {
+    /// One column per peer.
+    pub columns: Vec<RowColumn>,
+}
+
+impl RowReport {
+    fn cells(&self) -> impl Iterator<Item = &RowCell> {
+        self.columns
+            .iter()
+            .flat_map(|c| c.cells.values().flat_map(|(a, b)| [a, b]))
+    }
+
+    /// Cells that failed.
+    pub fn failed(&self) -> usize {
+        self.cells()
+            .filter(|c| matches!(c, RowCell::Fail(_)))
+            .count()
+    }
+
+    /// `row format (ROWS.md): N checks passed, N failed, N not run`.
+    pub fn result_line(&self) -> String {
+        let passed = self.cells().filter(|c| **c == RowCell::Pass).count();
+        let not_run = self
+            .cells()
+            .filter(|c| matches!(c, RowCell::NotRun(_)))
+            .count();
+        format!(
+            "row format (ROWS.md): {passed} checks passed, {} failed, {not_run} not run",
+            self.failed()
+        )
+    }
+
+    /// The case × peer table (each cell: the peer reading our row / us reading the peer's), then
+    /// every failure and every case not run, with why.
+    pub fn markdown(&self) -> String {
+        let mut out = String::from(
+            "## Row format\n\nEach cell: the peer reading our row / our reading of the peer's \
+             row (`run rows check` / `run rows gen`, see ROWS.md).\n\n| case |",
+        );
+        for c in &self.columns {
+            out.push_str(&format!(" {} |", c.peer));
+        }
+        out.push_str("\n|---|");
+        out.push_str(&"---|".repeat(self.columns.len()));
+        out.push('\n');
+        let short = |cell: &RowCell| match cell {
+            RowCell::Pass => "pass",
+            RowCell::Fail(_) => "**FAIL**",
+            RowCell::NotRun(_) => "n/a",
+        };
+        let mut notes = Vec::new();
+        for case in cases() {
+            out.push_str(&format!("| {} |", case.name));
+            for c in &self.columns {
+                let (theirs, ours) = &c.cells[case.name];
+                out.push_str(&format!(" {} / {} |", short(theirs), short(ours)));
+                for (direction, cell) in [("peer reads ours", theirs), ("we read the peer's", ours)]
+                {
+                    match cell {
+                        RowCell::Fail(why) => notes.push(format!(
+                            "- FAIL {} with {} ({direction}): {why}",
+                            case.name, c.peer
+                        )),
+                        RowCell::NotRun(why) => notes.push(format!(
+                            "- n/a {} with {} ({direction}): {why}",
+                            case.name, c.peer
+                        )),
+                        RowCell::Pass => {}
+                    }
+                }
+            }
+            out.push('\n');
+        }
+        for c in &self.columns {
+            if c.status != "ready" {
+                notes.insert(0, format!("- {}: {}", c.peer, c.status));
+            }
+        }
+        if !notes.is_empty() {
+            out.push('\n');
+            out.push_str(&notes.join("\n"));
+            out.push('\n');
+        }
+        out
+    }
 }

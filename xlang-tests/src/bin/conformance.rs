@@ -40,11 +40,12 @@ use xlang_tests::peers::{
     Peer, Setup, PEERS, UNSUPPORTED_FILE,
 };
 use xlang_tests::report::{Cell, PeerColumn, Report};
+use xlang_tests::rows::{run_with_peer, RowReport, ROW_PEERS};
 
 const USAGE: &str = "usage: conformance [--peers-dir DIR] [--require-all] [--random N] [--seed S]
                    [--random-case NAME] [--random-only] [--no-shrink] [PEER ...]
   PEER           java, python (pyfory 1.6.0), python-1.7.7 or go (default: all four; the
-                 random cases also go to apache-rust)
+                 random cases and the row format also go to apache-rust)
   --peers-dir    where the peers are (default: xlang-tests/peers)
   --require-all  a skipped peer (toolchain missing) is a failure
   --random N     random cases spread over the peers (default 200; 0: none), see GENERATIVE.md
@@ -99,7 +100,9 @@ fn main() -> ExitCode {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
             }
-            peer if PEERS.contains(&peer) || random_peer(peer) => selected.push(peer.to_string()),
+            peer if PEERS.contains(&peer) || random_peer(peer) || ROW_PEERS.contains(&peer) => {
+                selected.push(peer.to_string())
+            }
             other => return usage_error(&format!("unknown argument {other:?}")),
         }
     }
@@ -167,6 +170,14 @@ fn main() -> ExitCode {
     };
     eprintln!("conformance: {:.1}s", start.elapsed().as_secs_f64());
 
+    // The row format, both ways with each peer that has rows (after the fixed cases, which set
+    // the Python peers up).
+    let row_report = fixed.then(|| {
+        let report = run_rows(&selected, &peers_dir, &out_dir.join("rows"));
+        eprintln!("row format: {:.1}s", start.elapsed().as_secs_f64());
+        report
+    });
+
     // The random cases, after the fixed ones (their peers are set up by then).
     let random_report = (random.count > 0 || random.only.is_some()).then(|| {
         let report = run_random(&random, shrink, &peers_dir, &out_dir.join("random"));
@@ -179,6 +190,10 @@ fn main() -> ExitCode {
     } else {
         String::new()
     };
+    if let Some(r) = &row_report {
+        markdown.push('\n');
+        markdown.push_str(&r.markdown());
+    }
     if let Some(r) = &random_report {
         markdown.push('\n');
         markdown.push_str(&r.markdown());
@@ -187,6 +202,9 @@ fn main() -> ExitCode {
     let written = fs::create_dir_all(&target).and_then(|()| fs::write(&md_path, &markdown));
     if fixed {
         print_report(&report);
+    }
+    if let Some(r) = &row_report {
+        println!("\n{}", r.markdown());
     }
     if let Some(r) = &random_report {
         println!("\n{}", r.markdown());
@@ -202,6 +220,10 @@ fn main() -> ExitCode {
         println!("{}", c.other_line());
         println!("{}", c.result_line());
         failed |= c.failed_total() > 0;
+    }
+    if let Some(r) = &row_report {
+        println!("{}", r.result_line());
+        failed |= r.failed() > 0;
     }
     if let Some(r) = &random_report {
         let t = r.totals();
@@ -224,6 +246,26 @@ fn main() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The row format cases with every row peer (or those of `selected`), each in its thread.
+fn run_rows(selected: &[String], peers_dir: &Path, work: &Path) -> RowReport {
+    let peers: Vec<&str> = ROW_PEERS
+        .iter()
+        .copied()
+        .filter(|p| selected.is_empty() || selected.iter().any(|s| s == p))
+        .collect();
+    let columns = thread::scope(|s| {
+        let handles: Vec<_> = peers
+            .iter()
+            .map(|peer| s.spawn(move || run_with_peer(peers_dir, peer, &work.join(peer))))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("row peer thread"))
+            .collect()
+    });
+    RowReport { columns }
 }
 
 /// Whether `peer` takes part in the random cases only.
