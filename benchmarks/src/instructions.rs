@@ -114,9 +114,13 @@ pub fn row_id(data: &str, op: &str, lib: &str, mode: &str) -> String {
     format!("{data}/{op}/{lib}-{mode}")
 }
 
-/// The operation of a row: one of the time table ([`probe::operation`]) or of the scaling
-/// series ([`scaling::operation`], data `Scaling N`, schema-consistent only).
+/// The operation of a row: one of the time table ([`probe::operation`]), of the row format
+/// ([`crate::rows::operation`], data `Row`) or of the scaling series ([`scaling::operation`],
+/// data `Scaling N`, schema-consistent only).
 pub fn operation(data: &str, op: &str, lib: &str, mode: &str) -> Option<Operation> {
+    if data == "Row" {
+        return crate::rows::operation(op, lib);
+    }
     match probe::operation(data, op, lib, mode) {
         None if mode == "consistent" => scaling::operation(data, op, lib),
         found => found,
@@ -187,6 +191,15 @@ pub fn rows() -> Vec<Row> {
                 }
             }
         }
+    }
+    for (op, lib) in crate::rows::ROWS {
+        rows.push(Row {
+            id: crate::rows::id(op, lib),
+            data: "Row".into(),
+            op,
+            lib,
+            mode: "consistent",
+        });
     }
     for n in scaling::SIZES {
         for (op, lib) in scaling::SERIES {

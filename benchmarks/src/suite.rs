@@ -220,6 +220,7 @@ fn mode_flag(mode: &str) -> bool {
 /// (for `Evolved`: that the evolved reader has the kept fields and the new ones defaulted).
 /// Panics on the first mismatch: a benchmark of a codec that does not round-trip means nothing.
 pub fn check_round_trips() {
+    crate::rows::check();
     fn check<W: Case, R: Case>(name: &str, value: &W, expected: &R) {
         for &mode in modes::<R>() {
             let compatible = mode_flag(mode);
@@ -348,6 +349,7 @@ pub fn benches(c: &mut Criterion) {
     bench_borrowed(c);
     bench_transport(c);
     crate::transport::benches(c);
+    crate::rows::benches(c);
 }
 
 /// The inputs of the borrowing-struct benchmark: the payload in-band, and out-of-band (main

@@ -205,6 +205,21 @@ fn main() {
         }
     }
 
+    // Rows: every golden row of every row peer, behind its case's selector.
+    let rows = root().join("../xlang-tests/golden-rows");
+    for peer in fs::read_dir(&rows).unwrap() {
+        for file in fs::read_dir(peer.unwrap().path()).unwrap() {
+            let path = file.unwrap().path();
+            let name = path.file_stem().unwrap().to_str().unwrap().to_string();
+            if let Some(sel) = row_selector(&name) {
+                let mut seed = vec![sel];
+                seed.extend(fs::read(&path).unwrap());
+                put("row", &seed);
+                count("row");
+            }
+        }
+    }
+
     // TypeDefs: every registered struct's, whole (for read_type_def) and its body.
     let fory = &forys()[1];
     let registry = fory.registry();

@@ -531,3 +531,34 @@ fn decode_oob_unbounded(data: &[u8]) {
         let _ = fory.deserialize_with_buffers::<Tree>(main, &buffers);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The row format.
+// ---------------------------------------------------------------------------------------------
+
+/// The row cases of `xlang-tests/ROWS.md` (their schemas as `ForyRow` structs).
+pub fn row_cases() -> &'static [xlang_tests::rows::RowCase] {
+    static CASES: OnceLock<Vec<xlang_tests::rows::RowCase>> = OnceLock::new();
+    CASES.get_or_init(xlang_tests::rows::cases)
+}
+
+/// The selector byte of the row case `name`.
+pub fn row_selector(name: &str) -> Option<u8> {
+    row_cases()
+        .iter()
+        .position(|c| c.name == name)
+        .map(|i| i as u8)
+}
+
+/// First byte: a row case (mod their number); the rest: a row of its schema, read field by
+/// field through the views and decoded whole (`RowCase::check`: any `Err` is fine).
+pub fn decode_row(data: &[u8]) {
+    let Some((&selector, row)) = data.split_first() else {
+        return;
+    };
+    let cases = row_cases();
+    let case = &cases[usize::from(selector) % cases.len()];
+    bounded(row.len(), case.name, || {
+        let _ = (case.check)(row);
+    });
+}

@@ -21,6 +21,7 @@
 //! | attributes | bytes checked against |
 //! | --- | --- |
 //! | `golden=PEER/CASE [bytes=A..B] [also=PEER,PEER]` | `xlang-tests/golden/PEER/CASE.bin` (or the named `.bin.N` buffer), the byte range `A..B` of it when given; `also` repeats the check on other peers' files |
+//! | `golden=row:PEER/CASE [bytes=A..B] [also=PEER]` | the golden row `xlang-tests/golden-rows/PEER/CASE.bin` (the row format) |
 //! | `decode=value value="DEBUG" [ref=true] [compatible=true] [reencode=no]` | the bytes decode to a `fory_core::Value` whose `{:?}` is `DEBUG`, and encoding that value gives the bytes back (unless `reencode=no`) |
 //! | `decode=error value="MESSAGE" [max_depth=N]` | decoding the bytes as a `Value` fails with that error message |
 //! | `encode=meta_string:CONTEXT value="TEXT" [encoding=NAME]` | `MetaStringEncoder::CONTEXT.encode(TEXT)`, and its encoding when `encoding` is given |
@@ -299,15 +300,20 @@ fn blocks_of(file: &str, text: &str) -> std::result::Result<Vec<Block>, Vec<Stri
     }
 }
 
-/// The bytes of `golden=PEER/CASE` (`CASE` may name a `.bin.N` buffer), sliced by `bytes=A..B`.
-fn golden_bytes(spec: &str, range: Option<&str>) -> std::result::Result<Vec<u8>, String> {
+/// The bytes of `golden=PEER/CASE` (`CASE` may name a `.bin.N` buffer) in the folder `dir`
+/// under `xlang-tests/`, sliced by `bytes=A..B`.
+fn golden_bytes(
+    dir: &str,
+    spec: &str,
+    range: Option<&str>,
+) -> std::result::Result<Vec<u8>, String> {
     let name = if spec.contains(".bin") {
         spec.to_string()
     } else {
         format!("{spec}.bin")
     };
-    let path = repo_root().join("xlang-tests/golden").join(&name);
-    let bytes = fs::read(&path).map_err(|e| format!("cannot read golden/{name}: {e}"))?;
+    let path = repo_root().join("xlang-tests").join(dir).join(&name);
+    let bytes = fs::read(&path).map_err(|e| format!("cannot read {dir}/{name}: {e}"))?;
     let Some(range) = range else {
         return Ok(bytes);
     };
@@ -332,16 +338,21 @@ fn golden_bytes(spec: &str, range: Option<&str>) -> std::result::Result<Vec<u8>,
 fn check_golden(block: &Block, spec: &str) -> std::result::Result<(), String> {
     let range = block.attr("bytes");
     let at = block.at(block.line);
-    let bytes = golden_bytes(spec, range).map_err(|e| format!("{at}: {e}"))?;
-    block.compare(&bytes, &format!("golden/{spec}"))?;
+    // `row:PEER/CASE`: a golden row of `golden-rows/` (the row format, ROWS.md).
+    let (dir, spec) = match spec.strip_prefix("row:") {
+        Some(spec) => ("golden-rows", spec),
+        None => ("golden", spec),
+    };
+    let bytes = golden_bytes(dir, spec, range).map_err(|e| format!("{at}: {e}"))?;
+    block.compare(&bytes, &format!("{dir}/{spec}"))?;
     if let Some(also) = block.attr("also") {
         let (_, case) = spec
             .split_once('/')
             .ok_or_else(|| format!("{at}: golden={spec} is not PEER/CASE"))?;
         for peer in also.split(',') {
             let other = format!("{peer}/{case}");
-            let bytes = golden_bytes(&other, range).map_err(|e| format!("{at}: {e}"))?;
-            block.compare(&bytes, &format!("golden/{other}"))?;
+            let bytes = golden_bytes(dir, &other, range).map_err(|e| format!("{at}: {e}"))?;
+            block.compare(&bytes, &format!("{dir}/{other}"))?;
         }
     }
     Ok(())

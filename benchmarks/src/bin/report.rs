@@ -424,6 +424,7 @@ fn write_report(
     borrowed_section(md, &get)?;
     transport_section(md, &get)?;
     loopback_section(md, &get)?;
+    row_section(md, &get, instr)?;
 
     writeln!(md, "## Chart\n")?;
     writeln!(
@@ -965,6 +966,63 @@ fn borrowed_section(
         )?;
     }
     writeln!(md)?;
+    Ok(())
+}
+
+fn row_section(
+    md: &mut String,
+    get: &dyn Fn(&str, &str, &str) -> Option<f64>,
+    instr: &Counts,
+) -> Result<(), BoxError> {
+    writeln!(md, "## Row format\n")?;
+    writeln!(
+        md,
+        "ROWS.md's `wide50` (50 fields: `i64`, `String` and `f64` in turn; a 544-byte row, the \
+         same bytes from both libraries). `one-field`: a view of the row and its field `f25` (a \
+         string) read from it, against decoding the whole struct from its xlang payload \
+         (schema-consistent, `ours-object`). `encode`: the row written into a reused buffer. \
+         `decode`: the owned struct from the row (Apache Fory Rust has no owned decode: its \
+         view's 50 accessors build it). ns and instructions per operation.\n"
+    )?;
+    writeln!(
+        md,
+        "| Operation | ours ns | apache ns | ours/apache | ours instr | apache instr |"
+    )?;
+    writeln!(md, "|---|--:|--:|--:|--:|--:|")?;
+    let instructions = |lib: &str, op: &str| {
+        instr
+            .per_op(&benchmarks::rows::id(op, lib))
+            .map_or("–".into(), |v| group_thousands(v.round() as u64))
+    };
+    for (op, ours, apache) in [
+        ("one-field", "ours-view", "apache-view"),
+        ("encode", "ours", "apache"),
+        ("decode", "ours", "apache"),
+    ] {
+        let (o, a) = (get("Row", op, ours), get("Row", op, apache));
+        writeln!(
+            md,
+            "| {op} | {} | {} | {} | {} | {} |",
+            ns(o),
+            ns(a),
+            fmt_ratio(ratio(o, a)),
+            instructions(ours, op),
+            instructions(apache, op)
+        )?;
+    }
+    let (view, object) = (
+        get("Row", "one-field", "ours-view"),
+        get("Row", "one-field", "ours-object"),
+    );
+    writeln!(
+        md,
+        "\nOne field from the row view: {} ns; the whole object decoded from its xlang payload: \
+         {} ns ({} instructions); view/object {}.\n",
+        ns(view),
+        ns(object),
+        instructions("ours-object", "one-field"),
+        fmt_ratio(ratio(view, object))
+    )?;
     Ok(())
 }
 

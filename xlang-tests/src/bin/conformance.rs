@@ -20,6 +20,10 @@
 //! time over a socket (`zmq_python` with both Python peers, over ZeroMQ on loopback TCP), and
 //! the self-contained ones alone, in the column
 //! group `rust` (exit 0 passes).
+//!
+//! Then the row format cases (ROWS.md, `xlang_tests::rows`) with pyfory 1.7.7, pyfory 1.6.0 and
+//! Apache Fory Rust 1.7.7: our rows checked by the peer (`run rows check`), the peer's rows
+//! (`run rows gen`) checked here, in a table of their own under `target/conformance/rows/`.
 
 use std::collections::BTreeMap;
 use std::fs;
