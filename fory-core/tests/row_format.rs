@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use fory_core::oob::AllOutOfBand;
 use fory_core::row::{self, ForyRow, RowWriter};
-use fory_core::types::{Date, Timestamp};
+use fory_core::types::{Date, Duration, Timestamp};
 use fory_core::{ErrorKind, Fory, ForyObject};
 
 #[derive(ForyRow, Debug, PartialEq, Clone)]
@@ -28,6 +28,7 @@ struct Everything {
     blob: Vec<u8>,
     day: Date,
     moment: Timestamp,
+    wait: Duration,
     inner: Inner,
     maybe_inner: Option<Inner>,
     ints: Vec<i32>,
@@ -52,6 +53,7 @@ fn everything() -> Everything {
         blob: vec![0, 1, 2, 255],
         day: Date::from_days(19_000),
         moment: Timestamp::from_unix_micros(1_700_000_000_123_456),
+        wait: Duration::from_micros(-1_500_000),
         inner: Inner {
             id: 7,
             label: "seven".into(),
@@ -221,7 +223,7 @@ fn read_all(bytes: &[u8]) {
             view.blob(),
             view.day(),
         );
-        let _ = (view.moment(), view.note(), view.maybe_inner());
+        let _ = (view.moment(), view.wait(), view.note(), view.maybe_inner());
         if let Ok(inner) = view.inner() {
             let _ = (inner.id(), inner.label());
         }

@@ -43,7 +43,8 @@
 //! ```
 //!
 //! Field types: `bool`, `i8`, `i16`, `i32`, `i64`, `f32`, `f64`, `String`, `Vec<u8>` (binary),
-//! [`Date`](crate::types::Date), [`Timestamp`](crate::types::Timestamp) (microseconds), another
+//! [`Date`](crate::types::Date), [`Timestamp`](crate::types::Timestamp) and
+//! [`Duration`](crate::types::Duration) (microseconds; pyfory has no duration in rows), another
 //! `ForyRow` struct, `Vec<T>`, `BTreeMap<K, V>` and `HashMap<K, V>` of these, and `Option<T>` of
 //! any of them for a field or element that may be null. Fields are laid out in declaration
 //! order, as pyfory and Apache Fory Rust lay out theirs.

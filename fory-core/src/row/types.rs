@@ -1,5 +1,5 @@
-//! [`RowType`] for the types a row holds: the fixed-width scalars, strings, binary, dates and
-//! timestamps, optional values, lists and maps (derived structs implement it themselves).
+//! [`RowType`] for the types a row holds: the fixed-width scalars, strings, binary, dates,
+//! timestamps and durations, optional values, lists and maps (derived structs implement it themselves).
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::Hash;
@@ -8,7 +8,7 @@ use super::view::{ArrayView, MapView};
 use super::write::{write_array, write_map};
 use super::{Budget, RowType};
 use crate::error::{Error, Result};
-use crate::types::{Date, Timestamp};
+use crate::types::{Date, Duration, Timestamp};
 
 macro_rules! fixed_number {
     ($($ty:ty),*) => {$(
@@ -96,6 +96,26 @@ impl RowType for Timestamp {
     }
 
     fn from_view(view: Timestamp, _budget: &mut Budget) -> Result<Timestamp> {
+        Ok(view)
+    }
+}
+
+/// DURATION: microseconds as an `i64` (sub-microsecond digits are cut), as Apache Fory Rust
+/// writes it (pyfory has no duration in rows).
+impl RowType for Duration {
+    type View<'a> = Duration;
+    const FIXED: Option<usize> = Some(8);
+
+    fn put_fixed(&self, slot: &mut [u8]) {
+        let micros = (self.as_nanos() / 1000).clamp(i64::MIN.into(), i64::MAX.into()) as i64;
+        slot.copy_from_slice(&micros.to_le_bytes());
+    }
+
+    fn read(bytes: &[u8], at: usize) -> Result<Duration> {
+        i64::read(bytes, at).map(Duration::from_micros)
+    }
+
+    fn from_view(view: Duration, _budget: &mut Budget) -> Result<Duration> {
         Ok(view)
     }
 }
