@@ -13,7 +13,9 @@ use crate::serializer::list::{DECLARED, HAS_NULL, SAME_TYPE, TRACK_REF};
 use crate::serializer::map::{
     KEY_DECLARED, KEY_HAS_NULL, KEY_TRACK_REF, VALUE_DECLARED, VALUE_HAS_NULL, VALUE_TRACK_REF,
 };
-use crate::serializer::{field_writes_type_info, flag_before_type_info, Deserialize};
+use crate::serializer::{
+    field_writes_type_info, flag_before_type_info, undeclared_element, Deserialize,
+};
 use crate::types::{BFloat16, Date, Decimal, Duration, Float16, RefFlag, Timestamp, TypeId};
 
 use super::{BufferPlace, Inspection, Leaf, Node, Options, Part, Stopped, UserTypeName};
@@ -618,13 +620,7 @@ impl<'f, 'de> Walk<'f, 'de> {
 }
 
 fn declared_shape<'f>(at: usize, declared: Option<&FieldType>) -> Result<Shape<'f>> {
-    let declared = declared.ok_or_else(|| {
-        Error::invalid(
-            at,
-            "element type info (the position declares no element type)",
-            "the declared-type bit",
-        )
-    })?;
+    let declared = declared.ok_or_else(|| undeclared_element(at))?;
     Ok(Shape::declared(declared))
 }
 
@@ -637,41 +633,46 @@ fn count(n: usize, what: &str) -> String {
 }
 
 fn element_header(header: u8) -> String {
-    let mut bits = Vec::new();
-    for (bit, name) in [
-        (TRACK_REF, "tracks refs"),
-        (HAS_NULL, "has null"),
-        (DECLARED, "declared type"),
-        (SAME_TYPE, "same type"),
-    ] {
-        if header & bit != 0 {
-            bits.push(name);
-        }
-    }
-    if bits.is_empty() {
-        bits.push("each with its own type");
-    }
-    format!("elements: {}", bits.join(", "))
+    let bits = header_bits(
+        header,
+        &[
+            (TRACK_REF, "tracks refs"),
+            (HAS_NULL, "has null"),
+            (DECLARED, "declared type"),
+            (SAME_TYPE, "same type"),
+        ],
+        "each with its own type",
+    );
+    format!("elements: {bits}")
 }
 
 fn map_header(header: u8) -> String {
-    let mut bits = Vec::new();
-    for (bit, name) in [
-        (KEY_TRACK_REF, "key tracks refs"),
-        (KEY_HAS_NULL, "null key"),
-        (KEY_DECLARED, "key declared"),
-        (VALUE_TRACK_REF, "value tracks refs"),
-        (VALUE_HAS_NULL, "null value"),
-        (VALUE_DECLARED, "value declared"),
-    ] {
-        if header & bit != 0 {
-            bits.push(name);
-        }
+    header_bits(
+        header,
+        &[
+            (KEY_TRACK_REF, "key tracks refs"),
+            (KEY_HAS_NULL, "null key"),
+            (KEY_DECLARED, "key declared"),
+            (VALUE_TRACK_REF, "value tracks refs"),
+            (VALUE_HAS_NULL, "null value"),
+            (VALUE_DECLARED, "value declared"),
+        ],
+        "types follow",
+    )
+}
+
+/// The names of the bits set in `header`, or `none` when none is.
+fn header_bits(header: u8, names: &[(u8, &str)], none: &str) -> String {
+    let set: Vec<&str> = names
+        .iter()
+        .filter(|(bit, _)| header & bit != 0)
+        .map(|(_, name)| *name)
+        .collect();
+    if set.is_empty() {
+        none.to_string()
+    } else {
+        set.join(", ")
     }
-    if bits.is_empty() {
-        bits.push("types follow");
-    }
-    bits.join(", ")
 }
 
 /// What a part of the payload holding `leaf` says, shortened.

@@ -215,7 +215,7 @@ impl<T: RowType> RowType for Vec<T> {
     }
 
     fn from_view(view: ArrayView<'_, T>, budget: &mut Budget) -> Result<Self> {
-        budget.charge(view.len() * std::mem::size_of::<T>())?;
+        budget.charge(view.len().saturating_mul(std::mem::size_of::<T>()))?;
         view.iter()
             .map(|e| e.and_then(|v| T::from_view(v, budget)))
             .collect()
@@ -236,10 +236,7 @@ impl<K: RowType + Ord, V: RowType> RowType for BTreeMap<K, V> {
     }
 
     fn from_view(view: MapView<'_, K, V>, budget: &mut Budget) -> Result<Self> {
-        budget.charge(view.len() * std::mem::size_of::<(K, V)>())?;
-        view.iter()
-            .map(|e| e.and_then(|(k, v)| Ok((K::from_view(k, budget)?, V::from_view(v, budget)?))))
-            .collect()
+        entries(view, budget)
     }
 }
 
@@ -259,9 +256,17 @@ impl<K: RowType + Eq + Hash, V: RowType, S: std::hash::BuildHasher + Default> Ro
     }
 
     fn from_view(view: MapView<'_, K, V>, budget: &mut Budget) -> Result<Self> {
-        budget.charge(view.len() * std::mem::size_of::<(K, V)>())?;
-        view.iter()
-            .map(|e| e.and_then(|(k, v)| Ok((K::from_view(k, budget)?, V::from_view(v, budget)?))))
-            .collect()
+        entries(view, budget)
     }
+}
+
+/// The owned entries of a map view, collected into `C`.
+fn entries<K: RowType, V: RowType, C: FromIterator<(K, V)>>(
+    view: MapView<'_, K, V>,
+    budget: &mut Budget,
+) -> Result<C> {
+    budget.charge(view.len().saturating_mul(std::mem::size_of::<(K, V)>()))?;
+    view.iter()
+        .map(|e| e.and_then(|(k, v)| Ok((K::from_view(k, budget)?, V::from_view(v, budget)?))))
+        .collect()
 }

@@ -55,6 +55,7 @@ pub use refs::{ReadPointee, WritePointee};
 pub use schema::{
     field_writes_type_info, nested, struct_field_writes_type_info, user_field_type, Schema,
 };
+pub(crate) use skip::undeclared_element;
 pub use skip::{skip_field, skip_value};
 pub(crate) use struct_::flag_before_type_info;
 pub use struct_::{

@@ -197,14 +197,18 @@ fn element_of(declared: Option<&FieldType>) -> Option<&FieldType> {
 /// The shape of elements the header declares: the declared element type, or an error when the
 /// position declared none.
 fn declared_shape<'a, 'f>(at: usize, declared: Option<&'a FieldType>) -> Result<Shape<'a, 'f>> {
-    let declared = declared.ok_or_else(|| {
-        Error::invalid(
-            at,
-            "element type info (the position declares no element type)",
-            "the declared-type bit",
-        )
-    })?;
+    let declared = declared.ok_or_else(|| undeclared_element(at))?;
     Ok(Shape::declared(declared))
+}
+
+/// The error for a container header at `at` whose declared-type bit is set where the position
+/// declares no element type.
+pub(crate) fn undeclared_element(at: usize) -> Error {
+    Error::invalid(
+        at,
+        "element type info (the position declares no element type)",
+        "the declared-type bit",
+    )
 }
 
 fn skip_elements(ctx: &mut ReadContext<'_, '_>, element: Option<&FieldType>) -> Result<()> {
