@@ -260,7 +260,8 @@ macro_rules! case {
     };
 }
 
-const BOTH: &[&str] = &["python-1.7.7", "apache-rust"];
+const ALL: &[&str] = &["python-1.7.7", "apache-rust", "java-rows"];
+const APACHE_JAVA: &[&str] = &["apache-rust", "java-rows"];
 const APACHE: &[&str] = &["apache-rust"];
 
 /// Every case of ROWS.md.
@@ -268,7 +269,7 @@ pub fn cases() -> Vec<RowCase> {
     vec![
         case!(
             "scalars",
-            BOTH,
+            ALL,
             Scalars {
                 flag: true,
                 tiny: -128,
@@ -281,7 +282,7 @@ pub fn cases() -> Vec<RowCase> {
         ),
         case!(
             "strings",
-            BOTH,
+            ALL,
             Strings {
                 ascii: "hello".into(),
                 unicode: "héllo 世界".into(),
@@ -290,14 +291,14 @@ pub fn cases() -> Vec<RowCase> {
         ),
         case!(
             "binary",
-            BOTH,
+            ALL,
             Binary {
                 data: vec![0x00, 0x01, 0x7f, 0x80, 0xff],
             }
         ),
         case!(
             "binary_empty",
-            APACHE,
+            APACHE_JAVA,
             BinaryEmpty {
                 data: Vec::new(),
                 after: "x".into(),
@@ -305,7 +306,7 @@ pub fn cases() -> Vec<RowCase> {
         ),
         case!(
             "temporal",
-            BOTH,
+            ALL,
             Temporal {
                 day: Date::from_days(19_782),
                 moment: Timestamp::from_unix_micros(1_709_210_096_789_012),
@@ -313,14 +314,14 @@ pub fn cases() -> Vec<RowCase> {
         ),
         case!(
             "timestamp_rounding",
-            APACHE,
+            APACHE_JAVA,
             TimestampRounding {
                 moment: Timestamp::from_unix_micros(1_100_369_563_316_063),
             }
         ),
         case!(
             "nested",
-            BOTH,
+            ALL,
             Nested {
                 id: 7,
                 inner: inner(-42, "inner"),
@@ -329,7 +330,7 @@ pub fn cases() -> Vec<RowCase> {
         ),
         case!(
             "list_int32",
-            BOTH,
+            ALL,
             ListInt32 {
                 values: vec![1, -2, 3, i32::MAX, i32::MIN],
                 empty: Vec::new(),
@@ -337,25 +338,26 @@ pub fn cases() -> Vec<RowCase> {
         ),
         case!(
             "list_string",
-            BOTH,
+            ALL,
             ListString {
                 names: vec!["a".into(), "héllo".into(), String::new()],
             }
         ),
         case!(
             "list_struct",
-            BOTH,
+            ALL,
             ListStruct {
                 items: vec![inner(1, "one"), inner(2, "two")],
             }
         ),
         case!(
             "map_string_int32",
-            BOTH,
+            ALL,
             counts([("apple", 1), ("banana", -2), ("cherry", 3)])
         ),
-        // A BTreeMap writes its keys sorted, as Apache Fory Rust does; pyfory writes a dict in
-        // insertion order (cherry, apple, banana), so its bytes differ and both read either.
+        // A BTreeMap writes its keys sorted, as Apache Fory Rust does; pyfory writes a dict and
+        // fory-format a LinkedHashMap in insertion order (cherry, apple, banana), so their bytes
+        // differ from ours and all read either.
         case!(
             "map_unsorted",
             APACHE,
@@ -363,7 +365,7 @@ pub fn cases() -> Vec<RowCase> {
         ),
         case!(
             "nulls",
-            BOTH,
+            ALL,
             Nulls {
                 id: 1,
                 name: None,
@@ -373,12 +375,12 @@ pub fn cases() -> Vec<RowCase> {
                 names: vec![Some("x".into()), None, Some("z".into())],
             }
         ),
-        case!("wide50", BOTH, wide50()),
+        case!("wide50", ALL, wide50()),
     ]
 }
 
 /// The peers that read and write rows, as `run rows gen|check DIR`.
-pub const ROW_PEERS: [&str; 3] = ["python-1.7.7", "python", "apache-rust"];
+pub const ROW_PEERS: [&str; 4] = ["python-1.7.7", "python", "apache-rust", "java-rows"];
 
 /// The outcome of one case in one direction with one peer.
 #[derive(Debug, Clone, PartialEq, Eq)]

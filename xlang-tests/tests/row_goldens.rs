@@ -1,5 +1,5 @@
-//! The golden rows of `golden-rows/<peer>/` (written by pyfory 1.7.7 and Apache Fory Rust 1.7.7,
-//! see ROWS.md): each reads field by field and decodes to its case's value, and our row of
+//! The golden rows of `golden-rows/<peer>/` (written by pyfory 1.7.7, Apache Fory Rust 1.7.7 and
+//! Apache Fory Java's fory-format 0.16.0, see ROWS.md): each reads field by field and decodes to its case's value, and our row of
 //! each case equals the bytes of every peer whose rows agree with each other.
 
 use std::path::PathBuf;
@@ -19,7 +19,7 @@ fn golden(peer: &str, case: &str) -> Option<Vec<u8>> {
 fn every_golden_row_reads_as_its_case() {
     let mut read = 0;
     let mut failures = Vec::new();
-    for peer in ["python-1.7.7", "apache-rust"] {
+    for peer in ["python-1.7.7", "apache-rust", "java-rows"] {
         for case in cases() {
             let Some(bytes) = golden(peer, case.name) else {
                 continue;
@@ -31,7 +31,7 @@ fn every_golden_row_reads_as_its_case() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    assert_eq!(read, 26, "golden rows found");
+    assert_eq!(read, 40, "golden rows found");
 }
 
 #[test]
