@@ -1,7 +1,7 @@
 //! The row format (Fory's "standard" row format): a struct as fixed 8-byte slots behind a null
 //! bitmap, so one field of a large record is read without decoding the rest, and a buffer can be
-//! handed around and read in place. Byte-compatible with pyfory's `pyfory.format` and Apache
-//! Fory Rust's `ForyRow`; the layout is in `spec/row-format.md`.
+//! handed around and read in place. Byte-compatible with pyfory's `pyfory.format`, Java's
+//! `fory-format` and Apache Fory Rust's `ForyRow`; the layout is in `spec/row-format.md`.
 //!
 //! `#[derive(ForyRow)]` on a struct implements [`RowType`] for it and generates a view type,
 //! `<Name>Row<'a>`, with one accessor per field that reads only that field's bytes (strings and

@@ -21,8 +21,8 @@
 //! the self-contained ones alone, in the column
 //! group `rust` (exit 0 passes).
 //!
-//! Then the row format cases (ROWS.md, `xlang_tests::rows`) with pyfory 1.7.7, pyfory 1.6.0 and
-//! Apache Fory Rust 1.7.7: our rows checked by the peer (`run rows check`), the peer's rows
+//! Then the row format cases (ROWS.md, `xlang_tests::rows`) with pyfory 1.7.7, pyfory 1.6.0,
+//! Java's fory-format 0.16.0 and Apache Fory Rust 1.7.7: our rows checked by the peer (`run rows check`), the peer's rows
 //! (`run rows gen`) checked here, in a table of their own under `target/conformance/rows/`.
 
 use std::collections::BTreeMap;
