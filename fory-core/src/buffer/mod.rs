@@ -5,6 +5,8 @@ mod reader;
 mod run;
 mod string;
 mod text;
+#[cfg(target_arch = "x86_64")]
+mod text_x86;
 mod word;
 mod writer;
 

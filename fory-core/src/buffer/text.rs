@@ -215,10 +215,45 @@ pub(super) struct TextScan {
 
 /// Scans UTF-8 `bytes`. A character's first byte is any byte that is not a continuation byte
 /// (0x80..=0xbf); a four-byte character starts at 0xf0 or above and is two UTF-16 units; a
-/// character above U+00FF starts at 0xc4 or above. Counted in blocks of 64 bytes with byte
-/// counters, which the compiler turns into vector compares and adds.
+/// character above U+00FF starts at 0xc4 or above. On x86_64 the first bytes are counted by
+/// vector compares (16 or 32 bytes per step), with the largest byte; the four-byte leads are
+/// only counted when that byte says there are some.
 #[inline]
 pub(super) fn scan(bytes: &[u8]) -> TextScan {
+    #[cfg(target_arch = "x86_64")]
+    {
+        let (chars, max, covered) = super::text_x86::chars_and_max(bytes);
+        let rest = scan_by_blocks(&bytes[covered..]);
+        let max = max.max(rest.max);
+        let four = if max >= 0xf0 {
+            bytes[..covered].iter().filter(|&&b| b >= 0xf0).count()
+        } else {
+            0
+        };
+        TextScan {
+            utf16_units: chars + four + rest.utf16_units,
+            latin1: max < 0xc4,
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        let found = scan_by_blocks(bytes);
+        TextScan {
+            utf16_units: found.utf16_units,
+            latin1: found.max < 0xc4,
+        }
+    }
+}
+
+/// UTF-16 units and the largest byte, found in blocks of 64 bytes with byte counters, which
+/// the compiler turns into vector compares and adds.
+struct BlockScan {
+    utf16_units: usize,
+    max: u8,
+}
+
+#[inline]
+fn scan_by_blocks(bytes: &[u8]) -> BlockScan {
     #[inline(always)]
     fn count(block: &[u8], max: &mut u8) -> usize {
         // At most 2 per byte of a block of at most 64: 128 fits a u8.
@@ -237,16 +272,38 @@ pub(super) fn scan(bytes: &[u8]) -> TextScan {
         units += count(block, &mut max);
     }
     units += count(blocks.remainder(), &mut max);
-    TextScan {
+    BlockScan {
         utf16_units: units,
-        latin1: max < 0xc4,
+        max,
     }
+}
+
+/// Whether the SSSE3 loops of `text_x86` can run here.
+#[inline(always)]
+fn ssse3() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    return std::is_x86_feature_detected!("ssse3");
+    #[cfg(not(target_arch = "x86_64"))]
+    false
 }
 
 /// Writes the Latin-1 bytes of `src`, UTF-8 text whose characters are all at most U+00FF, to
 /// the start of `out`, which holds at least one byte per character. Returns the count written.
 pub(super) fn latin1_from_utf8(src: &[u8], out: &mut [MaybeUninit<u8>]) -> usize {
+    latin1_from_utf8_with(src, out, ssse3())
+}
+
+/// [`latin1_from_utf8`], with the SSSE3 loop first when `vector` (true only where the CPU has
+/// SSSE3).
+fn latin1_from_utf8_with(src: &[u8], out: &mut [MaybeUninit<u8>], vector: bool) -> usize {
     let (mut i, mut o) = (0, 0);
+    #[cfg(target_arch = "x86_64")]
+    if vector {
+        // SAFETY: `vector` is only true where the CPU has SSSE3.
+        (i, o) = unsafe { super::text_x86::latin1_from_utf8(src, out) };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = vector;
     #[cfg(target_arch = "x86_64")]
     while i + 16 <= src.len() && o + 16 <= out.len() {
         // Store all sixteen bytes and keep the ASCII ones: what follows overwrites the rest.
@@ -298,6 +355,12 @@ pub(super) fn latin1_from_utf8(src: &[u8], out: &mut [MaybeUninit<u8>]) -> usize
 /// Writes the UTF-16LE units of UTF-8 `src` to the start of `out`, which holds at least two
 /// bytes per unit. Returns the count of bytes written.
 pub(super) fn utf16_from_utf8(src: &[u8], out: &mut [MaybeUninit<u8>]) -> usize {
+    utf16_from_utf8_with(src, out, ssse3())
+}
+
+/// [`utf16_from_utf8`], runs of three-byte characters taken by the SSSE3 loop when `vector`
+/// (true only where the CPU has SSSE3).
+fn utf16_from_utf8_with(src: &[u8], out: &mut [MaybeUninit<u8>], vector: bool) -> usize {
     let (mut i, mut o) = (0, 0);
     while i < src.len() {
         let lead = src[i];
@@ -319,9 +382,22 @@ pub(super) fn utf16_from_utf8(src: &[u8], out: &mut [MaybeUninit<u8>]) -> usize 
             continue;
         }
         if lead & 0xf0 == 0xe0 {
-            // A run of three-byte characters (most CJK text), read four bytes at a time.
+            // A run of three-byte characters (most CJK text): five at a time by SSSE3, then
+            // reading four bytes at a time.
+            let mut vector_read = 0;
+            #[cfg(target_arch = "x86_64")]
+            if vector {
+                // SAFETY: `vector` is only true where the CPU has SSSE3.
+                let (read, written) =
+                    unsafe { super::text_x86::utf16_from_three_byte_run(&src[i..], &mut out[o..]) };
+                i += read;
+                o += written;
+                vector_read = read;
+            }
+            #[cfg(not(target_arch = "x86_64"))]
+            let _ = vector;
             let (read, written) = utf16_from_three_byte_run(&src[i..], &mut out[o..]);
-            if read > 0 {
+            if read + vector_read > 0 {
                 i += read;
                 o += written;
                 continue;
@@ -385,10 +461,27 @@ fn utf16_from_three_byte_run(src: &[u8], out: &mut [MaybeUninit<u8>]) -> (usize,
 /// Latin-1 bytes as a `String`: ASCII is copied eight bytes at a time, U+0080..=U+00FF take
 /// two bytes each.
 pub(super) fn string_from_latin1(src: &[u8]) -> String {
-    let wide = src.iter().filter(|&&b| b >= 0x80).count();
+    string_from_latin1_with(src, ssse3())
+}
+
+/// [`string_from_latin1`], 16 bytes per step by SSSE3 first when `vector` (true only where
+/// the CPU has SSSE3).
+fn string_from_latin1_with(src: &[u8], vector: bool) -> String {
+    #[cfg(target_arch = "x86_64")]
+    let (counted, covered) = super::text_x86::count_high(src);
+    #[cfg(not(target_arch = "x86_64"))]
+    let (counted, covered) = (0, 0);
+    let wide = counted + src[covered..].iter().filter(|&&b| b >= 0x80).count();
     let mut out = Vec::with_capacity(src.len() + wide);
     let room = &mut out.spare_capacity_mut()[..src.len() + wide];
     let (mut i, mut o) = (0, 0);
+    #[cfg(target_arch = "x86_64")]
+    if vector {
+        // SAFETY: `vector` is only true where the CPU has SSSE3.
+        (i, o) = unsafe { super::text_x86::utf8_from_latin1(src, room) };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = vector;
     while i < src.len() {
         if i + 8 <= src.len() && o + 8 <= room.len() {
             // Store all eight bytes and keep the ASCII ones: what follows overwrites the rest.
@@ -428,21 +521,46 @@ pub(super) fn string_from_latin1(src: &[u8]) -> String {
 /// UTF-16LE `src` (an even byte count) as a `String`, or the byte index (into `src`) of the
 /// first unpaired surrogate and that unit.
 pub(super) fn string_from_utf16(src: &[u8]) -> Result<String, (usize, u16)> {
+    string_from_utf16_with(src, ssse3())
+}
+
+/// [`string_from_utf16`], runs of ASCII and of three-byte characters taken eight units at a
+/// time by SSSE3 when `vector` (true only where the CPU has SSSE3).
+fn string_from_utf16_with(src: &[u8], vector: bool) -> Result<String, (usize, u16)> {
     let units = src.len() / 2;
     let unit = |k: usize| u16::from_le_bytes([src[2 * k], src[2 * k + 1]]);
-    // Bytes of UTF-8 per unit (a surrogate is half of a four-byte character), summed in a
-    // loop that vectorizes.
-    let utf8_len: usize = src
-        .chunks_exact(2)
-        .map(|pair| {
-            let u = u16::from_le_bytes([pair[0], pair[1]]);
-            1 + usize::from(u >= 0x80) + usize::from(u >= 0x800 && !(0xd800..0xe000).contains(&u))
-        })
-        .sum();
+    // Bytes of UTF-8 per unit (a surrogate is half of a four-byte character): by vector
+    // compares on x86_64, the rest summed in a loop that vectorizes.
+    #[cfg(target_arch = "x86_64")]
+    let (counted, covered) = super::text_x86::utf8_len_of_utf16(src);
+    #[cfg(not(target_arch = "x86_64"))]
+    let (counted, covered) = (0, 0);
+    let utf8_len: usize = counted
+        + src[covered..]
+            .chunks_exact(2)
+            .map(|pair| {
+                let u = u16::from_le_bytes([pair[0], pair[1]]);
+                1 + usize::from(u >= 0x80)
+                    + usize::from(u >= 0x800 && !(0xd800..0xe000).contains(&u))
+            })
+            .sum::<usize>();
     let mut out = Vec::<u8>::with_capacity(utf8_len);
     let room = &mut out.spare_capacity_mut()[..utf8_len];
     let (mut k, mut o) = (0, 0);
     while k < units {
+        #[cfg(target_arch = "x86_64")]
+        if vector && !(0x80..0x800).contains(&unit(k)) {
+            // SAFETY: `vector` is only true where the CPU has SSSE3.
+            let (read, written) =
+                unsafe { super::text_x86::utf8_from_utf16_runs(&src[2 * k..], &mut room[o..]) };
+            k += read / 2;
+            o += written;
+            if k == units {
+                break;
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = vector;
         let u = unit(k);
         k += 1;
         match u {
@@ -527,7 +645,37 @@ mod tests {
             out.push(format!("{}{piece}", "ab".repeat(300)).repeat(4));
             out.push(piece.repeat(700));
         }
+        // Runs of one width broken by others at every distance, as in Latin-1 prose (an
+        // accented letter every few ASCII ones) and CJK prose (ASCII digits, a four-byte
+        // character, a Latin-1 one between three-byte ones).
+        let mut seed = 0x2545_f491_u64;
+        for len in 0..400 {
+            for mix in [
+                ["é", "a", "ÿ", "Zq"],
+                ["你", "。", "7", "😀"],
+                ["你", "你", "é", "a"],
+            ] {
+                let mut s = String::new();
+                for _ in 0..len {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    let r = (seed >> 33) as usize;
+                    // Mostly the first piece, the others now and then.
+                    s.push_str(mix[if r % 8 < 5 { 0 } else { r % 4 }]);
+                }
+                out.push(s);
+            }
+        }
         out
+    }
+
+    /// Whether the vector loops can run here: the tests run both the loops with and without
+    /// them.
+    fn vector_choices() -> Vec<bool> {
+        if ssse3() {
+            vec![false, true]
+        } else {
+            vec![false]
+        }
     }
 
     fn filled(len: usize, f: impl FnOnce(&mut [MaybeUninit<u8>]) -> usize) -> Vec<u8> {
@@ -552,16 +700,27 @@ mod tests {
             let found = scan(bytes);
             assert_eq!((found.utf16_units, found.latin1), (units, latin1), "{s:?}");
 
+            let found = scan_by_blocks(bytes);
+            assert_eq!(
+                (found.utf16_units, found.max < 0xc4),
+                (units, latin1),
+                "{s:?}"
+            );
+
             let utf16: Vec<u8> = s.encode_utf16().flat_map(u16::to_le_bytes).collect();
-            assert_eq!(filled(utf16.len(), |o| utf16_from_utf8(bytes, o)), utf16);
-            assert_eq!(string_from_utf16(&utf16).unwrap(), s);
-            if latin1 {
-                let expected: Vec<u8> = s.chars().map(|c| c as u8).collect();
-                assert_eq!(
-                    filled(expected.len(), |o| latin1_from_utf8(bytes, o)),
-                    expected
-                );
-                assert_eq!(string_from_latin1(&expected), s);
+            for vector in vector_choices() {
+                let written = filled(utf16.len(), |o| utf16_from_utf8_with(bytes, o, vector));
+                assert_eq!(written, utf16, "{s:?} {vector}");
+                assert_eq!(string_from_utf16_with(&utf16, vector).unwrap(), s);
+                if latin1 {
+                    let expected: Vec<u8> = s.chars().map(|c| c as u8).collect();
+                    assert_eq!(
+                        filled(expected.len(), |o| latin1_from_utf8_with(bytes, o, vector)),
+                        expected,
+                        "{s:?} {vector}"
+                    );
+                    assert_eq!(string_from_latin1_with(&expected, vector), s);
+                }
             }
         }
     }
@@ -581,9 +740,57 @@ mod tests {
 
     #[test]
     fn every_latin1_byte_reads_as_its_character() {
-        let all: Vec<u8> = (0..=255).collect();
+        let all: Vec<u8> = (0..=255)
+            .chain((0..=255).rev())
+            .chain(0x70..=0x90)
+            .collect();
         let expected: String = all.iter().map(|&b| char::from(b)).collect();
-        assert_eq!(string_from_latin1(&all), expected);
+        for vector in vector_choices() {
+            assert_eq!(string_from_latin1_with(&all, vector), expected);
+            for start in 0..40 {
+                let part = &all[start..];
+                let expected: String = part.iter().map(|&b| char::from(b)).collect();
+                assert_eq!(string_from_latin1_with(part, vector), expected);
+            }
+        }
+    }
+
+    #[test]
+    fn every_utf16_unit_reads_as_the_standard_library_reads_it() {
+        // Every unit once (lone surrogates are errors, found where they are), in blocks that
+        // start at every offset; then units around the range boundaries, mixed.
+        for vector in vector_choices() {
+            for start in (0..0x1_0000).step_by(7) {
+                let units: Vec<u16> = (start..(start + 40).min(0x1_0000))
+                    .map(|u| u as u16)
+                    .collect();
+                let bytes: Vec<u8> = units.iter().flat_map(|u| u.to_le_bytes()).collect();
+                match String::from_utf16(&units) {
+                    Ok(s) => assert_eq!(string_from_utf16_with(&bytes, vector), Ok(s)),
+                    Err(_) => {
+                        let at = units.iter().position(|u| (0xd800..0xe000).contains(u));
+                        let at = at.unwrap_or(0);
+                        let result = string_from_utf16_with(&bytes, vector);
+                        // A high surrogate followed by a low one pairs up; the first unpaired
+                        // one is the error.
+                        assert!(result.is_err(), "{start:#x}");
+                        assert!(result.unwrap_err().0 >= 2 * at);
+                    }
+                }
+            }
+            let edges = [0x7fu16, 0x80, 0x7ff, 0x800, 0xd7ff, 0xe000, 0xffff, 0x41];
+            let mut seed = 7u64;
+            for len in 0..200 {
+                let mut units = Vec::new();
+                for _ in 0..len {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    units.push(edges[(seed >> 33) as usize % edges.len()]);
+                }
+                let bytes: Vec<u8> = units.iter().flat_map(|u| u.to_le_bytes()).collect();
+                let expected = String::from_utf16(&units).unwrap();
+                assert_eq!(string_from_utf16_with(&bytes, vector).unwrap(), expected);
+            }
+        }
     }
 
     #[test]
@@ -593,5 +800,19 @@ mod tests {
         assert_eq!(string_from_utf16(&units(&[0xd800, 0x61])), Err((0, 0xd800)));
         assert_eq!(string_from_utf16(&units(&[0x61, 0xd800])), Err((2, 0xd800)));
         assert_eq!(string_from_utf16(&units(&[0xd83d, 0xde00])).unwrap(), "😀");
+        // Inside and after runs the vector loop takes.
+        for vector in vector_choices() {
+            for run in 0..20 {
+                for lone in [0xd800u16, 0xdc00, 0xdbff, 0xdfff] {
+                    for fill in [0x61u16, 0x4f60] {
+                        let mut u = vec![fill; run];
+                        u.push(lone);
+                        u.extend([fill; 9]);
+                        let found = string_from_utf16_with(&units(&u), vector);
+                        assert_eq!(found, Err((2 * run, lone)), "{run} {lone:#x} {fill:#x}");
+                    }
+                }
+            }
+        }
     }
 }

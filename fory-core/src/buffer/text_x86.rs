@@ -1,0 +1,489 @@
+//! The x86_64 vector loops of [`super::text`]: 16 (SSE2, SSSE3) or 32 (AVX2) bytes per step,
+//! where a character-at-a-time loop spends a dozen instructions per character.
+//!
+//! Every function here handles a prefix of its input (the part its blocks cover, or the run
+//! of characters of one kind it converts) and reports how far it got; the caller in
+//! [`super::text`] finishes the rest one character at a time. The tests of `text.rs` compare
+//! the combined result with the obvious one-character-at-a-time version; they run these loops
+//! on every x86_64 CPU with SSSE3, and the loops without them on the same inputs.
+//!
+//! Loads and stores go through bounds-checked slices (`&src[i..i + 16]`), so each `unsafe`
+//! block's only obligations are the CPU features of its function, which the callers check.
+
+use std::arch::x86_64::{
+    __m128i, __m256i, _mm256_cmpgt_epi8, _mm256_loadu_si256, _mm256_max_epu8, _mm256_sad_epu8,
+    _mm256_set1_epi8, _mm256_setzero_si256, _mm256_storeu_si256, _mm256_sub_epi8, _mm_add_epi8,
+    _mm_alignr_epi8, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi16, _mm_cmpeq_epi8,
+    _mm_cmpgt_epi16, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_cvtsi128_si64, _mm_loadu_si128,
+    _mm_madd_epi16, _mm_max_epu8, _mm_movemask_epi8, _mm_or_si128, _mm_packus_epi16, _mm_sad_epu8,
+    _mm_set1_epi16, _mm_set1_epi8, _mm_set_epi64x, _mm_setr_epi8, _mm_setzero_si128,
+    _mm_shuffle_epi8, _mm_slli_epi16, _mm_srli_epi16, _mm_storel_epi64, _mm_storeu_si128,
+    _mm_sub_epi16, _mm_sub_epi8, _mm_unpackhi_epi64, _mm_unpackhi_epi8, _mm_unpacklo_epi8,
+    _mm_xor_si128,
+};
+use std::mem::MaybeUninit;
+
+/// For each 8-bit mask, the positions of its set bits in increasing order, then 0x80 (which
+/// `pshufb` turns into a zero byte): the shuffle that keeps the bytes the mask selects.
+static KEEP: [[u8; 8]; 256] = {
+    let mut table = [[0x80u8; 8]; 256];
+    let mut mask = 0;
+    while mask < 256 {
+        let (mut bit, mut n) = (0, 0);
+        while bit < 8 {
+            if mask >> bit & 1 == 1 {
+                table[mask][n] = bit as u8;
+                n += 1;
+            }
+            bit += 1;
+        }
+        mask += 1;
+    }
+    table
+};
+
+/// For each 8-bit mask of non-ASCII Latin-1 bytes, the shuffle of the 16 bytes
+/// `lead0, cont0, lead1, cont1, ...` that keeps every lead (the byte itself where ASCII) and
+/// the continuation of each byte the mask marks: `8 + popcount(mask)` bytes, then zeros.
+static WIDEN: [[u8; 16]; 256] = {
+    let mut table = [[0x80u8; 16]; 256];
+    let mut mask = 0;
+    while mask < 256 {
+        let (mut bit, mut n) = (0, 0);
+        while bit < 8 {
+            table[mask][n] = 2 * bit as u8;
+            n += 1;
+            if mask >> bit & 1 == 1 {
+                table[mask][n] = 2 * bit as u8 + 1;
+                n += 1;
+            }
+            bit += 1;
+        }
+        mask += 1;
+    }
+    table
+};
+
+/// The number of set bits of each byte value (the `popcnt` instruction is not baseline).
+static ONES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = (i as u32).count_ones() as u8;
+        i += 1;
+    }
+    table
+};
+
+/// The count of bytes that start a UTF-8 character (all but the continuation bytes
+/// 0x80..=0xbf) and the largest byte, over the whole 16-byte blocks at the start of `bytes`.
+/// Returns them with the number of bytes covered (a multiple of 16).
+pub(super) fn chars_and_max(bytes: &[u8]) -> (usize, u8, usize) {
+    if bytes.len() >= 128 && std::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2, checked just above.
+        return unsafe { chars_and_max_avx2(bytes) };
+    }
+    chars_and_max_sse2(bytes)
+}
+
+fn chars_and_max_sse2(bytes: &[u8]) -> (usize, u8, usize) {
+    let covered = bytes.len() / 16 * 16;
+    let mut chars = 0;
+    let mut max = [0u8; 16];
+    // Byte counters take at most one per block: 255 blocks, then they are summed.
+    for part in bytes[..covered].chunks(255 * 16) {
+        // SAFETY: the loads read the 16-byte chunks of `part` and the store writes the 16
+        // bytes of `max` (no alignment needed); SSE2 is baseline on x86_64.
+        unsafe {
+            let not_continuation = _mm_set1_epi8(-65);
+            let mut count = _mm_setzero_si128();
+            let mut high = _mm_loadu_si128(max.as_ptr().cast());
+            for block in part.chunks_exact(16) {
+                let v = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
+                // As signed bytes the continuation bytes are -128..=-65.
+                count = _mm_sub_epi8(count, _mm_cmpgt_epi8(v, not_continuation));
+                high = _mm_max_epu8(high, v);
+            }
+            let sums = _mm_sad_epu8(count, _mm_setzero_si128());
+            chars += _mm_cvtsi128_si64(sums) as usize
+                + _mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)) as usize;
+            _mm_storeu_si128(max.as_mut_ptr().cast(), high);
+        }
+    }
+    (chars, max.into_iter().max().unwrap_or(0), covered)
+}
+
+/// [`chars_and_max`] 32 bytes at a time, then 16 for the rest.
+///
+/// # Safety
+/// The CPU supports AVX2.
+#[target_feature(enable = "avx2")]
+// SAFETY: unsafe only because it runs AVX2 instructions; the one caller checks
+// `is_x86_feature_detected!("avx2")` first.
+unsafe fn chars_and_max_avx2(bytes: &[u8]) -> (usize, u8, usize) {
+    let covered = bytes.len() / 32 * 32;
+    let mut chars = 0;
+    let mut max = [0u8; 32];
+    for part in bytes[..covered].chunks(255 * 32) {
+        let mut sums = [0u64; 4];
+        // SAFETY: the loads read the 32-byte chunks of `part`, the stores write `max` and
+        // `sums` (32 bytes each; no alignment needed); the caller guarantees AVX2.
+        unsafe {
+            let not_continuation = _mm256_set1_epi8(-65);
+            let mut count = _mm256_setzero_si256();
+            let mut high = _mm256_loadu_si256(max.as_ptr().cast());
+            for block in part.chunks_exact(32) {
+                let v = _mm256_loadu_si256(block.as_ptr().cast::<__m256i>());
+                count = _mm256_sub_epi8(count, _mm256_cmpgt_epi8(v, not_continuation));
+                high = _mm256_max_epu8(high, v);
+            }
+            let total = _mm256_sad_epu8(count, _mm256_setzero_si256());
+            _mm256_storeu_si256(sums.as_mut_ptr().cast(), total);
+            _mm256_storeu_si256(max.as_mut_ptr().cast(), high);
+        }
+        chars += sums.iter().sum::<u64>() as usize;
+    }
+    let (rest_chars, rest_max, rest) = chars_and_max_sse2(&bytes[covered..]);
+    let max = max.into_iter().max().unwrap_or(0).max(rest_max);
+    (chars + rest_chars, max, covered + rest)
+}
+
+/// The count of bytes at or above 0x80 in the whole 16-byte blocks at the start of `bytes`,
+/// and the number of bytes covered.
+pub(super) fn count_high(bytes: &[u8]) -> (usize, usize) {
+    let covered = bytes.len() / 16 * 16;
+    let mut high = 0;
+    for part in bytes[..covered].chunks(255 * 16) {
+        // SAFETY: the loads read the 16-byte chunks of `part`; SSE2 is baseline on x86_64.
+        unsafe {
+            let zero = _mm_setzero_si128();
+            let mut count = zero;
+            for block in part.chunks_exact(16) {
+                let v = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
+                count = _mm_sub_epi8(count, _mm_cmplt_epi8(v, zero));
+            }
+            let sums = _mm_sad_epu8(count, zero);
+            high += _mm_cvtsi128_si64(sums) as usize
+                + _mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)) as usize;
+        }
+    }
+    (high, covered)
+}
+
+/// The UTF-8 length of the UTF-16LE units in the whole 16-byte blocks at the start of `src`
+/// (one byte per unit, one more from U+0080, one more from U+0800 except surrogates, which
+/// are half of a four-byte character), and the number of bytes covered.
+pub(super) fn utf8_len_of_utf16(src: &[u8]) -> (usize, usize) {
+    let covered = src.len() / 16 * 16;
+    let mut len = covered / 2;
+    // 16-bit counters take at most two per block.
+    for part in src[..covered].chunks(16_000 * 16) {
+        let mut sums = [0u32; 4];
+        // SAFETY: the loads read the 16-byte chunks of `part` and the store the 16 bytes of
+        // `sums`; SSE2 is baseline on x86_64.
+        unsafe {
+            let flip = _mm_set1_epi16(0x8000u16 as i16);
+            // With the sign bit flipped, unsigned order is signed order.
+            let from_80 = _mm_set1_epi16((0x80u16 ^ 0x8000) as i16 - 1);
+            let from_800 = _mm_set1_epi16((0x800u16 ^ 0x8000) as i16 - 1);
+            let (f800, d800) = (
+                _mm_set1_epi16(0xf800u16 as i16),
+                _mm_set1_epi16(0xd800u16 as i16),
+            );
+            let mut count = _mm_setzero_si128();
+            for block in part.chunks_exact(16) {
+                let u = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
+                let flipped = _mm_xor_si128(u, flip);
+                let two = _mm_cmpgt_epi16(flipped, from_80);
+                let three = _mm_andnot_si128(
+                    _mm_cmpeq_epi16(_mm_and_si128(u, f800), d800),
+                    _mm_cmpgt_epi16(flipped, from_800),
+                );
+                count = _mm_sub_epi16(_mm_sub_epi16(count, two), three);
+            }
+            // Pairs of 16-bit counters summed into 32-bit ones (at most 2 * 32,000 each).
+            let wide = _mm_madd_epi16(count, _mm_set1_epi16(1));
+            _mm_storeu_si128(sums.as_mut_ptr().cast(), wide);
+        }
+        len += sums.iter().map(|&s| s as usize).sum::<usize>();
+    }
+    (len, covered)
+}
+
+/// Latin-1 bytes from UTF-8 `src`, whose characters are all at most U+00FF, 16 input bytes
+/// per step. Returns (bytes read, bytes written), the bytes read ending at a character
+/// boundary; stops where fewer than 16 bytes remain on either side.
+///
+/// Each step takes 16 bytes whatever they hold, so that where the next load starts does not
+/// wait for this block's contents: a lead byte at the end of a block is dropped like any
+/// other, and the next block fixes its first byte (the continuation) with what it carries
+/// over.
+///
+/// # Safety
+/// The CPU supports SSSE3.
+#[target_feature(enable = "ssse3")]
+// SAFETY: unsafe only because it runs SSSE3 instructions; callers check
+// `is_x86_feature_detected!("ssse3")` first.
+pub(super) unsafe fn latin1_from_utf8(src: &[u8], out: &mut [MaybeUninit<u8>]) -> (usize, usize) {
+    let (mut i, mut o) = (0, 0);
+    // SAFETY: every bit pattern, all zeros included, is a valid `__m128i`.
+    let mut carried_c3: __m128i = unsafe { std::mem::zeroed() };
+    while i + 16 <= src.len() && o + 16 <= out.len() {
+        let block = &src[i..i + 16];
+        let slot = &mut out[o..o + 16];
+        // SAFETY: the load reads the 16 bytes of `block`; the stores write 8 bytes at offset 0
+        // and at offset `low <= 8` of `slot`, all inside its 16 bytes; the caller guarantees
+        // SSSE3.
+        let written = unsafe {
+            let v = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
+            let high = _mm_movemask_epi8(v) as u32;
+            if high == 0 {
+                _mm_storeu_si128(slot.as_mut_ptr().cast::<__m128i>(), v);
+                carried_c3 = _mm_setzero_si128();
+                16
+            } else {
+                // Lead bytes are 0xc0 and above, -64..=-1 as signed bytes.
+                let leads = _mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8(-65))) as u32 & high;
+                let keep = !leads & 0xffff;
+                // 110000xx 10yyyyyy is the byte xxyyyyyy: the continuation byte as it is after
+                // 0xc2, plus 0x40 after 0xc3 (the only leads of Latin-1 characters); the
+                // byte before the first is the last of the previous block.
+                let c3 = _mm_cmpeq_epi8(v, _mm_set1_epi8(0xc3u8 as i8));
+                let after_c3 = _mm_alignr_epi8::<15>(c3, carried_c3);
+                carried_c3 = c3;
+                let fixed = _mm_add_epi8(v, _mm_and_si128(after_c3, _mm_set1_epi8(0x40)));
+                let (lo, hi) = ((keep & 0xff) as usize, (keep >> 8) as usize);
+                let shuffle = _mm_add_epi8(
+                    _mm_set_epi64x(i64::from_le_bytes(KEEP[hi]), i64::from_le_bytes(KEEP[lo])),
+                    // The high half's indices count from byte 8 (0x80 + 8 still zeroes).
+                    _mm_set_epi64x(0x0808_0808_0808_0808, 0),
+                );
+                let packed = _mm_shuffle_epi8(fixed, shuffle);
+                let low = usize::from(ONES[lo]);
+                let p = slot.as_mut_ptr();
+                _mm_storel_epi64(p.cast::<__m128i>(), packed);
+                _mm_storel_epi64(
+                    p.add(low).cast::<__m128i>(),
+                    _mm_unpackhi_epi64(packed, packed),
+                );
+                low + usize::from(ONES[hi])
+            }
+        };
+        i += 16;
+        o += written;
+    }
+    // A block that ended with a lead byte wrote nothing for it: its character is read again
+    // from its lead.
+    if i > 0 && src[i - 1] >= 0xc0 {
+        i -= 1;
+    }
+    (i, o)
+}
+
+/// UTF-16LE units from the run of three-byte UTF-8 characters (U+0800..=U+FFFF) at the start
+/// of `src`, five characters (15 bytes) per step. Returns (bytes read, bytes written); stops
+/// at the first other character or where fewer than 16 bytes remain on either side.
+///
+/// # Safety
+/// The CPU supports SSSE3, and `src` starts at a character boundary of valid UTF-8.
+#[target_feature(enable = "ssse3")]
+// SAFETY: unsafe only because it runs SSSE3 instructions (callers check
+// `is_x86_feature_detected!("ssse3")`); a 3-byte lead in valid UTF-8 is followed by its two
+// continuation bytes, so checking the leads is enough.
+pub(super) unsafe fn utf16_from_three_byte_run(
+    src: &[u8],
+    out: &mut [MaybeUninit<u8>],
+) -> (usize, usize) {
+    let (mut i, mut o) = (0, 0);
+    while i + 16 <= src.len() && o + 16 <= out.len() {
+        let block = &src[i..i + 16];
+        let slot = &mut out[o..o + 16];
+        // SAFETY: the load reads the 16 bytes of `block`, the store writes the 16 of `slot`;
+        // the caller guarantees SSSE3.
+        let ok = unsafe {
+            let v = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
+            // Character k is bytes 3k, 3k+1, 3k+2: `lead_mid` has 16-bit lane k =
+            // (byte 3k << 8) | byte 3k+1, `last` lane k = byte 3k+2.
+            let lead_mid = _mm_shuffle_epi8(
+                v,
+                _mm_setr_epi8(1, 0, 4, 3, 7, 6, 10, 9, 13, 12, -1, -1, -1, -1, -1, -1),
+            );
+            let last = _mm_shuffle_epi8(
+                v,
+                _mm_setr_epi8(2, -1, 5, -1, 8, -1, 11, -1, 14, -1, -1, -1, -1, -1, -1, -1),
+            );
+            let is_three = _mm_cmpeq_epi16(
+                _mm_and_si128(lead_mid, _mm_set1_epi16(0xf000u16 as i16)),
+                _mm_set1_epi16(0xe000u16 as i16),
+            );
+            // Two mask bits per lane; lanes 5..=7 are not characters.
+            let ok = _mm_movemask_epi8(is_three) as u32 & 0x3ff;
+            // 1110xxxx 10yyyyyy 10zzzzzz is xxxxyyyyyyzzzzzz.
+            let x = _mm_slli_epi16::<4>(_mm_and_si128(lead_mid, _mm_set1_epi16(0x0f00)));
+            let y = _mm_slli_epi16::<6>(_mm_and_si128(lead_mid, _mm_set1_epi16(0x003f)));
+            let z = _mm_and_si128(last, _mm_set1_epi16(0x003f));
+            let units = _mm_or_si128(_mm_or_si128(x, y), z);
+            _mm_storeu_si128(slot.as_mut_ptr().cast::<__m128i>(), units);
+            ok
+        };
+        // Five characters advance by a constant, which the next load need not wait for;
+        // fewer end the run (a separate exit, so that the advance is not a select).
+        if ok != 0x3ff {
+            let good = (!ok).trailing_zeros() as usize / 2;
+            return (i + 3 * good, o + 2 * good);
+        }
+        i += 15;
+        o += 10;
+    }
+    (i, o)
+}
+
+/// UTF-8 from the UTF-16LE units at the start of `src`, eight units (16 bytes) per step while
+/// they start with ASCII units (one byte each) or units of U+0800..=U+FFFF outside the
+/// surrogates (three bytes each). Returns (bytes read, bytes written); stops after a block
+/// that mixes kinds (having converted its leading units of one kind), or where fewer than 16
+/// bytes remain in `src` or 24 in `out`.
+///
+/// # Safety
+/// The CPU supports SSSE3.
+#[target_feature(enable = "ssse3")]
+// SAFETY: unsafe only because it runs SSSE3 instructions; callers check
+// `is_x86_feature_detected!("ssse3")` first.
+pub(super) unsafe fn utf8_from_utf16_runs(
+    src: &[u8],
+    out: &mut [MaybeUninit<u8>],
+) -> (usize, usize) {
+    let (mut i, mut o) = (0, 0);
+    while i + 16 <= src.len() && o + 24 <= out.len() {
+        let block = &src[i..i + 16];
+        let slot = &mut out[o..o + 24];
+        // SAFETY: the load reads the 16 bytes of `block`; the stores write bytes 0..16 and
+        // 16..24 of `slot` (or 0..8); the caller guarantees SSSE3.
+        let (units, written) = unsafe {
+            let u = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
+            let p = slot.as_mut_ptr();
+            let ascii = _mm_movemask_epi8(_mm_cmpeq_epi16(
+                _mm_and_si128(u, _mm_set1_epi16(0xff80u16 as i16)),
+                _mm_setzero_si128(),
+            )) as u32;
+            let ascii_run = (!ascii).trailing_zeros().min(16) as usize / 2;
+            if ascii_run > 0 {
+                _mm_storel_epi64(p.cast::<__m128i>(), _mm_packus_epi16(u, u));
+                (ascii_run, ascii_run)
+            } else {
+                // Unsigned u >= 0x800 is signed (u ^ 0x8000) > 0x800 ^ 0x8000 - 1.
+                let from_800 = _mm_cmpgt_epi16(
+                    _mm_xor_si128(u, _mm_set1_epi16(0x8000u16 as i16)),
+                    _mm_set1_epi16((0x800u16 ^ 0x8000) as i16 - 1),
+                );
+                let surrogate = _mm_cmpeq_epi16(
+                    _mm_and_si128(u, _mm_set1_epi16(0xf800u16 as i16)),
+                    _mm_set1_epi16(0xd800u16 as i16),
+                );
+                let three = _mm_movemask_epi8(_mm_andnot_si128(surrogate, from_800)) as u32;
+                let run = (!three).trailing_zeros().min(16) as usize / 2;
+                // 1110xxxx 10yyyyyy 10zzzzzz: `ab` lane k holds bytes x_k, y_k; `c` lane k z_k.
+                let x = _mm_or_si128(_mm_srli_epi16::<12>(u), _mm_set1_epi16(0xe0));
+                let y = _mm_or_si128(
+                    _mm_and_si128(_mm_srli_epi16::<6>(u), _mm_set1_epi16(0x3f)),
+                    _mm_set1_epi16(0x80),
+                );
+                let ab = _mm_or_si128(x, _mm_slli_epi16::<8>(y));
+                let c = _mm_or_si128(_mm_and_si128(u, _mm_set1_epi16(0x3f)), _mm_set1_epi16(0x80));
+                let first = _mm_or_si128(
+                    _mm_shuffle_epi8(
+                        ab,
+                        _mm_setr_epi8(0, 1, -1, 2, 3, -1, 4, 5, -1, 6, 7, -1, 8, 9, -1, 10),
+                    ),
+                    _mm_shuffle_epi8(
+                        c,
+                        _mm_setr_epi8(-1, -1, 0, -1, -1, 2, -1, -1, 4, -1, -1, 6, -1, -1, 8, -1),
+                    ),
+                );
+                let second = _mm_or_si128(
+                    _mm_shuffle_epi8(
+                        ab,
+                        _mm_setr_epi8(
+                            11, -1, 12, 13, -1, 14, 15, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+                        ),
+                    ),
+                    _mm_shuffle_epi8(
+                        c,
+                        _mm_setr_epi8(
+                            -1, 10, -1, -1, 12, -1, -1, 14, -1, -1, -1, -1, -1, -1, -1, -1,
+                        ),
+                    ),
+                );
+                _mm_storeu_si128(p.cast::<__m128i>(), first);
+                _mm_storel_epi64(p.add(16).cast::<__m128i>(), second);
+                (run, 3 * run)
+            }
+        };
+        // A whole block of one kind advances by a constant, which the next load need not wait
+        // for; a mixed block ends the call (a separate exit, so that the advance is not a
+        // select).
+        if units < 8 {
+            return (i + 2 * units, o + written);
+        }
+        i += 16;
+        o += written;
+    }
+    (i, o)
+}
+
+/// UTF-8 from Latin-1 `src`, 16 bytes per step. Returns (bytes read, bytes written); stops
+/// where fewer than 16 bytes remain in `src` or 32 in `out`.
+///
+/// # Safety
+/// The CPU supports SSSE3.
+#[target_feature(enable = "ssse3")]
+// SAFETY: unsafe only because it runs SSSE3 instructions; callers check
+// `is_x86_feature_detected!("ssse3")` first.
+pub(super) unsafe fn utf8_from_latin1(src: &[u8], out: &mut [MaybeUninit<u8>]) -> (usize, usize) {
+    let (mut i, mut o) = (0, 0);
+    while i + 16 <= src.len() && o + 32 <= out.len() {
+        let block = &src[i..i + 16];
+        let slot = &mut out[o..o + 32];
+        // SAFETY: the load reads the 16 bytes of `block`; the stores write 16 bytes at offset
+        // 0 and at offset `first <= 16` of `slot`, inside its 32 bytes; the caller guarantees
+        // SSSE3.
+        let written = unsafe {
+            let v = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
+            let p = slot.as_mut_ptr();
+            let high = _mm_movemask_epi8(v) as u32;
+            if high == 0 {
+                _mm_storeu_si128(p.cast::<__m128i>(), v);
+                16
+            } else {
+                // Byte b >= 0x80 is 110000bb 10bbbbbb: the lead 0xc0 | b >> 6, the
+                // continuation 0x80 | b & 0x3f; an ASCII byte is its own lead.
+                let is_high = _mm_cmplt_epi8(v, _mm_setzero_si128());
+                let lead = _mm_or_si128(
+                    _mm_and_si128(_mm_srli_epi16::<6>(v), _mm_set1_epi8(0x03)),
+                    _mm_set1_epi8(0xc0u8 as i8),
+                );
+                let lead = _mm_or_si128(_mm_andnot_si128(is_high, v), _mm_and_si128(is_high, lead));
+                let cont = _mm_or_si128(
+                    _mm_and_si128(v, _mm_set1_epi8(0x3f)),
+                    _mm_set1_epi8(0x80u8 as i8),
+                );
+                let (lo, hi) = ((high & 0xff) as usize, (high >> 8) as usize);
+                let first = _mm_shuffle_epi8(
+                    _mm_unpacklo_epi8(lead, cont),
+                    _mm_loadu_si128(WIDEN[lo].as_ptr().cast::<__m128i>()),
+                );
+                let second = _mm_shuffle_epi8(
+                    _mm_unpackhi_epi8(lead, cont),
+                    _mm_loadu_si128(WIDEN[hi].as_ptr().cast::<__m128i>()),
+                );
+                let n = 8 + usize::from(ONES[lo]);
+                _mm_storeu_si128(p.cast::<__m128i>(), first);
+                _mm_storeu_si128(p.add(n).cast::<__m128i>(), second);
+                n + 8 + usize::from(ONES[hi])
+            }
+        };
+        i += 16;
+        o += written;
+    }
+    (i, o)
+}
