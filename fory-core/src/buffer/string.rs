@@ -4,8 +4,10 @@
 //! Reading accepts all three encodings. Writing follows the Java peer, see [`Writer::write_str`].
 
 use std::borrow::Cow;
+use std::mem::MaybeUninit;
 
 use super::text::{self, ascii_prefix_len};
+use super::word::short_varint;
 use super::writer::VARUINT36_MAX;
 use super::{Reader, Writer};
 use crate::error::{Error, Result};
@@ -71,10 +73,60 @@ impl Writer {
         self.write_non_ascii(s, ascii_prefix_len(bytes))
     }
 
-    /// `s` has a non-ASCII character at byte `ascii` (everything before it is ASCII). One pass
-    /// over the rest finds both what Java's choice needs: whether every character fits Latin-1
-    /// and how many UTF-16 units the text has.
+    /// `s` has a non-ASCII character at byte `ascii` (everything before it is ASCII).
+    ///
+    /// Text whose first non-ASCII character fits Latin-1 is converted to Latin-1 straight away,
+    /// giving up at a character above U+00FF. Otherwise Java's choice between UTF-8 and UTF-16
+    /// needs at most 64 UTF-16 units, all in the first 256 bytes; UTF-16 is then converted
+    /// straight away too. Either way the header goes before a body whose length is only known
+    /// once written, which works where every possible length has a header of the same size
+    /// (for all but a few byte counts); at the others the text is scanned first.
     fn write_non_ascii(&mut self, s: &str, ascii: usize) -> Result<()> {
+        let bytes = s.as_bytes();
+        let len = bytes.len();
+        if bytes[ascii] < 0xc4 {
+            // One byte per character: the ASCII ones, then at most two UTF-8 bytes each.
+            let least = ascii + (len - ascii).div_ceil(2);
+            let wrote = self.write_before_counting(StringEncoding::Latin1, least, len, |out| {
+                text::latin1_from_utf8(bytes, out)
+            });
+            match wrote {
+                Attempt::Written => return Ok(()),
+                Attempt::Unsized => return self.write_scanned(s, ascii),
+                Attempt::Refused => {}
+            }
+        }
+        // Java's sample is the first 64 units (or fewer if the text has fewer), and 256 bytes
+        // of UTF-8 hold at least 64 characters: counting their first 256 bytes gives
+        // min(64, units) exactly.
+        let sampled = text::scan(&bytes[..len.min(256)]).utf16_units;
+        if java_rule_prefers_utf8(ascii, sampled) {
+            return self.write_encoded_str(StringEncoding::Utf8, bytes);
+        }
+        // At least one UTF-16 unit per three UTF-8 bytes, at most one per byte.
+        let wrote = self.write_before_counting(
+            StringEncoding::Utf16,
+            2 * len.div_ceil(3),
+            2 * len,
+            |out| Some(text::utf16_from_utf8(bytes, out)),
+        );
+        match wrote {
+            Attempt::Written => Ok(()),
+            Attempt::Unsized | Attempt::Refused => {
+                let units = if len <= 256 {
+                    sampled
+                } else {
+                    text::scan(bytes).utf16_units
+                };
+                self.write_utf16(s, units)
+            }
+        }
+    }
+
+    /// [`Writer::write_non_ascii`] by scanning first: one pass over the rest finds both what
+    /// Java's choice needs, whether every character fits Latin-1 and how many UTF-16 units the
+    /// text has.
+    fn write_scanned(&mut self, s: &str, ascii: usize) -> Result<()> {
         let found = text::scan(&s.as_bytes()[ascii..]);
         let units = ascii + found.utf16_units;
         if found.latin1 {
@@ -84,6 +136,44 @@ impl Writer {
             return self.write_encoded_str(StringEncoding::Utf8, s.as_bytes());
         }
         self.write_utf16(s, units)
+    }
+
+    /// Writes a header and then the body `fill` writes into room for `most` bytes (returning
+    /// how many, or `None` to write nothing), when every body length from `least` to `most`
+    /// has a header of the same size: the header's room is kept and filled in afterwards.
+    #[inline]
+    fn write_before_counting(
+        &mut self,
+        encoding: StringEncoding,
+        least: usize,
+        most: usize,
+        fill: impl FnOnce(&mut [MaybeUninit<u8>]) -> Option<usize>,
+    ) -> Attempt {
+        let header = |len: usize| ((len as u64) << 2) | encoding as u64;
+        // Below 2^32 bytes the header is below 2^34, a short varint.
+        if most >= 1 << 32 {
+            return Attempt::Unsized;
+        }
+        let size = short_varint(header(most)).1;
+        if short_varint(header(least)).1 != size {
+            return Attempt::Unsized;
+        }
+        let mut attempt = Attempt::Refused;
+        self.append_with(size + most, |out| {
+            let (head, body) = out.split_at_mut(size);
+            let Some(len) = fill(body) else {
+                return 0;
+            };
+            debug_assert!((least..=most).contains(&len));
+            let (word, n) = short_varint(header(len));
+            debug_assert_eq!(n, size);
+            for (slot, b) in head.iter_mut().zip(word.to_le_bytes()) {
+                slot.write(b);
+            }
+            attempt = Attempt::Written;
+            size + len
+        });
+        attempt
     }
 
     /// Writes a string as UTF-8 whatever its content (what the Go peer always does; the
@@ -121,7 +211,10 @@ impl Writer {
         self.write_header(StringEncoding::Latin1, chars)?;
         let (prefix, rest) = s.as_bytes().split_at(ascii);
         self.write_bytes(prefix);
-        self.append_with(chars - ascii, |out| text::latin1_from_utf8(rest, out));
+        // The caller found every character at most U+00FF, so the conversion succeeds.
+        self.append_with(chars - ascii, |out| {
+            text::latin1_from_utf8(rest, out).unwrap_or_default()
+        });
         Ok(())
     }
 
@@ -131,6 +224,16 @@ impl Writer {
         self.append_with(units * 2, |out| text::utf16_from_utf8(s.as_bytes(), out));
         Ok(())
     }
+}
+
+/// What [`Writer::write_before_counting`] did.
+enum Attempt {
+    /// Wrote the header and the body.
+    Written,
+    /// Wrote nothing: the body's function gave up.
+    Refused,
+    /// Wrote nothing: the header's size depends on the body's length.
+    Unsized,
 }
 
 #[cold]
@@ -332,6 +435,44 @@ mod java_rule_tests {
             let mut w = Writer::new();
             w.write_str(s).unwrap();
             assert_eq!(w.as_slice(), straightforward(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn long_strings_equal_the_straightforward_encoding_at_every_header_size() {
+        // Lengths around each change of the header's size (bodies of 32, 4096 and 524288
+        // bytes), in texts that are Latin-1, that turn out not to be (a wide character at the
+        // start, the middle or the end), and that are mostly CJK or mix every width.
+        let lengths = (0..80)
+            .chain(2000..2100)
+            .chain(4060..4140)
+            .chain([262_100, 262_150]);
+        let texts: [(&str, &str); 8] = [
+            ("a", "你"),
+            ("a", "é"),
+            ("é", "a"),
+            ("aé", "ÿ"),
+            ("你", "好"),
+            ("你", "a"),
+            ("aé你😀", "b"),
+            ("ÿ", "\u{100}"),
+        ];
+        for len in lengths {
+            for (body, odd) in texts {
+                let base: String = body.chars().cycle().take(len).collect();
+                let mut strings = vec![base.clone()];
+                for at in [0, len / 2, len.saturating_sub(1)] {
+                    let mut s: String = base.chars().take(at).collect();
+                    s.push_str(odd);
+                    s.extend(base.chars().skip(at + 1));
+                    strings.push(s);
+                }
+                for s in &strings {
+                    let mut w = Writer::new();
+                    w.write_str(s).unwrap();
+                    assert_eq!(w.as_slice(), straightforward(s), "{len} {body:?} {odd:?}");
+                }
+            }
         }
     }
 

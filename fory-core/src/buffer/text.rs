@@ -222,16 +222,18 @@ pub(super) struct TextScan {
 pub(super) fn scan(bytes: &[u8]) -> TextScan {
     #[cfg(target_arch = "x86_64")]
     {
-        let (chars, max, covered) = super::text_x86::chars_and_max(bytes);
-        let rest = scan_by_blocks(&bytes[covered..]);
-        let max = max.max(rest.max);
+        let (chars, max) = super::text_x86::chars_and_max(bytes).unwrap_or_else(|| {
+            // Fewer than 16 bytes.
+            let chars = bytes.iter().filter(|&&b| b as i8 >= -64).count();
+            (chars, bytes.iter().copied().max().unwrap_or(0))
+        });
         let four = if max >= 0xf0 {
-            bytes[..covered].iter().filter(|&&b| b >= 0xf0).count()
+            bytes.iter().filter(|&&b| b >= 0xf0).count()
         } else {
             0
         };
         TextScan {
-            utf16_units: chars + four + rest.utf16_units,
+            utf16_units: chars + four,
             latin1: max < 0xc4,
         }
     }
@@ -247,11 +249,13 @@ pub(super) fn scan(bytes: &[u8]) -> TextScan {
 
 /// UTF-16 units and the largest byte, found in blocks of 64 bytes with byte counters, which
 /// the compiler turns into vector compares and adds.
+#[cfg(any(test, not(target_arch = "x86_64")))]
 struct BlockScan {
     utf16_units: usize,
     max: u8,
 }
 
+#[cfg(any(test, not(target_arch = "x86_64")))]
 #[inline]
 fn scan_by_blocks(bytes: &[u8]) -> BlockScan {
     #[inline(always)]
@@ -287,20 +291,25 @@ fn ssse3() -> bool {
     false
 }
 
-/// Writes the Latin-1 bytes of `src`, UTF-8 text whose characters are all at most U+00FF, to
-/// the start of `out`, which holds at least one byte per character. Returns the count written.
-pub(super) fn latin1_from_utf8(src: &[u8], out: &mut [MaybeUninit<u8>]) -> usize {
+/// Writes the Latin-1 bytes of UTF-8 `src` to the start of `out`, which holds at least one
+/// byte per character, and returns the count written; or `None`, having written anything,
+/// where a character is above U+00FF (so the text cannot be Latin-1).
+pub(super) fn latin1_from_utf8(src: &[u8], out: &mut [MaybeUninit<u8>]) -> Option<usize> {
     latin1_from_utf8_with(src, out, ssse3())
 }
 
 /// [`latin1_from_utf8`], with the SSSE3 loop first when `vector` (true only where the CPU has
 /// SSSE3).
-fn latin1_from_utf8_with(src: &[u8], out: &mut [MaybeUninit<u8>], vector: bool) -> usize {
+fn latin1_from_utf8_with(src: &[u8], out: &mut [MaybeUninit<u8>], vector: bool) -> Option<usize> {
     let (mut i, mut o) = (0, 0);
     #[cfg(target_arch = "x86_64")]
     if vector {
         // SAFETY: `vector` is only true where the CPU has SSSE3.
-        (i, o) = unsafe { super::text_x86::latin1_from_utf8(src, out) };
+        let (read, written, latin1) = unsafe { super::text_x86::latin1_from_utf8(src, out) };
+        if !latin1 {
+            return None;
+        }
+        (i, o) = (read, written);
     }
     #[cfg(not(target_arch = "x86_64"))]
     let _ = vector;
@@ -316,6 +325,9 @@ fn latin1_from_utf8_with(src: &[u8], out: &mut [MaybeUninit<u8>], vector: bool) 
         let ascii = high.trailing_zeros() as usize;
         i += ascii;
         o += ascii;
+        if src[i] >= 0xc4 {
+            return None;
+        }
         // U+0080..=U+00FF: 110000xx 10yyyyyy is the byte xxyyyyyy.
         out[o].write((src[i] << 6) | (src[i + 1] & 0x3f));
         i += 2;
@@ -342,14 +354,16 @@ fn latin1_from_utf8_with(src: &[u8], out: &mut [MaybeUninit<u8>], vector: bool) 
         if lead < 0x80 {
             out[o].write(lead);
             i += 1;
-        } else {
+        } else if lead < 0xc4 {
             // U+0080..=U+00FF: 110000xx 10yyyyyy is the byte xxyyyyyy.
             out[o].write((lead << 6) | (src[i + 1] & 0x3f));
             i += 2;
+        } else {
+            return None;
         }
         o += 1;
     }
-    o
+    Some(o)
 }
 
 /// Writes the UTF-16LE units of UTF-8 `src` to the start of `out`, which holds at least two
@@ -714,12 +728,17 @@ mod tests {
                 assert_eq!(string_from_utf16_with(&utf16, vector).unwrap(), s);
                 if latin1 {
                     let expected: Vec<u8> = s.chars().map(|c| c as u8).collect();
-                    assert_eq!(
-                        filled(expected.len(), |o| latin1_from_utf8_with(bytes, o, vector)),
-                        expected,
-                        "{s:?} {vector}"
-                    );
+                    let written = filled(expected.len(), |o| {
+                        latin1_from_utf8_with(bytes, o, vector).unwrap_or(usize::MAX)
+                    });
+                    assert_eq!(written, expected, "{s:?} {vector}");
                     assert_eq!(string_from_latin1_with(&expected, vector), s);
+                } else {
+                    // Room for one byte per UTF-8 byte, as the writer gives text not known to
+                    // be Latin-1.
+                    let mut room = vec![MaybeUninit::new(0u8); bytes.len()];
+                    let found = latin1_from_utf8_with(bytes, &mut room, vector);
+                    assert_eq!(found, None, "{s:?} {vector}");
                 }
             }
         }

@@ -11,13 +11,14 @@
 //! block's only obligations are the CPU features of its function, which the callers check.
 
 use std::arch::x86_64::{
-    __m128i, __m256i, _mm256_cmpgt_epi8, _mm256_loadu_si256, _mm256_max_epu8, _mm256_sad_epu8,
-    _mm256_set1_epi8, _mm256_setzero_si256, _mm256_storeu_si256, _mm256_sub_epi8, _mm_add_epi8,
-    _mm_alignr_epi8, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi16, _mm_cmpeq_epi8,
-    _mm_cmpgt_epi16, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_cvtsi128_si64, _mm_loadu_si128,
-    _mm_madd_epi16, _mm_max_epu8, _mm_movemask_epi8, _mm_or_si128, _mm_packus_epi16, _mm_sad_epu8,
-    _mm_set1_epi16, _mm_set1_epi8, _mm_set_epi64x, _mm_setr_epi8, _mm_setzero_si128,
-    _mm_shuffle_epi8, _mm_slli_epi16, _mm_srli_epi16, _mm_storel_epi64, _mm_storeu_si128,
+    __m128i, __m256i, _mm256_castsi256_si128, _mm256_cmpgt_epi8, _mm256_extracti128_si256,
+    _mm256_loadu_si256, _mm256_max_epu8, _mm256_sad_epu8, _mm256_set1_epi8, _mm256_setzero_si256,
+    _mm256_storeu_si256, _mm256_sub_epi8, _mm_add_epi8, _mm_alignr_epi8, _mm_and_si128,
+    _mm_andnot_si128, _mm_cmpeq_epi16, _mm_cmpeq_epi8, _mm_cmpgt_epi16, _mm_cmpgt_epi8,
+    _mm_cmplt_epi8, _mm_cvtsi128_si32, _mm_cvtsi128_si64, _mm_loadu_si128, _mm_madd_epi16,
+    _mm_max_epu8, _mm_movemask_epi8, _mm_or_si128, _mm_packus_epi16, _mm_sad_epu8, _mm_set1_epi16,
+    _mm_set1_epi8, _mm_set_epi64x, _mm_setr_epi8, _mm_setzero_si128, _mm_shuffle_epi8,
+    _mm_slli_epi16, _mm_srli_epi16, _mm_srli_si128, _mm_storel_epi64, _mm_storeu_si128,
     _mm_sub_epi16, _mm_sub_epi8, _mm_unpackhi_epi64, _mm_unpackhi_epi8, _mm_unpacklo_epi8,
     _mm_xor_si128,
 };
@@ -76,28 +77,37 @@ static ONES: [u8; 256] = {
 };
 
 /// The count of bytes that start a UTF-8 character (all but the continuation bytes
-/// 0x80..=0xbf) and the largest byte, over the whole 16-byte blocks at the start of `bytes`.
-/// Returns them with the number of bytes covered (a multiple of 16).
-pub(super) fn chars_and_max(bytes: &[u8]) -> (usize, u8, usize) {
+/// 0x80..=0xbf) and the largest byte of `bytes`, when it has at least 16 bytes (`None` for
+/// fewer).
+pub(super) fn chars_and_max(bytes: &[u8]) -> Option<(usize, u8)> {
+    if bytes.len() < 16 {
+        return None;
+    }
     if bytes.len() >= 128 && std::is_x86_feature_detected!("avx2") {
         // SAFETY: the CPU has AVX2, checked just above.
-        return unsafe { chars_and_max_avx2(bytes) };
+        return Some(unsafe { chars_and_max_avx2(bytes) });
     }
-    chars_and_max_sse2(bytes)
+    // SAFETY: every bit pattern, all zeros included, is a valid `__m128i`.
+    Some(chars_and_max_sse2(bytes, 0, unsafe { std::mem::zeroed() }))
 }
 
-fn chars_and_max_sse2(bytes: &[u8]) -> (usize, u8, usize) {
-    let covered = bytes.len() / 16 * 16;
+/// [`chars_and_max`] for `bytes[from..]` (`bytes` at least 16 bytes long), 16 bytes at a time,
+/// the largest byte starting from those of `high`. The last (partial) sixteen are read as the
+/// final sixteen bytes, counting only the new ones.
+fn chars_and_max_sse2(bytes: &[u8], from: usize, mut high: __m128i) -> (usize, u8) {
+    debug_assert!(bytes.len() >= 16 && from <= bytes.len());
+    let len = bytes.len();
+    let covered = from + (len - from) / 16 * 16;
+    let last = &bytes[len - 16..];
     let mut chars = 0;
-    let mut max = [0u8; 16];
-    // Byte counters take at most one per block: 255 blocks, then they are summed.
-    for part in bytes[..covered].chunks(255 * 16) {
-        // SAFETY: the loads read the 16-byte chunks of `part` and the store writes the 16
-        // bytes of `max` (no alignment needed); SSE2 is baseline on x86_64.
-        unsafe {
-            let not_continuation = _mm_set1_epi8(-65);
+    // SAFETY: the loads read the 16-byte chunks of `bytes[from..covered]` and the 16 bytes of
+    // `last` (no alignment needed); the rest are register operations; SSE2 is baseline on
+    // x86_64.
+    let max = unsafe {
+        let not_continuation = _mm_set1_epi8(-65);
+        // Byte counters take at most one per block: 255 blocks, then they are summed.
+        for part in bytes[from..covered].chunks(255 * 16) {
             let mut count = _mm_setzero_si128();
-            let mut high = _mm_loadu_si128(max.as_ptr().cast());
             for block in part.chunks_exact(16) {
                 let v = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
                 // As signed bytes the continuation bytes are -128..=-65.
@@ -107,45 +117,57 @@ fn chars_and_max_sse2(bytes: &[u8]) -> (usize, u8, usize) {
             let sums = _mm_sad_epu8(count, _mm_setzero_si128());
             chars += _mm_cvtsi128_si64(sums) as usize
                 + _mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)) as usize;
-            _mm_storeu_si128(max.as_mut_ptr().cast(), high);
         }
-    }
-    (chars, max.into_iter().max().unwrap_or(0), covered)
+        if covered < len {
+            let v = _mm_loadu_si128(last.as_ptr().cast::<__m128i>());
+            let firsts = _mm_movemask_epi8(_mm_cmpgt_epi8(v, not_continuation)) as u32;
+            chars += (firsts >> (16 - (len - covered))).count_ones() as usize;
+            high = _mm_max_epu8(high, v);
+        }
+        // The largest of the 16 bytes, halving the candidates four times.
+        high = _mm_max_epu8(high, _mm_srli_si128::<8>(high));
+        high = _mm_max_epu8(high, _mm_srli_si128::<4>(high));
+        high = _mm_max_epu8(high, _mm_srli_si128::<2>(high));
+        high = _mm_max_epu8(high, _mm_srli_si128::<1>(high));
+        _mm_cvtsi128_si32(high) as u8
+    };
+    (chars, max)
 }
 
-/// [`chars_and_max`] 32 bytes at a time, then 16 for the rest.
+/// [`chars_and_max`] 32 bytes at a time, then 16 for the rest (at least 16 bytes).
 ///
 /// # Safety
 /// The CPU supports AVX2.
 #[target_feature(enable = "avx2")]
 // SAFETY: unsafe only because it runs AVX2 instructions; the one caller checks
 // `is_x86_feature_detected!("avx2")` first.
-unsafe fn chars_and_max_avx2(bytes: &[u8]) -> (usize, u8, usize) {
+unsafe fn chars_and_max_avx2(bytes: &[u8]) -> (usize, u8) {
     let covered = bytes.len() / 32 * 32;
     let mut chars = 0;
-    let mut max = [0u8; 32];
-    for part in bytes[..covered].chunks(255 * 32) {
-        let mut sums = [0u64; 4];
-        // SAFETY: the loads read the 32-byte chunks of `part`, the stores write `max` and
-        // `sums` (32 bytes each; no alignment needed); the caller guarantees AVX2.
-        unsafe {
-            let not_continuation = _mm256_set1_epi8(-65);
+    // SAFETY: the loads read the 32-byte chunks of `bytes[..covered]` and the stores write the
+    // 32 bytes of `sums` (no alignment needed); the caller guarantees AVX2.
+    let high = unsafe {
+        let not_continuation = _mm256_set1_epi8(-65);
+        let mut high = _mm256_setzero_si256();
+        for part in bytes[..covered].chunks(255 * 32) {
             let mut count = _mm256_setzero_si256();
-            let mut high = _mm256_loadu_si256(max.as_ptr().cast());
             for block in part.chunks_exact(32) {
                 let v = _mm256_loadu_si256(block.as_ptr().cast::<__m256i>());
                 count = _mm256_sub_epi8(count, _mm256_cmpgt_epi8(v, not_continuation));
                 high = _mm256_max_epu8(high, v);
             }
+            let mut sums = [0u64; 4];
             let total = _mm256_sad_epu8(count, _mm256_setzero_si256());
             _mm256_storeu_si256(sums.as_mut_ptr().cast(), total);
-            _mm256_storeu_si256(max.as_mut_ptr().cast(), high);
+            chars += sums.iter().sum::<u64>() as usize;
         }
-        chars += sums.iter().sum::<u64>() as usize;
-    }
-    let (rest_chars, rest_max, rest) = chars_and_max_sse2(&bytes[covered..]);
-    let max = max.into_iter().max().unwrap_or(0).max(rest_max);
-    (chars + rest_chars, max, covered + rest)
+        _mm_max_epu8(
+            _mm256_castsi256_si128(high),
+            _mm256_extracti128_si256::<1>(high),
+        )
+    };
+    let (rest_chars, max) = chars_and_max_sse2(bytes, covered, high);
+    (chars + rest_chars, max)
 }
 
 /// The count of bytes at or above 0x80 in the whole 16-byte blocks at the start of `bytes`,
@@ -210,9 +232,10 @@ pub(super) fn utf8_len_of_utf16(src: &[u8]) -> (usize, usize) {
     (len, covered)
 }
 
-/// Latin-1 bytes from UTF-8 `src`, whose characters are all at most U+00FF, 16 input bytes
-/// per step. Returns (bytes read, bytes written), the bytes read ending at a character
-/// boundary; stops where fewer than 16 bytes remain on either side.
+/// Latin-1 bytes from UTF-8 `src`, 16 input bytes per step. Returns (bytes read, bytes
+/// written, whether every character read is at most U+00FF), the bytes read ending at a
+/// character boundary when they are; stops where fewer than 16 bytes remain on either side.
+/// When a character is above U+00FF, what was written is garbage (but inside `out`).
 ///
 /// Each step takes 16 bytes whatever they hold, so that where the next load starts does not
 /// wait for this block's contents: a lead byte at the end of a block is dropped like any
@@ -224,8 +247,13 @@ pub(super) fn utf8_len_of_utf16(src: &[u8]) -> (usize, usize) {
 #[target_feature(enable = "ssse3")]
 // SAFETY: unsafe only because it runs SSSE3 instructions; callers check
 // `is_x86_feature_detected!("ssse3")` first.
-pub(super) unsafe fn latin1_from_utf8(src: &[u8], out: &mut [MaybeUninit<u8>]) -> (usize, usize) {
+pub(super) unsafe fn latin1_from_utf8(
+    src: &[u8],
+    out: &mut [MaybeUninit<u8>],
+) -> (usize, usize, bool) {
     let (mut i, mut o) = (0, 0);
+    // Where bytes 0xc4 and above were seen: leads of characters above U+00FF.
+    let mut beyond_latin1 = 0;
     // SAFETY: every bit pattern, all zeros included, is a valid `__m128i`.
     let mut carried_c3: __m128i = unsafe { std::mem::zeroed() };
     while i + 16 <= src.len() && o + 16 <= out.len() {
@@ -245,6 +273,9 @@ pub(super) unsafe fn latin1_from_utf8(src: &[u8], out: &mut [MaybeUninit<u8>]) -
                 // Lead bytes are 0xc0 and above, -64..=-1 as signed bytes.
                 let leads = _mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8(-65))) as u32 & high;
                 let keep = !leads & 0xffff;
+                // 0xc4 and above are -60..=-1 as signed bytes.
+                beyond_latin1 |=
+                    _mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8(-61))) as u32 & high;
                 // 110000xx 10yyyyyy is the byte xxyyyyyy: the continuation byte as it is after
                 // 0xc2, plus 0x40 after 0xc3 (the only leads of Latin-1 characters); the
                 // byte before the first is the last of the previous block.
@@ -277,7 +308,7 @@ pub(super) unsafe fn latin1_from_utf8(src: &[u8], out: &mut [MaybeUninit<u8>]) -
     if i > 0 && src[i - 1] >= 0xc0 {
         i -= 1;
     }
-    (i, o)
+    (i, o, beyond_latin1 == 0)
 }
 
 /// UTF-16LE units from the run of three-byte UTF-8 characters (U+0800..=U+FFFF) at the start
