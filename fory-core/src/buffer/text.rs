@@ -222,11 +222,7 @@ pub(super) struct TextScan {
 pub(super) fn scan(bytes: &[u8]) -> TextScan {
     #[cfg(target_arch = "x86_64")]
     {
-        let (chars, max) = super::text_x86::chars_and_max(bytes).unwrap_or_else(|| {
-            // Fewer than 16 bytes.
-            let chars = bytes.iter().filter(|&&b| b as i8 >= -64).count();
-            (chars, bytes.iter().copied().max().unwrap_or(0))
-        });
+        let (chars, max) = super::text_x86::chars_and_max(bytes);
         let four = if max >= 0xf0 {
             bytes.iter().filter(|&&b| b >= 0xf0).count()
         } else {
@@ -379,15 +375,31 @@ fn utf16_from_utf8_with(src: &[u8], out: &mut [MaybeUninit<u8>], vector: bool) -
     while i < src.len() {
         let lead = src[i];
         if lead < 0x80 {
-            if i + 8 <= src.len() && o + 16 <= out.len() && word_at(src, i) & HIGH_BITS == 0 {
-                // Eight ASCII bytes widen to eight units with a zero high byte.
+            // ASCII bytes widen to units with a zero high byte: all of a block is widened, and
+            // what follows its ASCII bytes overwrites the rest.
+            #[cfg(target_arch = "x86_64")]
+            if i + 16 <= src.len() && o + 32 <= out.len() {
+                let ascii = super::text_x86::widen16(src, i, out, o);
+                i += ascii;
+                o += 2 * ascii;
+                continue;
+            }
+            if i + 8 <= src.len() && o + 16 <= out.len() {
+                let word = word_at(src, i);
                 let mut wide = [0u8; 16];
-                for (pair, &b) in wide.chunks_exact_mut(2).zip(&src[i..i + 8]) {
+                for (pair, b) in wide.chunks_exact_mut(2).zip(word.to_le_bytes()) {
                     pair[0] = b;
                 }
                 put(out, o, &wide);
-                i += 8;
-                o += 16;
+                // At least one: `lead` is ASCII.
+                let high = word & HIGH_BITS;
+                let ascii = if high == 0 {
+                    8
+                } else {
+                    high.trailing_zeros() as usize / 8
+                };
+                i += ascii;
+                o += 2 * ascii;
                 continue;
             }
             put(out, o, &[lead, 0]);

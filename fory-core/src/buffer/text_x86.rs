@@ -77,18 +77,52 @@ static ONES: [u8; 256] = {
 };
 
 /// The count of bytes that start a UTF-8 character (all but the continuation bytes
-/// 0x80..=0xbf) and the largest byte of `bytes`, when it has at least 16 bytes (`None` for
-/// fewer).
-pub(super) fn chars_and_max(bytes: &[u8]) -> Option<(usize, u8)> {
-    if bytes.len() < 16 {
-        return None;
+/// 0x80..=0xbf) and the largest byte of `bytes` (0 when empty).
+pub(super) fn chars_and_max(bytes: &[u8]) -> (usize, u8) {
+    let len = bytes.len();
+    if len < 16 {
+        // Copied into a zeroed block, with at most two overlapping copies; the zeros count
+        // as characters, taken off after.
+        let mut block = [0u8; 16];
+        if len >= 8 {
+            block[..8].copy_from_slice(&bytes[..8]);
+            block[len - 8..len].copy_from_slice(&bytes[len - 8..]);
+        } else if len >= 4 {
+            block[..4].copy_from_slice(&bytes[..4]);
+            block[len - 4..len].copy_from_slice(&bytes[len - 4..]);
+        } else {
+            block[..len].copy_from_slice(bytes);
+        }
+        // SAFETY: every bit pattern, all zeros included, is a valid `__m128i`.
+        let (chars, max) = chars_and_max_sse2(&block, 0, unsafe { std::mem::zeroed() });
+        return (chars - (16 - len), max);
     }
-    if bytes.len() >= 128 && std::is_x86_feature_detected!("avx2") {
+    if len >= 128 && std::is_x86_feature_detected!("avx2") {
         // SAFETY: the CPU has AVX2, checked just above.
-        return Some(unsafe { chars_and_max_avx2(bytes) });
+        return unsafe { chars_and_max_avx2(bytes) };
     }
     // SAFETY: every bit pattern, all zeros included, is a valid `__m128i`.
-    Some(chars_and_max_sse2(bytes, 0, unsafe { std::mem::zeroed() }))
+    chars_and_max_sse2(bytes, 0, unsafe { std::mem::zeroed() })
+}
+
+/// Widens the 16 bytes of `src` at `from` to 16-bit units at `out[to..to + 32]` and returns
+/// how many of them, from the first, are ASCII (the units of the others are garbage).
+#[inline(always)]
+pub(super) fn widen16(src: &[u8], from: usize, out: &mut [MaybeUninit<u8>], to: usize) -> usize {
+    let block = &src[from..from + 16];
+    let slot = &mut out[to..to + 32];
+    // SAFETY: the load reads the 16 bytes of `block`, the stores write the 32 of `slot`
+    // (`MaybeUninit<u8>` has the layout of `u8`; no alignment needed); SSE2 is baseline on
+    // x86_64.
+    let high = unsafe {
+        let v = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
+        let zero = _mm_setzero_si128();
+        let p = slot.as_mut_ptr().cast::<__m128i>();
+        _mm_storeu_si128(p, _mm_unpacklo_epi8(v, zero));
+        _mm_storeu_si128(p.add(1), _mm_unpackhi_epi8(v, zero));
+        _mm_movemask_epi8(v) as u32
+    };
+    (high | 1 << 16).trailing_zeros() as usize
 }
 
 /// [`chars_and_max`] for `bytes[from..]` (`bytes` at least 16 bytes long), 16 bytes at a time,
