@@ -278,29 +278,48 @@ fn scan_by_blocks(bytes: &[u8]) -> BlockScan {
     }
 }
 
-/// Whether the SSSE3 loops of `text_x86` can run here.
+/// Which of the vector loops of `text_x86` can run here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Vector {
+    /// None: the portable loops only.
+    None,
+    /// The SSSE3 loops.
+    Ssse3,
+    /// The SSSE3 and the AVX2 loops.
+    Avx2,
+}
+
+/// The vector loops this CPU can run (checked at run time; the answer is cached by std).
 #[inline(always)]
-fn ssse3() -> bool {
+fn vector() -> Vector {
     #[cfg(target_arch = "x86_64")]
-    return std::is_x86_feature_detected!("ssse3");
+    {
+        if !std::is_x86_feature_detected!("ssse3") {
+            return Vector::None;
+        }
+        if std::is_x86_feature_detected!("avx2") {
+            return Vector::Avx2;
+        }
+        Vector::Ssse3
+    }
     #[cfg(not(target_arch = "x86_64"))]
-    false
+    Vector::None
 }
 
 /// Writes the Latin-1 bytes of UTF-8 `src` to the start of `out`, which holds at least one
 /// byte per character, and returns the count written; or `None`, having written anything,
 /// where a character is above U+00FF (so the text cannot be Latin-1).
 pub(super) fn latin1_from_utf8(src: &[u8], out: &mut [MaybeUninit<u8>]) -> Option<usize> {
-    latin1_from_utf8_with(src, out, ssse3())
+    latin1_from_utf8_with(src, out, vector())
 }
 
 /// [`latin1_from_utf8`], with the SSSE3 loop first when `vector` (true only where the CPU has
 /// SSSE3).
-fn latin1_from_utf8_with(src: &[u8], out: &mut [MaybeUninit<u8>], vector: bool) -> Option<usize> {
+fn latin1_from_utf8_with(src: &[u8], out: &mut [MaybeUninit<u8>], vector: Vector) -> Option<usize> {
     let (mut i, mut o) = (0, 0);
     #[cfg(target_arch = "x86_64")]
-    if vector {
-        // SAFETY: `vector` is only true where the CPU has SSSE3.
+    if vector >= Vector::Ssse3 {
+        // SAFETY: `vector` is `Ssse3` or more only where the CPU has SSSE3.
         let (read, written, latin1) = unsafe { super::text_x86::latin1_from_utf8(src, out) };
         if !latin1 {
             return None;
@@ -365,12 +384,12 @@ fn latin1_from_utf8_with(src: &[u8], out: &mut [MaybeUninit<u8>], vector: bool) 
 /// Writes the UTF-16LE units of UTF-8 `src` to the start of `out`, which holds at least two
 /// bytes per unit. Returns the count of bytes written.
 pub(super) fn utf16_from_utf8(src: &[u8], out: &mut [MaybeUninit<u8>]) -> usize {
-    utf16_from_utf8_with(src, out, ssse3())
+    utf16_from_utf8_with(src, out, vector())
 }
 
 /// [`utf16_from_utf8`], runs of three-byte characters taken by the SSSE3 loop when `vector`
 /// (true only where the CPU has SSSE3).
-fn utf16_from_utf8_with(src: &[u8], out: &mut [MaybeUninit<u8>], vector: bool) -> usize {
+fn utf16_from_utf8_with(src: &[u8], out: &mut [MaybeUninit<u8>], vector: Vector) -> usize {
     let (mut i, mut o) = (0, 0);
     while i < src.len() {
         let lead = src[i];
@@ -412,10 +431,17 @@ fn utf16_from_utf8_with(src: &[u8], out: &mut [MaybeUninit<u8>], vector: bool) -
             // reading four bytes at a time.
             let mut vector_read = 0;
             #[cfg(target_arch = "x86_64")]
-            if vector {
-                // SAFETY: `vector` is only true where the CPU has SSSE3.
-                let (read, written) =
-                    unsafe { super::text_x86::utf16_from_three_byte_run(&src[i..], &mut out[o..]) };
+            // (The vector loops need 16 bytes on each side.)
+            if vector >= Vector::Ssse3 && i + 16 <= src.len() && o + 16 <= out.len() {
+                // SAFETY: `vector` is `Ssse3` or more only where the CPU has SSSE3, and `Avx2`
+                // only where it has AVX2 too.
+                let (read, written) = unsafe {
+                    super::text_x86::utf16_from_three_byte_runs(
+                        &src[i..],
+                        &mut out[o..],
+                        vector == Vector::Avx2,
+                    )
+                };
                 i += read;
                 o += written;
                 vector_read = read;
@@ -487,12 +513,12 @@ fn utf16_from_three_byte_run(src: &[u8], out: &mut [MaybeUninit<u8>]) -> (usize,
 /// Latin-1 bytes as a `String`: ASCII is copied eight bytes at a time, U+0080..=U+00FF take
 /// two bytes each.
 pub(super) fn string_from_latin1(src: &[u8]) -> String {
-    string_from_latin1_with(src, ssse3())
+    string_from_latin1_with(src, vector())
 }
 
 /// [`string_from_latin1`], 16 bytes per step by SSSE3 first when `vector` (true only where
 /// the CPU has SSSE3).
-fn string_from_latin1_with(src: &[u8], vector: bool) -> String {
+fn string_from_latin1_with(src: &[u8], vector: Vector) -> String {
     #[cfg(target_arch = "x86_64")]
     let (counted, covered) = super::text_x86::count_high(src);
     #[cfg(not(target_arch = "x86_64"))]
@@ -502,8 +528,8 @@ fn string_from_latin1_with(src: &[u8], vector: bool) -> String {
     let room = &mut out.spare_capacity_mut()[..src.len() + wide];
     let (mut i, mut o) = (0, 0);
     #[cfg(target_arch = "x86_64")]
-    if vector {
-        // SAFETY: `vector` is only true where the CPU has SSSE3.
+    if vector >= Vector::Ssse3 {
+        // SAFETY: `vector` is `Ssse3` or more only where the CPU has SSSE3.
         (i, o) = unsafe { super::text_x86::utf8_from_latin1(src, room) };
     }
     #[cfg(not(target_arch = "x86_64"))]
@@ -547,12 +573,12 @@ fn string_from_latin1_with(src: &[u8], vector: bool) -> String {
 /// UTF-16LE `src` (an even byte count) as a `String`, or the byte index (into `src`) of the
 /// first unpaired surrogate and that unit.
 pub(super) fn string_from_utf16(src: &[u8]) -> Result<String, (usize, u16)> {
-    string_from_utf16_with(src, ssse3())
+    string_from_utf16_with(src, vector())
 }
 
 /// [`string_from_utf16`], runs of ASCII and of three-byte characters taken eight units at a
 /// time by SSSE3 when `vector` (true only where the CPU has SSSE3).
-fn string_from_utf16_with(src: &[u8], vector: bool) -> Result<String, (usize, u16)> {
+fn string_from_utf16_with(src: &[u8], vector: Vector) -> Result<String, (usize, u16)> {
     let units = src.len() / 2;
     let unit = |k: usize| u16::from_le_bytes([src[2 * k], src[2 * k + 1]]);
     // Bytes of UTF-8 per unit (a surrogate is half of a four-byte character): by vector
@@ -575,8 +601,13 @@ fn string_from_utf16_with(src: &[u8], vector: bool) -> Result<String, (usize, u1
     let (mut k, mut o) = (0, 0);
     while k < units {
         #[cfg(target_arch = "x86_64")]
-        if vector && !(0x80..0x800).contains(&unit(k)) {
-            // SAFETY: `vector` is only true where the CPU has SSSE3.
+        // (The vector loop needs 16 bytes of input and 24 of room.)
+        if vector >= Vector::Ssse3
+            && 2 * k + 16 <= src.len()
+            && o + 24 <= room.len()
+            && !(0x80..0x800).contains(&unit(k))
+        {
+            // SAFETY: `vector` is `Ssse3` or more only where the CPU has SSSE3.
             let (read, written) =
                 unsafe { super::text_x86::utf8_from_utf16_runs(&src[2 * k..], &mut room[o..]) };
             k += read / 2;
@@ -694,14 +725,12 @@ mod tests {
         out
     }
 
-    /// Whether the vector loops can run here: the tests run both the loops with and without
-    /// them.
-    fn vector_choices() -> Vec<bool> {
-        if ssse3() {
-            vec![false, true]
-        } else {
-            vec![false]
-        }
+    /// The vector loops that can run here: the tests run the loops at each of these levels.
+    fn vector_choices() -> Vec<Vector> {
+        [Vector::None, Vector::Ssse3, Vector::Avx2]
+            .into_iter()
+            .filter(|&v| v <= vector())
+            .collect()
     }
 
     fn filled(len: usize, f: impl FnOnce(&mut [MaybeUninit<u8>]) -> usize) -> Vec<u8> {
@@ -736,21 +765,21 @@ mod tests {
             let utf16: Vec<u8> = s.encode_utf16().flat_map(u16::to_le_bytes).collect();
             for vector in vector_choices() {
                 let written = filled(utf16.len(), |o| utf16_from_utf8_with(bytes, o, vector));
-                assert_eq!(written, utf16, "{s:?} {vector}");
+                assert_eq!(written, utf16, "{s:?} {vector:?}");
                 assert_eq!(string_from_utf16_with(&utf16, vector).unwrap(), s);
                 if latin1 {
                     let expected: Vec<u8> = s.chars().map(|c| c as u8).collect();
                     let written = filled(expected.len(), |o| {
                         latin1_from_utf8_with(bytes, o, vector).unwrap_or(usize::MAX)
                     });
-                    assert_eq!(written, expected, "{s:?} {vector}");
+                    assert_eq!(written, expected, "{s:?} {vector:?}");
                     assert_eq!(string_from_latin1_with(&expected, vector), s);
                 } else {
                     // Room for one byte per UTF-8 byte, as the writer gives text not known to
                     // be Latin-1.
                     let mut room = vec![MaybeUninit::new(0u8); bytes.len()];
                     let found = latin1_from_utf8_with(bytes, &mut room, vector);
-                    assert_eq!(found, None, "{s:?} {vector}");
+                    assert_eq!(found, None, "{s:?} {vector:?}");
                 }
             }
         }

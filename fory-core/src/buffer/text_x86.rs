@@ -11,16 +11,18 @@
 //! block's only obligations are the CPU features of its function, which the callers check.
 
 use std::arch::x86_64::{
-    __m128i, __m256i, _mm256_castsi256_si128, _mm256_cmpgt_epi8, _mm256_extracti128_si256,
-    _mm256_loadu_si256, _mm256_max_epu8, _mm256_sad_epu8, _mm256_set1_epi8, _mm256_setzero_si256,
-    _mm256_storeu_si256, _mm256_sub_epi8, _mm_add_epi8, _mm_alignr_epi8, _mm_and_si128,
-    _mm_andnot_si128, _mm_cmpeq_epi16, _mm_cmpeq_epi8, _mm_cmpgt_epi16, _mm_cmpgt_epi8,
-    _mm_cmplt_epi8, _mm_cvtsi128_si32, _mm_cvtsi128_si64, _mm_loadu_si128, _mm_madd_epi16,
-    _mm_max_epu8, _mm_movemask_epi8, _mm_or_si128, _mm_packus_epi16, _mm_sad_epu8, _mm_set1_epi16,
-    _mm_set1_epi8, _mm_set_epi64x, _mm_setr_epi8, _mm_setzero_si128, _mm_shuffle_epi8,
-    _mm_slli_epi16, _mm_srli_epi16, _mm_srli_si128, _mm_storel_epi64, _mm_storeu_si128,
-    _mm_sub_epi16, _mm_sub_epi8, _mm_unpackhi_epi64, _mm_unpackhi_epi8, _mm_unpacklo_epi8,
-    _mm_xor_si128,
+    __m128i, __m256i, _mm256_and_si256, _mm256_castsi128_si256, _mm256_castsi256_si128,
+    _mm256_cmpeq_epi16, _mm256_cmpgt_epi8, _mm256_extracti128_si256, _mm256_inserti128_si256,
+    _mm256_loadu_si256, _mm256_max_epu8, _mm256_movemask_epi8, _mm256_or_si256, _mm256_sad_epu8,
+    _mm256_set1_epi16, _mm256_set1_epi8, _mm256_setr_epi8, _mm256_setzero_si256,
+    _mm256_shuffle_epi8, _mm256_slli_epi16, _mm256_storeu_si256, _mm256_sub_epi8, _mm_add_epi8,
+    _mm_alignr_epi8, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi16, _mm_cmpeq_epi8,
+    _mm_cmpgt_epi16, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_cvtsi128_si32, _mm_cvtsi128_si64,
+    _mm_loadu_si128, _mm_madd_epi16, _mm_max_epu8, _mm_movemask_epi8, _mm_or_si128,
+    _mm_packus_epi16, _mm_sad_epu8, _mm_set1_epi16, _mm_set1_epi8, _mm_set_epi64x, _mm_setr_epi8,
+    _mm_setzero_si128, _mm_shuffle_epi8, _mm_slli_epi16, _mm_srli_epi16, _mm_srli_si128,
+    _mm_storel_epi64, _mm_storeu_si128, _mm_sub_epi16, _mm_sub_epi8, _mm_unpackhi_epi64,
+    _mm_unpackhi_epi8, _mm_unpacklo_epi8, _mm_xor_si128,
 };
 use std::mem::MaybeUninit;
 
@@ -81,21 +83,23 @@ static ONES: [u8; 256] = {
 pub(super) fn chars_and_max(bytes: &[u8]) -> (usize, u8) {
     let len = bytes.len();
     if len < 16 {
-        // Copied into a zeroed block, with at most two overlapping copies; the zeros count
-        // as characters, taken off after.
-        let mut block = [0u8; 16];
-        if len >= 8 {
-            block[..8].copy_from_slice(&bytes[..8]);
-            block[len - 8..len].copy_from_slice(&bytes[len - 8..]);
-        } else if len >= 4 {
-            block[..4].copy_from_slice(&bytes[..4]);
-            block[len - 4..len].copy_from_slice(&bytes[len - 4..]);
-        } else {
-            block[..len].copy_from_slice(bytes);
-        }
-        // SAFETY: every bit pattern, all zeros included, is a valid `__m128i`.
-        let (chars, max) = chars_and_max_sse2(&block, 0, unsafe { std::mem::zeroed() });
-        return (chars - (16 - len), max);
+        let (low, high) = short_words(bytes);
+        // The bytes as one block, zeros after them; the zeros count as characters, taken off
+        // after. (Built in registers: stored in pieces and loaded whole, the load would wait
+        // for the stores.)
+        // SAFETY: register operations only, SSE2 (baseline on x86_64); `unsafe` for Rust
+        // releases before 1.87, which do not yet call them safe.
+        #[allow(unused_unsafe)]
+        let (firsts, max) = unsafe {
+            let v = _mm_set_epi64x(high as i64, low as i64);
+            let firsts = _mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8(-65))) as u32;
+            let mut m = _mm_max_epu8(v, _mm_srli_si128::<8>(v));
+            m = _mm_max_epu8(m, _mm_srli_si128::<4>(m));
+            m = _mm_max_epu8(m, _mm_srli_si128::<2>(m));
+            m = _mm_max_epu8(m, _mm_srli_si128::<1>(m));
+            (firsts, _mm_cvtsi128_si32(m) as u8)
+        };
+        return ((firsts & ((1 << len) - 1)).count_ones() as usize, max);
     }
     if len >= 128 && std::is_x86_feature_detected!("avx2") {
         // SAFETY: the CPU has AVX2, checked just above.
@@ -123,6 +127,39 @@ pub(super) fn widen16(src: &[u8], from: usize, out: &mut [MaybeUninit<u8>], to: 
         _mm_movemask_epi8(v) as u32
     };
     (high | 1 << 16).trailing_zeros() as usize
+}
+
+/// The bytes of `bytes` (fewer than 16) as the two little-endian words of a 16-byte block,
+/// zeros after them: at most two overlapping loads per word.
+#[inline(always)]
+fn short_words(bytes: &[u8]) -> (u64, u64) {
+    let len = bytes.len();
+    debug_assert!(len < 16);
+    let word = |at: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&bytes[at..at + 8]);
+        u64::from_le_bytes(w)
+    };
+    let half = |at: usize| {
+        let mut w = [0u8; 4];
+        w.copy_from_slice(&bytes[at..at + 4]);
+        u64::from(u32::from_le_bytes(w))
+    };
+    if len >= 8 {
+        // The last eight bytes, without those the first word holds.
+        let last = word(len - 8)
+            .checked_shr(8 * (16 - len) as u32)
+            .unwrap_or(0);
+        (word(0), last)
+    } else if len >= 4 {
+        (half(0) | (half(len - 4) >> (8 * (8 - len))) << 32, 0)
+    } else {
+        let low = bytes
+            .iter()
+            .rev()
+            .fold(0u64, |w, &b| (w << 8) | u64::from(b));
+        (low, 0)
+    }
 }
 
 /// [`chars_and_max`] for `bytes[from..]` (`bytes` at least 16 bytes long), 16 bytes at a time,
@@ -401,6 +438,105 @@ pub(super) unsafe fn utf16_from_three_byte_run(
         o += 10;
     }
     (i, o)
+}
+
+/// [`utf16_from_three_byte_run`], ten characters (30 bytes) per step by AVX2 first when
+/// `avx2`.
+///
+/// # Safety
+/// The CPU supports SSSE3, and AVX2 when `avx2`.
+// SAFETY: unsafe only because it runs SSSE3 and (when `avx2`) AVX2 instructions, which the
+// caller guarantees.
+pub(super) unsafe fn utf16_from_three_byte_runs(
+    src: &[u8],
+    out: &mut [MaybeUninit<u8>],
+    avx2: bool,
+) -> (usize, usize) {
+    let (mut i, mut o) = (0, 0);
+    if avx2 {
+        // SAFETY: the caller guarantees AVX2 when `avx2`.
+        let (read, written, ended) = unsafe { utf16_from_three_byte_run_avx2(src, out) };
+        if ended {
+            return (read, written);
+        }
+        (i, o) = (read, written);
+    }
+    // SAFETY: the caller guarantees SSSE3.
+    let (read, written) = unsafe { utf16_from_three_byte_run(&src[i..], &mut out[o..]) };
+    (i + read, o + written)
+}
+
+/// [`utf16_from_three_byte_run`] ten characters per step: five from the 16 bytes at `i` in
+/// the low lane, five from the 16 at `i + 15` in the high lane. Returns (bytes read, bytes
+/// written, whether another character ended the run); stops where fewer than 31 bytes remain
+/// in `src` or 26 in `out`.
+///
+/// # Safety
+/// The CPU supports AVX2.
+#[target_feature(enable = "avx2")]
+// SAFETY: unsafe only because it runs AVX2 instructions, which the caller guarantees.
+unsafe fn utf16_from_three_byte_run_avx2(
+    src: &[u8],
+    out: &mut [MaybeUninit<u8>],
+) -> (usize, usize, bool) {
+    let (mut i, mut o) = (0, 0);
+    while i + 31 <= src.len() && o + 26 <= out.len() {
+        let low = &src[i..i + 16];
+        let high = &src[i + 15..i + 31];
+        let slot = &mut out[o..o + 26];
+        // SAFETY: the loads read the 16 bytes of `low` and of `high`; the stores write bytes
+        // 0..16 and 10..26 of `slot`; the caller guarantees AVX2.
+        let ok = unsafe {
+            let v = _mm256_inserti128_si256::<1>(
+                _mm256_castsi128_si256(_mm_loadu_si128(low.as_ptr().cast::<__m128i>())),
+                _mm_loadu_si128(high.as_ptr().cast::<__m128i>()),
+            );
+            // As in the SSSE3 loop, in each lane.
+            let lead_mid = _mm256_shuffle_epi8(
+                v,
+                _mm256_setr_epi8(
+                    1, 0, 4, 3, 7, 6, 10, 9, 13, 12, -1, -1, -1, -1, -1, -1, //
+                    1, 0, 4, 3, 7, 6, 10, 9, 13, 12, -1, -1, -1, -1, -1, -1,
+                ),
+            );
+            let last = _mm256_shuffle_epi8(
+                v,
+                _mm256_setr_epi8(
+                    2, -1, 5, -1, 8, -1, 11, -1, 14, -1, -1, -1, -1, -1, -1, -1, //
+                    2, -1, 5, -1, 8, -1, 11, -1, 14, -1, -1, -1, -1, -1, -1, -1,
+                ),
+            );
+            let is_three = _mm256_cmpeq_epi16(
+                _mm256_and_si256(lead_mid, _mm256_set1_epi16(0xf000u16 as i16)),
+                _mm256_set1_epi16(0xe000u16 as i16),
+            );
+            let ok = _mm256_movemask_epi8(is_three) as u32 & 0x03ff_03ff;
+            let x = _mm256_slli_epi16::<4>(_mm256_and_si256(lead_mid, _mm256_set1_epi16(0x0f00)));
+            let y = _mm256_slli_epi16::<6>(_mm256_and_si256(lead_mid, _mm256_set1_epi16(0x003f)));
+            let z = _mm256_and_si256(last, _mm256_set1_epi16(0x003f));
+            let units = _mm256_or_si256(_mm256_or_si256(x, y), z);
+            let p = slot.as_mut_ptr();
+            _mm_storeu_si128(p.cast::<__m128i>(), _mm256_castsi256_si128(units));
+            _mm_storeu_si128(
+                p.add(10).cast::<__m128i>(),
+                _mm256_extracti128_si256::<1>(units),
+            );
+            ok
+        };
+        // Ten characters advance by a constant; fewer end the run (a separate exit, so that
+        // the advance is not a select).
+        if ok != 0x03ff_03ff {
+            let good = if ok & 0x3ff == 0x3ff {
+                5 + (!(ok >> 16) & 0x3ff).trailing_zeros() as usize / 2
+            } else {
+                (!ok & 0x3ff).trailing_zeros() as usize / 2
+            };
+            return (i + 3 * good, o + 2 * good, true);
+        }
+        i += 30;
+        o += 20;
+    }
+    (i, o, false)
 }
 
 /// UTF-8 from the UTF-16LE units at the start of `src`, eight units (16 bytes) per step while
