@@ -319,8 +319,10 @@ fn latin1_from_utf8_with(src: &[u8], out: &mut [MaybeUninit<u8>], vector: Vector
     let (mut i, mut o) = (0, 0);
     #[cfg(target_arch = "x86_64")]
     if vector >= Vector::Ssse3 {
-        // SAFETY: `vector` is `Ssse3` or more only where the CPU has SSSE3.
-        let (read, written, latin1) = unsafe { super::text_x86::latin1_from_utf8(src, out) };
+        // SAFETY: `vector` is `Ssse3` or more only where the CPU has SSSE3, and `Avx2` only
+        // where it has AVX2 too.
+        let (read, written, latin1) =
+            unsafe { super::text_x86::latin1_from_utf8_any(src, out, vector == Vector::Avx2) };
         if !latin1 {
             return None;
         }

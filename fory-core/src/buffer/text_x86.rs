@@ -11,18 +11,19 @@
 //! block's only obligations are the CPU features of its function, which the callers check.
 
 use std::arch::x86_64::{
-    __m128i, __m256i, _mm256_and_si256, _mm256_castsi128_si256, _mm256_castsi256_si128,
-    _mm256_cmpeq_epi16, _mm256_cmpgt_epi8, _mm256_extracti128_si256, _mm256_inserti128_si256,
-    _mm256_loadu_si256, _mm256_max_epu8, _mm256_movemask_epi8, _mm256_or_si256, _mm256_sad_epu8,
-    _mm256_set1_epi16, _mm256_set1_epi8, _mm256_setr_epi8, _mm256_setzero_si256,
-    _mm256_shuffle_epi8, _mm256_slli_epi16, _mm256_storeu_si256, _mm256_sub_epi8, _mm_add_epi8,
-    _mm_alignr_epi8, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi16, _mm_cmpeq_epi8,
-    _mm_cmpgt_epi16, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_cvtsi128_si32, _mm_cvtsi128_si64,
-    _mm_loadu_si128, _mm_madd_epi16, _mm_max_epu8, _mm_movemask_epi8, _mm_or_si128,
-    _mm_packus_epi16, _mm_sad_epu8, _mm_set1_epi16, _mm_set1_epi8, _mm_set_epi64x, _mm_setr_epi8,
-    _mm_setzero_si128, _mm_shuffle_epi8, _mm_slli_epi16, _mm_srli_epi16, _mm_srli_si128,
-    _mm_storel_epi64, _mm_storeu_si128, _mm_sub_epi16, _mm_sub_epi8, _mm_unpackhi_epi64,
-    _mm_unpackhi_epi8, _mm_unpacklo_epi8, _mm_xor_si128,
+    __m128i, __m256i, _mm256_add_epi8, _mm256_alignr_epi8, _mm256_and_si256,
+    _mm256_castsi128_si256, _mm256_castsi256_si128, _mm256_cmpeq_epi16, _mm256_cmpeq_epi8,
+    _mm256_cmpgt_epi8, _mm256_extracti128_si256, _mm256_inserti128_si256, _mm256_loadu_si256,
+    _mm256_max_epu8, _mm256_movemask_epi8, _mm256_or_si256, _mm256_permute2x128_si256,
+    _mm256_sad_epu8, _mm256_set1_epi16, _mm256_set1_epi8, _mm256_set_epi64x, _mm256_setr_epi8,
+    _mm256_setzero_si256, _mm256_shuffle_epi8, _mm256_slli_epi16, _mm256_storeu_si256,
+    _mm256_sub_epi8, _mm_add_epi8, _mm_alignr_epi8, _mm_and_si128, _mm_andnot_si128,
+    _mm_cmpeq_epi16, _mm_cmpeq_epi8, _mm_cmpgt_epi16, _mm_cmpgt_epi8, _mm_cmplt_epi8,
+    _mm_cvtsi128_si32, _mm_cvtsi128_si64, _mm_loadu_si128, _mm_madd_epi16, _mm_max_epu8,
+    _mm_movemask_epi8, _mm_or_si128, _mm_packus_epi16, _mm_sad_epu8, _mm_set1_epi16, _mm_set1_epi8,
+    _mm_set_epi64x, _mm_setr_epi8, _mm_setzero_si128, _mm_shuffle_epi8, _mm_slli_epi16,
+    _mm_srli_epi16, _mm_srli_si128, _mm_storel_epi64, _mm_storeu_si128, _mm_sub_epi16,
+    _mm_sub_epi8, _mm_unpackhi_epi64, _mm_unpackhi_epi8, _mm_unpacklo_epi8, _mm_xor_si128,
 };
 use std::mem::MaybeUninit;
 
@@ -301,6 +302,114 @@ pub(super) fn utf8_len_of_utf16(src: &[u8]) -> (usize, usize) {
         len += sums.iter().map(|&s| s as usize).sum::<usize>();
     }
     (len, covered)
+}
+
+/// [`latin1_from_utf8`], 32 input bytes per step by AVX2 first when `avx2`.
+///
+/// # Safety
+/// The CPU supports SSSE3, and AVX2 when `avx2`.
+// SAFETY: unsafe only because it runs SSSE3 and (when `avx2`) AVX2 instructions, which the
+// caller guarantees.
+pub(super) unsafe fn latin1_from_utf8_any(
+    src: &[u8],
+    out: &mut [MaybeUninit<u8>],
+    avx2: bool,
+) -> (usize, usize, bool) {
+    let (mut i, mut o) = (0, 0);
+    if avx2 {
+        // SAFETY: the caller guarantees AVX2 when `avx2`.
+        let (read, written, latin1) = unsafe { latin1_from_utf8_avx2(src, out) };
+        if !latin1 {
+            return (read, written, false);
+        }
+        (i, o) = (read, written);
+    }
+    // SAFETY: the caller guarantees SSSE3.
+    let (read, written, latin1) = unsafe { latin1_from_utf8(&src[i..], &mut out[o..]) };
+    (i + read, o + written, latin1)
+}
+
+/// [`latin1_from_utf8`] 32 input bytes per step, each 128-bit lane as there; stops where
+/// fewer than 32 bytes remain on either side.
+///
+/// # Safety
+/// The CPU supports AVX2.
+#[target_feature(enable = "avx2")]
+// SAFETY: unsafe only because it runs AVX2 instructions, which the caller guarantees.
+unsafe fn latin1_from_utf8_avx2(src: &[u8], out: &mut [MaybeUninit<u8>]) -> (usize, usize, bool) {
+    let (mut i, mut o) = (0, 0);
+    let mut beyond_latin1 = 0;
+    // SAFETY: every bit pattern, all zeros included, is a valid `__m256i`.
+    let mut carried_c3: __m256i = unsafe { std::mem::zeroed() };
+    while i + 32 <= src.len() && o + 32 <= out.len() {
+        let block = &src[i..i + 32];
+        let slot = &mut out[o..o + 32];
+        // SAFETY: the load reads the 32 bytes of `block`; the stores write 8 bytes at offsets
+        // 0, n0, n0 + n1 and n0 + n1 + n2 (each at most 8) of `slot`, all inside its 32 bytes;
+        // the caller guarantees AVX2.
+        let written = unsafe {
+            let v = _mm256_loadu_si256(block.as_ptr().cast::<__m256i>());
+            let high = _mm256_movemask_epi8(v) as u32;
+            if high == 0 {
+                _mm256_storeu_si256(slot.as_mut_ptr().cast::<__m256i>(), v);
+                carried_c3 = _mm256_setzero_si256();
+                32
+            } else {
+                let leads =
+                    _mm256_movemask_epi8(_mm256_cmpgt_epi8(v, _mm256_set1_epi8(-65))) as u32 & high;
+                beyond_latin1 |=
+                    _mm256_movemask_epi8(_mm256_cmpgt_epi8(v, _mm256_set1_epi8(-61))) as u32 & high;
+                let c3 = _mm256_cmpeq_epi8(v, _mm256_set1_epi8(0xc3u8 as i8));
+                // The byte before each: the previous block's last, then this block's, across
+                // the lanes.
+                let before = _mm256_permute2x128_si256::<0x21>(carried_c3, c3);
+                let after_c3 = _mm256_alignr_epi8::<15>(c3, before);
+                carried_c3 = c3;
+                let fixed = _mm256_add_epi8(v, _mm256_and_si256(after_c3, _mm256_set1_epi8(0x40)));
+                let keep = !leads;
+                let k = [
+                    (keep & 0xff) as usize,
+                    (keep >> 8 & 0xff) as usize,
+                    (keep >> 16 & 0xff) as usize,
+                    (keep >> 24) as usize,
+                ];
+                let shuffle = |a: usize, b: usize| {
+                    _mm_set_epi64x(i64::from_le_bytes(KEEP[b]), i64::from_le_bytes(KEEP[a]))
+                };
+                let shuffle = _mm256_add_epi8(
+                    _mm256_inserti128_si256::<1>(
+                        _mm256_castsi128_si256(shuffle(k[0], k[1])),
+                        shuffle(k[2], k[3]),
+                    ),
+                    // Each lane's high half counts from its byte 8.
+                    _mm256_set_epi64x(0x0808_0808_0808_0808, 0, 0x0808_0808_0808_0808, 0),
+                );
+                let packed = _mm256_shuffle_epi8(fixed, shuffle);
+                let (low, high) = (
+                    _mm256_castsi256_si128(packed),
+                    _mm256_extracti128_si256::<1>(packed),
+                );
+                let n = k.map(|m| usize::from(ONES[m]));
+                let p = slot.as_mut_ptr();
+                _mm_storel_epi64(p.cast::<__m128i>(), low);
+                _mm_storel_epi64(p.add(n[0]).cast::<__m128i>(), _mm_unpackhi_epi64(low, low));
+                _mm_storel_epi64(p.add(n[0] + n[1]).cast::<__m128i>(), high);
+                _mm_storel_epi64(
+                    p.add(n[0] + n[1] + n[2]).cast::<__m128i>(),
+                    _mm_unpackhi_epi64(high, high),
+                );
+                n[0] + n[1] + n[2] + n[3]
+            }
+        };
+        i += 32;
+        o += written;
+    }
+    // A block that ended with a lead byte wrote nothing for it: its character is read again
+    // from its lead.
+    if i > 0 && src[i - 1] >= 0xc0 {
+        i -= 1;
+    }
+    (i, o, beyond_latin1 == 0)
 }
 
 /// Latin-1 bytes from UTF-8 `src`, 16 input bytes per step. Returns (bytes read, bytes
