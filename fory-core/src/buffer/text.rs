@@ -3,8 +3,11 @@
 //! and UTF-16LE bodies Java writes.
 //!
 //! Text is mostly ASCII, so every loop here moves eight or sixteen ASCII bytes per step and
-//! falls back to one character at a time only where a character needs it. The tests below
-//! check each function against the obvious one-character-at-a-time version.
+//! falls back to one character at a time only where a character needs it. On x86_64 the loops
+//! of `text_x86` go first where the CPU has SSSE3 or AVX2 (checked at run time), 16 or 32
+//! bytes per step whatever the characters, and these loops finish what they leave. The tests
+//! below check each function, at each level of vector loops the CPU has, against the obvious
+//! one-character-at-a-time version.
 
 use std::mem::MaybeUninit;
 
@@ -280,6 +283,7 @@ fn scan_by_blocks(bytes: &[u8]) -> BlockScan {
 
 /// Which of the vector loops of `text_x86` can run here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
 enum Vector {
     /// None: the portable loops only.
     None,
