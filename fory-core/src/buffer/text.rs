@@ -411,11 +411,16 @@ fn utf16_from_utf8_with(src: &[u8], out: &mut [MaybeUninit<u8>], vector: Vector)
             }
             if i + 8 <= src.len() && o + 16 <= out.len() {
                 let word = word_at(src, i);
-                let mut wide = [0u8; 16];
-                for (pair, b) in wide.chunks_exact_mut(2).zip(word.to_le_bytes()) {
-                    pair[0] = b;
+                #[cfg(target_arch = "x86_64")]
+                super::text_x86::widen8(word, out, o);
+                #[cfg(not(target_arch = "x86_64"))]
+                {
+                    let mut wide = [0u8; 16];
+                    for (pair, b) in wide.chunks_exact_mut(2).zip(word.to_le_bytes()) {
+                        pair[0] = b;
+                    }
+                    put(out, o, &wide);
                 }
-                put(out, o, &wide);
                 // At least one: `lead` is ASCII.
                 let high = word & HIGH_BITS;
                 let ascii = if high == 0 {

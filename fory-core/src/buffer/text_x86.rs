@@ -163,6 +163,18 @@ fn short_words(bytes: &[u8]) -> (u64, u64) {
     }
 }
 
+/// Widens the eight bytes of `word` (little-endian) to 16-bit units at `out[to..to + 16]`.
+#[inline(always)]
+pub(super) fn widen8(word: u64, out: &mut [MaybeUninit<u8>], to: usize) {
+    let slot = &mut out[to..to + 16];
+    // SAFETY: the store writes the 16 bytes of `slot` (`MaybeUninit<u8>` has the layout of
+    // `u8`; no alignment needed); SSE2 is baseline on x86_64.
+    unsafe {
+        let v = _mm_unpacklo_epi8(_mm_set_epi64x(0, word as i64), _mm_setzero_si128());
+        _mm_storeu_si128(slot.as_mut_ptr().cast::<__m128i>(), v);
+    }
+}
+
 /// [`chars_and_max`] for `bytes[from..]` (`bytes` at least 16 bytes long), 16 bytes at a time,
 /// the largest byte starting from those of `high`. The last (partial) sixteen are read as the
 /// final sixteen bytes, counting only the new ones.
