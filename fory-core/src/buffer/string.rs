@@ -103,6 +103,10 @@ impl Writer {
         if java_rule_prefers_utf8(ascii, sampled) {
             return self.write_encoded_str(StringEncoding::Utf8, bytes);
         }
+        if len <= 256 {
+            // The sample was the whole text: its count is exact.
+            return self.write_utf16(s, sampled);
+        }
         // At least one UTF-16 unit per three UTF-8 bytes, at most one per byte.
         let wrote = self.write_before_counting(
             StringEncoding::Utf16,
@@ -113,12 +117,7 @@ impl Writer {
         match wrote {
             Attempt::Written => Ok(()),
             Attempt::Unsized | Attempt::Refused => {
-                let units = if len <= 256 {
-                    sampled
-                } else {
-                    text::scan(bytes).utf16_units
-                };
-                self.write_utf16(s, units)
+                self.write_utf16(s, text::scan(bytes).utf16_units)
             }
         }
     }
