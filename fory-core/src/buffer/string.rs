@@ -77,10 +77,11 @@ impl Writer {
     ///
     /// Text whose first non-ASCII character fits Latin-1 is converted to Latin-1 straight away,
     /// giving up at a character above U+00FF. Otherwise Java's choice between UTF-8 and UTF-16
-    /// needs at most 64 UTF-16 units, all in the first 256 bytes; UTF-16 is then converted
-    /// straight away too. Either way the header goes before a body whose length is only known
-    /// once written, which works where every possible length has a header of the same size
-    /// (for all but a few byte counts); at the others the text is scanned first.
+    /// needs at most 64 UTF-16 units, all in the first 256 bytes, whose count is exact for
+    /// shorter text; longer UTF-16 text is converted straight away too. Converting straight
+    /// away puts the header before a body whose length is only known once written, which works
+    /// where every possible length has a header of the same size (for all but a few byte
+    /// counts); at the others the text is scanned first.
     fn write_non_ascii(&mut self, s: &str, ascii: usize) -> Result<()> {
         let bytes = s.as_bytes();
         let len = bytes.len();
