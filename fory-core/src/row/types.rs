@@ -80,45 +80,47 @@ impl RowType for Date {
     }
 }
 
-/// TIMESTAMP: microseconds since the Unix epoch as an `i64` (sub-microsecond digits are cut).
-impl RowType for Timestamp {
-    type View<'a> = Timestamp;
-    const FIXED: Option<usize> = Some(8);
+/// A time type stored as an `i64` of microseconds: `$micros` gives them from the value's
+/// nanoseconds (cut to the `i64` range), `$from` builds the value back.
+macro_rules! micros_type {
+    ($(#[$doc:meta])* $ty:ty, $micros:expr, $from:expr) => {
+        $(#[$doc])*
+        impl RowType for $ty {
+            type View<'a> = $ty;
+            const FIXED: Option<usize> = Some(8);
 
-    fn put_fixed(&self, slot: &mut [u8]) {
-        let micros =
-            (self.as_unix_nanos().div_euclid(1000)).clamp(i64::MIN.into(), i64::MAX.into()) as i64;
-        slot.copy_from_slice(&micros.to_le_bytes());
-    }
+            fn put_fixed(&self, slot: &mut [u8]) {
+                let micros: i128 = $micros(self);
+                let micros = micros.clamp(i64::MIN.into(), i64::MAX.into()) as i64;
+                slot.copy_from_slice(&micros.to_le_bytes());
+            }
 
-    fn read(bytes: &[u8], at: usize) -> Result<Timestamp> {
-        i64::read(bytes, at).map(Timestamp::from_unix_micros)
-    }
+            fn read(bytes: &[u8], at: usize) -> Result<$ty> {
+                i64::read(bytes, at).map($from)
+            }
 
-    fn from_view(view: Timestamp, _budget: &mut Budget) -> Result<Timestamp> {
-        Ok(view)
-    }
+            fn from_view(view: $ty, _budget: &mut Budget) -> Result<$ty> {
+                Ok(view)
+            }
+        }
+    };
 }
 
-/// DURATION: microseconds as an `i64` (sub-microsecond digits are cut), as Apache Fory Rust
-/// writes it (pyfory has no duration in rows).
-impl RowType for Duration {
-    type View<'a> = Duration;
-    const FIXED: Option<usize> = Some(8);
+micros_type!(
+    /// TIMESTAMP: microseconds since the Unix epoch (sub-microsecond digits are cut toward the
+    /// past).
+    Timestamp,
+    |t: &Timestamp| t.as_unix_nanos().div_euclid(1000),
+    Timestamp::from_unix_micros
+);
 
-    fn put_fixed(&self, slot: &mut [u8]) {
-        let micros = (self.as_nanos() / 1000).clamp(i64::MIN.into(), i64::MAX.into()) as i64;
-        slot.copy_from_slice(&micros.to_le_bytes());
-    }
-
-    fn read(bytes: &[u8], at: usize) -> Result<Duration> {
-        i64::read(bytes, at).map(Duration::from_micros)
-    }
-
-    fn from_view(view: Duration, _budget: &mut Budget) -> Result<Duration> {
-        Ok(view)
-    }
-}
+micros_type!(
+    /// DURATION: microseconds (sub-microsecond digits are cut toward zero), as Apache Fory Rust
+    /// writes it (pyfory has no duration in rows).
+    Duration,
+    |d: &Duration| d.as_nanos() / 1000,
+    Duration::from_micros
+);
 
 /// A UTF-8 string, read as a `&str` borrowed from the row.
 impl RowType for String {
