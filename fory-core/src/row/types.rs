@@ -224,43 +224,39 @@ impl<T: RowType> RowType for Vec<T> {
     }
 }
 
-/// A map: read as a [`MapView`], entries in key order.
-impl<K: RowType + Ord, V: RowType> RowType for BTreeMap<K, V> {
-    type View<'a> = MapView<'a, K, V>;
-    const FIXED: Option<usize> = None;
+/// `RowType` for a map type: written as keys then values in the map's iteration order, read as
+/// a [`MapView`], decoded by collecting its entries.
+macro_rules! map_row_type {
+    ($(#[$doc:meta])* [$($generics:tt)*] $map:ty) => {
+        $(#[$doc])*
+        impl<$($generics)*> RowType for $map {
+            type View<'a> = MapView<'a, K, V>;
+            const FIXED: Option<usize> = None;
 
-    fn append(&self, out: &mut Vec<u8>) -> Result<()> {
-        write_map(out, self.keys(), self.values())
-    }
+            fn append(&self, out: &mut Vec<u8>) -> Result<()> {
+                write_map(out, self.keys(), self.values())
+            }
 
-    fn read(bytes: &[u8], at: usize) -> Result<MapView<'_, K, V>> {
-        MapView::new(bytes, at)
-    }
+            fn read(bytes: &[u8], at: usize) -> Result<MapView<'_, K, V>> {
+                MapView::new(bytes, at)
+            }
 
-    fn from_view(view: MapView<'_, K, V>, budget: &mut Budget) -> Result<Self> {
-        entries(view, budget)
-    }
+            fn from_view(view: MapView<'_, K, V>, budget: &mut Budget) -> Result<Self> {
+                entries(view, budget)
+            }
+        }
+    };
 }
 
-/// A map: read as a [`MapView`], entries in the map's iteration order.
-impl<K: RowType + Eq + Hash, V: RowType, S: std::hash::BuildHasher + Default> RowType
-    for HashMap<K, V, S>
-{
-    type View<'a> = MapView<'a, K, V>;
-    const FIXED: Option<usize> = None;
+map_row_type!(
+    /// A map: read as a [`MapView`], entries in key order.
+    [K: RowType + Ord, V: RowType] BTreeMap<K, V>
+);
 
-    fn append(&self, out: &mut Vec<u8>) -> Result<()> {
-        write_map(out, self.keys(), self.values())
-    }
-
-    fn read(bytes: &[u8], at: usize) -> Result<MapView<'_, K, V>> {
-        MapView::new(bytes, at)
-    }
-
-    fn from_view(view: MapView<'_, K, V>, budget: &mut Budget) -> Result<Self> {
-        entries(view, budget)
-    }
-}
+map_row_type!(
+    /// A map: read as a [`MapView`], entries in the map's iteration order.
+    [K: RowType + Eq + Hash, V: RowType, S: std::hash::BuildHasher + Default] HashMap<K, V, S>
+);
 
 /// The owned entries of a map view, collected into `C`.
 fn entries<K: RowType, V: RowType, C: FromIterator<(K, V)>>(

@@ -34,6 +34,15 @@ fn value_bytes<T: RowType + ?Sized>(
     }
 }
 
+/// The `u64` an array or map starts with (`what` it is, for the error when `bytes`, which start
+/// at input offset `at`, are shorter).
+fn head_u64(bytes: &[u8], at: usize, what: &'static str) -> Result<u64> {
+    if bytes.len() < 8 {
+        return Err(Error::truncated(at, what, 8, bytes.len()));
+    }
+    Ok(u64_at(bytes, 0))
+}
+
 /// A struct row: its null bitmap and one 8-byte slot per field. The view types that
 /// `#[derive(ForyRow)]` generates wrap one.
 #[doc(hidden)]
@@ -117,15 +126,7 @@ impl<T: RowType + ?Sized> fmt::Debug for ArrayView<'_, T> {
 impl<'a, T: RowType + ?Sized> ArrayView<'a, T> {
     /// The array in `bytes`, which start at input offset `at`.
     pub(crate) fn new(bytes: &'a [u8], at: usize) -> Result<Self> {
-        if bytes.len() < 8 {
-            return Err(Error::truncated(
-                at,
-                "an array's element count",
-                8,
-                bytes.len(),
-            ));
-        }
-        let count = u64_at(bytes, 0);
+        let count = head_u64(bytes, at, "an array's element count")?;
         let width = T::FIXED.unwrap_or(8) as u64;
         // Each element takes at least its slot: a count the bytes cannot hold is refused
         // before any arithmetic on it.
@@ -232,22 +233,15 @@ impl<K: RowType + ?Sized, V: RowType + ?Sized> fmt::Debug for MapView<'_, K, V> 
 impl<'a, K: RowType + ?Sized, V: RowType + ?Sized> MapView<'a, K, V> {
     /// The map in `bytes`, which start at input offset `at`.
     pub(crate) fn new(bytes: &'a [u8], at: usize) -> Result<Self> {
-        if bytes.len() < 8 {
-            return Err(Error::truncated(
-                at,
-                "a map's keys array size",
-                8,
-                bytes.len(),
-            ));
-        }
-        let keys_end = u64_at(bytes, 0)
+        let keys_size = head_u64(bytes, at, "a map's keys array size")?;
+        let keys_end = keys_size
             .checked_add(8)
             .filter(|&end| end <= bytes.len() as u64)
             .ok_or_else(|| {
                 Error::invalid(
                     at,
                     "a keys array size within the map",
-                    format!("{} in a {}-byte map", u64_at(bytes, 0), bytes.len()),
+                    format!("{keys_size} in a {}-byte map", bytes.len()),
                 )
             })? as usize;
         let keys = ArrayView::new(&bytes[8..keys_end], at + 8)?;
