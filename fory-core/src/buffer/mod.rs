@@ -13,5 +13,6 @@ mod writer;
 pub use read_run::ReadRun;
 pub use reader::Reader;
 pub use run::WriteRun;
+pub(crate) use string::decode_str;
 pub use string::{java_prefers_utf8, StringEncoding};
 pub use writer::{Writer, VARUINT36_MAX};

@@ -67,10 +67,21 @@ impl Writer {
     #[inline(always)]
     pub fn write_str(&mut self, s: &str) -> Result<()> {
         let bytes = s.as_bytes();
-        if text::is_ascii(bytes) {
+        // Short text: two overlapping words say whether it is all ASCII. Longer text: one scan
+        // finds the ASCII prefix, which is also where the non-ASCII path starts.
+        let ascii = if bytes.len() <= 16 {
+            if text::is_ascii(bytes) {
+                bytes.len()
+            } else {
+                ascii_prefix_len(bytes)
+            }
+        } else {
+            ascii_prefix_len(bytes)
+        };
+        if ascii == bytes.len() {
             return self.write_encoded_str(StringEncoding::Latin1, bytes);
         }
-        self.write_non_ascii(s, ascii_prefix_len(bytes))
+        self.write_non_ascii(s, ascii)
     }
 
     /// `s` has a non-ASCII character at byte `ascii` (everything before it is ASCII).
@@ -365,7 +376,11 @@ fn ascii_str(bytes: &[u8]) -> Option<&str> {
 }
 
 /// Decodes string bytes that start at input offset `offset`.
-fn decode_str(encoding: StringEncoding, bytes: &[u8], offset: usize) -> Result<Cow<'_, str>> {
+pub(crate) fn decode_str(
+    encoding: StringEncoding,
+    bytes: &[u8],
+    offset: usize,
+) -> Result<Cow<'_, str>> {
     match encoding {
         // A vectorized check first (several times faster on non-ASCII text); the standard
         // library's only to find where invalid input goes wrong.

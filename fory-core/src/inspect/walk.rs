@@ -3,7 +3,7 @@
 //! that stops (malformed bytes, or a value only its writer can read) still returns everything
 //! read before.
 
-use crate::buffer::{Reader, StringEncoding};
+use crate::buffer::{decode_str, Reader, StringEncoding};
 use crate::context::ReadContext;
 use crate::error::{Error, Result};
 use crate::fory::{Fory, FrameHeader};
@@ -403,9 +403,11 @@ impl<'f, 'de> Walk<'f, 'de> {
     }
 
     fn string(&mut self) -> Step<Leaf> {
-        let mut probe = self.ctx.reader.clone();
-        let (encoding, _) = probe.read_str_raw()?;
-        let text = self.ctx.reader.read_str()?;
+        // Read on a copy, so that a cut-short string leaves its node empty at its start.
+        let mut reader = self.ctx.reader.clone();
+        let (encoding, bytes) = reader.read_str_raw()?;
+        self.ctx.reader = reader;
+        let text = decode_str(encoding, bytes, self.pos() - bytes.len())?;
         self.top().encoding = Some(encoding);
         Ok(Leaf::Text(text.into_owned()))
     }
