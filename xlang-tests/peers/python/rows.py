@@ -244,27 +244,25 @@ def plain_accessed(getter, index, dtype):
     if tid == F.TypeId.TIMESTAMP:
         micros = getter.get_int64(index)  # the raw microseconds, exactly
         return None if micros is None else Micros(micros)
-    if tid == F.TypeId.DATE:
-        return getter.get_date(index)
-    if tid == F.TypeId.BOOL:
-        return getter.get_boolean(index)
-    if tid == F.TypeId.INT8:
-        return getter.get_int8(index)
-    if tid == F.TypeId.INT16:
-        return getter.get_int16(index)
-    if tid == F.TypeId.INT32:
-        return getter.get_int32(index)
-    if tid == F.TypeId.INT64:
-        return getter.get_int64(index)
-    if tid == F.TypeId.FLOAT32:
-        return getter.get_float(index)
-    if tid == F.TypeId.FLOAT64:
-        return getter.get_double(index)
-    if tid == F.TypeId.STRING:
-        return getter.get_str(index)
-    if tid == F.TypeId.BINARY:
-        return getter.get_binary(index)
-    raise TypeError(f"no accessor for {dtype}")
+    name = SCALAR_GETTERS.get(tid)
+    if name is None:
+        raise TypeError(f"no accessor for {dtype}")
+    return getattr(getter, name)(index)
+
+
+# The typed getter of each scalar type (rows and arrays have the same ones).
+SCALAR_GETTERS = {
+    F.TypeId.DATE: "get_date",
+    F.TypeId.BOOL: "get_boolean",
+    F.TypeId.INT8: "get_int8",
+    F.TypeId.INT16: "get_int16",
+    F.TypeId.INT32: "get_int32",
+    F.TypeId.INT64: "get_int64",
+    F.TypeId.FLOAT32: "get_float",
+    F.TypeId.FLOAT64: "get_double",
+    F.TypeId.STRING: "get_str",
+    F.TypeId.BINARY: "get_binary",
+}
 
 
 def plain_row(row, struct_type):
