@@ -47,7 +47,9 @@
 //! [`Duration`](crate::types::Duration) (microseconds; pyfory has no duration in rows), another
 //! `ForyRow` struct, `Vec<T>`, `BTreeMap<K, V>` and `HashMap<K, V>` of these, and `Option<T>` of
 //! any of them for a field or element that may be null. Fields are laid out in declaration
-//! order, as pyfory and Apache Fory Rust lay out theirs.
+//! order, as Apache Fory Rust lays out its structs and pyfory an explicit schema; pyfory's
+//! schemas inferred from a class and Java's bean encoder sort the fields by name, so the other
+//! side must declare them in the same order (nothing in a row names them).
 //!
 //! Every accessor checks the slot's offset and size against the row before reading, so a row
 //! that lies (an offset past its end, a count its bytes cannot hold, a bool that is neither 0
