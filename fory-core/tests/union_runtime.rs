@@ -5,8 +5,8 @@
 
 use fory_core::__private::resolver::{UserKind, UserType};
 use fory_core::__private::serializer::{
-    read_union_data, read_union_type_info, read_value, write_union_data, write_union_type_info,
-    write_value, ForyUnion,
+    read_union_data, read_union_type_info, read_value, write_case_value, write_union_data,
+    write_union_type_info, write_value, ForyUnion,
 };
 use fory_core::context::{ReadContext, WriteContext};
 use fory_core::types::TypeId;
@@ -29,10 +29,10 @@ impl ForyUnion for Contact {
             Contact::Phone(_) => 1,
         }
     }
-    fn write_case_value<'v>(&'v self, ctx: &mut WriteContext<'v>) -> Result<()> {
+    fn write_case<'v>(&'v self, ctx: &mut WriteContext<'v>) -> Result<()> {
         match self {
-            Contact::Email(v) => write_value(v, ctx),
-            Contact::Phone(v) => write_value(v, ctx),
+            Contact::Email(v) => write_case_value(0, v, ctx),
+            Contact::Phone(v) => write_case_value(1, v, ctx),
         }
     }
     fn read_case_value(case_id: u32, ctx: &mut ReadContext<'_, '_>) -> Result<Option<Self>> {

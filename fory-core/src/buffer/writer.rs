@@ -176,6 +176,22 @@ impl Writer {
         self.put_word::<6>(u64::from(byte) | word << 8, 1 + n);
     }
 
+    /// Appends the varuint32 `value` and then `byte` with one store (a union's case id and a
+    /// null flag).
+    #[inline(always)]
+    pub(crate) fn write_varuint32_and_u8(&mut self, value: u32, byte: u8) {
+        let (word, n) = short_varint(u64::from(value));
+        self.put_word::<6>(word | u64::from(byte) << (8 * n), n + 1);
+    }
+
+    /// Appends the varuint32 `value` and then the two bytes of `tail`, little-endian, with one
+    /// store (a union's case id, then its value's flag and type id).
+    #[inline(always)]
+    pub(crate) fn write_varuint32_and_u16(&mut self, value: u32, tail: u16) {
+        let (word, n) = short_varint(u64::from(value));
+        self.put_word::<7>(word | u64::from(tail) << (8 * n), n + 2);
+    }
+
     /// Appends the low `n` bytes (`n <= MAX <= 8`) of `word`, little-endian, with one 8-byte
     /// store. (`MAX` matters to runs; the writer checks its capacity at every store.)
     #[inline(always)]

@@ -110,6 +110,11 @@ macro_rules! pointer_sized {
                 Ok(())
             }
 
+            #[inline(always)]
+            fn fixed_type_id() -> Option<TypeId> {
+                Some(TypeId::$id)
+            }
+
             #[inline]
             fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, _declared: bool) -> Result<()> {
                 // Lossless: Rust targets have at most 64-bit pointers.

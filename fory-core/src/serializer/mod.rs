@@ -70,7 +70,7 @@ pub use trait_object::{
 };
 pub use union::{
     read_union_data, read_union_type_info, write_case_struct, write_case_value, write_union_data,
-    write_union_type_info, ForyUnion,
+    write_union_type_info, write_unit_case, ForyUnion,
 };
 pub use value::{UserValue, Value};
 
@@ -178,6 +178,17 @@ pub trait Serialize {
             ctx.writer.write_u8(RefFlag::NotNullValue.to_byte());
         }
         Ok(true)
+    }
+
+    /// The type id that is the whole type info of every value of `Self` (numbers, strings), or
+    /// `None` where the type info varies or says more (user types, collections, `Option`). A
+    /// writer can then put the type id in one store with the bytes before it.
+    #[inline(always)]
+    fn fixed_type_id() -> Option<TypeId>
+    where
+        Self: Sized,
+    {
+        None
     }
 
     /// Whether values of `Self` carry their own, differing types (dynamic values), so a position

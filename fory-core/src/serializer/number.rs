@@ -48,6 +48,11 @@ macro_rules! number {
             }
 
             #[inline(always)]
+            fn fixed_type_id() -> Option<TypeId> {
+                Some(TypeId::$id)
+            }
+
+            #[inline(always)]
             fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, _declared: bool) -> Result<()> {
                 ctx.writer.$write(*self);
                 Ok(())

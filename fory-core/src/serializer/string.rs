@@ -36,6 +36,11 @@ macro_rules! forward_to_str {
             }
 
             #[inline(always)]
+            fn fixed_type_id() -> Option<TypeId> {
+                Some(TypeId::String)
+            }
+
+            #[inline(always)]
             fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, declared: bool) -> Result<()> {
                 str::write_data(self, ctx, declared)
             }

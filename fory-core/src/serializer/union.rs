@@ -24,8 +24,9 @@ pub trait ForyUnion: UserType + Sized {
     /// The case id of this value.
     fn case_id(&self) -> u32;
 
-    /// Writes this value's case value as a full xlang value (use [`write_case_value`]).
-    fn write_case_value<'v>(&'v self, ctx: &mut WriteContext<'v>) -> Result<()>;
+    /// Writes this value's case id and then its case value as a full xlang value (use
+    /// [`write_case_value`], [`write_unit_case`] or [`write_case_struct`]).
+    fn write_case<'v>(&'v self, ctx: &mut WriteContext<'v>) -> Result<()>;
 
     /// Reads the case value of case `case_id` (use
     /// [`read_value`](crate::serializer::read_value)); `Ok(None)` for a case this type does not
@@ -54,19 +55,43 @@ pub fn read_union_type_info<T: ForyUnion>(ctx: &mut ReadContext<'_, '_>) -> Resu
 }
 
 /// Writes a union payload: case id, then the case value.
+#[inline]
 pub fn write_union_data<'v, T: ForyUnion>(value: &'v T, ctx: &mut WriteContext<'v>) -> Result<()> {
+    value.write_case(ctx)
+}
+
+/// Writes case `case_id` holding `value` as a full value: reference flag, type info, payload.
+/// With tracking on, the flag is ref-value (`00`) for the types Java tracks there
+/// ([`Serialize::union_case_tracks_refs`]) and not-null (`ff`) for the others, as Java writes it.
+///
+/// A number or string ([`Serialize::fixed_type_id`]) has its case id, flag and type id put in
+/// one store; any other value counts as a nesting level, since a union may hold itself
+/// (`Deeper(Box<Nest>)`).
+#[inline(always)]
+pub fn write_case_value<'v, T: Serialize>(
+    case_id: u32,
+    value: &'v T,
+    ctx: &mut WriteContext<'v>,
+) -> Result<()> {
+    let track = ctx.config().ref_tracking && T::union_case_tracks_refs();
+    if let (Some(id), false) = (T::fixed_type_id(), track) {
+        // A type with a fixed type id is never null (`Option` has none).
+        let flag_and_id = u16::from_le_bytes([RefFlag::NotNullValue.to_byte(), id as u8]);
+        ctx.writer.write_varuint32_and_u16(case_id, flag_and_id);
+        return value.write_data(ctx, false);
+    }
     ctx.enter()?;
-    ctx.writer.write_varuint32(value.case_id());
-    let result = value.write_case_value(ctx);
+    ctx.writer.write_varuint32(case_id);
+    let result = write_full_value(value, track, ctx);
     ctx.leave();
     result
 }
 
-/// Writes a union's case value as a full value: reference flag, type info, payload. With
-/// tracking on, the flag is ref-value (`00`) for the types Java tracks there
-/// ([`Serialize::union_case_tracks_refs`]) and not-null (`ff`) for the others, as Java writes it.
-pub fn write_case_value<'v, T: Serialize>(value: &'v T, ctx: &mut WriteContext<'v>) -> Result<()> {
-    let track = ctx.config().ref_tracking && T::union_case_tracks_refs();
+fn write_full_value<'v, T: Serialize>(
+    value: &'v T,
+    track: bool,
+    ctx: &mut WriteContext<'v>,
+) -> Result<()> {
     if value.write_ref_flag(ctx, track)? {
         value.write_type_info(ctx)?;
         value.write_data(ctx, false)?;
@@ -74,11 +99,31 @@ pub fn write_case_value<'v, T: Serialize>(value: &'v T, ctx: &mut WriteContext<'
     Ok(())
 }
 
-/// Writes the case value of a variant with several fields as struct `S` (its case struct):
-/// reference flag, `S`'s type info, schema hash where structs carry one, then `fields`, which
-/// writes the variant's fields in `S`'s wire order. The bytes are those of
+/// Writes case `case_id` of a variant without a value: the case id and the null flag, which
+/// Java and pyfory read as a case holding null.
+#[inline]
+pub fn write_unit_case(case_id: u32, ctx: &mut WriteContext<'_>) {
+    ctx.writer
+        .write_varuint32_and_u8(case_id, RefFlag::Null.to_byte());
+}
+
+/// Writes case `case_id` of a variant with several fields as struct `S` (its case struct):
+/// case id, reference flag, `S`'s type info, schema hash where structs carry one, then `fields`,
+/// which writes the variant's fields in `S`'s wire order. The bytes are those of
 /// [`write_case_value`] on an `S` holding the same fields, without building one.
 pub fn write_case_struct<'v, S: ForyStruct + Serialize>(
+    case_id: u32,
+    ctx: &mut WriteContext<'v>,
+    fields: impl FnOnce(&mut WriteContext<'v>) -> Result<()>,
+) -> Result<()> {
+    ctx.enter()?;
+    ctx.writer.write_varuint32(case_id);
+    let result = write_case_struct_value::<S>(ctx, fields);
+    ctx.leave();
+    result
+}
+
+fn write_case_struct_value<'v, S: ForyStruct + Serialize>(
     ctx: &mut WriteContext<'v>,
     fields: impl FnOnce(&mut WriteContext<'v>) -> Result<()>,
 ) -> Result<()> {

@@ -77,7 +77,7 @@ fn struct_case(name: &syn::Ident, id: u32, s: &CaseStruct) -> (TokenStream, Toke
         }
     });
     let write = quote! {
-        #pattern => ::fory_core::__private::serializer::write_case_struct::<#ty>(ctx, |ctx| {
+        #pattern => ::fory_core::__private::serializer::write_case_struct::<#ty>(#id, ctx, |ctx| {
             for &__i in <#ty as ::fory_core::__private::serializer::ForyStruct>::FIELD_ORDER {
                 match __i {
                     #( #arms, )*
@@ -121,9 +121,10 @@ pub fn expand(input: &DeriveInput, model: &UnionModel) -> TokenStream {
                 case_ids.push(quote!(Self::#name => #id));
                 // No value: written as null, and whatever a peer wrote is passed over.
                 writes.push(quote! {
-                    Self::#name => ::fory_core::__private::serializer::write_value(
-                        &::core::option::Option::<bool>::None, ctx,
-                    )
+                    Self::#name => {
+                        ::fory_core::__private::serializer::write_unit_case(#id, ctx);
+                        ::core::result::Result::Ok(())
+                    }
                 });
                 reads.push(quote! {
                     #id => {
@@ -135,7 +136,7 @@ pub fn expand(input: &DeriveInput, model: &UnionModel) -> TokenStream {
             CaseShape::Tuple(ty) => {
                 case_ids.push(quote!(Self::#name(..) => #id));
                 writes.push(
-                    quote!(Self::#name(value) => ::fory_core::__private::serializer::write_case_value(value, ctx)),
+                    quote!(Self::#name(value) => ::fory_core::__private::serializer::write_case_value(#id, value, ctx)),
                 );
                 reads.push(quote! {
                     #id => ::core::option::Option::Some(Self::#name(
@@ -151,7 +152,7 @@ pub fn expand(input: &DeriveInput, model: &UnionModel) -> TokenStream {
             }
             CaseShape::Named(field, ty) => {
                 case_ids.push(quote!(Self::#name { .. } => #id));
-                writes.push(quote!(Self::#name { #field } => ::fory_core::__private::serializer::write_case_value(#field, ctx)));
+                writes.push(quote!(Self::#name { #field } => ::fory_core::__private::serializer::write_case_value(#id, #field, ctx)));
                 reads.push(quote! {
                     #id => ::core::option::Option::Some(Self::#name {
                         #field: ::fory_core::__private::serializer::read_value::<#ty>(ctx)?,
@@ -212,7 +213,7 @@ pub fn expand(input: &DeriveInput, model: &UnionModel) -> TokenStream {
                 }
             }
 
-            fn write_case_value<'v>(&'v self, ctx: &mut ::fory_core::context::WriteContext<'v>,
+            fn write_case<'v>(&'v self, ctx: &mut ::fory_core::context::WriteContext<'v>,
             ) -> ::fory_core::Result<()> {
                 match self {
                     #( #writes, )*
