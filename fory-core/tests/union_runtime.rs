@@ -6,7 +6,7 @@
 use fory_core::__private::resolver::{UserKind, UserType};
 use fory_core::__private::serializer::{
     read_union_data, read_union_type_info, read_value, write_case_value, write_union_data,
-    write_union_type_info, write_value, ForyUnion,
+    write_union_type_info, ForyUnion,
 };
 use fory_core::context::{ReadContext, WriteContext};
 use fory_core::types::TypeId;
