@@ -22,6 +22,7 @@ use std::sync::{Arc, OnceLock, RwLock};
 
 use crate::meta::struct_def::StructDef;
 use crate::meta::type_def::SIZE_MASK;
+use crate::serializer::PlanSlot;
 use crate::types::TypeId;
 
 /// TypeDefs kept in the lock-free table.
@@ -49,8 +50,8 @@ pub(crate) enum ReadIdentity {
 pub enum FieldPlan {
     /// The peer's field list is the local one: read fields in local order.
     Same,
-    /// For each of the peer's fields, the local declaration index it fills, or `None` to skip.
-    Matched(Vec<Option<usize>>),
+    /// For each of the peer's fields, the local field it fills, and how, or a skip.
+    Matched(Vec<PlanSlot>),
     /// A peer's field matches a local one by name or tag id, but the bytes it declares cannot be
     /// read as the local field's type (a map value of another kind, say): reading fails, with
     /// this description of the two types.

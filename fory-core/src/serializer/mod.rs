@@ -62,7 +62,7 @@ pub use struct_::{
     field_def, field_run_max, in_wire_order, match_fields, missing_field, read_field,
     read_remote_field, read_struct_data, read_struct_wire_type, skipped_field_default, write_field,
     write_run_head, write_struct_data, write_struct_type_info, FieldMode, FillByDefault,
-    FillByError, ForyStruct, MissingField, ReadStruct, SkippedFieldDefault,
+    FillByError, ForyStruct, MissingField, PlanSlot, ReadStruct, SkippedFieldDefault,
 };
 pub use trait_object::{
     object_is_null, object_needs_ref, read_object, read_object_wire_type, same_object_type,

@@ -2,6 +2,7 @@
 //! fields it does not know, of any type, including structs it never registered (their TypeDef
 //! describes them) and collections of them.
 
+use crate::buffer::Reader;
 use crate::context::ReadContext;
 use crate::error::{Error, Result};
 use crate::meta::struct_def::{FieldDef, FieldType};
@@ -63,6 +64,14 @@ impl<'a, 'f> Shape<'a, 'f> {
 
 /// Skips one struct field as the peer's TypeDef entry describes it.
 pub fn skip_field(ctx: &mut ReadContext<'_, '_>, field: &FieldDef) -> Result<()> {
+    // A number or string field without a flag: its payload is all there is, and cannot nest.
+    if let (FieldType::Leaf(id), false, false) =
+        (&field.field_type, field.nullable, field.track_ref)
+    {
+        if skip_scalar(&mut ctx.reader, *id)? {
+            return Ok(());
+        }
+    }
     if (field.nullable || field.track_ref) && !skip_flag(ctx)? {
         return Ok(());
     }
@@ -112,16 +121,12 @@ fn skip_data(ctx: &mut ReadContext<'_, '_>, shape: &Shape<'_, '_>) -> Result<()>
     result
 }
 
-fn skip_payload(ctx: &mut ReadContext<'_, '_>, shape: &Shape<'_, '_>) -> Result<()> {
+/// Skips the payload of a number, an enum or a string; `false` (nothing read) for any other
+/// type.
+#[inline]
+fn skip_scalar(r: &mut Reader<'_>, id: TypeId) -> Result<bool> {
     use TypeId::*;
-    if let Some(ext) = shape.ext {
-        // Read and dropped: the type's own reader is the only way past its payload.
-        (ext.read)(ctx, WireType::from(shape.id))?;
-        return Ok(());
-    }
-    let at = ctx.reader.position();
-    let r = &mut ctx.reader;
-    match shape.id {
+    match id {
         None => {}
         Bool | Int8 | Uint8 | Float8 => r.skip(1)?,
         Int16 | Uint16 | Float16 | Bfloat16 => r.skip(2)?,
@@ -144,6 +149,23 @@ fn skip_payload(ctx: &mut ReadContext<'_, '_>, shape: &Shape<'_, '_>) -> Result<
             // decoded or copied, as nothing keeps it.
             r.read_str_raw()?;
         }
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
+fn skip_payload(ctx: &mut ReadContext<'_, '_>, shape: &Shape<'_, '_>) -> Result<()> {
+    use TypeId::*;
+    if let Some(ext) = shape.ext {
+        // Read and dropped: the type's own reader is the only way past its payload.
+        (ext.read)(ctx, WireType::from(shape.id))?;
+        return Ok(());
+    }
+    let at = ctx.reader.position();
+    if skip_scalar(&mut ctx.reader, shape.id)? {
+        return Ok(());
+    }
+    match shape.id {
         Date => {
             <self::Date as Deserialize>::read_data(ctx, Date)?;
         }
@@ -174,7 +196,7 @@ fn skip_payload(ctx: &mut ReadContext<'_, '_>, shape: &Shape<'_, '_>) -> Result<
             }
         }
         Union | TypedUnion | NamedUnion => {
-            r.read_varuint32()?;
+            ctx.reader.read_varuint32()?;
             skip_value(ctx)?;
         }
         other => {

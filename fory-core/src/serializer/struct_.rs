@@ -56,15 +56,29 @@ pub trait ReadStruct<'de>: ForyStruct {
     /// Reads every field, in wire order, as this type declares them.
     fn read_fields(ctx: &mut ReadContext<'_, 'de>) -> Result<Self>;
 
-    /// Reads the fields a peer's TypeDef lists, in its order: `plan[i]` is the declaration index
-    /// of the field that the peer's field `i` fills, or `None` to skip that field. A field the
-    /// peer did not send takes its `#[fory(default = "...")]` function, else its `Default`,
-    /// else the read fails ([`MissingField`]).
+    /// Reads the fields a peer's TypeDef lists, in its order: `plan[i]` says which field the
+    /// peer's field `i` fills, and how to read it ([`PlanSlot`]). A field the peer did not send
+    /// takes its `#[fory(default = "...")]` function, else its `Default`, else the read fails
+    /// ([`MissingField`]).
     fn read_fields_by_plan(
         ctx: &mut ReadContext<'_, 'de>,
         remote: &StructDef,
-        plan: &[Option<usize>],
+        plan: &[PlanSlot],
     ) -> Result<Self>;
+}
+
+/// What a reader does with one field of a peer's TypeDef.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PlanSlot {
+    /// No local field takes it: its value is skipped.
+    Skip,
+    /// It fills the field of this declaration index, which this side declares exactly as the
+    /// peer does (type, nullability, tracking): read as [`ReadStruct::read_fields`] reads it.
+    Same(usize),
+    /// It fills the field of this declaration index, declared otherwise here (another integer
+    /// width, a nullable peer field): read as the peer's entry describes it
+    /// ([`read_remote_field`]).
+    Convert(usize),
 }
 
 /// The value of a field the input lacks, chosen at compile time without requiring `Default`
@@ -494,7 +508,7 @@ pub fn match_fields(
     local: &StructDef,
     remote: &StructDef,
     order: &[usize],
-) -> std::result::Result<Vec<Option<usize>>, String> {
+) -> std::result::Result<Vec<PlanSlot>, String> {
     remote
         .fields
         .iter()
@@ -504,11 +518,20 @@ pub fn match_fields(
                 (FieldKey::Name(a), FieldKey::Name(b)) => a == b || *a == to_snake_case(b),
                 _ => false,
             }) else {
-                return Ok(None);
+                return Ok(PlanSlot::Skip);
             };
-            let l = &local.fields[position].field_type;
+            let local_field = &local.fields[position];
+            if (
+                local_field.nullable,
+                local_field.track_ref,
+                &local_field.field_type,
+            ) == (r.nullable, r.track_ref, &r.field_type)
+            {
+                return Ok(PlanSlot::Same(order[position]));
+            }
+            let l = &local_field.field_type;
             if !readable_as(&r.field_type, l) {
-                return Ok(None);
+                return Ok(PlanSlot::Skip);
             }
             if !contents_readable_as(&r.field_type, l) {
                 return Err(format!(
@@ -517,7 +540,7 @@ pub fn match_fields(
                     r.key, r.field_type
                 ));
             }
-            Ok(Some(order[position]))
+            Ok(PlanSlot::Convert(order[position]))
         })
         .collect()
 }
@@ -711,10 +734,14 @@ pub fn read_remote_field<'de, T: Deserialize<'de>>(
     remote: &FieldDef,
 ) -> Result<Option<T>> {
     let id = remote.field_type.type_id();
+    let writes_type_info = field_writes_type_info(id, ctx.compatible());
     if let FieldType::List(element) | FieldType::Set(element) = &remote.field_type {
         ctx.declare_element(element.field_type.type_id());
+    } else if !(remote.nullable || remote.track_ref || writes_type_info) {
+        // No flag, no type info and no declared element: the payload alone (most fields).
+        return read_typed(ctx, Some(WireType::from(id))).map(Some);
     }
-    let wire = if field_writes_type_info(id, ctx.compatible()) {
+    let wire = if writes_type_info {
         None
     } else {
         Some(WireType::from(id))

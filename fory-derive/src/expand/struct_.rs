@@ -334,12 +334,16 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
             fn read_fields_by_plan(
                 ctx: &mut ::fory_core::context::ReadContext<'_, #de>,
                 remote: &::fory_core::__private::meta::struct_def::StructDef,
-                plan: &[::core::option::Option<usize>],
+                plan: &[::fory_core::__private::serializer::PlanSlot],
             ) -> ::fory_core::Result<Self> {
+                use ::fory_core::__private::serializer::PlanSlot;
                 #( let mut #locals: ::core::option::Option<#types> = ::core::option::Option::None; )*
                 for (field, slot) in remote.fields.iter().zip(plan) {
-                    match slot {
-                        #( ::core::option::Option::Some(#indices) => #locals =
+                    match *slot {
+                        #( PlanSlot::Same(#indices) => #locals = ::core::option::Option::Some(
+                            ::fory_core::__private::serializer::read_field::<#types>(ctx, #modes)?,
+                        ), )*
+                        #( PlanSlot::Convert(#indices) => #locals =
                             ::fory_core::__private::serializer::read_remote_field::<#types>(ctx, field)?, )*
                         _ => ::fory_core::__private::serializer::skip_field(ctx, field)?,
                     }
