@@ -108,8 +108,12 @@ impl Writer {
                 Attempt::Refused => {}
             }
         }
-        // Java's sample is the first 64 units (or fewer if the text has fewer), and 256 bytes
-        // of UTF-8 hold at least 64 characters: counting their first 256 bytes gives
+        // Java's sample is the first 64 units (or fewer if the text has fewer): an ASCII prefix
+        // of 64 bytes covers all of it, whatever follows.
+        if ascii >= 64 {
+            return self.write_encoded_str(StringEncoding::Utf8, bytes);
+        }
+        // 256 bytes of UTF-8 hold at least 64 characters: counting their first 256 bytes gives
         // min(64, units) exactly.
         let sampled = text::scan(&bytes[..len.min(256)]).utf16_units;
         if java_rule_prefers_utf8(ascii, sampled) {
