@@ -113,6 +113,9 @@ impl Writer {
         if ascii >= 64 {
             return self.write_encoded_str(StringEncoding::Utf8, bytes);
         }
+        if len <= SHORT_UTF16 {
+            return self.write_short_utf16(s, ascii);
+        }
         // 256 bytes of UTF-8 hold at least 64 characters: counting their first 256 bytes gives
         // min(64, units) exactly.
         let sampled = text::scan(&bytes[..len.min(256)]).utf16_units;
@@ -233,6 +236,38 @@ impl Writer {
         Ok(())
     }
 
+    /// [`Writer::write_non_ascii`] for text of at most [`SHORT_UTF16`] bytes with a character
+    /// above U+00FF: converted to UTF-16 behind room for a two-byte header, which gives the
+    /// unit count that Java's choice needs (the whole text is its sample) without a scan
+    /// first. Moved one byte down under a one-byte header; for the rare UTF-8 choice (the
+    /// wide character in the sample's last three units) the conversion is dropped.
+    fn write_short_utf16(&mut self, s: &str, ascii: usize) -> Result<()> {
+        let bytes = s.as_bytes();
+        let mut utf16 = true;
+        // One unit (two bytes) per UTF-8 byte at most; 2 * SHORT_UTF16 units need a header of
+        // at most two bytes. Sixteen bytes of slack let the converter widen ASCII a word at a
+        // time up to the end.
+        self.append_with(2 + 2 * bytes.len() + 16, |out| {
+            let n = text::utf16_from_utf8(bytes, &mut out[2..]);
+            if java_rule_prefers_utf8(ascii, n / 2) {
+                utf16 = false;
+                return 0;
+            }
+            let (word, size) = short_varint(((n as u64) << 2) | StringEncoding::Utf16 as u64);
+            if size == 1 {
+                out.copy_within(2..2 + n, 1);
+            }
+            for (slot, b) in out[..size].iter_mut().zip(word.to_le_bytes()) {
+                slot.write(b);
+            }
+            size + n
+        });
+        if !utf16 {
+            return self.write_encoded_str(StringEncoding::Utf8, bytes);
+        }
+        Ok(())
+    }
+
     /// `s` is `units` UTF-16 code units.
     fn write_utf16(&mut self, s: &str, units: usize) -> Result<()> {
         self.write_header(StringEncoding::Utf16, units * 2)?;
@@ -240,6 +275,10 @@ impl Writer {
         Ok(())
     }
 }
+
+/// Longest text (UTF-8 bytes) that [`Writer::write_short_utf16`] takes: at most 128 units,
+/// whose header is at most two bytes.
+const SHORT_UTF16: usize = 128;
 
 /// What [`Writer::write_before_counting`] did.
 enum Attempt {

@@ -387,6 +387,21 @@ fn latin1_from_utf8_with(src: &[u8], out: &mut [MaybeUninit<u8>], vector: Vector
     Some(o)
 }
 
+/// Writes the eight bytes of `word` as eight UTF-16LE units (zero high bytes) at `o`.
+#[inline(always)]
+fn widen8(word: u64, out: &mut [MaybeUninit<u8>], o: usize) {
+    #[cfg(target_arch = "x86_64")]
+    super::text_x86::widen8(word, out, o);
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        let mut wide = [0u8; 16];
+        for (pair, b) in wide.chunks_exact_mut(2).zip(word.to_le_bytes()) {
+            pair[0] = b;
+        }
+        put(out, o, &wide);
+    }
+}
+
 /// Writes the UTF-16LE units of UTF-8 `src` to the start of `out`, which holds at least two
 /// bytes per unit. Returns the count of bytes written.
 pub(super) fn utf16_from_utf8(src: &[u8], out: &mut [MaybeUninit<u8>]) -> usize {
@@ -409,22 +424,22 @@ fn utf16_from_utf8_with(src: &[u8], out: &mut [MaybeUninit<u8>], vector: Vector)
                 o += 2 * ascii;
                 continue;
             }
-            if i + 8 <= src.len() && o + 16 <= out.len() {
-                let word = word_at(src, i);
-                #[cfg(target_arch = "x86_64")]
-                super::text_x86::widen8(word, out, o);
-                #[cfg(not(target_arch = "x86_64"))]
-                {
-                    let mut wide = [0u8; 16];
-                    for (pair, b) in wide.chunks_exact_mut(2).zip(word.to_le_bytes()) {
-                        pair[0] = b;
-                    }
-                    put(out, o, &wide);
-                }
+            // Eight bytes from `i`; with fewer left (in text of at least eight bytes), the last
+            // eight shifted down so that they start at `i`, zeros above (ASCII, not counted).
+            let left = src.len() - i;
+            let word = if left >= 8 {
+                Some(word_at(src, i))
+            } else if src.len() >= 8 {
+                Some(word_at(src, src.len() - 8) >> (8 * (8 - left)))
+            } else {
+                None
+            };
+            if let (Some(word), true) = (word, o + 16 <= out.len()) {
+                widen8(word, out, o);
                 // At least one: `lead` is ASCII.
                 let high = word & HIGH_BITS;
                 let ascii = if high == 0 {
-                    8
+                    left.min(8)
                 } else {
                     high.trailing_zeros() as usize / 8
                 };
