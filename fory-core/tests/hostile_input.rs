@@ -45,6 +45,38 @@ fn recursive_unions_count_against_max_depth() {
     assert_eq!(back, shallow);
 }
 
+/// Writing counts a union's level as reading does, whatever its case holds: a value the
+/// writer accepts at the limit, the reader accepts too, and one level more fails on both sides.
+#[test]
+fn unions_count_the_same_depth_when_written_and_read() {
+    let limit = 8;
+    let mut limited = Fory::builder().max_depth(limit).build();
+    limited.register::<Nest>(77).unwrap();
+    let mut unlimited = Fory::default();
+    unlimited.register::<Nest>(77).unwrap();
+    let mut outcomes = Vec::new();
+    for levels in 1..=limit + 2 {
+        let mut value = Nest::Leaf(5);
+        for _ in 1..levels {
+            value = Nest::Deeper(Box::new(value));
+        }
+        let written = limited.serialize(&value).is_ok();
+        let read = limited
+            .deserialize::<Nest>(&unlimited.serialize(&value).unwrap())
+            .is_ok();
+        assert_eq!(
+            written, read,
+            "{levels} levels: written {written}, read {read}"
+        );
+        outcomes.push(written);
+    }
+    // The limit falls inside the range tried.
+    assert!(
+        outcomes.contains(&true) && outcomes.contains(&false),
+        "{outcomes:?}"
+    );
+}
+
 #[derive(ForyObject, Debug, Clone, PartialEq, Default)]
 struct Tree {
     name: String,

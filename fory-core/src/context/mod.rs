@@ -268,6 +268,16 @@ impl<'f> WriteContext<'f> {
         self.depth_left += 1;
     }
 
+    /// [`WriteContext::enter`] and [`WriteContext::leave`] around a level that holds no
+    /// further nesting: only whether there is room for it.
+    #[inline(always)]
+    pub(crate) fn check_depth(&self) -> Result<()> {
+        if self.depth_left == 0 {
+            return Err(too_deep(self.config.limits.max_depth));
+        }
+        Ok(())
+    }
+
     /// Whether struct payloads start with their schema hash: schema-consistent mode with
     /// `check_struct_version` on.
     #[inline(always)]

@@ -64,9 +64,9 @@ pub fn write_union_data<'v, T: ForyUnion>(value: &'v T, ctx: &mut WriteContext<'
 /// With tracking on, the flag is ref-value (`00`) for the types Java tracks there
 /// ([`Serialize::union_case_tracks_refs`]) and not-null (`ff`) for the others, as Java writes it.
 ///
-/// A number or string ([`Serialize::fixed_type_id`]) has its case id, flag and type id put in
-/// one store; any other value counts as a nesting level, since a union may hold itself
-/// (`Deeper(Box<Nest>)`).
+/// The union counts as a nesting level, as on reading, since it may hold itself
+/// (`Deeper(Box<Nest>)`). A number or string ([`Serialize::fixed_type_id`]), which nests
+/// nothing, has its case id, flag and type id put in one store, and the level is only checked.
 #[inline(always)]
 pub fn write_case_value<'v, T: Serialize>(
     case_id: u32,
@@ -75,6 +75,7 @@ pub fn write_case_value<'v, T: Serialize>(
 ) -> Result<()> {
     let track = ctx.config().ref_tracking && T::union_case_tracks_refs();
     if let (Some(id), false) = (T::fixed_type_id(), track) {
+        ctx.check_depth()?;
         // A type with a fixed type id is never null (`Option` has none).
         let flag_and_id = u16::from_le_bytes([RefFlag::NotNullValue.to_byte(), id as u8]);
         ctx.writer.write_varuint32_and_u16(case_id, flag_and_id);
@@ -100,11 +101,14 @@ fn write_full_value<'v, T: Serialize>(
 }
 
 /// Writes case `case_id` of a variant without a value: the case id and the null flag, which
-/// Java and pyfory read as a case holding null.
+/// Java and pyfory read as a case holding null. The union's nesting level is checked as in
+/// [`write_case_value`].
 #[inline]
-pub fn write_unit_case(case_id: u32, ctx: &mut WriteContext<'_>) {
+pub fn write_unit_case(case_id: u32, ctx: &mut WriteContext<'_>) -> Result<()> {
+    ctx.check_depth()?;
     ctx.writer
         .write_varuint32_and_u8(case_id, RefFlag::Null.to_byte());
+    Ok(())
 }
 
 /// Writes case `case_id` of a variant with several fields as struct `S` (its case struct):

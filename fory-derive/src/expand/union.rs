@@ -121,10 +121,7 @@ pub fn expand(input: &DeriveInput, model: &UnionModel) -> TokenStream {
                 case_ids.push(quote!(Self::#name => #id));
                 // No value: written as null, and whatever a peer wrote is passed over.
                 writes.push(quote! {
-                    Self::#name => {
-                        ::fory_core::__private::serializer::write_unit_case(#id, ctx);
-                        ::core::result::Result::Ok(())
-                    }
+                    Self::#name => ::fory_core::__private::serializer::write_unit_case(#id, ctx)
                 });
                 reads.push(quote! {
                     #id => {
