@@ -416,12 +416,17 @@ unsafe fn latin1_from_utf8_avx2(src: &[u8], out: &mut [MaybeUninit<u8>]) -> (usi
         i += 32;
         o += written;
     }
-    // A block that ended with a lead byte wrote nothing for it: its character is read again
-    // from its lead.
+    (back_to_lead(src, i), o, beyond_latin1 == 0)
+}
+
+/// Where the Latin-1 loops resume after reading `src[..i]`: a block that ended with a lead
+/// byte wrote nothing for it, so its character is read again from its lead.
+fn back_to_lead(src: &[u8], i: usize) -> usize {
     if i > 0 && src[i - 1] >= 0xc0 {
-        i -= 1;
+        i - 1
+    } else {
+        i
     }
-    (i, o, beyond_latin1 == 0)
 }
 
 /// Latin-1 bytes from UTF-8 `src`, 16 input bytes per step. Returns (bytes read, bytes
@@ -495,12 +500,7 @@ pub(super) unsafe fn latin1_from_utf8(
         i += 16;
         o += written;
     }
-    // A block that ended with a lead byte wrote nothing for it: its character is read again
-    // from its lead.
-    if i > 0 && src[i - 1] >= 0xc0 {
-        i -= 1;
-    }
-    (i, o, beyond_latin1 == 0)
+    (back_to_lead(src, i), o, beyond_latin1 == 0)
 }
 
 /// UTF-16LE units from the run of three-byte UTF-8 characters (U+0800..=U+FFFF) at the start
