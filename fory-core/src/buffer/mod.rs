@@ -7,6 +7,10 @@ mod string;
 mod text;
 #[cfg(target_arch = "x86_64")]
 mod text_x86;
+// Built only by Rust 1.89 and later, whose AVX-512 intrinsics it uses (see the build script).
+#[cfg(all(target_arch = "x86_64", fory_avx512))]
+#[clippy::msrv = "1.89"]
+mod text_x86_avx512;
 mod word;
 mod writer;
 

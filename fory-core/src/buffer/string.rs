@@ -96,7 +96,12 @@ impl Writer {
     fn write_non_ascii(&mut self, s: &str, ascii: usize) -> Result<()> {
         let bytes = s.as_bytes();
         let len = bytes.len();
-        if bytes[ascii] < 0xc4 {
+        if bytes[ascii] < 0xc4 && len <= text::ONE_STEP && text::has_one_step() {
+            // At most 64 characters.
+            if self.write_in_one_step::<true>(bytes) {
+                return Ok(());
+            }
+        } else if bytes[ascii] < 0xc4 {
             // One byte per character: the ASCII ones, then at most two UTF-8 bytes each.
             let least = ascii + (len - ascii).div_ceil(2);
             let wrote = self.write_before_counting(StringEncoding::Latin1, least, len, |out| {
@@ -112,6 +117,13 @@ impl Writer {
         // of 64 bytes covers all of it, whatever follows.
         if ascii >= 64 {
             return self.write_encoded_str(StringEncoding::Utf8, bytes);
+        }
+        if ascii == 0 && len < text::ONE_STEP && text::has_one_step() {
+            // Text of three-byte characters only (most short CJK text) is UTF-16 by Java's
+            // rule, its first unit being wide: at most 21 units.
+            if self.write_in_one_step::<false>(bytes) {
+                return Ok(());
+            }
         }
         if len <= SHORT_UTF16 {
             return self.write_short_utf16(s, ascii);
@@ -192,6 +204,40 @@ impl Writer {
             size + len
         });
         attempt
+    }
+
+    /// Writes short text converted in one step ([`text::latin1_in_one_step`] when `LATIN1`,
+    /// else [`text::utf16_in_one_step`]), the header written once the converter knows the
+    /// unit count. Returns whether it wrote (`false`: nothing was written, the text is not of
+    /// that kind).
+    #[inline(always)]
+    fn write_in_one_step<const LATIN1: bool>(&mut self, bytes: &[u8]) -> bool {
+        // Latin-1: at most one byte per UTF-8 byte; UTF-16: two bytes per three-byte
+        // character. At most 128 bytes either way, a header of at most two bytes.
+        let (encoding, unit_bytes, most_units) = if LATIN1 {
+            (StringEncoding::Latin1, 1, bytes.len())
+        } else {
+            (StringEncoding::Utf16, 2, bytes.len() / 3)
+        };
+        let mut written = false;
+        self.append_with(2 + unit_bytes * most_units, |out| {
+            let place = |units: usize, out: &mut [MaybeUninit<u8>]| {
+                let header = ((unit_bytes * units) as u64) << 2 | encoding as u64;
+                let (word, size) = short_varint(header);
+                for (slot, b) in out[..size].iter_mut().zip(word.to_le_bytes()) {
+                    slot.write(b);
+                }
+                size
+            };
+            let n = if LATIN1 {
+                text::latin1_in_one_step(bytes, out, place)
+            } else {
+                text::utf16_in_one_step(bytes, out, place)
+            };
+            written = n.is_some();
+            n.unwrap_or(0)
+        });
+        written
     }
 
     /// Writes a string as UTF-8 whatever its content (what the Go peer always does; the
@@ -500,12 +546,13 @@ mod java_rule_tests {
     fn long_strings_equal_the_straightforward_encoding_at_every_header_size() {
         // Lengths around each change of the header's size (bodies of 32, 4096 and 524288
         // bytes), in texts that are Latin-1, that turn out not to be (a wide character at the
-        // start, the middle or the end), and that are mostly CJK or mix every width.
+        // start, the middle or the end), and that are mostly CJK or mix every width (among
+        // them CJK runs whose byte count stays a multiple of three with other characters).
         let lengths = (0..80)
             .chain(2000..2100)
             .chain(4060..4140)
             .chain([262_100, 262_150]);
-        let texts: [(&str, &str); 8] = [
+        let texts: [(&str, &str); 11] = [
             ("a", "你"),
             ("a", "é"),
             ("é", "a"),
@@ -514,6 +561,9 @@ mod java_rule_tests {
             ("你", "a"),
             ("aé你😀", "b"),
             ("ÿ", "\u{100}"),
+            ("你", "éa"),
+            ("你", "aaa"),
+            ("你", "😀ab"),
         ];
         for len in lengths {
             for (body, odd) in texts {

@@ -284,30 +284,113 @@ fn scan_by_blocks(bytes: &[u8]) -> BlockScan {
 /// Which of the vector loops of `text_x86` can run here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
-enum Vector {
+#[repr(u8)]
+pub(super) enum Vector {
     /// None: the portable loops only.
     None,
     /// The SSSE3 loops.
     Ssse3,
     /// The SSSE3 and the AVX2 loops.
     Avx2,
+    /// The AVX-512 loops too (F, BW, VBMI, VBMI2), where the compiler has them.
+    #[cfg(fory_avx512)]
+    Avx512,
 }
 
-/// The vector loops this CPU can run (checked at run time; the answer is cached by std).
+/// The vector loops this CPU can run: checked at the first call, then one load.
 #[inline(always)]
 fn vector() -> Vector {
+    use std::sync::atomic::{AtomicU8, Ordering};
+    /// [`detect`]'s answer plus one; 0 before the first call.
+    static LEVEL: AtomicU8 = AtomicU8::new(0);
+    match LEVEL.load(Ordering::Relaxed) {
+        1 => Vector::None,
+        2 => Vector::Ssse3,
+        3 => Vector::Avx2,
+        #[cfg(fory_avx512)]
+        4 => Vector::Avx512,
+        _ => {
+            let found = detect();
+            LEVEL.store(found as u8 + 1, Ordering::Relaxed);
+            found
+        }
+    }
+}
+
+/// The vector loops this CPU can run.
+#[cold]
+fn detect() -> Vector {
     #[cfg(target_arch = "x86_64")]
     {
         if !std::is_x86_feature_detected!("ssse3") {
             return Vector::None;
         }
         if std::is_x86_feature_detected!("avx2") {
+            #[cfg(fory_avx512)]
+            if super::text_x86_avx512::available() {
+                return Vector::Avx512;
+            }
             return Vector::Avx2;
         }
         Vector::Ssse3
     }
     #[cfg(not(target_arch = "x86_64"))]
     Vector::None
+}
+
+/// Text of at most this many bytes is converted to Latin-1 in one step by
+/// [`latin1_in_one_step`] (and at most 63 to UTF-16 by [`utf16_in_one_step`]).
+pub(super) const ONE_STEP: usize = 64;
+
+/// Whether [`latin1_in_one_step`] and [`utf16_in_one_step`] convert here (the CPU has
+/// AVX-512).
+#[inline(always)]
+pub(super) fn has_one_step() -> bool {
+    #[cfg(all(target_arch = "x86_64", fory_avx512))]
+    return vector() == Vector::Avx512;
+    #[cfg(not(all(target_arch = "x86_64", fory_avx512)))]
+    false
+}
+
+/// Latin-1 from UTF-8 `src` of at most [`ONE_STEP`] bytes in one step, where
+/// [`has_one_step`]: `place(chars, out)` writes what goes before the body into `out` and
+/// returns where the body starts; `out` has room for the body from there. Returns the count of
+/// bytes written, or `None` (having written nothing) where a character is above U+00FF, the
+/// text is longer or the CPU cannot.
+#[inline(always)]
+pub(super) fn latin1_in_one_step(
+    src: &[u8],
+    out: &mut [MaybeUninit<u8>],
+    place: impl FnOnce(usize, &mut [MaybeUninit<u8>]) -> usize,
+) -> Option<usize> {
+    #[cfg(all(target_arch = "x86_64", fory_avx512))]
+    if src.len() <= ONE_STEP && has_one_step() {
+        // SAFETY: `has_one_step` says the CPU has AVX-512; `src` is at most 64 bytes.
+        return unsafe { super::text_x86_avx512::short_latin1(src, out, place) };
+    }
+    let _ = (src, out, place);
+    None
+}
+
+/// UTF-16LE from UTF-8 `src` of less than [`ONE_STEP`] bytes, all of them three-byte
+/// characters (most short CJK text), in one step where [`has_one_step`]: `place(units, out)`
+/// writes what goes before the body into `out` and returns where the body starts; `out` has
+/// room for the body from there. Returns the count of bytes written, or `None` (having written
+/// nothing) where the text holds other characters, is longer or the CPU cannot.
+#[inline(always)]
+pub(super) fn utf16_in_one_step(
+    src: &[u8],
+    out: &mut [MaybeUninit<u8>],
+    place: impl FnOnce(usize, &mut [MaybeUninit<u8>]) -> usize,
+) -> Option<usize> {
+    #[cfg(all(target_arch = "x86_64", fory_avx512))]
+    if src.len() < ONE_STEP && src.len() % 3 == 0 && has_one_step() {
+        // SAFETY: `has_one_step` says the CPU has AVX-512; `src` is a `str`'s bytes, at most
+        // 63 of them, a multiple of 3.
+        return unsafe { super::text_x86_avx512::short_utf16_of_three_byte(src, out, place) };
+    }
+    let _ = (src, out, place);
+    None
 }
 
 /// Writes the Latin-1 bytes of UTF-8 `src` to the start of `out`, which holds at least one
@@ -323,10 +406,10 @@ fn latin1_from_utf8_with(src: &[u8], out: &mut [MaybeUninit<u8>], vector: Vector
     let (mut i, mut o) = (0, 0);
     #[cfg(target_arch = "x86_64")]
     if vector >= Vector::Ssse3 {
-        // SAFETY: `vector` is `Ssse3` or more only where the CPU has SSSE3, and `Avx2` only
-        // where it has AVX2 too.
+        // SAFETY: `vector` names only loops this CPU runs ([`vector`] or a lower level), at
+        // least SSSE3 here.
         let (read, written, latin1) =
-            unsafe { super::text_x86::latin1_from_utf8_any(src, out, vector == Vector::Avx2) };
+            unsafe { super::text_x86::latin1_from_utf8_any(src, out, vector) };
         if !latin1 {
             return None;
         }
@@ -459,14 +542,10 @@ fn utf16_from_utf8_with(src: &[u8], out: &mut [MaybeUninit<u8>], vector: Vector)
             #[cfg(target_arch = "x86_64")]
             // (The vector loops need 16 bytes on each side.)
             if vector >= Vector::Ssse3 && i + 16 <= src.len() && o + 16 <= out.len() {
-                // SAFETY: `vector` is `Ssse3` or more only where the CPU has SSSE3, and `Avx2`
-                // only where it has AVX2 too.
+                // SAFETY: `vector` names only loops this CPU runs ([`vector`] or a lower
+                // level), at least SSSE3 here; `i` is a character boundary (a lead byte).
                 let (read, written) = unsafe {
-                    super::text_x86::utf16_from_three_byte_runs(
-                        &src[i..],
-                        &mut out[o..],
-                        vector == Vector::Avx2,
-                    )
+                    super::text_x86::utf16_from_three_byte_runs(&src[i..], &mut out[o..], vector)
                 };
                 i += read;
                 o += written;
@@ -753,10 +832,16 @@ mod tests {
 
     /// The vector loops that can run here: the tests run the loops at each of these levels.
     fn vector_choices() -> Vec<Vector> {
-        [Vector::None, Vector::Ssse3, Vector::Avx2]
-            .into_iter()
-            .filter(|&v| v <= vector())
-            .collect()
+        [
+            Vector::None,
+            Vector::Ssse3,
+            Vector::Avx2,
+            #[cfg(fory_avx512)]
+            Vector::Avx512,
+        ]
+        .into_iter()
+        .filter(|&v| v <= vector())
+        .collect()
     }
 
     fn filled(len: usize, f: impl FnOnce(&mut [MaybeUninit<u8>]) -> usize) -> Vec<u8> {

@@ -1,4 +1,5 @@
-//! The x86_64 vector loops of [`super::text`]: 16 (SSE2, SSSE3) or 32 (AVX2) bytes per step,
+//! The x86_64 vector loops of [`super::text`]: 16 (SSE2, SSSE3) or 32 (AVX2) bytes per step
+//! (64 by AVX-512 in `text_x86_avx512`),
 //! where a character-at-a-time loop spends a dozen instructions per character.
 //!
 //! Every function here handles a prefix of its input (the part its blocks cover, or the run
@@ -10,6 +11,7 @@
 //! Loads and stores go through bounds-checked slices (`&src[i..i + 16]`), so each `unsafe`
 //! block's only obligations are the CPU features of its function, which the callers check.
 
+use super::text::Vector;
 use std::arch::x86_64::{
     __m128i, __m256i, _mm256_add_epi8, _mm256_alignr_epi8, _mm256_and_si256,
     _mm256_castsi128_si256, _mm256_castsi256_si128, _mm256_cmpeq_epi16, _mm256_cmpeq_epi8,
@@ -316,25 +318,35 @@ pub(super) fn utf8_len_of_utf16(src: &[u8]) -> (usize, usize) {
     (len, covered)
 }
 
-/// [`latin1_from_utf8`], 32 input bytes per step by AVX2 first when `avx2`.
+/// [`latin1_from_utf8`], by the widest loops `vector` allows first (64 input bytes per step
+/// by AVX-512, then 32 by AVX2).
 ///
 /// # Safety
-/// The CPU supports SSSE3, and AVX2 when `avx2`.
-// SAFETY: unsafe only because it runs SSSE3 and (when `avx2`) AVX2 instructions, which the
-// caller guarantees.
+/// The CPU supports the loops of `vector`, at least SSSE3.
+// SAFETY: unsafe only because it runs the instructions of `vector`, which the caller
+// guarantees the CPU has.
 pub(super) unsafe fn latin1_from_utf8_any(
     src: &[u8],
     out: &mut [MaybeUninit<u8>],
-    avx2: bool,
+    vector: Vector,
 ) -> (usize, usize, bool) {
     let (mut i, mut o) = (0, 0);
-    if avx2 {
-        // SAFETY: the caller guarantees AVX2 when `avx2`.
-        let (read, written, latin1) = unsafe { latin1_from_utf8_avx2(src, out) };
+    #[cfg(fory_avx512)]
+    if vector >= Vector::Avx512 {
+        // SAFETY: the caller guarantees AVX-512 for `Avx512`.
+        let (read, written, latin1) = unsafe { super::text_x86_avx512::latin1_from_utf8(src, out) };
         if !latin1 {
             return (read, written, false);
         }
         (i, o) = (read, written);
+    }
+    if vector >= Vector::Avx2 {
+        // SAFETY: the caller guarantees AVX2 for `Avx2` and above.
+        let (read, written, latin1) = unsafe { latin1_from_utf8_avx2(&src[i..], &mut out[o..]) };
+        if !latin1 {
+            return (i + read, o + written, false);
+        }
+        (i, o) = (i + read, o + written);
     }
     // SAFETY: the caller guarantees SSSE3.
     let (read, written, latin1) = unsafe { latin1_from_utf8(&src[i..], &mut out[o..]) };
@@ -421,7 +433,7 @@ unsafe fn latin1_from_utf8_avx2(src: &[u8], out: &mut [MaybeUninit<u8>]) -> (usi
 
 /// Where the Latin-1 loops resume after reading `src[..i]`: a block that ended with a lead
 /// byte wrote nothing for it, so its character is read again from its lead.
-fn back_to_lead(src: &[u8], i: usize) -> usize {
+pub(super) fn back_to_lead(src: &[u8], i: usize) -> usize {
     if i > 0 && src[i - 1] >= 0xc0 {
         i - 1
     } else {
@@ -561,26 +573,38 @@ pub(super) unsafe fn utf16_from_three_byte_run(
     (i, o)
 }
 
-/// [`utf16_from_three_byte_run`], ten characters (30 bytes) per step by AVX2 first when
-/// `avx2`.
+/// [`utf16_from_three_byte_run`], by the widest loops `vector` allows first (21 characters,
+/// 63 bytes, per step by AVX-512, then ten by AVX2).
 ///
 /// # Safety
-/// The CPU supports SSSE3, and AVX2 when `avx2`.
-// SAFETY: unsafe only because it runs SSSE3 and (when `avx2`) AVX2 instructions, which the
-// caller guarantees.
+/// The CPU supports the loops of `vector`, at least SSSE3; `src` starts at a character
+/// boundary of valid UTF-8.
+// SAFETY: unsafe only because it runs the instructions of `vector`, which the caller
+// guarantees the CPU has.
 pub(super) unsafe fn utf16_from_three_byte_runs(
     src: &[u8],
     out: &mut [MaybeUninit<u8>],
-    avx2: bool,
+    vector: Vector,
 ) -> (usize, usize) {
     let (mut i, mut o) = (0, 0);
-    if avx2 {
-        // SAFETY: the caller guarantees AVX2 when `avx2`.
-        let (read, written, ended) = unsafe { utf16_from_three_byte_run_avx2(src, out) };
+    #[cfg(fory_avx512)]
+    if vector >= Vector::Avx512 {
+        // SAFETY: the caller guarantees AVX-512 for `Avx512`, and a character boundary.
+        let (read, written, ended) =
+            unsafe { super::text_x86_avx512::utf16_from_three_byte_run(src, out) };
         if ended {
             return (read, written);
         }
         (i, o) = (read, written);
+    }
+    if vector >= Vector::Avx2 {
+        // SAFETY: the caller guarantees AVX2 for `Avx2` and above.
+        let (read, written, ended) =
+            unsafe { utf16_from_three_byte_run_avx2(&src[i..], &mut out[o..]) };
+        if ended {
+            return (i + read, o + written);
+        }
+        (i, o) = (i + read, o + written);
     }
     // SAFETY: the caller guarantees SSSE3.
     let (read, written) = unsafe { utf16_from_three_byte_run(&src[i..], &mut out[o..]) };

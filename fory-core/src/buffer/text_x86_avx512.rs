@@ -1,0 +1,280 @@
+//! The AVX-512 loops of [`super::text`]: 64 bytes per step, where the AVX2 loops of
+//! [`super::text_x86`] take 32 and spend several instructions on what one AVX-512 instruction
+//! does (VBMI2's byte compress, VBMI's byte permute). Built only where the compiler has the
+//! intrinsics (`cfg(fory_avx512)`, set by the build script from Rust 1.89), run only where the
+//! CPU has them.
+//!
+//! As in `text_x86`, each function converts a prefix of its input and reports how far it got;
+//! the slower loops finish the rest, and the tests of `text.rs` compare every level with the
+//! one-character-at-a-time version. Loads and stores go through bounds-checked slices, so each
+//! `unsafe` block's only obligations are the CPU features of its function.
+//!
+//! Valgrind does not run AVX-512 (its CPUID reports none), so under memcheck the AVX2 loops
+//! run instead; these are covered by the tests on CPUs that have AVX-512.
+
+
+use std::arch::x86_64::{
+    __m512i, _mm512_add_epi8, _mm512_and_si512, _mm512_cmpeq_epi16_mask, _mm512_cmpge_epu8_mask,
+    _mm512_loadu_si512, _mm512_mask_add_epi8, _mm512_mask_storeu_epi8, _mm512_maskz_compress_epi8,
+    _mm512_maskz_loadu_epi8, _mm512_max_epu8, _mm512_movepi8_mask, _mm512_or_si512,
+    _mm512_permutexvar_epi8, _mm512_set1_epi16, _mm512_set1_epi8, _mm512_setzero_si512,
+    _mm512_slli_epi16, _mm512_storeu_si512,
+};
+use std::mem::MaybeUninit;
+
+/// Whether this CPU runs the loops of this module (checked at run time; cached by std).
+pub(super) fn available() -> bool {
+    std::is_x86_feature_detected!("avx512f")
+        && std::is_x86_feature_detected!("avx512bw")
+        && std::is_x86_feature_detected!("avx512vbmi")
+        && std::is_x86_feature_detected!("avx512vbmi2")
+        && std::is_x86_feature_detected!("popcnt")
+}
+
+/// Latin-1 bytes from UTF-8 `src` (starting at a character boundary) into `out`, which holds
+/// at least one byte per character, 64 input bytes per step, the last step (or the only one,
+/// for short text) masked to what is left. Returns (bytes read, bytes written, whether every
+/// character is at most U+00FF): all of `src` when it is.
+///
+/// Each step fixes the continuation bytes (plus 0x40 after a 0xc3 lead, the previous step's
+/// last byte carried over) and compresses the lead bytes out; a lead at the end of a step is
+/// dropped like any other and its continuation fixed by the next one. No branch on the
+/// contents: accented text has a lead in most blocks.
+///
+/// # Safety
+/// The CPU supports AVX-512 F, BW and VBMI2, and POPCNT ([`available`]).
+#[target_feature(enable = "avx512f,avx512bw,avx512vbmi2,popcnt")]
+// SAFETY: unsafe only because it runs AVX-512 instructions, which the caller guarantees.
+pub(super) unsafe fn latin1_from_utf8(
+    src: &[u8],
+    out: &mut [MaybeUninit<u8>],
+) -> (usize, usize, bool) {
+    let (mut i, mut o) = (0, 0);
+    // The largest byte so far: 0xc4 and above are leads of characters above U+00FF. (Kept
+    // in a register, checked once: a compare per step would compete with the compress for
+    // the same execution port.)
+    let mut max = _mm512_setzero_si512();
+    // 1 where the previous step ended with 0xc3.
+    let mut carried_c3 = 0u64;
+    while i + 64 <= src.len() && o + 64 <= out.len() {
+        let block = &src[i..i + 64];
+        let slot = &mut out[o..o + 64];
+        // SAFETY: the load reads the 64 bytes of `block`, the store writes the 64 of `slot`
+        // (no alignment needed); the caller guarantees the CPU features.
+        let written = unsafe {
+            let v = _mm512_loadu_si512(block.as_ptr().cast::<__m512i>());
+            max = _mm512_max_epu8(max, v);
+            let (packed, keep) = latin1_step(v, !0, &mut carried_c3);
+            _mm512_storeu_si512(slot.as_mut_ptr().cast::<__m512i>(), packed);
+            keep.count_ones() as usize
+        };
+        i += 64;
+        o += written;
+    }
+    let beyond_latin1 = |max| _mm512_cmpge_epu8_mask(max, _mm512_set1_epi8(0xc4u8 as i8)) != 0;
+    if beyond_latin1(max) {
+        return (i, o, false);
+    }
+    while i < src.len() {
+        let block = &src[i..src.len().min(i + 64)];
+        let valid = low_bits(block.len());
+        // SAFETY: the masked load reads only the bytes of `block` (masked-off bytes are
+        // neither read nor fault); the caller guarantees the CPU features.
+        let v = unsafe { _mm512_maskz_loadu_epi8(valid, block.as_ptr().cast::<i8>()) };
+        if beyond_latin1(v) {
+            return (i, o, false);
+        }
+        let (packed, keep) = latin1_step(v, valid, &mut carried_c3);
+        // Every character so far is Latin-1, one byte each, and `out` has room for them.
+        let n = keep.count_ones() as usize;
+        let slot = &mut out[o..o + n];
+        // SAFETY: the masked store writes only the `n` bytes of `slot`; the caller guarantees
+        // the CPU features.
+        unsafe { _mm512_mask_storeu_epi8(slot.as_mut_ptr().cast::<i8>(), low_bits(n), packed) };
+        i += block.len();
+        o += n;
+    }
+    (i, o, true)
+}
+
+/// [`latin1_from_utf8`] of `src` of at most 64 bytes, in one masked step: `place(chars, out)`
+/// writes what goes before the body and returns where it starts, and `out` has room for
+/// `chars` bytes from there. Returns the bytes written, or `None` (having written nothing)
+/// where a character is above U+00FF.
+///
+/// # Safety
+/// The CPU supports AVX-512 F, BW and VBMI2, and POPCNT ([`available`]).
+#[target_feature(enable = "avx512f,avx512bw,avx512vbmi2,popcnt")]
+// SAFETY: unsafe only because it runs AVX-512 instructions, which the caller guarantees.
+pub(super) unsafe fn short_latin1(
+    src: &[u8],
+    out: &mut [MaybeUninit<u8>],
+    place: impl FnOnce(usize, &mut [MaybeUninit<u8>]) -> usize,
+) -> Option<usize> {
+    assert!(src.len() <= 64);
+    let valid = low_bits(src.len());
+    // SAFETY: the masked load reads only the bytes of `src` (masked-off bytes are neither
+    // read nor fault); the caller guarantees the CPU features.
+    let v = unsafe { _mm512_maskz_loadu_epi8(valid, src.as_ptr().cast::<i8>()) };
+    if _mm512_cmpge_epu8_mask(v, _mm512_set1_epi8(0xc4u8 as i8)) != 0 {
+        return None;
+    }
+    let (packed, keep) = latin1_step(v, valid, &mut 0);
+    let chars = keep.count_ones() as usize;
+    let at = place(chars, out);
+    let slot = &mut out[at..at + chars];
+    // SAFETY: the masked store writes only the `chars` bytes of `slot`; the caller guarantees
+    // the CPU features.
+    unsafe { _mm512_mask_storeu_epi8(slot.as_mut_ptr().cast::<i8>(), low_bits(chars), packed) };
+    Some(at + chars)
+}
+
+/// One step of [`latin1_from_utf8`] on `v` (text whose characters are at most U+00FF), whose
+/// bytes outside `valid` are zero: the kept bytes, packed at the start, and their mask.
+#[inline]
+#[target_feature(enable = "avx512f,avx512bw,avx512vbmi2")]
+fn latin1_step(v: __m512i, valid: u64, carried_c3: &mut u64) -> (__m512i, u64) {
+    // The masks come from sign bits (`vpmovb2m`) rather than compares, which would share an
+    // execution port with the compress: leads have their top two bits set, and 0xc3 is the
+    // odd lead.
+    let leads = _mm512_movepi8_mask(_mm512_and_si512(v, _mm512_add_epi8(v, v)));
+    let odd = _mm512_movepi8_mask(_mm512_slli_epi16::<7>(v));
+    let c3 = leads & odd;
+    // 110000xx 10yyyyyy is the byte xxyyyyyy: the continuation as it is after 0xc2, plus 0x40
+    // after 0xc3.
+    let after_c3 = (c3 << 1) | *carried_c3;
+    *carried_c3 = c3 >> 63;
+    let fixed = _mm512_mask_add_epi8(v, after_c3, v, _mm512_set1_epi8(0x40));
+    let keep = !leads & valid;
+    (_mm512_maskz_compress_epi8(keep, fixed), keep)
+}
+
+/// A mask of the lowest `n` (at most 64) bits.
+#[inline(always)]
+fn low_bits(n: usize) -> u64 {
+    if n >= 64 {
+        !0
+    } else {
+        (1u64 << n) - 1
+    }
+}
+
+/// Characters converted per step by [`utf16_from_three_byte_run`]: as many as 64 bytes hold.
+const RUN_CHARS: usize = 21;
+
+/// The byte permutation giving 16-bit lane `k` (below [`RUN_CHARS`]) the bytes
+/// `[3k + low, 3k + high]` of a block; the other lanes get byte 0.
+const fn lanes_of(low: u8, high: u8) -> [u8; 64] {
+    let mut index = [0u8; 64];
+    let mut k = 0;
+    while k < RUN_CHARS {
+        index[2 * k] = 3 * k as u8 + low;
+        index[2 * k + 1] = 3 * k as u8 + high;
+        k += 1;
+    }
+    index
+}
+
+/// Lane k = (lead << 8) | middle byte of character k.
+static LEAD_MID: [u8; 64] = lanes_of(1, 0);
+/// Lane k = last byte of character k (the high byte is masked off later).
+static LAST: [u8; 64] = lanes_of(2, 2);
+
+/// UTF-16LE units from the run of three-byte UTF-8 characters (U+0800..=U+FFFF) at the start
+/// of `src`, [`RUN_CHARS`] characters (63 bytes) per step, as
+/// [`super::text_x86::utf16_from_three_byte_run`] does five. Returns (bytes read, bytes
+/// written, whether another character ended the run); stops where fewer than 64 bytes remain
+/// on either side.
+///
+/// # Safety
+/// The CPU supports AVX-512 F, BW and VBMI ([`available`]), and `src` starts at a character
+/// boundary of valid UTF-8.
+#[target_feature(enable = "avx512f,avx512bw,avx512vbmi")]
+// SAFETY: unsafe only because it runs AVX-512 instructions, which the caller guarantees; a
+// three-byte lead in valid UTF-8 is followed by its two continuation bytes, so checking the
+// leads is enough.
+pub(super) unsafe fn utf16_from_three_byte_run(
+    src: &[u8],
+    out: &mut [MaybeUninit<u8>],
+) -> (usize, usize, bool) {
+    const ALL: u32 = (1 << RUN_CHARS) - 1;
+    let (mut i, mut o) = (0, 0);
+    while i + 64 <= src.len() && o + 64 <= out.len() {
+        let block = &src[i..i + 64];
+        let slot = &mut out[o..o + 64];
+        // SAFETY: the load reads the 64 bytes of `block`, the store writes the 64 of `slot` (no
+        // alignment needed); the caller guarantees the CPU features.
+        let ok = unsafe {
+            let (units, is_three) =
+                three_byte_step(_mm512_loadu_si512(block.as_ptr().cast::<__m512i>()));
+            _mm512_storeu_si512(slot.as_mut_ptr().cast::<__m512i>(), units);
+            is_three & ALL
+        };
+        // A full step advances by a constant; fewer characters end the run.
+        if ok != ALL {
+            let good = (!ok).trailing_zeros() as usize;
+            return (i + 3 * good, o + 2 * good, true);
+        }
+        i += 3 * RUN_CHARS;
+        o += 2 * RUN_CHARS;
+    }
+    (i, o, false)
+}
+
+/// UTF-16LE of `src`, at most 63 bytes of three-byte characters (U+0800..=U+FFFF) and nothing
+/// else, in one masked step: `place(units, out)` writes what goes before the body and returns
+/// where it starts, and `out` has room for `2 * units` bytes from there. Returns the bytes
+/// written, or `None` (having written nothing) where `src` holds other characters.
+///
+/// # Safety
+/// The CPU supports AVX-512 F, BW and VBMI ([`available`]); `src` is valid UTF-8 whose
+/// length is a multiple of 3.
+#[target_feature(enable = "avx512f,avx512bw,avx512vbmi")]
+// SAFETY: unsafe only because it runs AVX-512 instructions, which the caller guarantees.
+pub(super) unsafe fn short_utf16_of_three_byte(
+    src: &[u8],
+    out: &mut [MaybeUninit<u8>],
+    place: impl FnOnce(usize, &mut [MaybeUninit<u8>]) -> usize,
+) -> Option<usize> {
+    assert!(src.len() <= 3 * RUN_CHARS);
+    let chars = src.len() / 3;
+    // SAFETY: the masked load reads only the bytes of `src` (masked-off bytes are neither
+    // read nor fault); the caller guarantees the CPU features.
+    let v = unsafe { _mm512_maskz_loadu_epi8(low_bits(src.len()), src.as_ptr().cast::<i8>()) };
+    let (units, is_three) = three_byte_step(v);
+    // Every third byte a three-byte lead: in valid UTF-8 of this length, nothing else.
+    let all = low_bits(chars) as u32;
+    if is_three & all != all {
+        return None;
+    }
+    let at = place(chars, out);
+    let slot = &mut out[at..at + 2 * chars];
+    // SAFETY: the masked store writes only the `2 * chars` bytes of `slot`; the caller
+    // guarantees the CPU features.
+    unsafe { _mm512_mask_storeu_epi8(slot.as_mut_ptr().cast::<i8>(), low_bits(2 * chars), units) };
+    Some(at + 2 * chars)
+}
+
+/// The [`RUN_CHARS`] UTF-16 units of the three-byte characters at the start of the 64 bytes
+/// `v`, and the mask of the lanes whose lead is a three-byte lead (the units of the others are
+/// garbage).
+#[inline]
+#[target_feature(enable = "avx512f,avx512bw,avx512vbmi")]
+fn three_byte_step(v: __m512i) -> (__m512i, u32) {
+    // SAFETY: the loads read the 64 bytes of the static tables.
+    let (lead_mid, last) = unsafe {
+        (
+            _mm512_permutexvar_epi8(_mm512_loadu_si512(LEAD_MID.as_ptr().cast::<__m512i>()), v),
+            _mm512_permutexvar_epi8(_mm512_loadu_si512(LAST.as_ptr().cast::<__m512i>()), v),
+        )
+    };
+    let is_three = _mm512_cmpeq_epi16_mask(
+        _mm512_and_si512(lead_mid, _mm512_set1_epi16(0xf000u16 as i16)),
+        _mm512_set1_epi16(0xe000u16 as i16),
+    );
+    // 1110xxxx 10yyyyyy 10zzzzzz is xxxxyyyyyyzzzzzz.
+    let x = _mm512_slli_epi16::<4>(_mm512_and_si512(lead_mid, _mm512_set1_epi16(0x0f00)));
+    let y = _mm512_slli_epi16::<6>(_mm512_and_si512(lead_mid, _mm512_set1_epi16(0x003f)));
+    let z = _mm512_and_si512(last, _mm512_set1_epi16(0x003f));
+    (_mm512_or_si512(_mm512_or_si512(x, y), z), is_three)
+}
