@@ -12,13 +12,12 @@
 //! Valgrind does not run AVX-512 (its CPUID reports none), so under memcheck the AVX2 loops
 //! run instead; these are covered by the tests on CPUs that have AVX-512.
 
-
 use std::arch::x86_64::{
-    __m512i, _mm512_add_epi8, _mm512_and_si512, _mm512_cmpeq_epi16_mask, _mm512_cmpge_epu8_mask,
-    _mm512_loadu_si512, _mm512_mask_add_epi8, _mm512_mask_storeu_epi8, _mm512_maskz_compress_epi8,
-    _mm512_maskz_loadu_epi8, _mm512_max_epu8, _mm512_movepi8_mask, _mm512_or_si512,
-    _mm512_permutexvar_epi8, _mm512_set1_epi16, _mm512_set1_epi8, _mm512_setzero_si512,
-    _mm512_slli_epi16, _mm512_storeu_si512,
+    __m512i, _mm512_add_epi8, _mm512_and_si512, _mm512_cmpeq_epi16_mask, _mm512_cmpeq_epi8_mask,
+    _mm512_cmpge_epu8_mask, _mm512_loadu_si512, _mm512_mask_add_epi8, _mm512_mask_storeu_epi8,
+    _mm512_maskz_compress_epi8, _mm512_maskz_loadu_epi8, _mm512_max_epu8, _mm512_movepi8_mask,
+    _mm512_or_si512, _mm512_permutexvar_epi8, _mm512_set1_epi16, _mm512_set1_epi8,
+    _mm512_setzero_si512, _mm512_slli_epi16, _mm512_storeu_si512,
 };
 use std::mem::MaybeUninit;
 
@@ -36,14 +35,14 @@ pub(super) fn available() -> bool {
 /// for short text) masked to what is left. Returns (bytes read, bytes written, whether every
 /// character is at most U+00FF): all of `src` when it is.
 ///
-/// Each step fixes the continuation bytes (plus 0x40 after a 0xc3 lead, the previous step's
-/// last byte carried over) and compresses the lead bytes out; a lead at the end of a step is
-/// dropped like any other and its continuation fixed by the next one. No branch on the
-/// contents: accented text has a lead in most blocks.
+/// Each step fixes the continuation bytes (plus 0x40 after a 0xc3 lead, found in a second load
+/// one byte earlier) and compresses the lead bytes out; a lead at the end of a step is dropped
+/// like any other and its continuation fixed by the next one. No branch on the contents:
+/// accented text has a lead in most blocks.
 ///
 /// # Safety
-/// The CPU supports AVX-512 F, BW and VBMI2, and POPCNT ([`available`]).
-#[target_feature(enable = "avx512f,avx512bw,avx512vbmi2,popcnt")]
+/// The CPU supports AVX-512 F, BW, VBMI and VBMI2, and POPCNT ([`available`]).
+#[target_feature(enable = "avx512f,avx512bw,avx512vbmi,avx512vbmi2,popcnt")]
 // SAFETY: unsafe only because it runs AVX-512 instructions, which the caller guarantees.
 pub(super) unsafe fn latin1_from_utf8(
     src: &[u8],
@@ -54,17 +53,21 @@ pub(super) unsafe fn latin1_from_utf8(
     // in a register, checked once: a compare per step would compete with the compress for
     // the same execution port.)
     let mut max = _mm512_setzero_si512();
-    // 1 where the previous step ended with 0xc3.
-    let mut carried_c3 = 0u64;
     while i + 64 <= src.len() && o + 64 <= out.len() {
         let block = &src[i..i + 64];
         let slot = &mut out[o..o + 64];
-        // SAFETY: the load reads the 64 bytes of `block`, the store writes the 64 of `slot`
-        // (no alignment needed); the caller guarantees the CPU features.
+        // SAFETY: the loads read the 64 bytes of `block` and the 64 before them from
+        // `src[i - 1..]` (when `i > 0`); the store writes the 64 of `slot` (no alignment
+        // needed); the caller guarantees the CPU features.
         let written = unsafe {
             let v = _mm512_loadu_si512(block.as_ptr().cast::<__m512i>());
+            let before = if i == 0 {
+                first_before(v)
+            } else {
+                _mm512_loadu_si512(src[i - 1..i + 63].as_ptr().cast::<__m512i>())
+            };
             max = _mm512_max_epu8(max, v);
-            let (packed, keep) = latin1_step(v, !0, &mut carried_c3);
+            let (packed, keep) = latin1_step(v, before, !0);
             _mm512_storeu_si512(slot.as_mut_ptr().cast::<__m512i>(), packed);
             keep.count_ones() as usize
         };
@@ -78,13 +81,22 @@ pub(super) unsafe fn latin1_from_utf8(
     while i < src.len() {
         let block = &src[i..src.len().min(i + 64)];
         let valid = low_bits(block.len());
-        // SAFETY: the masked load reads only the bytes of `block` (masked-off bytes are
-        // neither read nor fault); the caller guarantees the CPU features.
-        let v = unsafe { _mm512_maskz_loadu_epi8(valid, block.as_ptr().cast::<i8>()) };
+        // SAFETY: the masked loads read only the bytes of `block` and as many from
+        // `src[i - 1..]` (masked-off bytes are neither read nor fault); the caller guarantees
+        // the CPU features.
+        let (v, before) = unsafe {
+            let v = _mm512_maskz_loadu_epi8(valid, block.as_ptr().cast::<i8>());
+            let before = if i == 0 {
+                first_before(v)
+            } else {
+                _mm512_maskz_loadu_epi8(valid, src[i - 1..].as_ptr().cast::<i8>())
+            };
+            (v, before)
+        };
         if beyond_latin1(v) {
             return (i, o, false);
         }
-        let (packed, keep) = latin1_step(v, valid, &mut carried_c3);
+        let (packed, keep) = latin1_step(v, before, valid);
         // Every character so far is Latin-1, one byte each, and `out` has room for them.
         let n = keep.count_ones() as usize;
         let slot = &mut out[o..o + n];
@@ -103,8 +115,8 @@ pub(super) unsafe fn latin1_from_utf8(
 /// where a character is above U+00FF.
 ///
 /// # Safety
-/// The CPU supports AVX-512 F, BW and VBMI2, and POPCNT ([`available`]).
-#[target_feature(enable = "avx512f,avx512bw,avx512vbmi2,popcnt")]
+/// The CPU supports AVX-512 F, BW, VBMI and VBMI2, and POPCNT ([`available`]).
+#[target_feature(enable = "avx512f,avx512bw,avx512vbmi,avx512vbmi2,popcnt")]
 // SAFETY: unsafe only because it runs AVX-512 instructions, which the caller guarantees.
 pub(super) unsafe fn short_latin1(
     src: &[u8],
@@ -119,7 +131,7 @@ pub(super) unsafe fn short_latin1(
     if _mm512_cmpge_epu8_mask(v, _mm512_set1_epi8(0xc4u8 as i8)) != 0 {
         return None;
     }
-    let (packed, keep) = latin1_step(v, valid, &mut 0);
+    let (packed, keep) = latin1_step(v, first_before(v), valid);
     let chars = keep.count_ones() as usize;
     let at = place(chars, out);
     let slot = &mut out[at..at + chars];
@@ -130,23 +142,41 @@ pub(super) unsafe fn short_latin1(
 }
 
 /// One step of [`latin1_from_utf8`] on `v` (text whose characters are at most U+00FF), whose
-/// bytes outside `valid` are zero: the kept bytes, packed at the start, and their mask.
+/// bytes outside `valid` are zero, `before` holding the byte before each: the kept bytes,
+/// packed at the start, and their mask.
 #[inline]
 #[target_feature(enable = "avx512f,avx512bw,avx512vbmi2")]
-fn latin1_step(v: __m512i, valid: u64, carried_c3: &mut u64) -> (__m512i, u64) {
-    // The masks come from sign bits (`vpmovb2m`) rather than compares, which would share an
-    // execution port with the compress: leads have their top two bits set, and 0xc3 is the
-    // odd lead.
+fn latin1_step(v: __m512i, before: __m512i, valid: u64) -> (__m512i, u64) {
+    // Leads have their top two bits set: the sign bit of `v & (v << 1)` (`vpmovb2m`, which
+    // leaves the execution port of the compress free).
     let leads = _mm512_movepi8_mask(_mm512_and_si512(v, _mm512_add_epi8(v, v)));
-    let odd = _mm512_movepi8_mask(_mm512_slli_epi16::<7>(v));
-    let c3 = leads & odd;
     // 110000xx 10yyyyyy is the byte xxyyyyyy: the continuation as it is after 0xc2, plus 0x40
     // after 0xc3.
-    let after_c3 = (c3 << 1) | *carried_c3;
-    *carried_c3 = c3 >> 63;
+    let after_c3 = _mm512_cmpeq_epi8_mask(before, _mm512_set1_epi8(0xc3u8 as i8));
     let fixed = _mm512_mask_add_epi8(v, after_c3, v, _mm512_set1_epi8(0x40));
     let keep = !leads & valid;
     (_mm512_maskz_compress_epi8(keep, fixed), keep)
+}
+
+/// The byte before each of the first 64 bytes of a text, `v`: `v` shifted up by one, its
+/// first byte before itself. That byte starts a character, so it is kept unchanged when ASCII
+/// and dropped when a lead, whatever it is taken to follow.
+#[inline]
+#[target_feature(enable = "avx512f,avx512bw,avx512vbmi")]
+fn first_before(v: __m512i) -> __m512i {
+    /// Byte k takes byte k - 1 (byte 0 itself).
+    static SHIFT_UP: [u8; 64] = {
+        let mut index = [0u8; 64];
+        let mut k = 1;
+        while k < 64 {
+            index[k] = k as u8 - 1;
+            k += 1;
+        }
+        index
+    };
+    // SAFETY: the load reads the 64 bytes of the static table.
+    let index = unsafe { _mm512_loadu_si512(SHIFT_UP.as_ptr().cast::<__m512i>()) };
+    _mm512_permutexvar_epi8(index, v)
 }
 
 /// A mask of the lowest `n` (at most 64) bits.
