@@ -96,7 +96,7 @@ impl Writer {
     fn write_non_ascii(&mut self, s: &str, ascii: usize) -> Result<()> {
         let bytes = s.as_bytes();
         let len = bytes.len();
-        if bytes[ascii] < 0xc4 && len <= text::ONE_STEP && text::has_one_step() {
+        if bytes[ascii] < 0xc4 && len <= text::latin1_one_step_len() {
             // At most 64 characters.
             if self.write_in_one_step::<true>(bytes) {
                 return Ok(());
@@ -215,7 +215,8 @@ impl Writer {
         // Latin-1: at most one byte per UTF-8 byte; UTF-16: two bytes per three-byte
         // character. At most 128 bytes either way, a header of at most two bytes.
         let (encoding, unit_bytes, most_units) = if LATIN1 {
-            (StringEncoding::Latin1, 1, bytes.len())
+            // (The SSSE3 step writes 16 bytes whatever the length.)
+            (StringEncoding::Latin1, 1, bytes.len().max(16))
         } else {
             (StringEncoding::Utf16, 2, bytes.len() / 3)
         };

@@ -338,12 +338,16 @@ fn detect() -> Vector {
     Vector::None
 }
 
-/// Text of at most this many bytes is converted to Latin-1 in one step by
-/// [`latin1_in_one_step`] (and at most 63 to UTF-16 by [`utf16_in_one_step`]).
+/// Text of at most this many bytes is converted to UTF-16 in one step by
+/// [`utf16_in_one_step`] (less than this many), and to Latin-1 by [`latin1_in_one_step`] where
+/// the CPU has AVX-512.
 pub(super) const ONE_STEP: usize = 64;
 
-/// Whether [`latin1_in_one_step`] and [`utf16_in_one_step`] convert here (the CPU has
-/// AVX-512).
+/// Text of at most this many bytes is converted to Latin-1 in one step by
+/// [`latin1_in_one_step`] where the CPU has SSSE3 but not AVX-512.
+const ONE_STEP_SSSE3: usize = 16;
+
+/// Whether [`utf16_in_one_step`] converts here (the CPU has AVX-512).
 #[inline(always)]
 pub(super) fn has_one_step() -> bool {
     #[cfg(all(target_arch = "x86_64", fory_avx512))]
@@ -352,24 +356,63 @@ pub(super) fn has_one_step() -> bool {
     false
 }
 
-/// Latin-1 from UTF-8 `src` of at most [`ONE_STEP`] bytes in one step, where
-/// [`has_one_step`]: `place(chars, out)` writes what goes before the body into `out` and
-/// returns where the body starts; `out` has room for the body from there. Returns the count of
-/// bytes written, or `None` (having written nothing) where a character is above U+00FF, the
-/// text is longer or the CPU cannot.
+/// The longest text [`latin1_in_one_step`] converts here (0: none).
+#[inline(always)]
+pub(super) fn latin1_one_step_len() -> usize {
+    one_step_len_at(vector())
+}
+
+#[inline(always)]
+fn one_step_len_at(vector: Vector) -> usize {
+    match vector {
+        Vector::None => 0,
+        Vector::Ssse3 | Vector::Avx2 => ONE_STEP_SSSE3,
+        #[cfg(fory_avx512)]
+        Vector::Avx512 => ONE_STEP,
+    }
+}
+
+/// Latin-1 from UTF-8 `src` of at most [`latin1_one_step_len`] bytes in one step:
+/// `place(chars, out)` writes what goes before the body into `out` and returns where the body
+/// starts; `out` has room for the body, and at least 16 bytes, from there. Returns the count of
+/// bytes written, or `None` (having written nothing) where a character is above U+00FF or the
+/// text is longer.
 #[inline(always)]
 pub(super) fn latin1_in_one_step(
     src: &[u8],
     out: &mut [MaybeUninit<u8>],
     place: impl FnOnce(usize, &mut [MaybeUninit<u8>]) -> usize,
 ) -> Option<usize> {
-    #[cfg(all(target_arch = "x86_64", fory_avx512))]
-    if src.len() <= ONE_STEP && has_one_step() {
-        // SAFETY: `has_one_step` says the CPU has AVX-512; `src` is at most 64 bytes.
-        return unsafe { super::text_x86_avx512::short_latin1(src, out, place) };
+    latin1_in_one_step_with(src, out, place, vector())
+}
+
+/// [`latin1_in_one_step`] by the loops of `vector` (only levels this CPU runs).
+#[inline(always)]
+fn latin1_in_one_step_with(
+    src: &[u8],
+    out: &mut [MaybeUninit<u8>],
+    place: impl FnOnce(usize, &mut [MaybeUninit<u8>]) -> usize,
+    vector: Vector,
+) -> Option<usize> {
+    if src.len() > one_step_len_at(vector) {
+        return None;
     }
-    let _ = (src, out, place);
-    None
+    match vector {
+        Vector::None => None,
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: `vector` names only levels this CPU runs, at least SSSE3 here; `src` is at
+        // most 16 bytes.
+        Vector::Ssse3 | Vector::Avx2 => unsafe { super::text_x86::short_latin1(src, out, place) },
+        #[cfg(all(target_arch = "x86_64", fory_avx512))]
+        // SAFETY: `vector` names only levels this CPU runs, AVX-512 here; `src` is at most 64
+        // bytes.
+        Vector::Avx512 => unsafe { super::text_x86_avx512::short_latin1(src, out, place) },
+        #[cfg(not(target_arch = "x86_64"))]
+        _ => {
+            let _ = (out, place);
+            None
+        }
+    }
 }
 
 /// UTF-16LE from UTF-8 `src` of less than [`ONE_STEP`] bytes, all of them three-byte
@@ -878,6 +921,31 @@ mod tests {
                 let written = filled(utf16.len(), |o| utf16_from_utf8_with(bytes, o, vector));
                 assert_eq!(written, utf16, "{s:?} {vector:?}");
                 assert_eq!(string_from_utf16_with(&utf16, vector).unwrap(), s);
+                if vector > Vector::None && bytes.len() <= one_step_len_at(vector) {
+                    // One step, behind a two-byte prefix, in room for 16 bytes past it.
+                    let mut room = vec![MaybeUninit::new(0u8); 2 + bytes.len().max(16)];
+                    let place = |chars: usize, out: &mut [MaybeUninit<u8>]| {
+                        out[0].write(chars as u8);
+                        out[1].write(0xff);
+                        2
+                    };
+                    let found = latin1_in_one_step_with(bytes, &mut room, place, vector);
+                    let expected = latin1.then(|| {
+                        let body = s.chars().map(|c| c as u8);
+                        [s.chars().count() as u8, 0xff]
+                            .into_iter()
+                            .chain(body)
+                            .collect()
+                    });
+                    let written: Option<Vec<u8>> = found.map(|n| {
+                        // SAFETY: every byte of `room` was initialized above.
+                        room[..n]
+                            .iter()
+                            .map(|b| unsafe { b.assume_init() })
+                            .collect()
+                    });
+                    assert_eq!(written, expected, "{s:?} {vector:?}");
+                }
                 if latin1 {
                     let expected: Vec<u8> = s.chars().map(|c| c as u8).collect();
                     let written = filled(expected.len(), |o| {

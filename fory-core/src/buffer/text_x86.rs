@@ -24,8 +24,9 @@ use std::arch::x86_64::{
     _mm_cvtsi128_si32, _mm_cvtsi128_si64, _mm_loadu_si128, _mm_madd_epi16, _mm_max_epu8,
     _mm_movemask_epi8, _mm_or_si128, _mm_packus_epi16, _mm_sad_epu8, _mm_set1_epi16, _mm_set1_epi8,
     _mm_set_epi64x, _mm_setr_epi8, _mm_setzero_si128, _mm_shuffle_epi8, _mm_slli_epi16,
-    _mm_srli_epi16, _mm_srli_si128, _mm_storel_epi64, _mm_storeu_si128, _mm_sub_epi16,
-    _mm_sub_epi8, _mm_unpackhi_epi64, _mm_unpackhi_epi8, _mm_unpacklo_epi8, _mm_xor_si128,
+    _mm_slli_si128, _mm_srli_epi16, _mm_srli_si128, _mm_storel_epi64, _mm_storeu_si128,
+    _mm_sub_epi16, _mm_sub_epi8, _mm_unpackhi_epi64, _mm_unpackhi_epi8, _mm_unpacklo_epi8,
+    _mm_xor_si128,
 };
 use std::mem::MaybeUninit;
 
@@ -513,6 +514,69 @@ pub(super) unsafe fn latin1_from_utf8(
         o += written;
     }
     (back_to_lead(src, i), o, beyond_latin1 == 0)
+}
+
+/// [`latin1_from_utf8`]'s block step on `src` of at most 16 bytes, read into a register (no
+/// load past its end): `place(chars, out)` writes what goes before the body and returns where
+/// it starts, and `out` has room for 16 bytes from there (the body, then bytes that do not
+/// count). Returns the bytes written, or `None` (having written nothing) where a character is
+/// above U+00FF.
+///
+/// # Safety
+/// The CPU supports SSSE3.
+#[target_feature(enable = "ssse3")]
+// SAFETY: unsafe only because it runs SSSE3 instructions, which the caller guarantees.
+pub(super) unsafe fn short_latin1(
+    src: &[u8],
+    out: &mut [MaybeUninit<u8>],
+    place: impl FnOnce(usize, &mut [MaybeUninit<u8>]) -> usize,
+) -> Option<usize> {
+    let len = src.len();
+    assert!(len <= 16);
+    // SAFETY: the load reads the 16 bytes of `src` when it has 16; the rest are register
+    // operations; the caller guarantees SSSE3.
+    let (packed, low, chars) = unsafe {
+        let v = if len == 16 {
+            _mm_loadu_si128(src.as_ptr().cast::<__m128i>())
+        } else {
+            let (low, high) = short_words(src);
+            _mm_set_epi64x(high as i64, low as i64)
+        };
+        let high = _mm_movemask_epi8(v) as u32;
+        // 0xc4 and above are -60..=-1 as signed bytes; leads are 0xc0 and above.
+        if _mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8(-61))) as u32 & high != 0 {
+            return None;
+        }
+        let leads = _mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8(-65))) as u32 & high;
+        // The zeros after the text would count as characters.
+        let keep = !leads & ((1u32 << len) - 1);
+        let after_c3 = _mm_slli_si128::<1>(_mm_cmpeq_epi8(v, _mm_set1_epi8(0xc3u8 as i8)));
+        let fixed = _mm_add_epi8(v, _mm_and_si128(after_c3, _mm_set1_epi8(0x40)));
+        let (lo, hi) = ((keep & 0xff) as usize, (keep >> 8) as usize);
+        let shuffle = _mm_add_epi8(
+            _mm_set_epi64x(i64::from_le_bytes(KEEP[hi]), i64::from_le_bytes(KEEP[lo])),
+            _mm_set_epi64x(0x0808_0808_0808_0808, 0),
+        );
+        let low = usize::from(ONES[lo]);
+        (
+            _mm_shuffle_epi8(fixed, shuffle),
+            low,
+            low + usize::from(ONES[hi]),
+        )
+    };
+    let at = place(chars, out);
+    let slot = &mut out[at..at + 16];
+    let p = slot.as_mut_ptr();
+    // SAFETY: the stores write 8 bytes at offsets 0 and `low <= 8` of `slot`, inside its 16;
+    // SSE2 is baseline on x86_64.
+    unsafe {
+        _mm_storel_epi64(p.cast::<__m128i>(), packed);
+        _mm_storel_epi64(
+            p.add(low).cast::<__m128i>(),
+            _mm_unpackhi_epi64(packed, packed),
+        );
+    }
+    Some(at + chars)
 }
 
 /// UTF-16LE units from the run of three-byte UTF-8 characters (U+0800..=U+FFFF) at the start
