@@ -845,6 +845,10 @@ mod tests {
             }
             out.push("x".repeat(len));
         }
+        // Three-byte characters only, around the one-step limit (21 characters, 63 bytes).
+        for len in 1..=23 {
+            out.push("你好。\u{800}\u{ffff}".chars().cycle().take(len).collect());
+        }
         // Long texts, past the vector loops' inner block counts (1 KiB and more).
         for piece in pieces {
             out.push(format!("{}{piece}", "ab".repeat(300)).repeat(4));
@@ -917,6 +921,25 @@ mod tests {
             );
 
             let utf16: Vec<u8> = s.encode_utf16().flat_map(u16::to_le_bytes).collect();
+            if has_one_step() && bytes.len() < ONE_STEP {
+                // One step, behind a one-byte prefix, where every character is three bytes.
+                let mut room = vec![MaybeUninit::new(0u8); 1 + 2 * bytes.len()];
+                let place = |units: usize, out: &mut [MaybeUninit<u8>]| {
+                    out[0].write(units as u8);
+                    1
+                };
+                let found = utf16_in_one_step(bytes, &mut room, place);
+                let three_byte = s.chars().all(|c| c.len_utf8() == 3);
+                let expected = three_byte.then(|| {
+                    let units = s.chars().count() as u8;
+                    [units].into_iter().chain(utf16.iter().copied()).collect()
+                });
+                let written: Option<Vec<u8>> = found.map(|n| {
+                    // SAFETY: every byte of `room` was initialized above.
+                    room[..n].iter().map(|b| unsafe { b.assume_init() }).collect()
+                });
+                assert_eq!(written, expected, "{s:?}");
+            }
             for vector in vector_choices() {
                 let written = filled(utf16.len(), |o| utf16_from_utf8_with(bytes, o, vector));
                 assert_eq!(written, utf16, "{s:?} {vector:?}");
