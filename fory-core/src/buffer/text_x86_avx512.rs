@@ -256,9 +256,11 @@ pub(super) unsafe fn utf16_from_three_byte_run(
 /// where it starts, and `out` has room for `2 * units` bytes from there. Returns the bytes
 /// written, or `None` (having written nothing) where `src` holds other characters.
 ///
+/// The answer is right for valid UTF-8 (other bytes get a wrong one, never an access outside
+/// the slices).
+///
 /// # Safety
-/// The CPU supports AVX-512 F, BW and VBMI ([`available`]); `src` is valid UTF-8 whose
-/// length is a multiple of 3.
+/// The CPU supports AVX-512 F, BW and VBMI ([`available`]).
 #[target_feature(enable = "avx512f,avx512bw,avx512vbmi")]
 // SAFETY: unsafe only because it runs AVX-512 instructions, which the caller guarantees.
 pub(super) unsafe fn short_utf16_of_three_byte(
