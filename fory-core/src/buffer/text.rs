@@ -936,7 +936,10 @@ mod tests {
                 });
                 let written: Option<Vec<u8>> = found.map(|n| {
                     // SAFETY: every byte of `room` was initialized above.
-                    room[..n].iter().map(|b| unsafe { b.assume_init() }).collect()
+                    room[..n]
+                        .iter()
+                        .map(|b| unsafe { b.assume_init() })
+                        .collect()
                 });
                 assert_eq!(written, expected, "{s:?}");
             }
