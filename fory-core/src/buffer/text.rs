@@ -891,6 +891,15 @@ mod tests {
         .collect()
     }
 
+    /// The first `n` bytes of `room`, every byte of which was initialized when it was made.
+    fn initialized(room: &[MaybeUninit<u8>], n: usize) -> Vec<u8> {
+        // SAFETY: the callers make `room` from `MaybeUninit::new(0)`, all bytes initialized.
+        room[..n]
+            .iter()
+            .map(|b| unsafe { b.assume_init() })
+            .collect()
+    }
+
     fn filled(len: usize, f: impl FnOnce(&mut [MaybeUninit<u8>]) -> usize) -> Vec<u8> {
         let mut v = Vec::with_capacity(len);
         let n = f(&mut v.spare_capacity_mut()[..len]);
@@ -934,13 +943,7 @@ mod tests {
                     let units = s.chars().count() as u8;
                     [units].into_iter().chain(utf16.iter().copied()).collect()
                 });
-                let written: Option<Vec<u8>> = found.map(|n| {
-                    // SAFETY: every byte of `room` was initialized above.
-                    room[..n]
-                        .iter()
-                        .map(|b| unsafe { b.assume_init() })
-                        .collect()
-                });
+                let written = found.map(|n| initialized(&room, n));
                 assert_eq!(written, expected, "{s:?}");
             }
             for vector in vector_choices() {
@@ -963,13 +966,7 @@ mod tests {
                             .chain(body)
                             .collect()
                     });
-                    let written: Option<Vec<u8>> = found.map(|n| {
-                        // SAFETY: every byte of `room` was initialized above.
-                        room[..n]
-                            .iter()
-                            .map(|b| unsafe { b.assume_init() })
-                            .collect()
-                    });
+                    let written = found.map(|n| initialized(&room, n));
                     assert_eq!(written, expected, "{s:?} {vector:?}");
                 }
                 if latin1 {
