@@ -96,21 +96,23 @@ impl Writer {
     fn write_non_ascii(&mut self, s: &str, ascii: usize) -> Result<()> {
         let bytes = s.as_bytes();
         let len = bytes.len();
-        if bytes[ascii] < 0xc4 && len <= text::latin1_one_step_len() {
-            // At most 64 characters.
-            if self.write_in_one_step::<true>(bytes) {
-                return Ok(());
-            }
-        } else if bytes[ascii] < 0xc4 {
-            // One byte per character: the ASCII ones, then at most two UTF-8 bytes each.
-            let least = ascii + (len - ascii).div_ceil(2);
-            let wrote = self.write_before_counting(StringEncoding::Latin1, least, len, |out| {
-                text::latin1_from_utf8(bytes, out)
-            });
-            match wrote {
-                Attempt::Written => return Ok(()),
-                Attempt::Unsized => return self.write_scanned(s, ascii),
-                Attempt::Refused => {}
+        if bytes[ascii] < 0xc4 {
+            if len <= text::latin1_one_step_len() {
+                // Short text, converted in one step (at most 64 characters).
+                if self.write_in_one_step::<true>(bytes) {
+                    return Ok(());
+                }
+            } else {
+                // One byte per character: the ASCII ones, then at most two UTF-8 bytes each.
+                let least = ascii + (len - ascii).div_ceil(2);
+                let wrote = self.write_before_counting(StringEncoding::Latin1, least, len, |out| {
+                    text::latin1_from_utf8(bytes, out)
+                });
+                match wrote {
+                    Attempt::Written => return Ok(()),
+                    Attempt::Unsized => return self.write_scanned(s, ascii),
+                    Attempt::Refused => {}
+                }
             }
         }
         // Java's sample is the first 64 units (or fewer if the text has fewer): an ASCII prefix

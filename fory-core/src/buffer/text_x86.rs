@@ -335,11 +335,8 @@ pub(super) unsafe fn latin1_from_utf8_any(
     #[cfg(fory_avx512)]
     if vector >= Vector::Avx512 {
         // SAFETY: the caller guarantees AVX-512 for `Avx512`.
-        let (read, written, latin1) = unsafe { super::text_x86_avx512::latin1_from_utf8(src, out) };
-        if !latin1 {
-            return (read, written, false);
-        }
-        (i, o) = (read, written);
+        // It takes the whole text (its last step is masked), so nothing is left to the rest.
+        return unsafe { super::text_x86_avx512::latin1_from_utf8(src, out) };
     }
     if vector >= Vector::Avx2 {
         // SAFETY: the caller guarantees AVX2 for `Avx2` and above.
@@ -469,9 +466,8 @@ pub(super) unsafe fn latin1_from_utf8(
     while i + 16 <= src.len() && o + 16 <= out.len() {
         let block = &src[i..i + 16];
         let slot = &mut out[o..o + 16];
-        // SAFETY: the load reads the 16 bytes of `block`; the stores write 8 bytes at offset 0
-        // and at offset `low <= 8` of `slot`, all inside its 16 bytes; the caller guarantees
-        // SSSE3.
+        // SAFETY: the load reads the 16 bytes of `block`, the store the 16 of `slot`; the
+        // caller guarantees SSSE3.
         let written = unsafe {
             let v = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
             let high = _mm_movemask_epi8(v) as u32;
@@ -480,40 +476,77 @@ pub(super) unsafe fn latin1_from_utf8(
                 carried_c3 = _mm_setzero_si128();
                 16
             } else {
-                // Lead bytes are 0xc0 and above, -64..=-1 as signed bytes.
-                let leads = _mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8(-65))) as u32 & high;
-                let keep = !leads & 0xffff;
-                // 0xc4 and above are -60..=-1 as signed bytes.
-                beyond_latin1 |=
-                    _mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8(-61))) as u32 & high;
-                // 110000xx 10yyyyyy is the byte xxyyyyyy: the continuation byte as it is after
-                // 0xc2, plus 0x40 after 0xc3 (the only leads of Latin-1 characters); the
-                // byte before the first is the last of the previous block.
+                // The byte before the first is the last of the previous block.
                 let c3 = _mm_cmpeq_epi8(v, _mm_set1_epi8(0xc3u8 as i8));
                 let after_c3 = _mm_alignr_epi8::<15>(c3, carried_c3);
                 carried_c3 = c3;
-                let fixed = _mm_add_epi8(v, _mm_and_si128(after_c3, _mm_set1_epi8(0x40)));
-                let (lo, hi) = ((keep & 0xff) as usize, (keep >> 8) as usize);
-                let shuffle = _mm_add_epi8(
-                    _mm_set_epi64x(i64::from_le_bytes(KEEP[hi]), i64::from_le_bytes(KEEP[lo])),
-                    // The high half's indices count from byte 8 (0x80 + 8 still zeroes).
-                    _mm_set_epi64x(0x0808_0808_0808_0808, 0),
-                );
-                let packed = _mm_shuffle_epi8(fixed, shuffle);
-                let low = usize::from(ONES[lo]);
-                let p = slot.as_mut_ptr();
-                _mm_storel_epi64(p.cast::<__m128i>(), packed);
-                _mm_storel_epi64(
-                    p.add(low).cast::<__m128i>(),
-                    _mm_unpackhi_epi64(packed, packed),
-                );
-                low + usize::from(ONES[hi])
+                let (packed, low, written, beyond) = latin1_block(v, after_c3, 0xffff);
+                beyond_latin1 |= beyond;
+                store_packed(slot, packed, low);
+                written
             }
         };
         i += 16;
         o += written;
     }
     (back_to_lead(src, i), o, beyond_latin1 == 0)
+}
+
+/// One block of [`latin1_from_utf8`], the 16 bytes `v` with `after_c3` 0xff where the byte
+/// before is 0xc3, keeping the bytes of `valid` that are not leads: the kept bytes, packed
+/// into the low `low` bytes of the first half and the start of the second; `low`; the count
+/// kept; and the mask of leads of characters above U+00FF (0xc4 and above).
+///
+/// # Safety
+/// The CPU supports SSSE3.
+#[inline]
+#[target_feature(enable = "ssse3")]
+// SAFETY: unsafe only because it runs SSSE3 instructions, which the caller guarantees.
+unsafe fn latin1_block(v: __m128i, after_c3: __m128i, valid: u32) -> (__m128i, usize, usize, u32) {
+    // SAFETY: register operations and reads of the static tables; the caller guarantees SSSE3.
+    #[allow(unused_unsafe)]
+    unsafe {
+        let high = _mm_movemask_epi8(v) as u32;
+        // Lead bytes are 0xc0 and above, -64..=-1 as signed bytes; 0xc4 and above are
+        // -60..=-1.
+        let leads = _mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8(-65))) as u32 & high;
+        let beyond_latin1 = _mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8(-61))) as u32 & high;
+        let keep = !leads & valid;
+        // 110000xx 10yyyyyy is the byte xxyyyyyy: the continuation byte as it is after 0xc2,
+        // plus 0x40 after 0xc3 (the only leads of Latin-1 characters).
+        let fixed = _mm_add_epi8(v, _mm_and_si128(after_c3, _mm_set1_epi8(0x40)));
+        let (lo, hi) = ((keep & 0xff) as usize, (keep >> 8) as usize);
+        let shuffle = _mm_add_epi8(
+            _mm_set_epi64x(i64::from_le_bytes(KEEP[hi]), i64::from_le_bytes(KEEP[lo])),
+            // The high half's indices count from byte 8 (0x80 + 8 still zeroes).
+            _mm_set_epi64x(0x0808_0808_0808_0808, 0),
+        );
+        let low = usize::from(ONES[lo]);
+        (
+            _mm_shuffle_epi8(fixed, shuffle),
+            low,
+            low + usize::from(ONES[hi]),
+            beyond_latin1,
+        )
+    }
+}
+
+/// Stores a block [`latin1_block`] packed at the start of `slot` (at least 16 bytes): its
+/// first half, then its second from byte `low` (at most 8).
+#[inline(always)]
+fn store_packed(slot: &mut [MaybeUninit<u8>], packed: __m128i, low: usize) {
+    let slot = &mut slot[..16];
+    assert!(low <= 8);
+    let p = slot.as_mut_ptr();
+    // SAFETY: the stores write 8 bytes at offsets 0 and `low <= 8` of `slot`, inside its 16;
+    // SSE2 is baseline on x86_64.
+    unsafe {
+        _mm_storel_epi64(p.cast::<__m128i>(), packed);
+        _mm_storel_epi64(
+            p.add(low).cast::<__m128i>(),
+            _mm_unpackhi_epi64(packed, packed),
+        );
+    }
 }
 
 /// [`latin1_from_utf8`]'s block step on `src` of at most 16 bytes, read into a register (no
@@ -535,47 +568,22 @@ pub(super) unsafe fn short_latin1(
     assert!(len <= 16);
     // SAFETY: the load reads the 16 bytes of `src` when it has 16; the rest are register
     // operations; the caller guarantees SSSE3.
-    let (packed, low, chars) = unsafe {
+    let (packed, low, chars, beyond) = unsafe {
         let v = if len == 16 {
             _mm_loadu_si128(src.as_ptr().cast::<__m128i>())
         } else {
             let (low, high) = short_words(src);
             _mm_set_epi64x(high as i64, low as i64)
         };
-        let high = _mm_movemask_epi8(v) as u32;
-        // 0xc4 and above are -60..=-1 as signed bytes; leads are 0xc0 and above.
-        if _mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8(-61))) as u32 & high != 0 {
-            return None;
-        }
-        let leads = _mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8(-65))) as u32 & high;
-        // The zeros after the text would count as characters.
-        let keep = !leads & ((1u32 << len) - 1);
         let after_c3 = _mm_slli_si128::<1>(_mm_cmpeq_epi8(v, _mm_set1_epi8(0xc3u8 as i8)));
-        let fixed = _mm_add_epi8(v, _mm_and_si128(after_c3, _mm_set1_epi8(0x40)));
-        let (lo, hi) = ((keep & 0xff) as usize, (keep >> 8) as usize);
-        let shuffle = _mm_add_epi8(
-            _mm_set_epi64x(i64::from_le_bytes(KEEP[hi]), i64::from_le_bytes(KEEP[lo])),
-            _mm_set_epi64x(0x0808_0808_0808_0808, 0),
-        );
-        let low = usize::from(ONES[lo]);
-        (
-            _mm_shuffle_epi8(fixed, shuffle),
-            low,
-            low + usize::from(ONES[hi]),
-        )
+        // The zeros after the text would count as characters.
+        latin1_block(v, after_c3, (1u32 << len) - 1)
     };
-    let at = place(chars, out);
-    let slot = &mut out[at..at + 16];
-    let p = slot.as_mut_ptr();
-    // SAFETY: the stores write 8 bytes at offsets 0 and `low <= 8` of `slot`, inside its 16;
-    // SSE2 is baseline on x86_64.
-    unsafe {
-        _mm_storel_epi64(p.cast::<__m128i>(), packed);
-        _mm_storel_epi64(
-            p.add(low).cast::<__m128i>(),
-            _mm_unpackhi_epi64(packed, packed),
-        );
+    if beyond != 0 {
+        return None;
     }
+    let at = place(chars, out);
+    store_packed(&mut out[at..], packed, low);
     Some(at + chars)
 }
 
