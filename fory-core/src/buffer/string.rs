@@ -67,21 +67,58 @@ impl Writer {
     #[inline(always)]
     pub fn write_str(&mut self, s: &str) -> Result<()> {
         let bytes = s.as_bytes();
-        // Short text: two overlapping words say whether it is all ASCII. Longer text: one scan
-        // finds the ASCII prefix, which is also where the non-ASCII path starts.
+        // ASCII text is written as it is, as Latin-1: checked by two overlapping words up to 16
+        // bytes, by a scan up to 64, while copied above. Short text that is not goes to the
+        // one-step path where the CPU has one; otherwise the ASCII prefix found is where the
+        // non-ASCII path starts.
         let ascii = if bytes.len() <= 16 {
             if text::is_ascii(bytes) {
-                bytes.len()
-            } else {
-                ascii_prefix_len(bytes)
+                return self.write_encoded_str(StringEncoding::Latin1, bytes);
             }
-        } else {
+            if text::has_one_step() {
+                return self.write_short_by_java_rule(s);
+            }
             ascii_prefix_len(bytes)
+        } else if bytes.len() <= text::ONE_STEP {
+            ascii_prefix_len(bytes)
+        } else {
+            match self.write_if_ascii(bytes) {
+                Some(prefix) => prefix,
+                None => return Ok(()),
+            }
         };
         if ascii == bytes.len() {
             return self.write_encoded_str(StringEncoding::Latin1, bytes);
         }
+        if bytes.len() <= text::ONE_STEP && text::has_one_step() {
+            return self.write_short_by_java_rule(s);
+        }
         self.write_non_ascii(s, ascii)
+    }
+
+    /// Writes `bytes` as Latin-1 if it is all ASCII, copied while checked behind the header its
+    /// length gives; otherwise writes nothing and returns the length of its ASCII prefix.
+    #[inline]
+    fn write_if_ascii(&mut self, bytes: &[u8]) -> Option<usize> {
+        let len = bytes.len();
+        if len >= 1 << 32 {
+            // A header beyond a short varint: the general path.
+            return Some(ascii_prefix_len(bytes)).filter(|&ascii| ascii < len);
+        }
+        let (word, size) = short_varint((len as u64) << 2 | StringEncoding::Latin1 as u64);
+        let mut ascii = 0;
+        self.append_with(size + len, |out| {
+            let (head, body) = out.split_at_mut(size);
+            ascii = text::copy_ascii(bytes, body);
+            if ascii < len {
+                return 0;
+            }
+            for (slot, b) in head.iter_mut().zip(word.to_le_bytes()) {
+                slot.write(b);
+            }
+            size + len
+        });
+        (ascii < len).then_some(ascii)
     }
 
     /// `s` has a non-ASCII character at byte `ascii` (everything before it is ASCII).
@@ -98,8 +135,8 @@ impl Writer {
         let len = bytes.len();
         if bytes[ascii] < 0xc4 {
             if len <= text::latin1_one_step_len() {
-                // Short text, converted in one step (at most 64 characters).
-                if self.write_in_one_step::<true>(bytes) {
+                // Short text (16 bytes at most, where the CPU lacks AVX-512), in one step.
+                if self.write_latin1_in_one_step(bytes) {
                     return Ok(());
                 }
             } else {
@@ -119,13 +156,6 @@ impl Writer {
         // of 64 bytes covers all of it, whatever follows.
         if ascii >= 64 {
             return self.write_encoded_str(StringEncoding::Utf8, bytes);
-        }
-        if ascii == 0 && len < text::ONE_STEP && text::has_one_step() {
-            // Text of three-byte characters only (most short CJK text) is UTF-16 by Java's
-            // rule, its first unit being wide: at most 21 units.
-            if self.write_in_one_step::<false>(bytes) {
-                return Ok(());
-            }
         }
         if len <= SHORT_UTF16 {
             return self.write_short_utf16(s, ascii);
@@ -208,39 +238,46 @@ impl Writer {
         attempt
     }
 
-    /// Writes short text converted in one step ([`text::latin1_in_one_step`] when `LATIN1`,
-    /// else [`text::utf16_in_one_step`]), the header written once the converter knows the
-    /// unit count. Returns whether it wrote (`false`: nothing was written, the text is not of
-    /// that kind).
+    /// Writes short Latin-1 text converted in one step by [`text::latin1_in_one_step`], the
+    /// header written once the converter knows the character count. Returns whether it wrote
+    /// (`false`: nothing was written, a character is above U+00FF).
     #[inline(always)]
-    fn write_in_one_step<const LATIN1: bool>(&mut self, bytes: &[u8]) -> bool {
-        // Latin-1: at most one byte per UTF-8 byte; UTF-16: two bytes per three-byte
-        // character. At most 128 bytes either way, a header of at most two bytes.
-        let (encoding, unit_bytes, most_units) = if LATIN1 {
-            // (The SSSE3 step writes 16 bytes whatever the length.)
-            (StringEncoding::Latin1, 1, bytes.len().max(16))
-        } else {
-            (StringEncoding::Utf16, 2, bytes.len() / 3)
-        };
+    fn write_latin1_in_one_step(&mut self, bytes: &[u8]) -> bool {
+        // At most one byte per UTF-8 byte, and the SSSE3 step writes 16 whatever the length;
+        // at most 64 characters, a header of at most two bytes.
+        let most = bytes.len().max(16);
         let mut written = false;
-        self.append_with(2 + unit_bytes * most_units, |out| {
-            let place = |units: usize, out: &mut [MaybeUninit<u8>]| {
-                let header = ((unit_bytes * units) as u64) << 2 | encoding as u64;
-                let (word, size) = short_varint(header);
-                for (slot, b) in out[..size].iter_mut().zip(word.to_le_bytes()) {
-                    slot.write(b);
-                }
-                size
+        self.append_with(2 + most, |out| {
+            let place = |chars: usize, out: &mut [MaybeUninit<u8>]| {
+                put_short_header(StringEncoding::Latin1, chars, out)
             };
-            let n = if LATIN1 {
-                text::latin1_in_one_step(bytes, out, place)
-            } else {
-                text::utf16_in_one_step(bytes, out, place)
-            };
+            let n = text::latin1_in_one_step(bytes, out, place);
             written = n.is_some();
             n.unwrap_or(0)
         });
         written
+    }
+
+    /// [`Writer::write_str`] for text of at most [`text::ONE_STEP`] bytes where the CPU
+    /// decides and converts it in one step ([`text::short_by_java_rule`]); the other text goes
+    /// on to the general path.
+    #[inline]
+    fn write_short_by_java_rule(&mut self, s: &str) -> Result<()> {
+        let bytes = s.as_bytes();
+        let place = |latin1: bool, body_len: usize, out: &mut [MaybeUninit<u8>]| {
+            let encoding = if latin1 {
+                StringEncoding::Latin1
+            } else {
+                StringEncoding::Utf16
+            };
+            put_short_header(encoding, body_len, out)
+        };
+        match text::short_by_java_rule(bytes, self.vec_mut(), place) {
+            Ok(()) => Ok(()),
+            // (Only where the CPU has no one-step path, which the callers check first.)
+            Err(all) if all == bytes.len() => self.write_encoded_str(StringEncoding::Latin1, bytes),
+            Err(prefix) => self.write_non_ascii(s, prefix),
+        }
     }
 
     /// Writes a string as UTF-8 whatever its content (what the Go peer always does; the
@@ -323,6 +360,21 @@ impl Writer {
         self.append_with(units * 2, |out| text::utf16_from_utf8(s.as_bytes(), out));
         Ok(())
     }
+}
+
+/// Writes the header of a body of `body_len` bytes (below 2^12) into `out` and returns its
+/// size, at most two bytes.
+#[inline(always)]
+fn put_short_header(
+    encoding: StringEncoding,
+    body_len: usize,
+    out: &mut [MaybeUninit<u8>],
+) -> usize {
+    let (word, size) = short_varint((body_len as u64) << 2 | encoding as u64);
+    for (slot, b) in out[..size].iter_mut().zip(word.to_le_bytes()) {
+        slot.write(b);
+    }
+    size
 }
 
 /// Longest text (UTF-8 bytes) that [`Writer::write_short_utf16`] takes: at most 128 units,

@@ -175,7 +175,10 @@ mod sse2 {
 
 #[cfg(target_arch = "x86_64")]
 mod avx2 {
-    use std::arch::x86_64::{__m256i, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256};
+    use std::arch::x86_64::{
+        __m256i, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256, _mm256_storeu_si256,
+    };
+    use std::mem::MaybeUninit;
 
     /// [`super::ascii_prefix_len`] 128 bytes at a time while they are all ASCII; the block
     /// that is not, and the tail, go to the SSE2 scan.
@@ -203,6 +206,91 @@ mod avx2 {
             done += 128;
         }
         super::sse2::ascii_prefix_len(bytes, done)
+    }
+
+    /// [`super::copy_ascii`] for at least 32 bytes: the first 32, then from where the stores
+    /// are 32-byte aligned (an unaligned store that crosses a cache line takes the store port
+    /// twice) 128 a step while they are all ASCII, then 32, then the last 32 (overlapping
+    /// bytes already copied). Each block is stored before it is checked, so the ASCII prefix
+    /// is copied wherever it ends.
+    ///
+    /// # Safety
+    /// The CPU supports AVX2.
+    #[target_feature(enable = "avx2")]
+    // SAFETY: unsafe only because it may run AVX2 instructions, which the caller guarantees;
+    // every load and store inside is bounds-checked.
+    pub(super) unsafe fn copy_ascii(src: &[u8], out: &mut [MaybeUninit<u8>]) -> usize {
+        /// Copies the 32 bytes at `at`; returns whether they are all ASCII.
+        #[inline(always)]
+        fn copy32(src: &[u8], out: &mut [MaybeUninit<u8>], at: usize) -> __m256i {
+            let block = &src[at..at + 32];
+            let slot = &mut out[at..at + 32];
+            // SAFETY: the load reads the 32 bytes of `block`, the store writes the 32 of
+            // `slot` (no alignment needed); the caller of `copy_ascii` guarantees AVX2.
+            unsafe {
+                let v = _mm256_loadu_si256(block.as_ptr().cast::<__m256i>());
+                _mm256_storeu_si256(slot.as_mut_ptr().cast::<__m256i>(), v);
+                v
+            }
+        }
+        let len = src.len();
+        assert!(len >= 32 && out.len() >= len);
+        let high = |v: __m256i| _mm256_movemask_epi8(v) != 0;
+        // The first 32 bytes, then from where the stores are 32-byte aligned: an unaligned
+        // store that crosses a cache line takes the store port twice.
+        if high(copy32(src, out, 0)) {
+            return super::sse2::ascii_prefix_len(src, 0);
+        }
+        let mut done = 32 - (out.as_ptr() as usize & 31);
+        while done + 128 <= len {
+            let a = _mm256_or_si256(copy32(src, out, done), copy32(src, out, done + 32));
+            let b = _mm256_or_si256(copy32(src, out, done + 64), copy32(src, out, done + 96));
+            if high(_mm256_or_si256(a, b)) {
+                return super::sse2::ascii_prefix_len(src, done);
+            }
+            done += 128;
+        }
+        while done + 32 <= len {
+            if high(copy32(src, out, done)) {
+                return super::sse2::ascii_prefix_len(src, done);
+            }
+            done += 32;
+        }
+        if done < len && high(copy32(src, out, len - 32)) {
+            return super::sse2::ascii_prefix_len(src, done);
+        }
+        len
+    }
+}
+
+/// Copies the ASCII prefix of `src` to the start of `out` (which has room for all of `src`)
+/// and returns its length; bytes after it may be copied too. One pass where the CPU has AVX2,
+/// where a scan and then a copy would read the text twice.
+#[inline]
+pub(super) fn copy_ascii(src: &[u8], out: &mut [MaybeUninit<u8>]) -> usize {
+    copy_ascii_with(src, out, vector())
+}
+
+/// [`copy_ascii`] by the loops of `vector` (only levels this CPU runs).
+#[inline(always)]
+fn copy_ascii_with(src: &[u8], out: &mut [MaybeUninit<u8>], vector: Vector) -> usize {
+    match vector {
+        #[cfg(all(target_arch = "x86_64", fory_avx512))]
+        Vector::Avx512 if src.len() >= 64 => {
+            // SAFETY: `vector` names only levels this CPU runs, AVX-512 here.
+            match unsafe { super::text_x86_avx512::copy_ascii(src, out) } {
+                Ok(()) => src.len(),
+                Err(checked) => sse2::ascii_prefix_len(src, checked),
+            }
+        }
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: `vector` names only levels this CPU runs, at least AVX2 here.
+        _ if vector >= Vector::Avx2 && src.len() >= 32 => unsafe { avx2::copy_ascii(src, out) },
+        _ => {
+            let ascii = ascii_prefix_len(src);
+            put(out, 0, &src[..ascii]);
+            ascii
+        }
     }
 }
 
@@ -338,16 +426,15 @@ fn detect() -> Vector {
     Vector::None
 }
 
-/// Text of at most this many bytes is converted to UTF-16 in one step by
-/// [`utf16_in_one_step`] (less than this many), and to Latin-1 by [`latin1_in_one_step`] where
-/// the CPU has AVX-512.
+/// Text of at most this many bytes is decided and converted in one step by
+/// [`short_by_java_rule`] where the CPU has AVX-512.
 pub(super) const ONE_STEP: usize = 64;
 
 /// Text of at most this many bytes is converted to Latin-1 in one step by
 /// [`latin1_in_one_step`] where the CPU has SSSE3 but not AVX-512.
 const ONE_STEP_SSSE3: usize = 16;
 
-/// Whether [`utf16_in_one_step`] converts here (the CPU has AVX-512).
+/// Whether [`short_by_java_rule`] converts here (the CPU has AVX-512).
 #[inline(always)]
 pub(super) fn has_one_step() -> bool {
     #[cfg(all(target_arch = "x86_64", fory_avx512))]
@@ -367,8 +454,9 @@ fn one_step_len_at(vector: Vector) -> usize {
     match vector {
         Vector::None => 0,
         Vector::Ssse3 | Vector::Avx2 => ONE_STEP_SSSE3,
+        // Short text went to `short_by_java_rule` first.
         #[cfg(fory_avx512)]
-        Vector::Avx512 => ONE_STEP,
+        Vector::Avx512 => 0,
     }
 }
 
@@ -404,9 +492,8 @@ fn latin1_in_one_step_with(
         // most 16 bytes.
         Vector::Ssse3 | Vector::Avx2 => unsafe { super::text_x86::short_latin1(src, out, place) },
         #[cfg(all(target_arch = "x86_64", fory_avx512))]
-        // SAFETY: `vector` names only levels this CPU runs, AVX-512 here; `src` is at most 64
-        // bytes.
-        Vector::Avx512 => unsafe { super::text_x86_avx512::short_latin1(src, out, place) },
+        // SAFETY: as above (the writer sends short text to `short_by_java_rule` instead).
+        Vector::Avx512 => unsafe { super::text_x86::short_latin1(src, out, place) },
         #[cfg(not(target_arch = "x86_64"))]
         _ => {
             let _ = (out, place);
@@ -415,25 +502,26 @@ fn latin1_in_one_step_with(
     }
 }
 
-/// UTF-16LE from UTF-8 `src` of less than [`ONE_STEP`] bytes, all of them three-byte
-/// characters (most short CJK text), in one step where [`has_one_step`]: `place(units, out)`
-/// writes what goes before the body into `out` and returns where the body starts; `out` has
-/// room for the body from there. Returns the count of bytes written, or `None` (having written
-/// nothing) where the text holds other characters, is longer or the CPU cannot.
+/// Appends short text, at most [`ONE_STEP`] bytes, to `buf` by Java's string rule in one step
+/// where [`has_one_step`]: Latin-1 where every character is at most U+00FF (ASCII included),
+/// UTF-16LE where every character is three bytes (fewer than [`ONE_STEP`] bytes).
+/// `place(latin1, body_len, out)` writes the header into `out` (room for two bytes and the
+/// body) and returns its size. For other text, or where the CPU cannot, appends nothing and
+/// returns the length of the ASCII prefix.
 #[inline(always)]
-pub(super) fn utf16_in_one_step(
+pub(super) fn short_by_java_rule(
     src: &[u8],
-    out: &mut [MaybeUninit<u8>],
-    place: impl FnOnce(usize, &mut [MaybeUninit<u8>]) -> usize,
-) -> Option<usize> {
+    buf: &mut Vec<u8>,
+    place: impl FnOnce(bool, usize, &mut [MaybeUninit<u8>]) -> usize,
+) -> Result<(), usize> {
     #[cfg(all(target_arch = "x86_64", fory_avx512))]
-    if src.len() < ONE_STEP && src.len() % 3 == 0 && has_one_step() {
-        // SAFETY: `has_one_step` says the CPU has AVX-512; `src` is a `str`'s bytes, at most
-        // 63 of them, a multiple of 3.
-        return unsafe { super::text_x86_avx512::short_utf16_of_three_byte(src, out, place) };
+    if src.len() <= ONE_STEP && has_one_step() {
+        // SAFETY: `has_one_step` says the CPU has AVX-512; `src` is at most 64 bytes of a
+        // `str`.
+        return unsafe { super::text_x86_avx512::short_by_java_rule(src, buf, place) };
     }
-    let _ = (src, out, place);
-    None
+    let _ = (buf, place);
+    Err(ascii_prefix_len(src))
 }
 
 /// Writes the Latin-1 bytes of UTF-8 `src` to the start of `out`, which holds at least one
@@ -930,26 +1018,44 @@ mod tests {
             );
 
             let utf16: Vec<u8> = s.encode_utf16().flat_map(u16::to_le_bytes).collect();
-            if has_one_step() && bytes.len() < ONE_STEP {
-                // One step, behind a one-byte prefix, where every character is three bytes.
-                let mut room = vec![MaybeUninit::new(0u8); 1 + 2 * bytes.len()];
-                let place = |units: usize, out: &mut [MaybeUninit<u8>]| {
-                    out[0].write(units as u8);
-                    1
+            #[cfg(all(target_arch = "x86_64", fory_avx512))]
+            if has_one_step() && bytes.len() <= ONE_STEP {
+                // One step, behind a two-byte prefix (the encoding, the body's length).
+                let mut buf = vec![0xee];
+                let place = |latin1: bool, len: usize, out: &mut [MaybeUninit<u8>]| {
+                    out[0].write(latin1 as u8);
+                    out[1].write(len as u8);
+                    2
                 };
-                let found = utf16_in_one_step(bytes, &mut room, place);
-                let three_byte = s.chars().all(|c| c.len_utf8() == 3);
-                let expected = three_byte.then(|| {
-                    let units = s.chars().count() as u8;
-                    [units].into_iter().chain(utf16.iter().copied()).collect()
-                });
-                let written = found.map(|n| initialized(&room, n));
-                assert_eq!(written, expected, "{s:?}");
+                let found = short_by_java_rule(bytes, &mut buf, place);
+                let three_byte = !s.is_empty() && s.chars().all(|c| c.len_utf8() == 3);
+                let expected = if latin1 {
+                    let body: Vec<u8> = s.chars().map(|c| c as u8).collect();
+                    Ok([0xee, 1, body.len() as u8]
+                        .into_iter()
+                        .chain(body)
+                        .collect())
+                } else if three_byte && bytes.len() < ONE_STEP {
+                    Ok([0xee, 0, utf16.len() as u8]
+                        .into_iter()
+                        .chain(utf16.clone())
+                        .collect())
+                } else {
+                    Err(ascii)
+                };
+                assert_eq!(found.map(|()| buf), expected, "{s:?}");
             }
             for vector in vector_choices() {
                 let written = filled(utf16.len(), |o| utf16_from_utf8_with(bytes, o, vector));
                 assert_eq!(written, utf16, "{s:?} {vector:?}");
                 assert_eq!(string_from_utf16_with(&utf16, vector).unwrap(), s);
+                for offset in 0..3 {
+                    // From an offset, for the loops that align their stores.
+                    let mut room = vec![MaybeUninit::new(0u8); offset + bytes.len()];
+                    let n = copy_ascii_with(bytes, &mut room[offset..], vector);
+                    assert_eq!(n, ascii, "{s:?} {vector:?}");
+                    assert_eq!(initialized(&room[offset..], n), &bytes[..n]);
+                }
                 if vector > Vector::None && bytes.len() <= one_step_len_at(vector) {
                     // One step, behind a two-byte prefix, in room for 16 bytes past it.
                     let mut room = vec![MaybeUninit::new(0u8); 2 + bytes.len().max(16)];
@@ -996,6 +1102,27 @@ mod tests {
                 let mut bytes = vec![b'a'; len];
                 bytes[at] = 0xc3;
                 assert_eq!(ascii_prefix_len(&bytes), at, "len {len}, at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_ascii_prefix_is_copied_at_every_offset_of_every_length_and_alignment() {
+        // The loops align their stores to 32 or 64 bytes: every alignment of the output.
+        for vector in vector_choices() {
+            for len in (0..150).chain([255, 256, 300, 385]) {
+                for out_at in [0, 1, 15, 31, 32, 33, 63] {
+                    for at in (0..len).chain([len]) {
+                        let mut bytes = vec![b'a'; len];
+                        if let Some(b) = bytes.get_mut(at) {
+                            *b = 0x80;
+                        }
+                        let mut room = vec![MaybeUninit::new(0u8); out_at + len];
+                        let n = copy_ascii_with(&bytes, &mut room[out_at..], vector);
+                        assert_eq!(n, at, "len {len}, at {at}, out at {out_at}, {vector:?}");
+                        assert_eq!(initialized(&room[out_at..], n), &bytes[..n]);
+                    }
+                }
             }
         }
     }

@@ -109,36 +109,112 @@ pub(super) unsafe fn latin1_from_utf8(
     (i, o, true)
 }
 
-/// [`latin1_from_utf8`] of `src` of at most 64 bytes, in one masked step: `place(chars, out)`
-/// writes what goes before the body and returns where it starts, and `out` has room for
-/// `chars` bytes from there. Returns the bytes written, or `None` (having written nothing)
-/// where a character is above U+00FF.
+/// `super::text::copy_ascii` for at least 64 bytes, 128 bytes a step while they are all
+/// ASCII: the first 64, then from where the stores are 64-byte aligned (an unaligned store
+/// that crosses a cache line takes the store port twice), the last 64 overlapping bytes
+/// already copied. Each block is stored before it is checked, so the ASCII prefix is copied
+/// wherever it ends. Returns `Err(checked)` where a byte is not ASCII, every byte before
+/// `checked` being ASCII.
+///
+/// # Safety
+/// The CPU supports AVX-512 F and BW ([`available`]).
+#[target_feature(enable = "avx512f,avx512bw")]
+// SAFETY: unsafe only because it runs AVX-512 instructions, which the caller guarantees.
+pub(super) unsafe fn copy_ascii(src: &[u8], out: &mut [MaybeUninit<u8>]) -> Result<(), usize> {
+    #[inline(always)]
+    fn copy64(src: &[u8], out: &mut [MaybeUninit<u8>], at: usize) -> __m512i {
+        let block = &src[at..at + 64];
+        let slot = &mut out[at..at + 64];
+        // SAFETY: the load reads the 64 bytes of `block`, the store writes the 64 of `slot`
+        // (no alignment needed); the caller of `copy_ascii` guarantees the CPU features.
+        unsafe {
+            let v = _mm512_loadu_si512(block.as_ptr().cast::<__m512i>());
+            _mm512_storeu_si512(slot.as_mut_ptr().cast::<__m512i>(), v);
+            v
+        }
+    }
+    let len = src.len();
+    assert!(len >= 64 && out.len() >= len);
+    let high = |v: __m512i| _mm512_movepi8_mask(v) != 0;
+    if high(copy64(src, out, 0)) {
+        return Err(0);
+    }
+    let mut done = 64 - (out.as_ptr() as usize & 63);
+    while done + 128 <= len {
+        if high(_mm512_or_si512(
+            copy64(src, out, done),
+            copy64(src, out, done + 64),
+        )) {
+            return Err(done);
+        }
+        done += 128;
+    }
+    if done + 64 <= len {
+        if high(copy64(src, out, done)) {
+            return Err(done);
+        }
+        done += 64;
+    }
+    if done < len && high(copy64(src, out, len - 64)) {
+        return Err(done);
+    }
+    Ok(())
+}
+
+/// Short text (at most 64 bytes) by Java's string rule, decided and written in one masked step
+/// where the text is
+/// - ASCII or every character at most U+00FF: Latin-1 (the lead bytes compressed out);
+/// - three-byte characters only, at most 63 bytes (most short CJK text): UTF-16LE, which
+///   Java's rule picks for it, its first unit being wide.
+///
+/// Appended to `buf`: `place(latin1, body_len, out)` writes the header into `out` and returns
+/// its size (at most two bytes). For other text, appends nothing and returns the length of the
+/// ASCII prefix, for the general path.
+///
+/// The answer is right for valid UTF-8 (other bytes get a wrong one, never an access outside
+/// the slices).
 ///
 /// # Safety
 /// The CPU supports AVX-512 F, BW, VBMI and VBMI2, and POPCNT ([`available`]).
 #[target_feature(enable = "avx512f,avx512bw,avx512vbmi,avx512vbmi2,popcnt")]
 // SAFETY: unsafe only because it runs AVX-512 instructions, which the caller guarantees.
-pub(super) unsafe fn short_latin1(
+pub(super) unsafe fn short_by_java_rule(
     src: &[u8],
-    out: &mut [MaybeUninit<u8>],
-    place: impl FnOnce(usize, &mut [MaybeUninit<u8>]) -> usize,
-) -> Option<usize> {
+    buf: &mut Vec<u8>,
+    place: impl FnOnce(bool, usize, &mut [MaybeUninit<u8>]) -> usize,
+) -> Result<(), usize> {
     assert!(src.len() <= 64);
     let valid = low_bits(src.len());
     // SAFETY: the masked load reads only the bytes of `src` (masked-off bytes are neither
     // read nor fault); the caller guarantees the CPU features.
     let v = unsafe { _mm512_maskz_loadu_epi8(valid, src.as_ptr().cast::<i8>()) };
-    if _mm512_cmpge_epu8_mask(v, _mm512_set1_epi8(0xc4u8 as i8)) != 0 {
-        return None;
-    }
-    let (packed, keep) = latin1_step(v, first_before(v), valid);
-    let chars = keep.count_ones() as usize;
-    let at = place(chars, out);
-    let slot = &mut out[at..at + chars];
-    // SAFETY: the masked store writes only the `chars` bytes of `slot`; the caller guarantees
+    let non_ascii = _mm512_movepi8_mask(v);
+    let (body, len, latin1) = if non_ascii == 0 {
+        (v, src.len(), true)
+    } else if _mm512_cmpge_epu8_mask(v, _mm512_set1_epi8(0xc4u8 as i8)) == 0 {
+        let (packed, keep) = latin1_step(v, first_before(v), valid);
+        (packed, keep.count_ones() as usize, true)
+    } else {
+        // Every third byte a three-byte lead: in valid UTF-8 of this length, nothing else.
+        let chars = src.len() / 3;
+        let all = low_bits(chars) as u32;
+        let (units, is_three) = three_byte_step(v);
+        if src.len() == 64 || !src.len().is_multiple_of(3) || is_three & all != all {
+            return Err(non_ascii.trailing_zeros() as usize);
+        }
+        (units, 2 * chars, false)
+    };
+    buf.reserve(2 + 64);
+    let start = buf.len();
+    let out = &mut buf.spare_capacity_mut()[..2 + 64];
+    let at = place(latin1, len, out);
+    let slot = &mut out[at..at + len];
+    // SAFETY: the masked store writes only the `len` bytes of `slot`; the caller guarantees
     // the CPU features.
-    unsafe { _mm512_mask_storeu_epi8(slot.as_mut_ptr().cast::<i8>(), low_bits(chars), packed) };
-    Some(at + chars)
+    unsafe { _mm512_mask_storeu_epi8(slot.as_mut_ptr().cast::<i8>(), low_bits(len), body) };
+    // SAFETY: `place` wrote the `at` bytes before `slot`, the store the `len` of it.
+    unsafe { buf.set_len(start + at + len) };
+    Ok(())
 }
 
 /// One step of [`latin1_from_utf8`] on `v` (text whose characters are at most U+00FF), whose
@@ -249,42 +325,6 @@ pub(super) unsafe fn utf16_from_three_byte_run(
         o += 2 * RUN_CHARS;
     }
     (i, o, false)
-}
-
-/// UTF-16LE of `src`, at most 63 bytes of three-byte characters (U+0800..=U+FFFF) and nothing
-/// else, in one masked step: `place(units, out)` writes what goes before the body and returns
-/// where it starts, and `out` has room for `2 * units` bytes from there. Returns the bytes
-/// written, or `None` (having written nothing) where `src` holds other characters.
-///
-/// The answer is right for valid UTF-8 (other bytes get a wrong one, never an access outside
-/// the slices).
-///
-/// # Safety
-/// The CPU supports AVX-512 F, BW and VBMI ([`available`]).
-#[target_feature(enable = "avx512f,avx512bw,avx512vbmi")]
-// SAFETY: unsafe only because it runs AVX-512 instructions, which the caller guarantees.
-pub(super) unsafe fn short_utf16_of_three_byte(
-    src: &[u8],
-    out: &mut [MaybeUninit<u8>],
-    place: impl FnOnce(usize, &mut [MaybeUninit<u8>]) -> usize,
-) -> Option<usize> {
-    assert!(src.len() <= 3 * RUN_CHARS);
-    let chars = src.len() / 3;
-    // SAFETY: the masked load reads only the bytes of `src` (masked-off bytes are neither
-    // read nor fault); the caller guarantees the CPU features.
-    let v = unsafe { _mm512_maskz_loadu_epi8(low_bits(src.len()), src.as_ptr().cast::<i8>()) };
-    let (units, is_three) = three_byte_step(v);
-    // Every third byte a three-byte lead: in valid UTF-8 of this length, nothing else.
-    let all = low_bits(chars) as u32;
-    if is_three & all != all {
-        return None;
-    }
-    let at = place(chars, out);
-    let slot = &mut out[at..at + 2 * chars];
-    // SAFETY: the masked store writes only the `2 * chars` bytes of `slot`; the caller
-    // guarantees the CPU features.
-    unsafe { _mm512_mask_storeu_epi8(slot.as_mut_ptr().cast::<i8>(), low_bits(2 * chars), units) };
-    Some(at + 2 * chars)
 }
 
 /// The [`RUN_CHARS`] UTF-16 units of the three-byte characters at the start of the 64 bytes
