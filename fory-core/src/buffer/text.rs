@@ -176,7 +176,8 @@ mod sse2 {
 #[cfg(target_arch = "x86_64")]
 mod avx2 {
     use std::arch::x86_64::{
-        __m256i, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256, _mm256_storeu_si256,
+        __m256i, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256, _mm256_setzero_si256,
+        _mm256_storeu_si256,
     };
     use std::mem::MaybeUninit;
 
@@ -220,43 +221,49 @@ mod avx2 {
     // SAFETY: unsafe only because it may run AVX2 instructions, which the caller guarantees;
     // every load and store inside is bounds-checked.
     pub(super) unsafe fn copy_ascii(src: &[u8], out: &mut [MaybeUninit<u8>]) -> usize {
-        /// Copies the 32 bytes at `at`; returns whether they are all ASCII.
+        /// Copies the `32 * N` bytes at `at`; returns whether any of them is not ASCII.
         #[inline(always)]
-        fn copy32(src: &[u8], out: &mut [MaybeUninit<u8>], at: usize) -> __m256i {
-            let block = &src[at..at + 32];
-            let slot = &mut out[at..at + 32];
-            // SAFETY: the load reads the 32 bytes of `block`, the store writes the 32 of
-            // `slot` (no alignment needed); the caller of `copy_ascii` guarantees AVX2.
+        fn copy_blocks<const N: usize>(src: &[u8], out: &mut [MaybeUninit<u8>], at: usize) -> bool {
+            let block = &src[at..at + 32 * N];
+            let slot = &mut out[at..at + 32 * N];
+            let (from, to) = (
+                block.as_ptr().cast::<__m256i>(),
+                slot.as_mut_ptr().cast::<__m256i>(),
+            );
+            // SAFETY: the loads read the `32 * N` bytes of `block`, the stores write the
+            // `32 * N` of `slot` (no alignment needed); the caller of `copy_ascii` guarantees
+            // AVX2.
             unsafe {
-                let v = _mm256_loadu_si256(block.as_ptr().cast::<__m256i>());
-                _mm256_storeu_si256(slot.as_mut_ptr().cast::<__m256i>(), v);
-                v
+                let mut any = _mm256_setzero_si256();
+                for k in 0..N {
+                    let v = _mm256_loadu_si256(from.add(k));
+                    _mm256_storeu_si256(to.add(k), v);
+                    any = _mm256_or_si256(any, v);
+                }
+                _mm256_movemask_epi8(any) != 0
             }
         }
         let len = src.len();
         assert!(len >= 32 && out.len() >= len);
-        let high = |v: __m256i| _mm256_movemask_epi8(v) != 0;
         // The first 32 bytes, then from where the stores are 32-byte aligned: an unaligned
         // store that crosses a cache line takes the store port twice.
-        if high(copy32(src, out, 0)) {
+        if copy_blocks::<1>(src, out, 0) {
             return super::sse2::ascii_prefix_len(src, 0);
         }
         let mut done = 32 - (out.as_ptr() as usize & 31);
         while done + 128 <= len {
-            let a = _mm256_or_si256(copy32(src, out, done), copy32(src, out, done + 32));
-            let b = _mm256_or_si256(copy32(src, out, done + 64), copy32(src, out, done + 96));
-            if high(_mm256_or_si256(a, b)) {
+            if copy_blocks::<4>(src, out, done) {
                 return super::sse2::ascii_prefix_len(src, done);
             }
             done += 128;
         }
         while done + 32 <= len {
-            if high(copy32(src, out, done)) {
+            if copy_blocks::<1>(src, out, done) {
                 return super::sse2::ascii_prefix_len(src, done);
             }
             done += 32;
         }
-        if done < len && high(copy32(src, out, len - 32)) {
+        if done < len && copy_blocks::<1>(src, out, len - 32) {
             return super::sse2::ascii_prefix_len(src, done);
         }
         len
