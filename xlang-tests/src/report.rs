@@ -459,7 +459,10 @@ impl Report {
              (`OK`), and the file the peer wrote back decodes in Rust to the case's value.\n\
              - **bytes**: our encoding equals the peer's bytes.\n\
              - **regenerated**: the freshly generated file equals the committed \
-             `xlang-tests/golden/<peer>/<case>.bin`.\n\n\
+             `xlang-tests/golden/<peer>/<case>.bin`; `n/a` for a peer that writes the case in \
+             random order (Go's maps and sets), whose **bytes** are then an accepted difference \
+             even when the order happens to match, so that the totals do not vary from run to \
+             run.\n\n\
              The last rows are the examples of `fory-core/examples/`, built in release and run. \
              The rows `interop_by_id` and `interop_by_name` (the example `peer_interop`), \
              `python_interop` and `java_interop` exchange files with the peer's side of the \

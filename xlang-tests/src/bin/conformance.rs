@@ -597,9 +597,11 @@ fn run_peer(peer: &Peer, work: &Path, require_all: bool) -> PeerColumn {
                 (Some(theirs), Some(mine)) => {
                     match (mine.first_difference(theirs), accepted(name, case.name)) {
                         (None, None) => Cell::Pass,
-                        // A peer that orders entries at random is sometimes equal to us.
-                        (None, Some(_)) if non_deterministic(name, case.name).is_some() => {
-                            Cell::Pass
+                        // A peer that orders entries at random is sometimes equal to us; the
+                        // difference stays accepted, so that the totals do not move with the
+                        // order.
+                        (None, Some(reason)) if non_deterministic(name, case.name).is_some() => {
+                            Cell::Accepted(reason.to_string())
                         }
                         (None, Some(_)) => Cell::fail(
                             "listed as an accepted difference in differences.rs but now \
@@ -627,11 +629,13 @@ fn run_peer(peer: &Peer, work: &Path, require_all: bool) -> PeerColumn {
         } else {
             let committed_file = bin(&committed, case.name);
             match (&fresh, read(&committed_file)) {
-                (Some(new), Some(old)) => match new.first_difference(&old) {
-                    None => Cell::Pass,
-                    Some(at) => match non_deterministic(name, case.name) {
-                        Some(reason) => Cell::NotApplicable(format!("non-deterministic: {reason}")),
-                        None => Cell::fail_at(
+                // A file in random order is n/a whether or not it came out the same this
+                // time, so that the totals do not move with the order.
+                (Some(new), Some(old)) => match non_deterministic(name, case.name) {
+                    Some(reason) => Cell::NotApplicable(format!("non-deterministic: {reason}")),
+                    None => match new.first_difference(&old) {
+                        None => Cell::Pass,
+                        Some(at) => Cell::fail_at(
                             at,
                             format!(
                                 "the regenerated file differs from the committed {} at offset \
@@ -913,13 +917,12 @@ fn exchange_rows(
                         "{} is not committed (the peer now writes it)",
                         committed_file.display_rel()
                     )),
-                    (Some(new), Some(old)) => match new.first_difference(&old) {
-                        None => Cell::Pass,
-                        Some(at) => match non_deterministic(name, row) {
-                            Some(reason) => {
-                                Cell::NotApplicable(format!("non-deterministic: {reason}"))
-                            }
-                            None => Cell::fail_at(
+                    // (As for the cases: n/a whether or not it came out the same.)
+                    (Some(new), Some(old)) => match non_deterministic(name, row) {
+                        Some(reason) => Cell::NotApplicable(format!("non-deterministic: {reason}")),
+                        None => match new.first_difference(&old) {
+                            None => Cell::Pass,
+                            Some(at) => Cell::fail_at(
                                 at,
                                 format!(
                                     "the regenerated file differs from the committed {} at \
