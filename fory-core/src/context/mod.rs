@@ -383,6 +383,11 @@ pub struct ReadContext<'f, 'de> {
     /// (`mode_known` false).
     compatible: bool,
     mode_known: bool,
+    /// The back-reference marker last found, after a one-byte `COMPATIBLE_STRUCT` id, to name a
+    /// TypeDef of this stream that reads as the local type of `TypeId` field for field: the
+    /// same marker for the same type again needs none of the checks that found it (each list
+    /// of a recursive struct, in compatible mode, starts with it).
+    verified_ref: (u8, std::any::TypeId),
 }
 
 impl<'f, 'de> ReadContext<'f, 'de> {
@@ -405,6 +410,8 @@ impl<'f, 'de> ReadContext<'f, 'de> {
             compatible: fory.config().compatible,
             mode_known: false,
             free_budget: FREE_BYTES_PER_INPUT_BYTE * len + FREE_BYTES_BASE,
+            // (No user type is `()`, and 0xff is no one-byte marker: nothing matches at first.)
+            verified_ref: (0xff, std::any::TypeId::of::<()>()),
         }
     }
 
@@ -606,6 +613,30 @@ impl<'f, 'de> ReadContext<'f, 'de> {
     #[inline]
     pub fn stream_defs(&self) -> &[StreamDef<'f>] {
         &self.stream_defs
+    }
+
+    /// After a `COMPATIBLE_STRUCT` id read as one byte at `at`: skips the next byte if it is
+    /// the back-reference marker last found to read as `T`
+    /// ([`ReadContext::remember_verified_ref`]), and returns whether it did.
+    #[inline(always)]
+    pub(crate) fn skip_verified_ref<T: 'static>(&mut self, at: usize) -> bool {
+        let next = self.reader.position();
+        if next != at + 1
+            || self.reader.data().get(next) != Some(&self.verified_ref.0)
+            || self.verified_ref.1 != std::any::TypeId::of::<T>()
+        {
+            return false;
+        }
+        self.reader.skip(1).is_ok()
+    }
+
+    /// Remembers that a one-byte `COMPATIBLE_STRUCT` id followed by the back-reference
+    /// `marker` (odd, below 0x80) names a TypeDef of this stream that reads as `T` field for
+    /// field.
+    #[inline]
+    pub(crate) fn remember_verified_ref<T: 'static>(&mut self, marker: u8) {
+        debug_assert!(marker & 1 == 1 && marker < 0x80);
+        self.verified_ref = (marker, std::any::TypeId::of::<T>());
     }
 
     /// Adds the stream's next TypeDef.

@@ -272,6 +272,11 @@ pub fn read_user_type_info<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result
 pub fn read_user_wire_type<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result<WireType> {
     let at = ctx.reader.position();
     let id = ctx.read_type_id()?;
+    if id == TypeId::CompatibleStruct && ctx.skip_verified_ref::<T>(at) {
+        // A reference to a TypeDef that the checks below found, earlier in this payload, to
+        // read as `T` reads itself.
+        return Ok(WireType::from(id));
+    }
     let Some((kind, by_name)) = UserKind::of_wire(id) else {
         let expected = T::KIND.wire_type_id(false, ctx.compatible());
         return Err(type_mismatch(at, expected, id as u32));
@@ -357,6 +362,9 @@ fn read_known_struct_type_def<T: UserType>(
             return None;
         }
         ctx.reader.skip(1).ok()?;
+        if id == TypeId::CompatibleStruct {
+            ctx.remember_verified_ref::<T>(marker as u8);
+        }
     } else {
         return None;
     }
