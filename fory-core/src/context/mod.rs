@@ -387,7 +387,7 @@ pub struct ReadContext<'f, 'de> {
     /// TypeDef of this stream that reads as the local type of `TypeId` field for field: the
     /// same marker for the same type again needs none of the checks that found it (each list
     /// of a recursive struct, in compatible mode, starts with it).
-    verified_ref: (u8, std::any::TypeId),
+    verified_ref: Option<(u8, std::any::TypeId)>,
 }
 
 impl<'f, 'de> ReadContext<'f, 'de> {
@@ -410,8 +410,7 @@ impl<'f, 'de> ReadContext<'f, 'de> {
             compatible: fory.config().compatible,
             mode_known: false,
             free_budget: FREE_BYTES_PER_INPUT_BYTE * len + FREE_BYTES_BASE,
-            // (No user type is `()`, and 0xff is no one-byte marker: nothing matches at first.)
-            verified_ref: (0xff, std::any::TypeId::of::<()>()),
+            verified_ref: None,
         }
     }
 
@@ -620,10 +619,13 @@ impl<'f, 'de> ReadContext<'f, 'de> {
     /// ([`ReadContext::remember_verified_ref`]), and returns whether it did.
     #[inline(always)]
     pub(crate) fn skip_verified_ref<T: 'static>(&mut self, at: usize) -> bool {
+        let Some((marker, local)) = self.verified_ref else {
+            return false;
+        };
         let next = self.reader.position();
         if next != at + 1
-            || self.reader.data().get(next) != Some(&self.verified_ref.0)
-            || self.verified_ref.1 != std::any::TypeId::of::<T>()
+            || self.reader.data().get(next) != Some(&marker)
+            || local != std::any::TypeId::of::<T>()
         {
             return false;
         }
@@ -636,7 +638,7 @@ impl<'f, 'de> ReadContext<'f, 'de> {
     #[inline]
     pub(crate) fn remember_verified_ref<T: 'static>(&mut self, marker: u8) {
         debug_assert!(marker & 1 == 1 && marker < 0x80);
-        self.verified_ref = (marker, std::any::TypeId::of::<T>());
+        self.verified_ref = Some((marker, std::any::TypeId::of::<T>()));
     }
 
     /// Adds the stream's next TypeDef.
