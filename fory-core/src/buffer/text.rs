@@ -450,7 +450,8 @@ pub(super) fn has_one_step() -> bool {
     false
 }
 
-/// The longest text [`latin1_in_one_step`] converts here (0: none).
+/// The longest text the writer gives [`latin1_in_one_step`] here: 0 where the CPU has no
+/// SSSE3, or has AVX-512 (short text then goes to [`short_by_java_rule`] instead).
 #[inline(always)]
 pub(super) fn latin1_one_step_len() -> usize {
     one_step_len_at(vector())

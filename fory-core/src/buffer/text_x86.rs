@@ -501,7 +501,8 @@ pub(super) unsafe fn latin1_from_utf8(
 /// The CPU supports SSSE3.
 #[inline]
 #[target_feature(enable = "ssse3")]
-// SAFETY: unsafe only because it runs SSSE3 instructions, which the caller guarantees.
+// SAFETY: unsafe only because it runs SSSE3 instructions; its callers are themselves SSSE3
+// functions, whose callers check the feature. It reads only registers and the static tables.
 unsafe fn latin1_block(v: __m128i, after_c3: __m128i, valid: u32) -> (__m128i, usize, usize, u32) {
     // SAFETY: register operations and reads of the static tables; the caller guarantees SSSE3.
     #[allow(unused_unsafe)]
