@@ -97,13 +97,14 @@ impl Writer {
     }
 
     /// Writes `bytes` as Latin-1 if it is all ASCII, copied while checked behind the header its
-    /// length gives; otherwise writes nothing and returns the length of its ASCII prefix.
+    /// length gives, and returns `None`; otherwise writes nothing and returns the length of its
+    /// ASCII prefix (all of it for text of 2^32 bytes or more, which is only scanned: its
+    /// header is beyond a short varint, and the caller writes it).
     #[inline]
     fn write_if_ascii(&mut self, bytes: &[u8]) -> Option<usize> {
         let len = bytes.len();
         if len >= 1 << 32 {
-            // A header beyond a short varint: the general path.
-            return Some(ascii_prefix_len(bytes)).filter(|&ascii| ascii < len);
+            return Some(ascii_prefix_len(bytes));
         }
         let (word, size) = short_varint((len as u64) << 2 | StringEncoding::Latin1 as u64);
         let mut ascii = 0;
