@@ -158,6 +158,9 @@ impl Writer {
         if ascii >= 64 {
             return self.write_encoded_str(StringEncoding::Utf8, bytes);
         }
+        if ascii == 0 && len < 16 && self.write_short_three_byte(bytes) {
+            return Ok(());
+        }
         if len <= SHORT_UTF16 {
             return self.write_short_utf16(s, ascii);
         }
@@ -353,6 +356,25 @@ impl Writer {
             return self.write_encoded_str(StringEncoding::Utf8, bytes);
         }
         Ok(())
+    }
+
+    /// Writes text of fewer than 16 bytes whose every character is three bytes as UTF-16, in
+    /// one step where the CPU has one ([`text::short_three_byte_utf16`]); Java's rule picks
+    /// UTF-16 for it, its first unit being wide. Returns whether it wrote (`false`: nothing
+    /// was written).
+    #[inline(always)]
+    fn write_short_three_byte(&mut self, bytes: &[u8]) -> bool {
+        let mut written = false;
+        // At most five characters, ten bytes: a one-byte header.
+        self.append_with(1 + 16, |out| {
+            let Some(n) = text::short_three_byte_utf16(bytes, &mut out[1..]) else {
+                return 0;
+            };
+            out[0].write(((n << 2) | StringEncoding::Utf16 as usize) as u8);
+            written = true;
+            1 + n
+        });
+        written
     }
 
     /// `s` is `units` UTF-16 code units.

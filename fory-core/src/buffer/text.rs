@@ -392,6 +392,18 @@ pub(super) enum Vector {
     Avx512,
 }
 
+/// The widest vector loops the text conversions run on this CPU, for reports: "AVX-512",
+/// "AVX2", "SSSE3" or "none" (the portable loops only).
+pub fn vector_level() -> &'static str {
+    match vector() {
+        Vector::None => "none",
+        Vector::Ssse3 => "SSSE3",
+        Vector::Avx2 => "AVX2",
+        #[cfg(fory_avx512)]
+        Vector::Avx512 => "AVX-512",
+    }
+}
+
 /// The vector loops this CPU can run: checked at the first call, then one load.
 #[inline(always)]
 fn vector() -> Vector {
@@ -622,6 +634,22 @@ fn widen8(word: u64, out: &mut [MaybeUninit<u8>], o: usize) {
         }
         put(out, o, &wide);
     }
+}
+
+/// The UTF-16LE units of short text (fewer than 16 bytes) whose every character is three bytes
+/// (most short CJK text), converted in one step where the CPU has SSSE3: written to the start
+/// of `out` (at least 16 bytes, the units first), returning their byte count; `None`, having
+/// written nothing, for other text or where the CPU cannot.
+#[inline(always)]
+pub(super) fn short_three_byte_utf16(src: &[u8], out: &mut [MaybeUninit<u8>]) -> Option<usize> {
+    debug_assert!(src.len() < 16);
+    #[cfg(target_arch = "x86_64")]
+    if vector() >= Vector::Ssse3 {
+        // SAFETY: `vector` says the CPU has SSSE3; `src` is the bytes of a `str`.
+        return unsafe { super::text_x86::short_three_byte(src, out) };
+    }
+    let _ = (src, out);
+    None
 }
 
 /// Writes the UTF-16LE units of UTF-8 `src` to the start of `out`, which holds at least two
@@ -1052,6 +1080,14 @@ mod tests {
                     Err(ascii)
                 };
                 assert_eq!(found.map(|()| buf), expected, "{s:?}");
+            }
+            if bytes.len() < 16 {
+                // Short three-byte text in one step, where the CPU has SSSE3.
+                let mut room = vec![MaybeUninit::new(0u8); 16];
+                let found = short_three_byte_utf16(bytes, &mut room);
+                let three_byte = s.chars().all(|c| c.len_utf8() == 3);
+                let expected = (three_byte && vector() >= Vector::Ssse3).then(|| utf16.clone());
+                assert_eq!(found.map(|n| initialized(&room, n)), expected, "{s:?}");
             }
             for vector in vector_choices() {
                 let written = filled(utf16.len(), |o| utf16_from_utf8_with(bytes, o, vector));

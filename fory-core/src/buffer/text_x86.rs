@@ -609,28 +609,7 @@ pub(super) unsafe fn utf16_from_three_byte_run(
         // SAFETY: the load reads the 16 bytes of `block`, the store writes the 16 of `slot`;
         // the caller guarantees SSSE3.
         let ok = unsafe {
-            let v = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
-            // Character k is bytes 3k, 3k+1, 3k+2: `lead_mid` has 16-bit lane k =
-            // (byte 3k << 8) | byte 3k+1, `last` lane k = byte 3k+2.
-            let lead_mid = _mm_shuffle_epi8(
-                v,
-                _mm_setr_epi8(1, 0, 4, 3, 7, 6, 10, 9, 13, 12, -1, -1, -1, -1, -1, -1),
-            );
-            let last = _mm_shuffle_epi8(
-                v,
-                _mm_setr_epi8(2, -1, 5, -1, 8, -1, 11, -1, 14, -1, -1, -1, -1, -1, -1, -1),
-            );
-            let is_three = _mm_cmpeq_epi16(
-                _mm_and_si128(lead_mid, _mm_set1_epi16(0xf000u16 as i16)),
-                _mm_set1_epi16(0xe000u16 as i16),
-            );
-            // Two mask bits per lane; lanes 5..=7 are not characters.
-            let ok = _mm_movemask_epi8(is_three) as u32 & 0x3ff;
-            // 1110xxxx 10yyyyyy 10zzzzzz is xxxxyyyyyyzzzzzz.
-            let x = _mm_slli_epi16::<4>(_mm_and_si128(lead_mid, _mm_set1_epi16(0x0f00)));
-            let y = _mm_slli_epi16::<6>(_mm_and_si128(lead_mid, _mm_set1_epi16(0x003f)));
-            let z = _mm_and_si128(last, _mm_set1_epi16(0x003f));
-            let units = _mm_or_si128(_mm_or_si128(x, y), z);
+            let (units, ok) = three_byte_block(_mm_loadu_si128(block.as_ptr().cast::<__m128i>()));
             _mm_storeu_si128(slot.as_mut_ptr().cast::<__m128i>(), units);
             ok
         };
@@ -644,6 +623,69 @@ pub(super) unsafe fn utf16_from_three_byte_run(
         o += 10;
     }
     (i, o)
+}
+
+/// UTF-16LE units of `src`, fewer than 16 bytes, in one [`three_byte_block`] step where every
+/// character is three bytes (short CJK text): written to the start of `out` (16 bytes, the
+/// units first), returning their byte count; `None`, having written nothing, for other text.
+/// The register is built without a load past the end of `src`.
+///
+/// # Safety
+/// The CPU supports SSSE3, and `src` is valid UTF-8.
+#[target_feature(enable = "ssse3")]
+// SAFETY: unsafe only because it runs SSSE3 instructions, which the caller guarantees.
+pub(super) unsafe fn short_three_byte(src: &[u8], out: &mut [MaybeUninit<u8>]) -> Option<usize> {
+    let chars = src.len() / 3;
+    // Two mask bits per character: every one a three-byte lead, and nothing after them.
+    let all = (1u32 << (2 * chars)) - 1;
+    let (low, high) = short_words(src);
+    // SAFETY: register operations; the caller guarantees SSSE3.
+    let (units, ok) = unsafe { three_byte_block(_mm_set_epi64x(high as i64, low as i64)) };
+    if ok != all || 3 * chars != src.len() {
+        return None;
+    }
+    let slot = &mut out[..16];
+    // SAFETY: the store writes the 16 bytes of `slot`; the caller guarantees SSSE3.
+    unsafe { _mm_storeu_si128(slot.as_mut_ptr().cast::<__m128i>(), units) };
+    Some(2 * chars)
+}
+
+/// One step of [`utf16_from_three_byte_run`] on the 16 bytes `v`: the UTF-16 units of the
+/// five characters of bytes 0 to 14, taken to be three bytes each, and two mask bits per
+/// character that is (lead 1110xxxx), for the first five.
+///
+/// # Safety
+/// The CPU supports SSSE3.
+#[inline]
+#[target_feature(enable = "ssse3")]
+// SAFETY: unsafe only because it runs SSSE3 instructions; its caller is itself an SSSE3
+// function, whose callers check the feature. Registers only.
+unsafe fn three_byte_block(v: __m128i) -> (__m128i, u32) {
+    // SAFETY: register operations; the caller guarantees SSSE3.
+    #[allow(unused_unsafe)]
+    unsafe {
+        // Character k is bytes 3k, 3k+1, 3k+2: `lead_mid` has 16-bit lane k =
+        // (byte 3k << 8) | byte 3k+1, `last` lane k = byte 3k+2.
+        let lead_mid = _mm_shuffle_epi8(
+            v,
+            _mm_setr_epi8(1, 0, 4, 3, 7, 6, 10, 9, 13, 12, -1, -1, -1, -1, -1, -1),
+        );
+        let last = _mm_shuffle_epi8(
+            v,
+            _mm_setr_epi8(2, -1, 5, -1, 8, -1, 11, -1, 14, -1, -1, -1, -1, -1, -1, -1),
+        );
+        let is_three = _mm_cmpeq_epi16(
+            _mm_and_si128(lead_mid, _mm_set1_epi16(0xf000u16 as i16)),
+            _mm_set1_epi16(0xe000u16 as i16),
+        );
+        // Two mask bits per lane; lanes 5..=7 are not characters.
+        let ok = _mm_movemask_epi8(is_three) as u32 & 0x3ff;
+        // 1110xxxx 10yyyyyy 10zzzzzz is xxxxyyyyyyzzzzzz.
+        let x = _mm_slli_epi16::<4>(_mm_and_si128(lead_mid, _mm_set1_epi16(0x0f00)));
+        let y = _mm_slli_epi16::<6>(_mm_and_si128(lead_mid, _mm_set1_epi16(0x003f)));
+        let z = _mm_and_si128(last, _mm_set1_epi16(0x003f));
+        (_mm_or_si128(_mm_or_si128(x, y), z), ok)
+    }
 }
 
 /// [`utf16_from_three_byte_run`], by the widest loops `vector` allows first (21 characters,
