@@ -14,6 +14,7 @@ pub mod ours;
 pub mod pb;
 pub mod plot;
 pub mod probe;
+pub mod rounds;
 pub mod rows;
 pub mod scaling;
 pub mod suite;

@@ -69,6 +69,9 @@ fn main() -> Result<(), BoxError> {
     // on a shared machine only ever adds time, and a burst of it during one benchmark of one
     // round then does not decide that row.
     let mut results = BTreeMap::new();
+    // Each round's own results, for the round-to-round section (a full run only: after a
+    // `--filter` run, criterion's directory also holds older results of the other rows).
+    let mut rounds = Vec::new();
     for round in 1..=if run { settings.rounds } else { 0 } {
         eprintln!("round {round} of {}", settings.rounds);
         let mut c = settings
@@ -78,7 +81,11 @@ fn main() -> Result<(), BoxError> {
             c = c.with_filter(filter.clone());
         }
         suite::benches(&mut c);
-        keep_fastest(&mut results, read_criterion(&criterion_dir)?);
+        let measured = read_criterion(&criterion_dir)?;
+        if filter.is_none() {
+            rounds.push(measured.clone());
+        }
+        keep_fastest(&mut results, measured);
     }
     let elapsed = started.elapsed();
     // The kept results of earlier runs: what `--no-run` shows, and what a `--filter` run keeps
@@ -140,6 +147,7 @@ fn main() -> Result<(), BoxError> {
         }
     }
     scaling_report(&mut md, &results, &instr, crate_dir)?;
+    benchmarks::rounds::section(&mut md, &rounds)?;
     let out = crate_dir.join("REPORT.md");
     std::fs::write(&out, &md)?;
     eprintln!("wrote {}", out.display());
@@ -612,6 +620,13 @@ fn machine(
         "- Machine: {cpu}, {cores} logical cores, {mem} RAM; {os}{kernel}"
     )?;
     writeln!(md, "- Compiler: {rustc}, release profile")?;
+    writeln!(
+        md,
+        "- Text loops (string conversion under Java's rule): {} on this CPU; the instruction \
+         counts below run under valgrind, whose CPU has no AVX-512, so they count the AVX2 \
+         loops wherever the times ran AVX-512",
+        fory_core::__private::buffer::vector_level()
+    )?;
     if let (Some(before), Some(after)) = load {
         writeln!(
             md,

@@ -19,4 +19,5 @@ pub use reader::Reader;
 pub use run::WriteRun;
 pub(crate) use string::decode_str;
 pub use string::{java_prefers_utf8, StringEncoding};
+pub use text::vector_level;
 pub use writer::{Writer, VARUINT36_MAX};
