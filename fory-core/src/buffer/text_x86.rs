@@ -628,10 +628,11 @@ pub(super) unsafe fn utf16_from_three_byte_run(
 /// UTF-16LE units of `src`, fewer than 16 bytes, in one [`three_byte_block`] step where every
 /// character is three bytes (short CJK text): written to the start of `out` (16 bytes, the
 /// units first), returning their byte count; `None`, having written nothing, for other text.
-/// The register is built without a load past the end of `src`.
+/// The register is built without a load past the end of `src`. The answer is right for valid
+/// UTF-8 (other bytes get a wrong one, never an access outside the slices).
 ///
 /// # Safety
-/// The CPU supports SSSE3, and `src` is valid UTF-8.
+/// The CPU supports SSSE3.
 #[target_feature(enable = "ssse3")]
 // SAFETY: unsafe only because it runs SSSE3 instructions, which the caller guarantees.
 pub(super) unsafe fn short_three_byte(src: &[u8], out: &mut [MaybeUninit<u8>]) -> Option<usize> {
