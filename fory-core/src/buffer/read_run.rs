@@ -1,9 +1,10 @@
 //! Runs of reads from bytes known to be there.
 //!
 //! Every read from a [`Reader`] checks that its bytes are in the input, byte by byte for a
-//! varint, and stores the cursor back. A [`ReadRun`] checks once, at its start, that the input
-//! holds the most a stretch of scalar reads can take (a struct's leading numeric fields), keeps
-//! the cursor in a local, and gives it back once, when it ends.
+//! varint, and stores the cursor back. A [`ReadRun`] (a struct's leading numeric fields) keeps
+//! the cursor in a local and gives it back once, when it ends; between, each read compares the
+//! most it can take (5 bytes for a varuint32) with what is left, once, and reads its bytes
+//! unchecked.
 
 use super::word::{unzigzag32, unzigzag64};
 use super::Reader;
@@ -27,16 +28,19 @@ pub struct ReadRun<'r, 'a> {
     reader: &'r mut Reader<'a>,
     /// The cursor, kept here while the run lasts.
     pos: usize,
-    /// The bytes still readable without a bounds check, counted by the most each read can
-    /// take (5 for a varuint32, whatever its value): `pos + budget <= input length` always
-    /// holds. A read that finds the budget short goes through the reader, checked.
+    /// The bytes still readable without a bounds check: `pos + budget <= input length` always
+    /// holds. A read is done unchecked when the budget covers the most it can take (5 for a
+    /// varuint32, whatever its value), and takes what it read; one that finds the budget
+    /// short (in the last bytes of the input) goes through the reader, checked. Counting what
+    /// was read, not the most it could have been, keeps all but those last reads unchecked
+    /// when the input is shorter than `max`, as a small payload always is.
     budget: usize,
 }
 
 impl<'a> Reader<'a> {
-    /// Starts a run of scalar reads of at most `max` bytes in all, counting each read by the
-    /// most bytes it can take (a run that reads more, or one that nears the end of the input,
-    /// still works: its reads are then checked one by one).
+    /// Starts a run of scalar reads of at most `max` bytes in all (a run that reads more, or
+    /// one that nears the end of the input, still works: those reads are then checked one by
+    /// one).
     #[inline(always)]
     pub fn run(&mut self, max: usize) -> ReadRun<'_, 'a> {
         let budget = self.remaining().min(max);
@@ -77,13 +81,13 @@ impl<'a> ReadRun<'_, 'a> {
         Some(unsafe { &*self.reader.data().as_ptr().add(self.pos).cast::<[u8; N]>() })
     }
 
-    /// Moves past `n <= MAX` bytes, taking `MAX` from the budget (which covered `MAX`).
+    /// Moves past `n <= MAX` bytes, taking them from the budget (which covered `MAX`).
     #[inline(always)]
     fn take<const MAX: usize>(&mut self, n: usize) {
         debug_assert!(n <= MAX && MAX <= self.budget);
-        // `pos + n + (budget - MAX) <= pos + budget`: the invariant holds.
+        // `pos + n + (budget - n) <= pos + budget`: the invariant holds.
         self.pos += n;
-        self.budget -= MAX;
+        self.budget -= n;
     }
 
     /// A read the budget does not cover (near the end of the input), or one whose bytes are
