@@ -329,23 +329,26 @@ impl Writer {
     /// [`Writer::write_non_ascii`] for text of at most [`SHORT_UTF16`] bytes with a character
     /// above U+00FF: converted to UTF-16 behind room for a two-byte header, which gives the
     /// unit count that Java's choice needs (the whole text is its sample) without a scan
-    /// first. Moved one byte down under a one-byte header; for the rare UTF-8 choice (the
-    /// wide character in the sample's last three units) the conversion is dropped.
+    /// first. Moved one byte down under a one-byte header (text under 16 bytes is converted
+    /// behind one byte to begin with); for the rare UTF-8 choice (the wide character in the
+    /// sample's last three units) the conversion is dropped.
     fn write_short_utf16(&mut self, s: &str, ascii: usize) -> Result<()> {
         let bytes = s.as_bytes();
         let mut utf16 = true;
         // One unit (two bytes) per UTF-8 byte at most; 2 * SHORT_UTF16 units need a header of
-        // at most two bytes. Sixteen bytes of slack let the converter widen ASCII a word at a
-        // time up to the end.
-        self.append_with(2 + 2 * bytes.len() + 16, |out| {
-            let n = text::utf16_from_utf8(bytes, &mut out[2..]);
+        // at most two bytes, fewer than 32 body bytes one. The slack lets the converter widen
+        // ASCII 16 bytes at a time up to the end.
+        let at = if 2 * bytes.len() < 32 { 1 } else { 2 };
+        self.append_with(2 + 2 * bytes.len() + 32, |out| {
+            let n = text::utf16_from_utf8_after_ascii(bytes, ascii, &mut out[at..]);
             if java_rule_prefers_utf8(ascii, n / 2) {
                 utf16 = false;
                 return 0;
             }
             let (word, size) = short_varint(((n as u64) << 2) | StringEncoding::Utf16 as u64);
-            if size == 1 {
-                out.copy_within(2..2 + n, 1);
+            debug_assert!(size <= at);
+            if size < at {
+                out.copy_within(at..at + n, size);
             }
             for (slot, b) in out[..size].iter_mut().zip(word.to_le_bytes()) {
                 slot.write(b);

@@ -727,38 +727,101 @@ fn utf16_from_utf8_with(src: &[u8], out: &mut [MaybeUninit<u8>], vector: Vector)
                 continue;
             }
         }
-        let (c, n) = if lead < 0xe0 {
-            (
-                (u32::from(lead & 0x1f) << 6) | u32::from(src[i + 1] & 0x3f),
-                2,
-            )
-        } else if lead < 0xf0 {
-            let c = (u32::from(lead & 0x0f) << 12)
-                | (u32::from(src[i + 1] & 0x3f) << 6)
-                | u32::from(src[i + 2] & 0x3f);
-            (c, 3)
-        } else {
-            let c = (u32::from(lead & 0x07) << 18)
-                | (u32::from(src[i + 1] & 0x3f) << 12)
-                | (u32::from(src[i + 2] & 0x3f) << 6)
-                | u32::from(src[i + 3] & 0x3f);
-            (c, 4)
-        };
-        i += n;
-        if c < 0x1_0000 {
-            put(out, o, &(c as u16).to_le_bytes());
-            o += 2;
-        } else {
-            let c = c - 0x1_0000;
-            let high = 0xd800 | (c >> 10) as u16;
-            let low = 0xdc00 | (c & 0x3ff) as u16;
-            let [h0, h1] = high.to_le_bytes();
-            let [l0, l1] = low.to_le_bytes();
-            put(out, o, &[h0, h1, l0, l1]);
-            o += 4;
-        }
+        let (read, written) = utf16_of_char(src, i, out, o);
+        i += read;
+        o += written;
     }
     o
+}
+
+/// [`utf16_from_utf8`] for text whose first `ascii` bytes are ASCII (Java's rule has counted
+/// them already). Where fewer than 16 bytes follow them (a name or a tag with an accent or a
+/// symbol at the end), the prefix is widened 16 bytes per step and the rest converted one
+/// character at a time, without the setup of the vector loops. `out` holds two bytes per
+/// byte of `src`, plus 32.
+#[inline(always)]
+pub(super) fn utf16_from_utf8_after_ascii(
+    src: &[u8],
+    ascii: usize,
+    out: &mut [MaybeUninit<u8>],
+) -> usize {
+    debug_assert!(ascii <= src.len() && out.len() >= 2 * src.len() + 32);
+    if src.len() - ascii >= 16 {
+        return utf16_from_utf8(src, out);
+    }
+    utf16_with_short_rest(src, ascii, out)
+}
+
+/// [`utf16_from_utf8_after_ascii`] where fewer than 16 bytes follow the ASCII prefix.
+fn utf16_with_short_rest(src: &[u8], ascii: usize, out: &mut [MaybeUninit<u8>]) -> usize {
+    debug_assert!(src[..ascii].is_ascii());
+    let mut done = 0;
+    while done < ascii {
+        // Bytes after the prefix widen to garbage units, which the rest overwrites.
+        widen_up_to16(&src[done..], out, 2 * done);
+        done += 16;
+    }
+    let (rest, out) = (&src[ascii..], &mut out[2 * ascii..]);
+    let (mut i, mut o) = (0, 0);
+    while i < rest.len() {
+        let (read, written) = utf16_of_char(rest, i, out, o);
+        i += read;
+        o += written;
+    }
+    2 * ascii + o
+}
+
+/// Widens the first 16 bytes of `src` (all of it when shorter, zeros after) to 16-bit units at
+/// `out[to..to + 32]`.
+#[inline(always)]
+fn widen_up_to16(src: &[u8], out: &mut [MaybeUninit<u8>], to: usize) {
+    #[cfg(target_arch = "x86_64")]
+    if src.len() >= 16 {
+        super::text_x86::widen16(src, 0, out, to);
+    } else {
+        super::text_x86::widen_short(src, out, to);
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    for (k, &b) in src.iter().take(16).enumerate() {
+        put(out, to + 2 * k, &[b, 0]);
+    }
+}
+
+/// Writes the UTF-16LE unit or surrogate pair of the character that starts at `src[i]` (valid
+/// UTF-8) at `out[o..]`. Returns (bytes read, bytes written).
+#[inline(always)]
+fn utf16_of_char(src: &[u8], i: usize, out: &mut [MaybeUninit<u8>], o: usize) -> (usize, usize) {
+    let lead = src[i];
+    let (c, n) = if lead < 0x80 {
+        (u32::from(lead), 1)
+    } else if lead < 0xe0 {
+        (
+            (u32::from(lead & 0x1f) << 6) | u32::from(src[i + 1] & 0x3f),
+            2,
+        )
+    } else if lead < 0xf0 {
+        let c = (u32::from(lead & 0x0f) << 12)
+            | (u32::from(src[i + 1] & 0x3f) << 6)
+            | u32::from(src[i + 2] & 0x3f);
+        (c, 3)
+    } else {
+        let c = (u32::from(lead & 0x07) << 18)
+            | (u32::from(src[i + 1] & 0x3f) << 12)
+            | (u32::from(src[i + 2] & 0x3f) << 6)
+            | u32::from(src[i + 3] & 0x3f);
+        (c, 4)
+    };
+    if c < 0x1_0000 {
+        put(out, o, &(c as u16).to_le_bytes());
+        return (n, 2);
+    }
+    let c = c - 0x1_0000;
+    let high = 0xd800 | (c >> 10) as u16;
+    let low = 0xdc00 | (c & 0x3ff) as u16;
+    let [h0, h1] = high.to_le_bytes();
+    let [l0, l1] = low.to_le_bytes();
+    put(out, o, &[h0, h1, l0, l1]);
+    (n, 4)
 }
 
 /// Converts the three-byte characters at the start of `src` (a run of U+0800..=U+FFFF) while
@@ -1088,6 +1151,12 @@ mod tests {
                 let three_byte = s.chars().all(|c| c.len_utf8() == 3);
                 let expected = (three_byte && vector() >= Vector::Ssse3).then(|| utf16.clone());
                 assert_eq!(found.map(|n| initialized(&room, n)), expected, "{s:?}");
+            }
+            if bytes.len() <= 300 {
+                // After the ASCII prefix, with exactly the room it asks for.
+                let mut room = vec![MaybeUninit::new(0u8); 2 * bytes.len() + 32];
+                let n = utf16_from_utf8_after_ascii(bytes, ascii, &mut room);
+                assert_eq!(initialized(&room, n), utf16, "{s:?}");
             }
             for vector in vector_choices() {
                 let written = filled(utf16.len(), |o| utf16_from_utf8_with(bytes, o, vector));

@@ -166,6 +166,15 @@ fn short_words(bytes: &[u8]) -> (u64, u64) {
     }
 }
 
+/// Widens the bytes of `bytes` (fewer than 16), zeros after them, to 16-bit units at
+/// `out[to..to + 32]`, without a load past the end of `bytes`.
+#[inline(always)]
+pub(super) fn widen_short(bytes: &[u8], out: &mut [MaybeUninit<u8>], to: usize) {
+    let (low, high) = short_words(bytes);
+    widen8(low, out, to);
+    widen8(high, out, to + 16);
+}
+
 /// Widens the eight bytes of `word` (little-endian) to 16-bit units at `out[to..to + 16]`.
 #[inline(always)]
 pub(super) fn widen8(word: u64, out: &mut [MaybeUninit<u8>], to: usize) {
