@@ -118,6 +118,7 @@ impl MetaReadTables {
 /// Small on purpose: the two common cases (schema-consistent by id, and a compatible struct's
 /// TypeDef this stream wrote already) are answered here with few registers live, and
 /// everything else goes on out of line.
+#[inline(always)]
 pub fn write_user_type_info<T: UserType>(ctx: &mut WriteContext<'_>) -> Result<()> {
     if !ctx.config().compatible {
         // Schema-consistent, by id: the type id and the user id, one store.

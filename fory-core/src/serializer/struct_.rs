@@ -246,6 +246,7 @@ pub fn in_wire_order(defs: Vec<FieldDef>, order: &[usize]) -> Vec<FieldDef> {
 }
 
 /// Writes the type info of struct `T` as registered (and its TypeDef, in compatible mode).
+#[inline(always)]
 pub fn write_struct_type_info<T: ForyStruct>(ctx: &mut WriteContext<'_>) -> Result<()> {
     write_user_type_info::<T::Registered>(ctx)
 }

@@ -353,6 +353,7 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
         }
 
         impl #impl_generics ::fory_core::Serialize for #ident #ty_generics #where_clause {
+            #[inline(always)]
             fn write_type_info(
                 &self,
                 ctx: &mut ::fory_core::context::WriteContext<'_>,
