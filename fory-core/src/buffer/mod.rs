@@ -3,6 +3,7 @@
 mod read_run;
 mod reader;
 mod run;
+mod short_copy;
 mod string;
 mod text;
 #[cfg(target_arch = "x86_64")]
@@ -17,6 +18,7 @@ mod writer;
 pub use read_run::ReadRun;
 pub use reader::Reader;
 pub use run::WriteRun;
+pub(crate) use short_copy::copy_bytes;
 pub(crate) use string::decode_str;
 pub use string::{java_prefers_utf8, StringEncoding};
 pub use text::vector_level;

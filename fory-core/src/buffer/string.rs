@@ -6,6 +6,7 @@
 use std::borrow::Cow;
 use std::mem::MaybeUninit;
 
+use super::short_copy::vec_of;
 use super::text::{self, ascii_prefix_len};
 use super::word::short_varint;
 use super::writer::VARUINT36_MAX;
@@ -475,7 +476,11 @@ impl<'a> Reader<'a> {
     /// Reads a string into an owned `String`.
     #[inline]
     pub fn read_string(&mut self) -> Result<String> {
-        self.read_str().map(Cow::into_owned)
+        Ok(match self.read_str()? {
+            // SAFETY: the bytes of a `str` are valid UTF-8.
+            Cow::Borrowed(text) => unsafe { String::from_utf8_unchecked(vec_of(text.as_bytes())) },
+            Cow::Owned(text) => text,
+        })
     }
 
     /// Reads a string header and its undecoded bytes.

@@ -30,7 +30,7 @@
 
 use std::borrow::Cow;
 
-use crate::buffer::{Reader, Writer};
+use crate::buffer::{copy_bytes, Reader, Writer};
 use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
 use crate::serializer::list::initial_capacity;
@@ -401,11 +401,7 @@ impl ArrayElement for bool {
             // `bool`, which is one byte; `out` has room for `bytes.len()` of them and is a
             // fresh allocation, so the regions do not overlap.
             unsafe {
-                std::ptr::copy_nonoverlapping(
-                    bytes.as_ptr(),
-                    out.as_mut_ptr().cast::<u8>(),
-                    bytes.len(),
-                );
+                copy_bytes(bytes.as_ptr(), out.as_mut_ptr().cast::<u8>(), bytes.len());
                 out.set_len(bytes.len());
             }
             return Ok(out);
@@ -430,7 +426,7 @@ macro_rules! copied_elements {
 
 copied_elements!(i8, i16, i32, i64, u8, u16, u32, u64, f32, f64, Float16, BFloat16);
 
-/// The elements of `bytes` with one `memcpy` on little-endian targets.
+/// The elements of `bytes`, copied in one go on little-endian targets.
 #[inline(always)]
 fn copy_elements<T: PlainBytes + AnyBitPattern>(
     bytes: &[u8],
@@ -447,7 +443,7 @@ fn copy_elements<T: PlainBytes + AnyBitPattern>(
     // bit pattern is a valid `T` (`AnyBitPattern`), and on little-endian targets the wire bytes
     // are the memory layout; only then is the length set.
     unsafe {
-        std::ptr::copy_nonoverlapping(bytes.as_ptr(), out.as_mut_ptr().cast::<u8>(), bytes.len());
+        copy_bytes(bytes.as_ptr(), out.as_mut_ptr().cast::<u8>(), bytes.len());
         out.set_len(n);
     }
     Ok(out)
