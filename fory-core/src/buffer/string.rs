@@ -465,12 +465,22 @@ impl<'a> Reader<'a> {
     #[inline]
     pub fn read_str(&mut self) -> Result<Cow<'a, str>> {
         let (encoding, bytes) = self.read_str_raw()?;
+        let offset = || self.position() - bytes.len();
         if encoding != StringEncoding::Utf16 {
-            if let Some(text) = ascii_str(bytes) {
-                return Ok(Cow::Borrowed(text));
+            // Found eight bytes at a time, where `from_utf8` would walk short strings byte by
+            // byte.
+            let ascii = ascii_prefix_len(bytes);
+            if ascii == bytes.len() {
+                // SAFETY: ASCII bytes are valid UTF-8 (and read the same as Latin-1).
+                return Ok(Cow::Borrowed(unsafe {
+                    std::str::from_utf8_unchecked(bytes)
+                }));
+            }
+            if encoding == StringEncoding::Utf8 {
+                return utf8_after_ascii(bytes, ascii, offset()).map(Cow::Borrowed);
             }
         }
-        decode_str(encoding, bytes, self.position() - bytes.len())
+        decode_str(encoding, bytes, offset())
     }
 
     /// Reads a string into an owned `String`.
@@ -539,15 +549,24 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// `bytes` as text when they are all ASCII, which reads the same in Latin-1 and UTF-8: found
-/// eight bytes at a time, where `from_utf8` would walk short strings byte by byte.
-#[inline]
-fn ascii_str(bytes: &[u8]) -> Option<&str> {
-    if ascii_prefix_len(bytes) != bytes.len() {
-        return None;
+/// UTF-8 text `bytes` (at input offset `offset`) whose first `ascii` bytes are ASCII: only
+/// the rest needs checking, ASCII ending at a character boundary (one short step for a name
+/// with an accent at its end).
+#[inline(always)]
+fn utf8_after_ascii(bytes: &[u8], ascii: usize, offset: usize) -> Result<&str> {
+    match utf8_text(&bytes[ascii..]) {
+        // SAFETY: the ASCII prefix and the checked rest are valid UTF-8, and the prefix ends
+        // at a character boundary, so the whole is.
+        Ok(_) => Ok(unsafe { std::str::from_utf8_unchecked(bytes) }),
+        Err(e) => Err(invalid_utf8(bytes, offset, ascii + e.valid_up_to())),
     }
-    // SAFETY: ASCII bytes are valid UTF-8.
-    Some(unsafe { std::str::from_utf8_unchecked(bytes) })
+}
+
+/// `bytes` checked as UTF-8: by a vectorized check first (several times faster on non-ASCII
+/// text), by the standard library's only to find where invalid input goes wrong.
+#[inline]
+fn utf8_text(bytes: &[u8]) -> std::result::Result<&str, std::str::Utf8Error> {
+    simdutf8::basic::from_utf8(bytes).or_else(|_| std::str::from_utf8(bytes))
 }
 
 /// Decodes string bytes that start at input offset `offset`.
@@ -557,21 +576,22 @@ pub(crate) fn decode_str(
     offset: usize,
 ) -> Result<Cow<'_, str>> {
     match encoding {
-        // A vectorized check first (several times faster on non-ASCII text); the standard
-        // library's only to find where invalid input goes wrong.
-        StringEncoding::Utf8 => simdutf8::basic::from_utf8(bytes)
-            .or_else(|_| std::str::from_utf8(bytes))
+        StringEncoding::Utf8 => utf8_text(bytes)
             .map(Cow::Borrowed)
-            .map_err(|e| {
-                Error::invalid(
-                    offset + e.valid_up_to(),
-                    "valid UTF-8",
-                    format!("invalid byte {:#04x}", bytes[e.valid_up_to()]),
-                )
-            }),
+            .map_err(|e| invalid_utf8(bytes, offset, e.valid_up_to())),
         StringEncoding::Latin1 => Ok(Cow::Owned(text::string_from_latin1(bytes))),
         StringEncoding::Utf16 => decode_utf16(bytes, offset).map(Cow::Owned),
     }
+}
+
+/// The error for UTF-8 text `bytes`, at input offset `offset`, that is invalid from byte `at`.
+#[cold]
+fn invalid_utf8(bytes: &[u8], offset: usize, at: usize) -> Error {
+    Error::invalid(
+        offset + at,
+        "valid UTF-8",
+        format!("invalid byte {:#04x}", bytes[at]),
+    )
 }
 
 /// UTF-16LE to a `String`; an unpaired surrogate is an error at its offset.
