@@ -12,6 +12,8 @@ use std::ptr;
 /// # Safety
 /// `src` is valid for reads and `dst` for writes of `len` bytes, and the two do not overlap.
 #[inline(always)]
+// SAFETY: unsafe because it reads and writes through raw pointers; every access is to bytes
+// `0..len` of `src` and `dst`, which the caller guarantees valid and apart (see `# Safety`).
 pub(crate) unsafe fn copy_bytes(src: *const u8, dst: *mut u8, len: usize) {
     /// Two windows of `W` bytes, at the start and at the end of the `len` bytes: they
     /// overlap, and together cover exactly bytes `0..len` when `W <= len < 2 * W`.
