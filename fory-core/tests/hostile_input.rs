@@ -157,3 +157,130 @@ fn a_bool_array_byte_other_than_0_or_1_is_an_error_at_its_offset() {
     let back: Vec<bool> = fory.deserialize(&bytes).unwrap();
     assert_eq!(back, [true, false, true, false]);
 }
+
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct Branch {
+    #[fory(id = 1)]
+    value: i32,
+    #[fory(id = 2)]
+    children: Vec<Branch>,
+}
+
+/// `Branch` as a reader with one field more: in compatible mode it reads a `Branch` by the
+/// writer's TypeDef, field by field (`read_fields_by_plan`), where `Branch` itself reads the
+/// fields as declared.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct EvolvedBranch {
+    #[fory(id = 1)]
+    value: i32,
+    #[fory(id = 2)]
+    children: Vec<EvolvedBranch>,
+    #[fory(id = 3)]
+    added: i64,
+}
+
+/// `levels` branches, each the only child of the one before.
+fn branch_chain(levels: u32) -> Branch {
+    let mut branch = Branch {
+        value: 0,
+        children: Vec::new(),
+    };
+    for value in 1..levels {
+        branch = Branch {
+            value: value as i32,
+            children: vec![branch],
+        };
+    }
+    branch
+}
+
+/// A struct counts one nesting level however it is read (as declared, or by a peer's TypeDef)
+/// and gives it back when read: a chain fails past `max_depth` where the writer fails too, and
+/// many sibling structs at one level read whatever their number.
+#[test]
+fn structs_count_one_level_each_when_read_by_fields_or_by_plan() {
+    let limit = 9;
+    for compatible in [false, true] {
+        let mut writer = Fory::builder().compatible(compatible).build();
+        writer.register::<Branch>(78).unwrap();
+        let mut limited = Fory::builder()
+            .compatible(compatible)
+            .max_depth(limit)
+            .build();
+        limited.register::<Branch>(78).unwrap();
+        let mut evolved = Fory::builder()
+            .compatible(compatible)
+            .max_depth(limit)
+            .build();
+        evolved.register::<EvolvedBranch>(78).unwrap();
+
+        let mut outcomes = Vec::new();
+        for levels in 1..=limit {
+            let bytes = writer.serialize(&branch_chain(levels)).unwrap();
+            let written = limited.serialize(&branch_chain(levels)).is_ok();
+            let read = limited.deserialize::<Branch>(&bytes);
+            assert_eq!(
+                written,
+                read.is_ok(),
+                "{levels} levels, compatible {compatible}"
+            );
+            if let Err(err) = read {
+                assert!(
+                    matches!(err.kind(), ErrorKind::LimitExceeded { limit, .. } if limit.contains("depth")),
+                    "{err}"
+                );
+            }
+            if compatible {
+                let by_plan = evolved.deserialize::<EvolvedBranch>(&bytes);
+                assert_eq!(written, by_plan.is_ok(), "{levels} levels by plan");
+            }
+            outcomes.push(written);
+        }
+        assert!(
+            outcomes.contains(&true) && outcomes.contains(&false),
+            "{outcomes:?}"
+        );
+
+        // Three times the limit in siblings, one level below the root.
+        let wide = Branch {
+            value: 1,
+            children: (0..3 * limit as i32)
+                .map(|value| Branch {
+                    value,
+                    children: Vec::new(),
+                })
+                .collect(),
+        };
+        let bytes = writer.serialize(&wide).unwrap();
+        assert_eq!(limited.deserialize::<Branch>(&bytes).unwrap(), wide);
+        if compatible {
+            let back = evolved.deserialize::<EvolvedBranch>(&bytes).unwrap();
+            assert_eq!(back.children.len(), wide.children.len());
+        }
+    }
+}
+
+/// An empty list is no nesting level, on either side: `[[[]]]` is written and read with
+/// `max_depth = 2`, typed and as a `Value`; `[[[""]]]` fails on both sides.
+#[test]
+fn an_empty_list_is_no_level() {
+    let fory = Fory::builder().max_depth(2).build();
+    let empty_inside: Vec<Vec<Vec<String>>> = vec![vec![vec![]]];
+    let bytes = fory.serialize(&empty_inside).unwrap();
+    assert_eq!(
+        fory.deserialize::<Vec<Vec<Vec<String>>>>(&bytes).unwrap(),
+        empty_inside
+    );
+    fory.deserialize::<Value>(&bytes).unwrap();
+
+    let full_inside: Vec<Vec<Vec<String>>> = vec![vec![vec![String::new()]]];
+    assert!(fory.serialize(&full_inside).is_err());
+    let bytes = Fory::default().serialize(&full_inside).unwrap();
+    let err = fory
+        .deserialize::<Vec<Vec<Vec<String>>>>(&bytes)
+        .unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::LimitExceeded { .. }),
+        "{err}"
+    );
+}

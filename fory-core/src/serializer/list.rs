@@ -252,20 +252,23 @@ pub(crate) fn read_elements<'de, T: Deserialize<'de>, C>(
     reserve: impl FnOnce(&mut C, usize),
     mut push: impl FnMut(&mut C, T) -> Result<()>,
 ) -> Result<()> {
-    ctx.enter()?;
     // Every element takes at least one byte (a flag or a payload byte).
     let len = ctx.read_len(1, "list elements")?;
     reserve(out, len);
-    if len > 0 {
-        let mut header = ElementsHeader::read::<T>(ctx)?;
-        for _ in 0..len {
-            let at = ctx.reader.position();
-            let item = header.read_element(ctx)?;
-            if ctx.reader.position() == at {
-                ctx.charge_free_element(std::mem::size_of::<T>(), at)?;
-            }
-            push(out, item)?;
+    if len == 0 {
+        // No level, as the writer counts none for an empty list: what it writes within
+        // `max_depth` reads within it.
+        return Ok(());
+    }
+    ctx.enter()?;
+    let mut header = ElementsHeader::read::<T>(ctx)?;
+    for _ in 0..len {
+        let at = ctx.reader.position();
+        let item = header.read_element(ctx)?;
+        if ctx.reader.position() == at {
+            ctx.charge_free_element(std::mem::size_of::<T>(), at)?;
         }
+        push(out, item)?;
     }
     ctx.leave();
     Ok(())
