@@ -321,7 +321,8 @@ impl Fory {
     /// ignore them; a stray tail usually means a framing mistake).
     pub fn deserialize<'de, T: Deserialize<'de>>(&self, bytes: &'de [u8]) -> Result<T> {
         let mut ctx = self.in_band_context(bytes)?;
-        // Returned as read, so the reader writes the value in place (no copy of a large `T`).
+        // One copy of a large `T` remains here: the end check after the value keeps the
+        // compiler from reading it into the return place (the nested readers add none).
         let value = read_value(&mut ctx);
         if value.is_ok() {
             check_end(ctx.reader.position(), bytes.len())?;

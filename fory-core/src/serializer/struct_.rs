@@ -52,6 +52,11 @@ pub trait ForyStruct: Sized {
 
 /// Reading a struct from input that lives for `'de`; implemented by `#[derive(ForyObject)]`,
 /// for every `'de` by an owned struct and for `'de` = `'a` by a borrowing struct `Msg<'a>`.
+///
+/// Both readers enter one nesting level ([`ReadContext::enter`]) before the first field and
+/// leave it before building the value, so that the value is built where the caller wants it
+/// (a `leave` after the call would make the compiler copy a large struct on the way out). An
+/// `Err` returns without leaving: a read that failed is not continued.
 pub trait ReadStruct<'de>: ForyStruct {
     /// Reads every field, in wire order, as this type declares them.
     fn read_fields(ctx: &mut ReadContext<'_, 'de>) -> Result<Self>;
@@ -318,20 +323,10 @@ pub fn read_struct_wire_type<T: ForyStruct>(ctx: &mut ReadContext<'_, '_>) -> Re
 
 /// Reads the payload of struct `T`, by the TypeDef named in `wire` when there is one.
 /// Inlined into the caller, like [`write_struct_data`]: a nested struct costs one call, to its
-/// `read_fields` (or to the TypeDef's plan).
+/// `read_fields` (or to the TypeDef's plan), whose result is this one's (see [`ReadStruct`]
+/// for the nesting level).
 #[inline(always)]
 pub fn read_struct_data<'de, T: ReadStruct<'de>>(
-    ctx: &mut ReadContext<'_, 'de>,
-    wire: WireType,
-) -> Result<T> {
-    ctx.enter()?;
-    let result = read_struct_payload(ctx, wire);
-    ctx.leave();
-    result
-}
-
-#[inline(always)]
-fn read_struct_payload<'de, T: ReadStruct<'de>>(
     ctx: &mut ReadContext<'_, 'de>,
     wire: WireType,
 ) -> Result<T> {

@@ -321,12 +321,14 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
             fn read_fields(
                 ctx: &mut ::fory_core::context::ReadContext<'_, #de>,
             ) -> ::fory_core::Result<Self> {
+                ctx.enter()?;
                 #( let mut #locals: ::core::option::Option<#types> = ::core::option::Option::None; )*
                 if #run.0 > 0 {
                     let mut run = ctx.reader.run(#run.1);
                     #( #read_run_positions )*
                 }
                 #( #read_positions )*
+                ctx.leave();
                 ::core::result::Result::Ok(#construct_all)
             }
 
@@ -337,6 +339,7 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
                 plan: &[::fory_core::__private::serializer::PlanSlot],
             ) -> ::fory_core::Result<Self> {
                 use ::fory_core::__private::serializer::PlanSlot;
+                ctx.enter()?;
                 #( let mut #locals: ::core::option::Option<#types> = ::core::option::Option::None; )*
                 for (field, slot) in remote.fields.iter().zip(plan) {
                     match *slot {
@@ -348,6 +351,7 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
                         _ => ::fory_core::__private::serializer::skip_field(ctx, field)?,
                     }
                 }
+                ctx.leave();
                 ::core::result::Result::Ok(#construct_by_plan)
             }
         }
