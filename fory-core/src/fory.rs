@@ -321,11 +321,14 @@ impl Fory {
     /// ignore them; a stray tail usually means a framing mistake).
     pub fn deserialize<'de, T: Deserialize<'de>>(&self, bytes: &'de [u8]) -> Result<T> {
         let mut ctx = self.in_band_context(bytes)?;
-        // One copy of a large `T` remains here: the end check after the value keeps the
-        // compiler from reading it into the return place (the nested readers add none).
         let value = read_value(&mut ctx);
-        if value.is_ok() {
-            check_end(ctx.reader.position(), bytes.len())?;
+        // The error for bytes after the value is returned on its own path, not stored in
+        // `value`: the one place that holds the result on the way out lets the compiler read a
+        // large `T` straight into the caller's place, with no copy.
+        let end = ctx.reader.position();
+        if value.is_ok() && end != bytes.len() {
+            drop(value);
+            return Err(trailing_bytes(end, bytes.len()));
         }
         value
     }
@@ -702,16 +705,17 @@ fn check_end(end: usize, len: usize) -> Result<()> {
     if end == len {
         return Ok(());
     }
-    trailing_bytes(end, len)
+    Err(trailing_bytes(end, len))
 }
 
+/// The error for `len - end` bytes after the root value.
 #[cold]
-fn trailing_bytes(end: usize, len: usize) -> Result<()> {
-    Err(Error::invalid(
+fn trailing_bytes(end: usize, len: usize) -> Error {
+    Error::invalid(
         end,
         "the end of the payload after the root value",
         format!("{} more bytes", len - end),
-    ))
+    )
 }
 
 #[cfg(test)]

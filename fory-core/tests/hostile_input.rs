@@ -284,3 +284,26 @@ fn an_empty_list_is_no_level() {
         "{err}"
     );
 }
+
+/// Bytes after the root value are an error naming their offset, and the value read before
+/// them is dropped (the memcheck run's leak check covers that path).
+#[test]
+fn bytes_after_a_struct_are_an_error() {
+    let mut fory = Fory::default();
+    fory.register::<Branch>(78).unwrap();
+    let mut bytes = fory.serialize(&branch_chain(3)).unwrap();
+    let end = bytes.len();
+    bytes.extend_from_slice(&[0, 0]);
+    let err = fory.deserialize::<Branch>(&bytes).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "invalid input at byte {end}: expected the end of the payload after the root value, \
+             found 2 more bytes"
+        )
+    );
+    assert_eq!(
+        fory.deserialize::<Branch>(&bytes[..end]).unwrap(),
+        branch_chain(3)
+    );
+}
