@@ -70,6 +70,9 @@ pub struct StreamTypeDef {
     named_type: OnceLock<RustTypeId>,
     /// The plan of the first local struct that read this TypeDef.
     plan: OnceLock<(RustTypeId, FieldPlan)>,
+    /// `named_type` once its plan is known to be [`FieldPlan::Same`]: the one check of the
+    /// fast path for a TypeDef read again.
+    declared_reader: OnceLock<RustTypeId>,
 }
 
 impl StreamTypeDef {
@@ -84,6 +87,7 @@ impl StreamTypeDef {
             struct_def,
             named_type: OnceLock::new(),
             plan: OnceLock::new(),
+            declared_reader: OnceLock::new(),
         }
     }
 
@@ -96,6 +100,23 @@ impl StreamTypeDef {
     #[inline]
     pub(crate) fn names(&self, local: RustTypeId) -> bool {
         self.named_type.get() == Some(&local)
+    }
+
+    /// Whether `local` is the type this TypeDef names and reads it as its own field list
+    /// ([`FieldPlan::Same`]), found once and then answered by one comparison.
+    #[inline(always)]
+    pub(crate) fn reads_as_declared(&self, local: RustTypeId) -> bool {
+        self.declared_reader.get() == Some(&local) || self.first_reads_as_declared(local)
+    }
+
+    /// [`StreamTypeDef::reads_as_declared`] before the answer is kept.
+    #[cold]
+    fn first_reads_as_declared(&self, local: RustTypeId) -> bool {
+        let found = self.names(local) && matches!(self.plan_if_known(local), Some(FieldPlan::Same));
+        if found {
+            let _ = self.declared_reader.set(local);
+        }
+        found
     }
 
     /// Records that `local` is the type this TypeDef names (kept for the first such type).
@@ -134,13 +155,16 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     let (Some(a_last), Some(b_last)) = (a.last_chunk::<8>(), b.last_chunk::<8>()) else {
         return a == b;
     };
-    // Whole words, then the last eight bytes (which may overlap the last whole word).
-    let word = |s: &[u8], at: usize| u64::from_ne_bytes(*s[at..].first_chunk::<8>().unwrap());
+    // Whole words, then the last eight bytes (which may overlap the last whole word). One
+    // word per step, as the few steps of a TypeDef body do not repay an unrolled loop's setup.
     let mut differ = 0;
-    let mut at = 0;
-    while at + 8 < a.len() {
-        differ |= word(a, at) ^ word(b, at);
-        at += 8;
+    let (mut a_rest, mut b_rest) = (&a[..a.len() - 1], &b[..b.len() - 1]);
+    while let (Some((x, a_next)), Some((y, b_next))) = (
+        a_rest.split_first_chunk::<8>(),
+        b_rest.split_first_chunk::<8>(),
+    ) {
+        differ |= u64::from_ne_bytes(*x) ^ u64::from_ne_bytes(*y);
+        (a_rest, b_rest) = (a_next, b_next);
     }
     differ == 0 && a_last == b_last
 }

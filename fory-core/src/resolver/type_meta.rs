@@ -22,7 +22,7 @@ use crate::meta::meta_string::{MetaString, MetaStringDecoder, MetaStringEncoding
 use crate::meta::murmur3::murmurhash3_x64_128;
 use crate::meta::struct_def::{decode_body, StructIdentity};
 use crate::meta::type_def::{self, NAMESPACE_ENCODINGS, TYPE_NAME_ENCODINGS};
-use crate::resolver::type_def_cache::{FieldPlan, ReadIdentity, StreamDef, StreamTypeDef};
+use crate::resolver::type_def_cache::{ReadIdentity, StreamDef, StreamTypeDef};
 use crate::resolver::{Identity, Registration, UserKind, UserType};
 use crate::serializer::WireType;
 use crate::types::TypeId;
@@ -273,10 +273,18 @@ pub fn read_user_type_info<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result
 pub fn read_user_wire_type<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result<WireType> {
     let at = ctx.reader.position();
     let id = ctx.read_type_id()?;
-    if id == TypeId::CompatibleStruct && ctx.skip_verified_ref::<T>(at) {
-        // A reference to a TypeDef that the checks below found, earlier in this payload, to
-        // read as `T` reads itself.
-        return Ok(WireType::from(id));
+    if id == TypeId::CompatibleStruct {
+        if ctx.skip_verified_ref::<T>(at) {
+            // A reference to a TypeDef that the checks below found, earlier in this payload,
+            // to read as `T` reads itself.
+            return Ok(WireType::from(id));
+        }
+        // A TypeDef already found to read as `T` was checked against `T`'s registration and
+        // kind when first found, so those checks are not repeated for it.
+        ctx.learn_mode(true);
+        if let Some(wire) = read_known_struct_type_def::<T>(ctx, id) {
+            return Ok(wire);
+        }
     }
     let Some((kind, by_name)) = UserKind::of_wire(id) else {
         let expected = T::KIND.wire_type_id(false, ctx.compatible());
@@ -309,7 +317,7 @@ pub fn read_user_wire_type<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result
         }
     }
     let carries = carries_type_def(ctx, id, by_name);
-    if carries {
+    if carries && id != TypeId::CompatibleStruct {
         if let Some(wire) = read_known_struct_type_def::<T>(ctx, id) {
             return Ok(wire);
         }
@@ -336,17 +344,13 @@ pub fn read_user_wire_type<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result
 /// the fields are read in local order, as the cached plan says. `None`, with the cursor
 /// unmoved, sends everything else down the full path (which also records, on a first read,
 /// what this path checks).
-#[inline]
+#[inline(always)]
 fn read_known_struct_type_def<T: UserType>(
     ctx: &mut ReadContext<'_, '_>,
     id: TypeId,
 ) -> Option<WireType> {
     let local = std::any::TypeId::of::<T>();
-    let reads_as_local = |def: &StreamTypeDef| {
-        def.type_id == id
-            && def.names(local)
-            && matches!(def.plan_if_known(local), Some(FieldPlan::Same))
-    };
+    let reads_as_local = |def: &StreamTypeDef| def.type_id == id && def.reads_as_declared(local);
     let rest = ctx.reader.data().get(ctx.reader.position()..)?;
     // A one-byte marker: a new TypeDef (the next index, shifted) or a reference (odd).
     let marker = usize::from(*rest.first().filter(|&&b| b < 0x80)?);
@@ -356,7 +360,8 @@ fn read_known_struct_type_def<T: UserType>(
         if !reads_as_local(def) {
             return None;
         }
-        ctx.reader.skip(1 + len).ok()?;
+        // The marker and the TypeDef are in `rest`: past them is still inside the input.
+        ctx.reader.set_position(ctx.reader.position() + 1 + len);
         ctx.push_stream_def(StreamDef::Cached(def));
     } else if marker & 1 == 1 {
         if !reads_as_local(ctx.stream_defs().get(marker >> 1)?) {
