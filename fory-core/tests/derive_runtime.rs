@@ -136,6 +136,38 @@ fn later_payloads_with_a_known_type_def_read_the_same() {
     }
 }
 
+/// `Inner`'s twin: the same fields, registered under another id.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct InnerTwin {
+    x: i32,
+    label: String,
+}
+
+/// What a reader learned about a TypeDef (that it reads as `Inner`, field for field) is kept
+/// for `Inner` alone: the same bytes read as `Inner`'s twin, registered under another id, are
+/// still refused, before and after `Inner` has read them many times.
+#[test]
+fn a_known_type_def_reads_as_its_own_type_only() {
+    let mut f = fory(true);
+    f.register::<Inner>(1).unwrap();
+    f.register::<InnerTwin>(2).unwrap();
+    let inner = Inner {
+        x: 7,
+        label: "in".into(),
+    };
+    let bytes = f.serialize(&inner).unwrap();
+    let twin_err = |f: &Fory| f.deserialize::<InnerTwin>(&bytes).unwrap_err().to_string();
+    let before = twin_err(&f);
+    for _ in 0..3 {
+        assert_eq!(f.deserialize::<Inner>(&bytes).unwrap(), inner);
+    }
+    assert_eq!(twin_err(&f), before);
+    assert!(
+        before.starts_with("invalid input at byte 2") && before.contains("found user id 1"),
+        "{before}"
+    );
+}
+
 #[test]
 fn schema_hash_mismatch_names_both_hashes() {
     let mut writer = fory(false);
