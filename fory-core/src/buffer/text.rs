@@ -753,6 +753,7 @@ pub(super) fn utf16_from_utf8_after_ascii(
 }
 
 /// [`utf16_from_utf8_after_ascii`] where fewer than 16 bytes follow the ASCII prefix.
+#[inline(always)]
 fn utf16_with_short_rest(src: &[u8], ascii: usize, out: &mut [MaybeUninit<u8>]) -> usize {
     debug_assert!(src[..ascii].is_ascii());
     let mut done = 0;
