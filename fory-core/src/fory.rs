@@ -665,7 +665,8 @@ impl ForyBuilder {
         self
     }
 
-    /// Deepest nesting accepted when decoding. Default: 64.
+    /// Deepest nesting accepted when encoding and decoding (see [`Limits::max_depth`]).
+    /// Default: 64.
     pub fn max_depth(mut self, depth: u32) -> Self {
         self.config.limits.max_depth = depth;
         self

@@ -14,7 +14,8 @@
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// Deepest nesting of lists, maps and structs inside one value. Default: 64.
+    /// Deepest nesting of lists, sets, maps, structs and unions inside one value, counted alike
+    /// when it is written, read or skipped (an empty list or set is no level). Default: 64.
     pub max_depth: u32,
     /// Most elements in one list, set or array, or entries in one map. Default: 16 Mi (2^24).
     pub max_collection_len: u32,

@@ -260,6 +260,46 @@ fn structs_count_one_level_each_when_read_by_fields_or_by_plan() {
     }
 }
 
+/// `Branch` as a reader without its `children`: in compatible mode it skips them, every
+/// nested `Branch` by the writer's TypeDef.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct PrunedBranch {
+    #[fory(id = 1)]
+    value: i32,
+}
+
+/// Skipped values count nesting levels as values read into a type do (a struct, a non-empty
+/// list; a number or an empty list none): a reader that skips a chain reads exactly the
+/// chains that a writer with the same `max_depth` writes.
+#[test]
+fn skipped_values_count_levels_as_read_ones() {
+    let limit = 9;
+    let mut writer = Fory::default();
+    writer.register::<Branch>(78).unwrap();
+    let mut limited = Fory::builder().max_depth(limit).build();
+    limited.register::<Branch>(78).unwrap();
+    let mut pruned = Fory::builder().max_depth(limit).build();
+    pruned.register::<PrunedBranch>(78).unwrap();
+    let mut outcomes = Vec::new();
+    for levels in 1..=limit {
+        let bytes = writer.serialize(&branch_chain(levels)).unwrap();
+        let written = limited.serialize(&branch_chain(levels)).is_ok();
+        let skipped = pruned.deserialize::<PrunedBranch>(&bytes);
+        assert_eq!(written, skipped.is_ok(), "{levels} levels: {skipped:?}");
+        if let Err(err) = skipped {
+            assert!(
+                matches!(err.kind(), ErrorKind::LimitExceeded { .. }),
+                "{err}"
+            );
+        }
+        outcomes.push(written);
+    }
+    assert!(
+        outcomes.contains(&true) && outcomes.contains(&false),
+        "{outcomes:?}"
+    );
+}
+
 /// An empty list is no nesting level, on either side: `[[[]]]` is written and read with
 /// `max_depth = 2`, typed and as a `Value`; `[[[""]]]` fails on both sides.
 #[test]

@@ -114,7 +114,27 @@ pub fn skip_value(ctx: &mut ReadContext<'_, '_>) -> Result<()> {
     skip_data(ctx, &shape)
 }
 
+/// Skips a payload, counting a nesting level where reading it into a type does: a struct, a
+/// map or a union here; a list or set only when it has elements ([`skip_elements`]); an ext
+/// value in its own reader; a number, string, date or buffer never. So a reader skips what a
+/// writer with the same `max_depth` wrote.
 fn skip_data(ctx: &mut ReadContext<'_, '_>, shape: &Shape<'_, '_>) -> Result<()> {
+    use TypeId::*;
+    let nests = shape.ext.is_none()
+        && matches!(
+            shape.id,
+            Struct
+                | CompatibleStruct
+                | NamedStruct
+                | NamedCompatibleStruct
+                | Map
+                | Union
+                | TypedUnion
+                | NamedUnion
+        );
+    if !nests {
+        return skip_payload(ctx, shape);
+    }
     ctx.enter()?;
     let result = skip_payload(ctx, shape);
     ctx.leave();
@@ -238,6 +258,8 @@ fn skip_elements(ctx: &mut ReadContext<'_, '_>, element: Option<&FieldType>) -> 
     if len == 0 {
         return Ok(());
     }
+    // A non-empty list is a nesting level, as when read into a type.
+    ctx.enter()?;
     let at = ctx.reader.position();
     let header = ctx.reader.read_u8()?;
     let flagged = header & (TRACK_REF | HAS_NULL) != 0;
@@ -260,6 +282,7 @@ fn skip_elements(ctx: &mut ReadContext<'_, '_>, element: Option<&FieldType>) -> 
             }
         }
     }
+    ctx.leave();
     Ok(())
 }
 
