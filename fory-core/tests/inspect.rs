@@ -176,6 +176,32 @@ fn payloads_back_to_back_are_read_one_after_another() {
     assert_eq!(found.payloads[1].children[0].range, 5..11);
 }
 
+/// The inspector counts nesting levels as a reader does (a string or an empty list is none),
+/// so a value nested as deep as the default `max_depth` allows to write is shown in full, and
+/// one level more (which no writer with that limit writes) is the limit error.
+#[test]
+fn values_as_deep_as_a_writer_may_nest_them_are_shown() {
+    use fory_core::Value;
+    let nested = |levels: usize, inside: Value| {
+        (0..levels).fold(inside, |inner, _| Value::List(vec![inner]))
+    };
+    let limit = fory_core::Limits::default().max_depth as usize;
+    let fory = fory_core::Fory::default();
+    for inside in [Value::String("leaf".into()), Value::List(vec![])] {
+        let bytes = fory.serialize(&nested(limit, inside.clone())).unwrap();
+        let found = inspect(&bytes, &[], &Options::default());
+        assert!(found.is_complete(), "{:?}", found.error);
+        assert!(fory.serialize(&nested(limit + 1, inside.clone())).is_err());
+        let deeper = fory_core::Fory::builder()
+            .max_depth(limit as u32 + 1)
+            .build()
+            .serialize(&nested(limit + 1, inside))
+            .unwrap();
+        let error = inspect(&deeper, &[], &Options::default()).error.unwrap();
+        assert!(error.to_string().contains("max_depth"), "{error}");
+    }
+}
+
 #[test]
 fn usage_and_file_errors_exit_2() {
     assert_eq!(fory(&[]).status.code(), Some(2));

@@ -317,6 +317,23 @@ impl<'f, 'de> Walk<'f, 'de> {
             node.user_type = shape.user.clone();
             node.type_def = shape.type_def;
         }
+        // Nesting levels count as when the value is read into a type: a struct, map or union
+        // here, a list or set with elements in `elements`, a number or string never. So what
+        // a writer wrote within the default `max_depth` is shown in full.
+        use TypeId::*;
+        if !matches!(
+            shape.id,
+            Struct
+                | CompatibleStruct
+                | NamedStruct
+                | NamedCompatibleStruct
+                | Map
+                | Union
+                | TypedUnion
+                | NamedUnion
+        ) {
+            return self.payload_of(shape);
+        }
         self.ctx.enter()?;
         self.payload_of(shape)?;
         self.ctx.leave();
@@ -453,6 +470,7 @@ impl<'f, 'de> Walk<'f, 'de> {
         if len == 0 {
             return Ok(());
         }
+        self.ctx.enter()?;
         let at = self.pos();
         let header = self.ctx.reader.read_u8()?;
         self.part(at, element_header(header));
@@ -475,6 +493,7 @@ impl<'f, 'de> Walk<'f, 'de> {
             }
             self.end();
         }
+        self.ctx.leave();
         Ok(())
     }
 
