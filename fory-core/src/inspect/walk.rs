@@ -317,21 +317,10 @@ impl<'f, 'de> Walk<'f, 'de> {
             node.user_type = shape.user.clone();
             node.type_def = shape.type_def;
         }
-        // Nesting levels count as when the value is read into a type: a struct, map or union
-        // here, a list or set with elements in `elements`, a number or string never. So what
-        // a writer wrote within the default `max_depth` is shown in full.
-        use TypeId::*;
-        if !matches!(
-            shape.id,
-            Struct
-                | CompatibleStruct
-                | NamedStruct
-                | NamedCompatibleStruct
-                | Map
-                | Union
-                | TypedUnion
-                | NamedUnion
-        ) {
+        // Nesting levels count as when the value is read into a type (a list or set with
+        // elements in `elements`), so what a writer wrote within the default `max_depth` is
+        // shown in full.
+        if !shape.id.always_nests() {
             return self.payload_of(shape);
         }
         self.ctx.enter()?;

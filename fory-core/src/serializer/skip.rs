@@ -114,25 +114,11 @@ pub fn skip_value(ctx: &mut ReadContext<'_, '_>) -> Result<()> {
     skip_data(ctx, &shape)
 }
 
-/// Skips a payload, counting a nesting level where reading it into a type does: a struct, a
-/// map or a union here; a list or set only when it has elements ([`skip_elements`]); an ext
-/// value in its own reader; a number, string, date or buffer never. So a reader skips what a
-/// writer with the same `max_depth` wrote.
+/// Skips a payload, counting a nesting level where reading it into a type does
+/// ([`TypeId::always_nests`]; a list or set with elements in [`skip_elements`]), so that a
+/// reader skips what a writer with the same `max_depth` wrote.
 fn skip_data(ctx: &mut ReadContext<'_, '_>, shape: &Shape<'_, '_>) -> Result<()> {
-    use TypeId::*;
-    let nests = shape.ext.is_none()
-        && matches!(
-            shape.id,
-            Struct
-                | CompatibleStruct
-                | NamedStruct
-                | NamedCompatibleStruct
-                | Map
-                | Union
-                | TypedUnion
-                | NamedUnion
-        );
-    if !nests {
+    if shape.ext.is_some() || !shape.id.always_nests() {
         return skip_payload(ctx, shape);
     }
     ctx.enter()?;

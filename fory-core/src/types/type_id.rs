@@ -279,6 +279,23 @@ impl TypeId {
         )
     }
 
+    /// Whether a value of this kind is always one nesting level (against `max_depth`) when
+    /// read or skipped: a struct, a map or a union. A list or set is one only when it has
+    /// elements, an ext value by its own reader, a number, string, date or buffer never.
+    pub(crate) const fn always_nests(self) -> bool {
+        matches!(
+            self,
+            TypeId::Struct
+                | TypeId::CompatibleStruct
+                | TypeId::NamedStruct
+                | TypeId::NamedCompatibleStruct
+                | TypeId::Map
+                | TypeId::Union
+                | TypeId::TypedUnion
+                | TypeId::NamedUnion
+        )
+    }
+
     /// Whether this is one of the one-dimensional primitive array kinds (`BOOL_ARRAY` ..
     /// `FLOAT64_ARRAY`).
     pub const fn is_primitive_array(self) -> bool {
