@@ -279,11 +279,13 @@ pub fn read_user_wire_type<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result
             // to read as `T` reads itself.
             return Ok(WireType::from(id));
         }
-        // A TypeDef already found to read as `T` was checked against `T`'s registration and
-        // kind when first found, so those checks are not repeated for it.
-        ctx.learn_mode(true);
-        if let Some(wire) = read_known_struct_type_def::<T>(ctx, id) {
-            return Ok(wire);
+        // A TypeDef follows (and shows the payload's mode). One already found to read as `T`
+        // was checked against `T`'s registration and kind when first found, so those checks
+        // are not repeated for it.
+        if carries_type_def(ctx, id, false) {
+            if let Some(wire) = read_known_struct_type_def::<T>(ctx, id) {
+                return Ok(wire);
+            }
         }
     }
     let Some((kind, by_name)) = UserKind::of_wire(id) else {
