@@ -304,6 +304,11 @@ impl Writer {
 
     #[inline(always)]
     fn write_encoded_str(&mut self, encoding: StringEncoding, bytes: &[u8]) -> Result<()> {
+        if bytes.len() < 32 {
+            // The header, four times the length plus the encoding, is then one varint byte.
+            self.write_u8_and_bytes((bytes.len() as u8) << 2 | encoding as u8, bytes);
+            return Ok(());
+        }
         let len = bytes.len() as u64;
         if len < 1 << 32 {
             // The header is then below 2^34, a plain varint.
@@ -645,6 +650,29 @@ mod java_rule_tests {
             let mut w = Writer::new();
             w.write_str(s).unwrap();
             assert_eq!(w.as_slice(), straightforward(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn utf8_strings_are_their_header_and_bytes_at_every_short_length_and_offset() {
+        // Around the one-byte header's end (31 bytes) and the inline copy's (32), behind
+        // prefixes that leave the text at every offset in a word.
+        for len in 0..=70 {
+            let text: String = "aé你".chars().cycle().take(len).collect();
+            for prefix in 0..8 {
+                let mut w = Writer::new();
+                w.write_bytes(&[0xee; 8][..prefix]);
+                w.write_str_utf8(&text).unwrap();
+                let mut expected = vec![0xee; prefix];
+                let mut header = (text.len() as u64) << 2 | StringEncoding::Utf8 as u64;
+                while header >= 0x80 {
+                    expected.push(header as u8 | 0x80);
+                    header >>= 7;
+                }
+                expected.push(header as u8);
+                expected.extend_from_slice(text.as_bytes());
+                assert_eq!(w.as_slice(), expected, "{len} {prefix}");
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 //! The write side of the byte layer: a growable little-endian buffer.
 
+use super::short_copy::copy_bytes;
 use super::word::{scalar_writes, short_varint, varint_word};
 
 /// Largest value [`Writer::write_varuint36_small`] can express (36 bits).
@@ -113,6 +114,23 @@ impl Writer {
         self.write_word_and_bytes(word, n, bytes);
     }
 
+    /// Appends `byte` and then `bytes` (a short string's one-byte header and text), with one
+    /// capacity check; the copy is inline for fewer than 32 bytes.
+    #[inline(always)]
+    pub(crate) fn write_u8_and_bytes(&mut self, byte: u8, bytes: &[u8]) {
+        self.buf.reserve(1 + bytes.len());
+        let len = self.buf.len();
+        // SAFETY: `reserve` made room for the byte and `bytes.len()` more past `len`; the source
+        // and the spare capacity do not overlap (`bytes` cannot borrow this writer's vector,
+        // mutably held here). Everything up to the new length is then initialized.
+        unsafe {
+            let end = self.buf.as_mut_ptr().add(len);
+            end.write(byte);
+            copy_bytes(bytes.as_ptr(), end.add(1), bytes.len());
+            self.buf.set_len(len + 1 + bytes.len());
+        }
+    }
+
     /// Appends `byte`, a varint `header` (below 2^35) and then `bytes` (a type id, a TypeDef's
     /// marker and the TypeDef), with one capacity check for all three.
     #[inline(always)]
@@ -134,7 +152,7 @@ impl Writer {
         unsafe {
             let end = self.buf.as_mut_ptr().add(len);
             std::ptr::write_unaligned(end.cast::<[u8; 8]>(), word.to_le_bytes());
-            copy_short(bytes, end.add(n));
+            copy_bytes(bytes.as_ptr(), end.add(n), bytes.len());
             self.buf.set_len(len + n + bytes.len());
         }
     }
@@ -206,43 +224,6 @@ impl Writer {
             let end = self.buf.as_mut_ptr().add(len);
             std::ptr::write_unaligned(end.cast::<[u8; 8]>(), word.to_le_bytes());
             self.buf.set_len(len + n);
-        }
-    }
-}
-
-/// Copies `src` to `dst`: inline for up to 32 bytes, as two possibly overlapping chunks of
-/// 16, 8 or 4 bytes (or one byte at a time below 4), and with `memcpy` beyond.
-///
-/// # Safety
-/// `dst` is valid for `src.len()` bytes of writes and does not overlap `src`.
-#[inline(always)]
-unsafe fn copy_short(src: &[u8], dst: *mut u8) {
-    use std::ptr::{read_unaligned as load, write_unaligned as store};
-    let (n, s) = (src.len(), src.as_ptr());
-    // SAFETY (every branch): the chunks at `0` and `n - width` lie inside both `src` and the
-    // `n` bytes at `dst` because `width <= n`, and together they cover all `n` bytes.
-    unsafe {
-        if n > 32 {
-            std::ptr::copy_nonoverlapping(s, dst, n);
-        } else if n >= 16 {
-            let (head, tail) = (
-                load(s.cast::<[u8; 16]>()),
-                load(s.add(n - 16).cast::<[u8; 16]>()),
-            );
-            store(dst.cast::<[u8; 16]>(), head);
-            store(dst.add(n - 16).cast::<[u8; 16]>(), tail);
-        } else if n >= 8 {
-            let (head, tail) = (load(s.cast::<u64>()), load(s.add(n - 8).cast::<u64>()));
-            store(dst.cast::<u64>(), head);
-            store(dst.add(n - 8).cast::<u64>(), tail);
-        } else if n >= 4 {
-            let (head, tail) = (load(s.cast::<u32>()), load(s.add(n - 4).cast::<u32>()));
-            store(dst.cast::<u32>(), head);
-            store(dst.add(n - 4).cast::<u32>(), tail);
-        } else {
-            for i in 0..n {
-                *dst.add(i) = *s.add(i);
-            }
         }
     }
 }
