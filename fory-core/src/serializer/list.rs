@@ -174,10 +174,10 @@ pub fn read_list<'de, T: Deserialize<'de>>(ctx: &mut ReadContext<'_, 'de>) -> Re
 /// Elements read into a stack buffer before the list's own allocation is made, at most.
 const STAGED_ELEMENTS: usize = 16;
 /// The size of that stack buffer, at most.
-const STAGED_BYTES: usize = 16 * 1024;
+pub(crate) const STAGED_BYTES: usize = 16 * 1024;
 /// The smallest request glibc's malloc serves from its large bins, the kind that first merges
 /// the fast bins (see [`read_list_staged`]).
-const LARGE_REQUEST: usize = 1024;
+pub(crate) const LARGE_REQUEST: usize = 1024;
 
 /// A list being read: straight into its vector, or into a stack buffer first.
 enum Staging<T> {
