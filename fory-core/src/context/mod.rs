@@ -774,7 +774,26 @@ impl<'f, 'de> ReadContext<'f, 'de> {
 
     /// Reads a collection length and checks it against the configured limit and against the
     /// bytes left, assuming each element takes at least `min_item_bytes`.
+    #[inline]
     pub fn read_len(&mut self, min_item_bytes: usize, what: &'static str) -> Result<usize> {
+        // A length below 128 is one byte, and within the limit (at least 128, or it is
+        // checked below) and the bytes left it needs no more; here, in the caller.
+        let at = self.reader.position();
+        if let Some(len) = self.reader.read_u8_below(0x80) {
+            let len = usize::from(len);
+            if len * min_item_bytes <= self.reader.remaining()
+                && len <= self.config.limits.max_collection_len as usize
+            {
+                return Ok(len);
+            }
+            self.reader.set_position(at);
+        }
+        self.read_len_checked(min_item_bytes, what)
+    }
+
+    /// [`ReadContext::read_len`] in full, with the errors.
+    #[inline(never)]
+    fn read_len_checked(&mut self, min_item_bytes: usize, what: &'static str) -> Result<usize> {
         let at = self.reader.position();
         let len = self.reader.read_varuint32()?;
         let max = self.config.limits.max_collection_len;

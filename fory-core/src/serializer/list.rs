@@ -155,6 +155,10 @@ where
 
 /// Reads a list payload written by [`write_list`] (or by any peer) into a `Vec`.
 pub fn read_list<'de, T: Deserialize<'de>>(ctx: &mut ReadContext<'_, 'de>) -> Result<Vec<T>> {
+    // An empty list (a leaf's children, say) is its one length byte.
+    if ctx.reader.read_u8_below(1).is_some() {
+        return Ok(Vec::new());
+    }
     if std::mem::needs_drop::<T>() && std::mem::size_of::<T>() * STAGED_ELEMENTS <= STAGED_BYTES {
         return read_list_staged(ctx);
     }
