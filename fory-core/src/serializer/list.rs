@@ -159,14 +159,31 @@ pub fn read_list<'de, T: Deserialize<'de>>(ctx: &mut ReadContext<'_, 'de>) -> Re
     if ctx.reader.read_u8_below(1).is_some() {
         return Ok(Vec::new());
     }
-    if std::mem::needs_drop::<T>() && std::mem::size_of::<T>() * STAGED_ELEMENTS <= STAGED_BYTES {
+    if may_stage::<T>() {
+        return read_owning_list(ctx);
+    }
+    read_list_directly(ctx)
+}
+
+/// [`read_list`] for elements that own allocations, out of line: through the stack buffer
+/// where [`stages`] says so, else directly.
+#[inline(never)]
+fn read_owning_list<'de, T: Deserialize<'de>>(ctx: &mut ReadContext<'_, 'de>) -> Result<Vec<T>> {
+    if ctx.reader.peek_u8().is_ok_and(stages::<T>) {
         return read_list_staged(ctx);
     }
+    read_list_directly(ctx)
+}
+
+/// [`read_list`] straight into a vector of the list's length.
+#[inline(always)]
+fn read_list_directly<'de, T: Deserialize<'de>>(ctx: &mut ReadContext<'_, 'de>) -> Result<Vec<T>> {
     let mut out = Vec::new();
     read_elements(
         ctx,
         &mut out,
-        |out, len| out.reserve_exact(initial_capacity::<T>(len)),
+        // (`out` is empty: a new vector, where `reserve_exact` would take the growing path.)
+        |out, len| *out = Vec::with_capacity(initial_capacity::<T>(len)),
         |out, item| {
             out.push(item);
             Ok(())
@@ -183,49 +200,42 @@ pub(crate) const STAGED_BYTES: usize = 16 * 1024;
 /// the fast bins (see [`read_list_staged`]).
 pub(crate) const LARGE_REQUEST: usize = 1024;
 
-/// A list being read: straight into its vector, or into a stack buffer first.
-enum Staging<T> {
-    Direct(Vec<T>),
-    Stacked(smallvec::SmallVec<[T; STAGED_ELEMENTS]>),
+/// Whether a list of `T` whose length starts with byte `first` is read by [`read_list_staged`]:
+/// its elements own allocations, it has at most [`STAGED_ELEMENTS`] of them (a length of 128
+/// or more starts with a byte of 128 or more), and its vector would be a large request.
+#[inline(always)]
+fn stages<T>(first: u8) -> bool {
+    let len = usize::from(first);
+    may_stage::<T>() && len <= STAGED_ELEMENTS && len * std::mem::size_of::<T>() >= LARGE_REQUEST
 }
 
-/// [`read_list`] for elements that own allocations: a short list whose vector would be a
-/// large request is read into a stack buffer first, and its vector allocated after its
-/// elements.
+/// Whether some list of `T` is read by [`read_list_staged`] (a constant for each `T`).
+#[inline(always)]
+fn may_stage<T>() -> bool {
+    std::mem::needs_drop::<T>() && std::mem::size_of::<T>() * STAGED_ELEMENTS <= STAGED_BYTES
+}
+
+/// [`read_list`] for a short list of elements that own allocations, whose vector would be a
+/// large request: read into a stack buffer first, and its vector allocated after its elements.
 ///
 /// Why: when the previous value has just been dropped, glibc's malloc holds its many small
 /// chunks in "fast bins", and any request of 1 KiB or more first merges every fast-bin chunk
 /// (`malloc_consolidate`), after which the small requests that follow cannot reuse them
 /// cheaply. Allocating the elements' strings and vectors first takes those chunks back; the
 /// vector's request then finds the fast bins empty. This halves the allocator's work for a
-/// short list of records read in a loop (SampleList: 20.2k to 17.0k instructions). Lists
-/// whose vector is a small request, or longer than the stack buffer, are read directly.
-#[inline(never)]
+/// short list of records read in a loop (SampleList: 20.2k to 17.0k instructions).
+#[inline(always)]
 fn read_list_staged<'de, T: Deserialize<'de>>(ctx: &mut ReadContext<'_, 'de>) -> Result<Vec<T>> {
-    let mut list = Staging::Direct(Vec::new());
+    let mut staged = smallvec::SmallVec::<[T; STAGED_ELEMENTS]>::new();
     read_elements(
         ctx,
-        &mut list,
-        |list, len| {
-            let bytes = len.saturating_mul(std::mem::size_of::<T>());
-            if len <= STAGED_ELEMENTS && bytes >= LARGE_REQUEST {
-                *list = Staging::Stacked(smallvec::SmallVec::new());
-            } else {
-                *list = Staging::Direct(Vec::with_capacity(initial_capacity::<T>(len)));
-            }
-        },
-        |list, item| {
-            match list {
-                Staging::Direct(v) => v.push(item),
-                Staging::Stacked(v) => v.push(item),
-            }
+        &mut staged,
+        |_, _| {},
+        |staged, item| {
+            staged.push(item);
             Ok(())
         },
     )?;
-    let mut staged = match list {
-        Staging::Direct(v) => return Ok(v),
-        Staging::Stacked(staged) => staged,
-    };
     let len = staged.len();
     let mut out = Vec::with_capacity(len);
     // SAFETY: `out` has room for `len` elements and does not overlap the stack buffer; the
@@ -288,6 +298,7 @@ pub(crate) struct ElementsHeader {
 impl ElementsHeader {
     /// Reads the header byte and, when the elements share one written type, that type's info
     /// (read as `First`, the type of the first element).
+    #[inline]
     pub(crate) fn read<'de, First: Deserialize<'de>>(
         ctx: &mut ReadContext<'_, 'de>,
     ) -> Result<Self> {
@@ -323,6 +334,7 @@ impl ElementsHeader {
     }
 
     /// Reads the next element as a `T`.
+    #[inline(always)]
     pub(crate) fn read_element<'de, T: Deserialize<'de>>(
         &mut self,
         ctx: &mut ReadContext<'_, 'de>,

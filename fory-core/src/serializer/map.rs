@@ -330,66 +330,48 @@ fn read_pair_side<'de, T: Deserialize<'de>>(
 /// Entries read into a stack buffer before a hash map's table is allocated, at most.
 const STAGED_ENTRIES: usize = 64;
 
-/// Whether a hash map of `(K, V)` entries is read by [`read_map_staged`]: its entries own
-/// allocations, and the stack buffer for them stays within [`STAGED_BYTES`].
-fn stages_entries<K, V>() -> bool {
+/// Whether a hash map of `(K, V)` entries whose count starts with byte `first` is read by
+/// [`read_map_staged`]: its entries own allocations, the stack buffer for them stays within
+/// [`STAGED_BYTES`], it has at most [`STAGED_ENTRIES`] of them (a count of 128 or more starts
+/// with a byte of 128 or more), and its table would be a large request.
+#[inline(always)]
+fn stages_entries<K, V>(first: u8) -> bool {
+    let (len, size) = (usize::from(first), std::mem::size_of::<(K, V)>());
     std::mem::needs_drop::<(K, V)>()
-        && std::mem::size_of::<(K, V)>() * STAGED_ENTRIES <= STAGED_BYTES
+        && size * STAGED_ENTRIES <= STAGED_BYTES
+        && len <= STAGED_ENTRIES
+        && len * size >= LARGE_REQUEST
 }
 
-/// A hash map being read: straight into it, or into a stack buffer first.
-enum Staging<M, K, V> {
-    Direct(M),
-    Stacked(smallvec::SmallVec<[(K, V); STAGED_ENTRIES]>),
-}
-
-/// [`read_entries`] for a hash map whose entries own allocations: a map of a few entries whose
-/// table would be a large request is read into a stack buffer first, and its table allocated
-/// after its entries, for the reason [`read_list_staged`](super::list) gives for lists: glibc's
-/// malloc merges every freed small chunk on the first request of 1 KiB or more, and the
-/// entries' own small requests after that cannot reuse them cheaply (the benchmark's
-/// StructMap, 32 entries of a string and a struct: 47.4k to 39.7k instructions).
+/// [`read_entries`] for a hash map of a few entries that own allocations, whose table would be
+/// a large request: read into a stack buffer first, and its table allocated after its entries,
+/// for the reason `read_list_staged` gives for lists: glibc's malloc merges every freed small
+/// chunk on the first request of 1 KiB or more, and the entries' own small requests after that
+/// cannot reuse them cheaply (the benchmark's StructMap, 32 entries of a string and a struct:
+/// 47.4k to 39.7k instructions).
 #[inline(never)]
 fn read_map_staged<'de, K, V, M: Default>(
     ctx: &mut ReadContext<'_, 'de>,
-    reserve: impl Fn(&mut M, usize),
+    reserve: impl FnOnce(&mut M, usize),
     insert: impl Fn(&mut M, K, V),
 ) -> Result<M>
 where
     K: Deserialize<'de>,
     V: Deserialize<'de>,
 {
-    let mut map = Staging::Direct(M::default());
+    let mut staged = smallvec::SmallVec::<[(K, V); STAGED_ENTRIES]>::new();
     read_entries(
         ctx,
-        &mut map,
-        // (`len` is capped, but not below `STAGED_ENTRIES`, which needs less than 64 KiB.)
-        |map, len| {
-            let table = len.saturating_mul(std::mem::size_of::<(K, V)>());
-            match map {
-                Staging::Direct(_) if len <= STAGED_ENTRIES && table >= LARGE_REQUEST => {
-                    *map = Staging::Stacked(smallvec::SmallVec::new());
-                }
-                Staging::Direct(m) => reserve(m, len),
-                Staging::Stacked(_) => {}
-            }
-        },
-        |map, key, value| match map {
-            Staging::Direct(m) => insert(m, key, value),
-            Staging::Stacked(entries) => entries.push((key, value)),
-        },
+        &mut staged,
+        |_, _| {},
+        |staged, key, value| staged.push((key, value)),
     )?;
-    match map {
-        Staging::Direct(m) => Ok(m),
-        Staging::Stacked(entries) => {
-            let mut m = M::default();
-            reserve(&mut m, entries.len());
-            for (key, value) in entries {
-                insert(&mut m, key, value);
-            }
-            Ok(m)
-        }
+    let mut map = M::default();
+    reserve(&mut map, staged.len());
+    for (key, value) in staged {
+        insert(&mut map, key, value);
     }
+    Ok(map)
 }
 
 macro_rules! map_type {
@@ -430,7 +412,7 @@ macro_rules! map_type {
                 let insert = |out: &mut Self, k, v| {
                     out.insert(k, v);
                 };
-                if $staged && stages_entries::<K, V>() {
+                if $staged && ctx.reader.peek_u8().is_ok_and(stages_entries::<K, V>) {
                     return read_map_staged(ctx, $reserve, insert);
                 }
                 let mut out = <$ty>::default();
