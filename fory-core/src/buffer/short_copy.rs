@@ -2,12 +2,12 @@
 //!
 //! A call to `memcpy` costs 15 to 30 instructions besides the moves themselves (the call
 //! through the PLT, and the library's dispatch on the size). A record's strings and arrays are mostly
-//! shorter than 32 bytes, which two overlapping loads and two stores move (from 32 bytes on,
-//! the library's own short copies cost about as much as the call).
+//! 32 bytes or shorter, which two overlapping loads and two stores move (beyond that, the
+//! library's own short copies cost about as much as the call).
 
 use std::ptr;
 
-/// Copies `len` bytes from `src` to `dst`: up to 31 bytes in line, more by `memcpy`.
+/// Copies `len` bytes from `src` to `dst`: up to 32 bytes in line, more by `memcpy`.
 ///
 /// # Safety
 /// `src` is valid for reads and `dst` for writes of `len` bytes, and the two do not overlap.
@@ -16,7 +16,7 @@ use std::ptr;
 // `0..len` of `src` and `dst`, which the caller guarantees valid and apart (see `# Safety`).
 pub(crate) unsafe fn copy_bytes(src: *const u8, dst: *mut u8, len: usize) {
     /// Two windows of `W` bytes, at the start and at the end of the `len` bytes: they
-    /// overlap, and together cover exactly bytes `0..len` when `W <= len < 2 * W`.
+    /// overlap (or meet), and together cover exactly bytes `0..len` when `W <= len <= 2 * W`.
     macro_rules! two_windows {
         ($w:literal) => {{
             // SAFETY: `$w <= len`, so both windows lie inside the `len` bytes the caller
@@ -31,7 +31,7 @@ pub(crate) unsafe fn copy_bytes(src: *const u8, dst: *mut u8, len: usize) {
             }
         }};
     }
-    if len >= 32 {
+    if len > 32 {
         // SAFETY: the caller's guarantee, as `copy_nonoverlapping` states it.
         unsafe { ptr::copy_nonoverlapping(src, dst, len) };
     } else if len >= 16 {
