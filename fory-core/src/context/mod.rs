@@ -776,8 +776,8 @@ impl<'f, 'de> ReadContext<'f, 'de> {
     /// bytes left, assuming each element takes at least `min_item_bytes`.
     #[inline]
     pub fn read_len(&mut self, min_item_bytes: usize, what: &'static str) -> Result<usize> {
-        // A length below 128 is one byte, and within the limit (at least 128, or it is
-        // checked below) and the bytes left it needs no more; here, in the caller.
+        // A length below 128 is one byte: when it is within the limit and the bytes left,
+        // that is all, done here in the caller; anything else takes the full path.
         let at = self.reader.position();
         if let Some(len) = self.reader.read_u8_below(0x80) {
             let len = usize::from(len);
