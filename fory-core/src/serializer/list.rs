@@ -298,7 +298,6 @@ pub(crate) struct ElementsHeader {
 impl ElementsHeader {
     /// Reads the header byte and, when the elements share one written type, that type's info
     /// (read as `First`, the type of the first element).
-    #[inline]
     pub(crate) fn read<'de, First: Deserialize<'de>>(
         ctx: &mut ReadContext<'_, 'de>,
     ) -> Result<Self> {
