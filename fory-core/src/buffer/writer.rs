@@ -115,20 +115,10 @@ impl Writer {
     }
 
     /// Appends `byte` and then `bytes` (a short string's one-byte header and text), with one
-    /// capacity check; the copy is inline for fewer than 32 bytes.
+    /// capacity check; the copy is inline for up to 32 bytes.
     #[inline(always)]
     pub(crate) fn write_u8_and_bytes(&mut self, byte: u8, bytes: &[u8]) {
-        self.buf.reserve(1 + bytes.len());
-        let len = self.buf.len();
-        // SAFETY: `reserve` made room for the byte and `bytes.len()` more past `len`; the source
-        // and the spare capacity do not overlap (`bytes` cannot borrow this writer's vector,
-        // mutably held here). Everything up to the new length is then initialized.
-        unsafe {
-            let end = self.buf.as_mut_ptr().add(len);
-            end.write(byte);
-            copy_bytes(bytes.as_ptr(), end.add(1), bytes.len());
-            self.buf.set_len(len + 1 + bytes.len());
-        }
+        self.write_word_and_bytes(u64::from(byte), 1, bytes);
     }
 
     /// Appends `byte`, a varint `header` (below 2^35) and then `bytes` (a type id, a TypeDef's
