@@ -159,7 +159,7 @@ pub fn read_list<'de, T: Deserialize<'de>>(ctx: &mut ReadContext<'_, 'de>) -> Re
     if ctx.reader.read_u8_below(1).is_some() {
         return Ok(Vec::new());
     }
-    if may_stage::<T>() {
+    if may_stage::<T, STAGED_ELEMENTS>() {
         return read_owning_list(ctx);
     }
     read_list_directly(ctx)
@@ -169,7 +169,7 @@ pub fn read_list<'de, T: Deserialize<'de>>(ctx: &mut ReadContext<'_, 'de>) -> Re
 /// where [`stages`] says so, else directly.
 #[inline(never)]
 fn read_owning_list<'de, T: Deserialize<'de>>(ctx: &mut ReadContext<'_, 'de>) -> Result<Vec<T>> {
-    if ctx.reader.peek_u8().is_ok_and(stages::<T>) {
+    if ctx.reader.peek_u8().is_ok_and(stages::<T, STAGED_ELEMENTS>) {
         return read_list_staged(ctx);
     }
     read_list_directly(ctx)
@@ -195,24 +195,26 @@ fn read_list_directly<'de, T: Deserialize<'de>>(ctx: &mut ReadContext<'_, 'de>) 
 /// Elements read into a stack buffer before the list's own allocation is made, at most.
 const STAGED_ELEMENTS: usize = 16;
 /// The size of that stack buffer, at most.
-pub(crate) const STAGED_BYTES: usize = 16 * 1024;
+const STAGED_BYTES: usize = 16 * 1024;
 /// The smallest request glibc's malloc serves from its large bins, the kind that first merges
 /// the fast bins (see [`read_list_staged`]).
-pub(crate) const LARGE_REQUEST: usize = 1024;
+const LARGE_REQUEST: usize = 1024;
 
-/// Whether a list of `T` whose length starts with byte `first` is read by [`read_list_staged`]:
-/// its elements own allocations, it has at most [`STAGED_ELEMENTS`] of them (a length of 128
-/// or more starts with a byte of 128 or more), and its vector would be a large request.
+/// Whether a collection of `E` whose count starts with byte `first` is read through a stack
+/// buffer of `CAPACITY` elements ([`read_list_staged`], and the map reader's twin): its
+/// elements own allocations, it has at most `CAPACITY` of them (a count of 128 or more starts
+/// with a byte of 128 or more), and its own allocation would be a large request.
 #[inline(always)]
-fn stages<T>(first: u8) -> bool {
+pub(crate) fn stages<E, const CAPACITY: usize>(first: u8) -> bool {
     let len = usize::from(first);
-    may_stage::<T>() && len <= STAGED_ELEMENTS && len * std::mem::size_of::<T>() >= LARGE_REQUEST
+    may_stage::<E, CAPACITY>() && len <= CAPACITY && len * std::mem::size_of::<E>() >= LARGE_REQUEST
 }
 
-/// Whether some list of `T` is read by [`read_list_staged`] (a constant for each `T`).
+/// Whether some collection of `E` is read through a stack buffer of `CAPACITY` elements: they
+/// own allocations and the buffer stays within [`STAGED_BYTES`] (a constant for each `E`).
 #[inline(always)]
-fn may_stage<T>() -> bool {
-    std::mem::needs_drop::<T>() && std::mem::size_of::<T>() * STAGED_ELEMENTS <= STAGED_BYTES
+fn may_stage<E, const CAPACITY: usize>() -> bool {
+    std::mem::needs_drop::<E>() && std::mem::size_of::<E>() * CAPACITY <= STAGED_BYTES
 }
 
 /// [`read_list`] for a short list of elements that own allocations, whose vector would be a

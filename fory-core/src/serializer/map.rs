@@ -20,7 +20,7 @@ use std::hash::{BuildHasher, Hash};
 
 use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
-use crate::serializer::list::{initial_capacity, LARGE_REQUEST, STAGED_BYTES};
+use crate::serializer::list::{initial_capacity, stages};
 use crate::serializer::{null_or_error, read_flag, read_typed, Deserialize, Serialize, WireType};
 use crate::types::TypeId;
 
@@ -330,19 +330,6 @@ fn read_pair_side<'de, T: Deserialize<'de>>(
 /// Entries read into a stack buffer before a hash map's table is allocated, at most.
 const STAGED_ENTRIES: usize = 64;
 
-/// Whether a hash map of `(K, V)` entries whose count starts with byte `first` is read by
-/// [`read_map_staged`]: its entries own allocations, the stack buffer for them stays within
-/// [`STAGED_BYTES`], it has at most [`STAGED_ENTRIES`] of them (a count of 128 or more starts
-/// with a byte of 128 or more), and its table would be a large request.
-#[inline(always)]
-fn stages_entries<K, V>(first: u8) -> bool {
-    let (len, size) = (usize::from(first), std::mem::size_of::<(K, V)>());
-    std::mem::needs_drop::<(K, V)>()
-        && size * STAGED_ENTRIES <= STAGED_BYTES
-        && len <= STAGED_ENTRIES
-        && len * size >= LARGE_REQUEST
-}
-
 /// [`read_entries`] for a hash map of a few entries that own allocations, whose table would be
 /// a large request: read into a stack buffer first, and its table allocated after its entries,
 /// for the reason `read_list_staged` gives for lists: glibc's malloc merges every freed small
@@ -412,7 +399,7 @@ macro_rules! map_type {
                 let insert = |out: &mut Self, k, v| {
                     out.insert(k, v);
                 };
-                if $staged && ctx.reader.peek_u8().is_ok_and(stages_entries::<K, V>) {
+                if $staged && ctx.reader.peek_u8().is_ok_and(stages::<(K, V), STAGED_ENTRIES>) {
                     return read_map_staged(ctx, $reserve, insert);
                 }
                 let mut out = <$ty>::default();
