@@ -313,6 +313,121 @@ fn every_truncation_and_byte_flip_is_an_error_or_a_value() {
     }
 }
 
+/// A writer whose scalars and strings are interleaved with fields the reader dropped, so that
+/// the reader skips before its first field, between scalars of its own, and after its last.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct Wide {
+    a: i64,
+    dropped_f64: f64,
+    b: i32,
+    dropped_i16: i16,
+    c: bool,
+    dropped_u8: u8,
+    text: String,
+    dropped_text: String,
+    dropped_list: Vec<Inner>,
+    tail: Vec<i32>,
+    zz_dropped: i64,
+    zz_dropped_text: String,
+}
+
+/// [`Wide`] evolved: six fields dropped, three added (two among the scalars), the rest kept
+/// exactly as declared, so the reader reads in its own field order.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct Narrow {
+    a: i64,
+    b: i32,
+    added_f64: f64,
+    c: bool,
+    added_u16: u16,
+    text: String,
+    added_text: String,
+    tail: Vec<i32>,
+}
+
+/// [`Narrow`] with `b` widened to `i64`: that field is converted, so the fields are read by the
+/// writer's field list instead of in the reader's order. Both readers must agree.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct NarrowWidened {
+    a: i64,
+    b: i64,
+    added_f64: f64,
+    c: bool,
+    added_u16: u16,
+    text: String,
+    added_text: String,
+    tail: Vec<i32>,
+}
+
+#[test]
+fn dropped_fields_are_skipped_wherever_they_fall_among_the_kept_ones() {
+    let mut w = fory(true);
+    w.register::<Inner>(1).unwrap();
+    w.register::<Wide>(3).unwrap();
+    let wide = |i: i64| Wide {
+        a: -7 * i,
+        dropped_f64: 1.5,
+        b: 300 + i as i32,
+        dropped_i16: -2,
+        c: i % 2 == 0,
+        dropped_u8: 0xaa,
+        text: format!("kept {i}"),
+        dropped_text: "gone".repeat(i as usize),
+        dropped_list: vec![
+            Inner {
+                x: 1,
+                label: "l".into()
+            };
+            i as usize
+        ],
+        tail: vec![i as i32; 3],
+        zz_dropped: i64::MAX - i,
+        zz_dropped_text: "last".into(),
+    };
+    let one = w.serialize(&wide(1)).unwrap();
+    let many: Vec<Wide> = (0..5).map(wide).collect();
+    let many_bytes = w.serialize(&many).unwrap();
+
+    let mut r = fory(true);
+    r.register::<Narrow>(3).unwrap();
+    let mut widened = fory(true);
+    widened.register::<NarrowWidened>(3).unwrap();
+    let narrow = |w: &Wide| Narrow {
+        a: w.a,
+        b: w.b,
+        c: w.c,
+        text: w.text.clone(),
+        tail: w.tail.clone(),
+        ..Narrow::default()
+    };
+    let as_widened = |n: &Narrow| NarrowWidened {
+        a: n.a,
+        b: i64::from(n.b),
+        c: n.c,
+        text: n.text.clone(),
+        tail: n.tail.clone(),
+        ..NarrowWidened::default()
+    };
+    // Twice each: the first read makes the plan, the second finds it kept.
+    for round in 0..2 {
+        let got: Narrow = r.deserialize(&one).unwrap();
+        assert_eq!(got, narrow(&wide(1)), "{round}");
+        let got: NarrowWidened = widened.deserialize(&one).unwrap();
+        assert_eq!(got, as_widened(&narrow(&wide(1))), "{round}");
+        let got: Vec<Narrow> = r.deserialize(&many_bytes).unwrap();
+        assert_eq!(got, many.iter().map(narrow).collect::<Vec<_>>(), "{round}");
+        let got: Vec<NarrowWidened> = widened.deserialize(&many_bytes).unwrap();
+        let want: Vec<_> = many.iter().map(|w| as_widened(&narrow(w))).collect();
+        assert_eq!(got, want, "{round}");
+    }
+    for end in 0..one.len() {
+        assert!(
+            r.deserialize::<Narrow>(&one[..end]).is_err(),
+            "prefix {end}"
+        );
+    }
+}
+
 #[derive(ForyObject, Debug, Clone, PartialEq, Default)]
 struct AsArray {
     v: Vec<i32>,

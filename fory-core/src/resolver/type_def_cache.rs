@@ -22,7 +22,7 @@ use std::sync::{Arc, OnceLock, RwLock};
 
 use crate::meta::struct_def::StructDef;
 use crate::meta::type_def::SIZE_MASK;
-use crate::serializer::PlanSlot;
+use crate::serializer::{InOrderStep, PlanSlot};
 use crate::types::TypeId;
 
 /// TypeDefs kept in the lock-free table.
@@ -50,6 +50,11 @@ pub(crate) enum ReadIdentity {
 pub enum FieldPlan {
     /// The peer's field list is the local one: read fields in local order.
     Same,
+    /// The peer's fields that the local struct reads are declared alike on both sides and come
+    /// in the local wire order, with other fields of the peer's among them: one step per local
+    /// field position, and a last one for the peer's fields after them (see
+    /// [`in_local_order`](crate::serializer::in_local_order)).
+    InOrder(Vec<InOrderStep>),
     /// For each of the peer's fields, the local field it fills, and how, or a skip.
     Matched(Vec<PlanSlot>),
     /// A peer's field matches a local one by name or tag id, but the bytes it declares cannot be

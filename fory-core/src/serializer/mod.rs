@@ -55,14 +55,15 @@ pub use refs::{ReadPointee, WritePointee};
 pub use schema::{
     field_writes_type_info, nested, struct_field_writes_type_info, user_field_type, Schema,
 };
-pub(crate) use skip::undeclared_element;
 pub use skip::{skip_field, skip_value};
+pub(crate) use skip::{skip_fields, undeclared_element};
 pub(crate) use struct_::flag_before_type_info;
 pub use struct_::{
-    field_def, field_run_max, in_wire_order, match_fields, missing_field, read_field,
-    read_remote_field, read_struct_data, read_struct_wire_type, skipped_field_default, write_field,
-    write_run_head, write_struct_data, write_struct_type_info, FieldMode, FillByDefault,
-    FillByError, ForyStruct, MissingField, PlanSlot, ReadStruct, SkippedFieldDefault,
+    field_def, field_run_max, in_local_order, in_order_steps, in_wire_order, match_fields,
+    missing_field, read_field, read_remote_field, read_struct_data, read_struct_wire_type,
+    skip_unread_fields, skipped_field_default, write_field, write_run_head, write_struct_data,
+    write_struct_type_info, FieldMode, FillByDefault, FillByError, ForyStruct, InOrderStep,
+    MissingField, PlanSlot, ReadStruct, SkippedFieldDefault,
 };
 pub use trait_object::{
     object_is_null, object_needs_ref, read_object, read_object_wire_type, same_object_type,

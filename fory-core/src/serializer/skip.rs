@@ -64,6 +64,18 @@ impl<'a, 'f> Shape<'a, 'f> {
 
 /// Skips one struct field as the peer's TypeDef entry describes it.
 pub fn skip_field(ctx: &mut ReadContext<'_, '_>, field: &FieldDef) -> Result<()> {
+    skip_one_field(ctx, field)
+}
+
+/// Skips struct fields one after the other, as [`skip_field`] skips each, in one call.
+pub(crate) fn skip_fields(ctx: &mut ReadContext<'_, '_>, fields: &[FieldDef]) -> Result<()> {
+    fields
+        .iter()
+        .try_for_each(|field| skip_one_field(ctx, field))
+}
+
+#[inline(always)]
+fn skip_one_field(ctx: &mut ReadContext<'_, '_>, field: &FieldDef) -> Result<()> {
     // A number or string field without a flag: its payload is all there is, and cannot nest.
     if let (FieldType::Leaf(id), false, false) =
         (&field.field_type, field.nullable, field.track_ref)

@@ -25,7 +25,8 @@ use crate::resolver::{
     UserType,
 };
 use crate::serializer::{
-    field_writes_type_info, read_flag, read_typed, Deserialize, Schema, Serialize, WireType,
+    field_writes_type_info, read_flag, read_typed, skip_fields, Deserialize, Schema, Serialize,
+    WireType,
 };
 use crate::types::{RefFlag, TypeId};
 use std::borrow::Cow;
@@ -70,6 +71,26 @@ pub trait ReadStruct<'de>: ForyStruct {
         remote: &StructDef,
         plan: &[PlanSlot],
     ) -> Result<Self>;
+
+    /// Reads the fields of a peer's TypeDef planned as [`FieldPlan::InOrder`]: field by field in
+    /// this type's wire order, as [`ReadStruct::read_fields`] reads them, skipping before each
+    /// the peer's fields that `steps` names ([`skip_unread_fields`]) and leaving a field the peer
+    /// did not send to its default, as [`ReadStruct::read_fields_by_plan`] does.
+    fn read_fields_in_order(
+        ctx: &mut ReadContext<'_, 'de>,
+        remote: &StructDef,
+        steps: &[InOrderStep],
+    ) -> Result<Self>;
+}
+
+/// One field position of a struct read by an in-order plan ([`FieldPlan::InOrder`]): the
+/// peer's fields `skip_from..skip_to`, which this struct does not read, are skipped; then this
+/// position's field is read, if the peer sent it (`present`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct InOrderStep {
+    pub skip_from: u32,
+    pub skip_to: u32,
+    pub present: bool,
 }
 
 /// What a reader does with one field of a peer's TypeDef.
@@ -472,7 +493,10 @@ fn read_by_type_def<'de, T: ReadStruct<'de>>(
             remote.plan_for(local, || match remote.struct_def() {
                 Some(def) if def.fields != info.def.fields => {
                     match match_fields(&info.def, def, T::FIELD_ORDER) {
-                        Ok(plan) => FieldPlan::Matched(plan),
+                        Ok(plan) => match in_local_order(&plan, T::FIELD_ORDER) {
+                            Some(steps) => FieldPlan::InOrder(steps),
+                            None => FieldPlan::Matched(plan),
+                        },
                         Err(why) => FieldPlan::Rejected(why),
                     }
                 }
@@ -482,6 +506,10 @@ fn read_by_type_def<'de, T: ReadStruct<'de>>(
     };
     match &*plan {
         FieldPlan::Same => T::read_fields(ctx),
+        FieldPlan::InOrder(steps) => {
+            let remote_def = remote.struct_def().ok_or_else(missing)?;
+            T::read_fields_in_order(ctx, remote_def, steps)
+        }
         FieldPlan::Matched(plan) => {
             let remote_def = remote.struct_def().ok_or_else(missing)?;
             T::read_fields_by_plan(ctx, remote_def, plan)
@@ -539,6 +567,96 @@ pub fn match_fields(
             Ok(PlanSlot::Convert(order[position]))
         })
         .collect()
+}
+
+/// The plan `slots` (from [`match_fields`]) as steps in the local wire order `order`, when
+/// every field the local struct reads is declared as the peer declares it ([`PlanSlot::Same`])
+/// and the peer sends them in the local wire order: one step per local position, then one
+/// that skips the peer's fields after the last one read. `None` otherwise (a field to convert,
+/// fields in another order, a local field filled twice), which leaves the plan to
+/// [`ReadStruct::read_fields_by_plan`].
+///
+/// Two sides that declare a field alike sort it alike (see [`crate::meta::field_order`]), so a
+/// struct that only gained or lost fields is read in order; the read is then the local
+/// struct's own field sequence, without a dispatch per field.
+pub fn in_local_order(slots: &[PlanSlot], order: &[usize]) -> Option<Vec<InOrderStep>> {
+    let index = |i: usize| u32::try_from(i).ok();
+    let absent = InOrderStep {
+        skip_from: 0,
+        skip_to: 0,
+        present: false,
+    };
+    let mut steps = Vec::with_capacity(order.len() + 1);
+    // The first of the peer's fields not yet read or skipped.
+    let mut next = 0;
+    for (remote, slot) in slots.iter().enumerate() {
+        let declared = match *slot {
+            PlanSlot::Skip => continue,
+            PlanSlot::Convert(_) => return None,
+            PlanSlot::Same(declared) => declared,
+        };
+        let position = order.iter().position(|&d| d == declared)?;
+        if position < steps.len() {
+            return None;
+        }
+        steps.resize(position, absent);
+        steps.push(InOrderStep {
+            skip_from: index(next)?,
+            skip_to: index(remote)?,
+            present: true,
+        });
+        next = remote + 1;
+    }
+    steps.resize(order.len(), absent);
+    steps.push(InOrderStep {
+        skip_from: index(next)?,
+        skip_to: index(slots.len())?,
+        present: false,
+    });
+    Some(steps)
+}
+
+/// Skips the peer's fields that `step` names (none, mostly: the test is in line, the skipping
+/// not).
+#[inline(always)]
+pub fn skip_unread_fields(
+    ctx: &mut ReadContext<'_, '_>,
+    remote: &StructDef,
+    step: InOrderStep,
+) -> Result<()> {
+    if step.skip_from == step.skip_to {
+        return Ok(());
+    }
+    skip_unread(ctx, remote, step)
+}
+
+/// `steps` as the array of one step per field position and one after them that a struct of
+/// `N - 1` fields reads by (see [`in_local_order`]).
+#[inline(always)]
+pub fn in_order_steps<'s, const N: usize>(
+    ctx: &ReadContext<'_, '_>,
+    steps: &'s [InOrderStep],
+) -> Result<&'s [InOrderStep; N]> {
+    steps.try_into().map_err(|_| {
+        Error::invalid(
+            ctx.reader.position(),
+            "a plan of one step per field of the struct and one after them",
+            format!("{} steps where the struct needs {N}", steps.len()),
+        )
+    })
+}
+
+#[inline(never)]
+fn skip_unread(ctx: &mut ReadContext<'_, '_>, remote: &StructDef, step: InOrderStep) -> Result<()> {
+    let (from, to) = (step.skip_from as usize, step.skip_to as usize);
+    let fields = remote.fields.get(from..to).ok_or_else(|| {
+        Error::invalid(
+            ctx.reader.position(),
+            "fields of the writer's TypeDef to skip",
+            format!("fields {from}..{to} of {}", remote.fields.len()),
+        )
+    })?;
+    skip_fields(ctx, fields)
 }
 
 fn is_integer(id: TypeId) -> bool {
@@ -755,4 +873,64 @@ pub fn read_remote_field<'de, T: Deserialize<'de>>(
     // A null or empty list leaves the declared element unused.
     ctx.take_declared_element();
     value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{in_local_order, InOrderStep, PlanSlot};
+
+    fn step(skip_from: u32, skip_to: u32, present: bool) -> InOrderStep {
+        InOrderStep {
+            skip_from,
+            skip_to,
+            present,
+        }
+    }
+
+    /// Local fields in wire order are declarations 2, 0, 1; the peer sent five fields.
+    const ORDER: [usize; 3] = [2, 0, 1];
+
+    #[test]
+    fn kept_fields_in_local_order_become_one_step_per_position() {
+        use PlanSlot::{Same, Skip};
+        // Peer: skip, decl 2 (position 0), skip, skip, decl 1 (position 2); decl 0 missing.
+        let steps = in_local_order(&[Skip, Same(2), Skip, Skip, Same(1)], &ORDER);
+        let want = [
+            step(0, 1, true),
+            step(0, 0, false),
+            step(2, 4, true),
+            step(5, 5, false),
+        ];
+        assert_eq!(steps.as_deref(), Some(&want[..]));
+        // Trailing fields of the peer's are skipped by the last step; none sent at all.
+        let steps = in_local_order(&[Same(0), Skip, Skip], &ORDER);
+        let want = [
+            step(0, 0, false),
+            step(0, 0, true),
+            step(0, 0, false),
+            step(1, 3, false),
+        ];
+        assert_eq!(steps.as_deref(), Some(&want[..]));
+        let none = [
+            step(0, 0, false),
+            step(0, 0, false),
+            step(0, 0, false),
+            step(0, 2, false),
+        ];
+        assert_eq!(
+            in_local_order(&[Skip, Skip], &ORDER).as_deref(),
+            Some(&none[..])
+        );
+    }
+
+    #[test]
+    fn a_conversion_another_order_or_a_field_filled_twice_keeps_the_slots() {
+        use PlanSlot::{Convert, Same, Skip};
+        assert_eq!(in_local_order(&[Same(2), Convert(0)], &ORDER), None);
+        // Decl 1 is position 2, decl 0 position 1: the peer sends them the other way round.
+        assert_eq!(in_local_order(&[Same(1), Skip, Same(0)], &ORDER), None);
+        assert_eq!(in_local_order(&[Same(0), Same(0)], &ORDER), None);
+        // A declaration index the local struct does not have.
+        assert_eq!(in_local_order(&[Same(3)], &ORDER), None);
+    }
 }

@@ -240,17 +240,48 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
             }
         }),
     );
-    let read_positions = positions(
-        false,
-        per_field(&|i| {
-            let (ty, local, mode) = (types[i], &locals[i], &modes[i]);
-            quote! {
-                #local = ::core::option::Option::Some(
-                    ::fory_core::__private::serializer::read_field::<#ty>(ctx, #mode)?,
-                )
+    let read_arms = per_field(&|i| {
+        let (ty, local, mode) = (types[i], &locals[i], &modes[i]);
+        quote! {
+            #local = ::core::option::Option::Some(
+                ::fory_core::__private::serializer::read_field::<#ty>(ctx, #mode)?,
+            )
+        }
+    });
+    let read_positions = positions(false, read_arms.clone());
+    // An in-order plan: per position, the peer's fields to skip before it, then the field if
+    // the peer sent it, read as `read_fields` reads it (a scalar of the run through a run of
+    // its own, as a skip may come between two of them).
+    let read_run_arms = per_field(&|i| {
+        let (ty, local) = (types[i], &locals[i]);
+        quote! {
+            #local = ::core::option::Option::Some(
+                <#ty as ::fory_core::__private::serializer::Schema>::read_run_data(
+                    &mut ctx.reader.run(#run.1),
+                )?,
+            )
+        }
+    });
+    let in_order_positions = (0..count).map(|p| {
+        quote! {
+            let step = steps[#p];
+            ::fory_core::__private::serializer::skip_unread_fields(ctx, remote, step)?;
+            if step.present {
+                if #p < #run.0 {
+                    match #order[#p] {
+                        #( #indices => #read_run_arms, )*
+                        _ => {}
+                    }
+                } else {
+                    match #order[#p] {
+                        #( #indices => #read_arms, )*
+                        _ => {}
+                    }
+                }
             }
-        }),
-    );
+        }
+    });
+    let steps = count + 1;
     let run_maxes = fields.iter().zip(&modes).map(|(f, mode)| {
         let ty = &f.ty;
         quote! {
@@ -351,6 +382,21 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
                         _ => ::fory_core::__private::serializer::skip_field(ctx, field)?,
                     }
                 }
+                ctx.leave();
+                ::core::result::Result::Ok(#construct_by_plan)
+            }
+
+            #[allow(unused_variables, unused_mut)]
+            fn read_fields_in_order(
+                ctx: &mut ::fory_core::context::ReadContext<'_, #de>,
+                remote: &::fory_core::__private::meta::struct_def::StructDef,
+                steps: &[::fory_core::__private::serializer::InOrderStep],
+            ) -> ::fory_core::Result<Self> {
+                let steps = ::fory_core::__private::serializer::in_order_steps::<#steps>(ctx, steps)?;
+                ctx.enter()?;
+                #( let mut #locals: ::core::option::Option<#types> = ::core::option::Option::None; )*
+                #( #in_order_positions )*
+                ::fory_core::__private::serializer::skip_unread_fields(ctx, remote, steps[#count])?;
                 ctx.leave();
                 ::core::result::Result::Ok(#construct_by_plan)
             }
