@@ -166,9 +166,9 @@ struct Branch {
     children: Vec<Branch>,
 }
 
-/// `Branch` as a reader with one field more: in compatible mode it reads a `Branch` by the
-/// writer's TypeDef, field by field (`read_fields_by_plan`), where `Branch` itself reads the
-/// fields as declared.
+/// `Branch` as a reader with one field more: in compatible mode it reads a `Branch` in its own
+/// field order, the missing field defaulted (`read_fields_in_order`), where `Branch` itself
+/// reads the fields as declared.
 #[derive(ForyObject, Debug, Clone, PartialEq, Default)]
 struct EvolvedBranch {
     #[fory(id = 1)]
@@ -177,6 +177,16 @@ struct EvolvedBranch {
     children: Vec<EvolvedBranch>,
     #[fory(id = 3)]
     added: i64,
+}
+
+/// `Branch` with its `value` widened: read by the writer's TypeDef, field by field
+/// (`read_fields_by_plan`), as that field is converted.
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct WidenedBranch {
+    #[fory(id = 1)]
+    value: i64,
+    #[fory(id = 2)]
+    children: Vec<WidenedBranch>,
 }
 
 /// `levels` branches, each the only child of the one before.
@@ -213,6 +223,11 @@ fn structs_count_one_level_each_when_read_by_fields_or_by_plan() {
             .max_depth(limit)
             .build();
         evolved.register::<EvolvedBranch>(78).unwrap();
+        let mut widened = Fory::builder()
+            .compatible(compatible)
+            .max_depth(limit)
+            .build();
+        widened.register::<WidenedBranch>(78).unwrap();
 
         let mut outcomes = Vec::new();
         for levels in 1..=limit {
@@ -231,7 +246,9 @@ fn structs_count_one_level_each_when_read_by_fields_or_by_plan() {
                 );
             }
             if compatible {
-                let by_plan = evolved.deserialize::<EvolvedBranch>(&bytes);
+                let in_order = evolved.deserialize::<EvolvedBranch>(&bytes);
+                assert_eq!(written, in_order.is_ok(), "{levels} levels in order");
+                let by_plan = widened.deserialize::<WidenedBranch>(&bytes);
                 assert_eq!(written, by_plan.is_ok(), "{levels} levels by plan");
             }
             outcomes.push(written);
@@ -255,6 +272,8 @@ fn structs_count_one_level_each_when_read_by_fields_or_by_plan() {
         assert_eq!(limited.deserialize::<Branch>(&bytes).unwrap(), wide);
         if compatible {
             let back = evolved.deserialize::<EvolvedBranch>(&bytes).unwrap();
+            assert_eq!(back.children.len(), wide.children.len());
+            let back = widened.deserialize::<WidenedBranch>(&bytes).unwrap();
             assert_eq!(back.children.len(), wide.children.len());
         }
     }
