@@ -879,48 +879,35 @@ pub fn read_remote_field<'de, T: Deserialize<'de>>(
 mod tests {
     use super::{in_local_order, InOrderStep, PlanSlot};
 
-    fn step(skip_from: u32, skip_to: u32, present: bool) -> InOrderStep {
-        InOrderStep {
+    /// Steps from `(skip_from, skip_to, present)`.
+    fn steps(list: &[(u32, u32, bool)]) -> Option<Vec<InOrderStep>> {
+        let step = |&(skip_from, skip_to, present)| InOrderStep {
             skip_from,
             skip_to,
             present,
-        }
+        };
+        Some(list.iter().map(step).collect())
     }
 
-    /// Local fields in wire order are declarations 2, 0, 1; the peer sent five fields.
+    /// Local fields in wire order are declarations 2, 0, 1.
     const ORDER: [usize; 3] = [2, 0, 1];
 
     #[test]
     fn kept_fields_in_local_order_become_one_step_per_position() {
         use PlanSlot::{Same, Skip};
         // Peer: skip, decl 2 (position 0), skip, skip, decl 1 (position 2); decl 0 missing.
-        let steps = in_local_order(&[Skip, Same(2), Skip, Skip, Same(1)], &ORDER);
-        let want = [
-            step(0, 1, true),
-            step(0, 0, false),
-            step(2, 4, true),
-            step(5, 5, false),
-        ];
-        assert_eq!(steps.as_deref(), Some(&want[..]));
-        // Trailing fields of the peer's are skipped by the last step; none sent at all.
-        let steps = in_local_order(&[Same(0), Skip, Skip], &ORDER);
-        let want = [
-            step(0, 0, false),
-            step(0, 0, true),
-            step(0, 0, false),
-            step(1, 3, false),
-        ];
-        assert_eq!(steps.as_deref(), Some(&want[..]));
-        let none = [
-            step(0, 0, false),
-            step(0, 0, false),
-            step(0, 0, false),
-            step(0, 2, false),
-        ];
+        let got = in_local_order(&[Skip, Same(2), Skip, Skip, Same(1)], &ORDER);
+        let none = (0, 0, false);
         assert_eq!(
-            in_local_order(&[Skip, Skip], &ORDER).as_deref(),
-            Some(&none[..])
+            got,
+            steps(&[(0, 1, true), none, (2, 4, true), (5, 5, false)])
         );
+        // Trailing fields of the peer's are skipped by the last step.
+        let got = in_local_order(&[Same(0), Skip, Skip], &ORDER);
+        assert_eq!(got, steps(&[none, (0, 0, true), none, (1, 3, false)]));
+        // No field in common.
+        let got = in_local_order(&[Skip, Skip], &ORDER);
+        assert_eq!(got, steps(&[none, none, none, (0, 2, false)]));
     }
 
     #[test]
