@@ -576,9 +576,10 @@ pub fn match_fields(
 /// fields in another order, a local field filled twice), which leaves the plan to
 /// [`ReadStruct::read_fields_by_plan`].
 ///
-/// Two sides that declare a field alike sort it alike (see [`crate::meta::field_order`]), so a
-/// struct that only gained or lost fields is read in order; the read is then the local
-/// struct's own field sequence, without a dispatch per field.
+/// Every peer sorts a struct's fields by their declarations alone (see
+/// [`crate::meta::field_order`]), so a struct that only gained or lost fields since the peer's
+/// version is read in order: the local struct's own field sequence, without a dispatch per
+/// field. A peer that sorts otherwise is still read, by the slots.
 pub fn in_local_order(slots: &[PlanSlot], order: &[usize]) -> Option<Vec<InOrderStep>> {
     let index = |i: usize| u32::try_from(i).ok();
     let absent = InOrderStep {
