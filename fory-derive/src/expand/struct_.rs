@@ -282,6 +282,8 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
         }
     });
     let steps = count + 1;
+    // Each reader's fields start unread; `construct*` builds the value from them.
+    let declare_locals = quote!(#( let mut #locals: ::core::option::Option<#types> = ::core::option::Option::None; )*);
     let run_maxes = fields.iter().zip(&modes).map(|(f, mode)| {
         let ty = &f.ty;
         quote! {
@@ -353,7 +355,7 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
                 ctx: &mut ::fory_core::context::ReadContext<'_, #de>,
             ) -> ::fory_core::Result<Self> {
                 ctx.enter()?;
-                #( let mut #locals: ::core::option::Option<#types> = ::core::option::Option::None; )*
+                #declare_locals
                 if #run.0 > 0 {
                     let mut run = ctx.reader.run(#run.1);
                     #( #read_run_positions )*
@@ -371,7 +373,7 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
             ) -> ::fory_core::Result<Self> {
                 use ::fory_core::__private::serializer::PlanSlot;
                 ctx.enter()?;
-                #( let mut #locals: ::core::option::Option<#types> = ::core::option::Option::None; )*
+                #declare_locals
                 for (field, slot) in remote.fields.iter().zip(plan) {
                     match *slot {
                         #( PlanSlot::Same(#indices) => #locals = ::core::option::Option::Some(
@@ -394,7 +396,7 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
             ) -> ::fory_core::Result<Self> {
                 let steps = ::fory_core::__private::serializer::in_order_steps::<#steps>(ctx, steps)?;
                 ctx.enter()?;
-                #( let mut #locals: ::core::option::Option<#types> = ::core::option::Option::None; )*
+                #declare_locals
                 #( #in_order_positions )*
                 ::fory_core::__private::serializer::skip_unread_fields(ctx, remote, steps[#count])?;
                 ctx.leave();
