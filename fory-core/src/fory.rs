@@ -359,6 +359,12 @@ impl Fory {
     /// out-of-band bit.
     #[inline]
     fn in_band_context<'de>(&self, bytes: &'de [u8]) -> Result<ReadContext<'_, 'de>> {
+        if bytes.first() == Some(&HEADER_XLANG) {
+            // The usual header (xlang, in band, nothing reserved) in one test.
+            let mut reader = Reader::with_limits(bytes, self.config.limits);
+            reader.set_position(1);
+            return Ok(ReadContext::new(reader, self));
+        }
         let (header, reader) = self.read_header(bytes)?;
         if header.out_of_band {
             return Err(Error::unsupported(

@@ -366,3 +366,35 @@ fn bytes_after_a_struct_are_an_error() {
         branch_chain(3)
     );
 }
+
+/// An array's byte count above `max_binary_bytes` is refused at the count's offset, whether the
+/// count takes one varint byte or two (the fast path) or three; a count past the end of the
+/// input is a truncation where the array's bytes start.
+#[test]
+fn array_byte_counts_are_checked_against_the_limit_and_the_input() {
+    // 40 bytes: a one-byte count; 400 and 4,000: two bytes; 40,000: three.
+    for (len, count_len) in [(10, 1), (100, 2), (1000, 2), (10_000, 3)] {
+        let values: Vec<i32> = (0..len).collect();
+        let bytes = Fory::default().serialize(&values).unwrap();
+        // Header, reference flag, INT32_ARRAY: the count is at offset 3.
+        let count_at = 3;
+        let byte_count = 4 * len as u64;
+        let limited = Fory::builder().max_binary_bytes(byte_count - 1).build();
+        let err = limited.deserialize::<Vec<i32>>(&bytes).unwrap_err();
+        assert!(
+            matches!(err.kind(), ErrorKind::LimitExceeded { offset, found, .. }
+                if *offset == count_at && *found == byte_count),
+            "{len}: {err}"
+        );
+        let exact = Fory::builder().max_binary_bytes(byte_count).build();
+        assert_eq!(exact.deserialize::<Vec<i32>>(&bytes).unwrap(), values);
+        let err = Fory::default()
+            .deserialize::<Vec<i32>>(&bytes[..bytes.len() - 1])
+            .unwrap_err();
+        assert!(
+            matches!(err.kind(), ErrorKind::Truncated { offset, needed, .. }
+                if *offset == count_at + count_len && *needed as u64 == byte_count),
+            "{len}: {err}"
+        );
+    }
+}

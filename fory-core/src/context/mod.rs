@@ -588,6 +588,31 @@ impl<'f, 'de> ReadContext<'f, 'de> {
     /// A buffer's length and bytes, in band.
     #[inline(always)]
     fn read_in_band_buffer(&mut self) -> Result<&'de [u8]> {
+        // A byte count of one or two varint bytes (below 16 KiB: most arrays and binaries)
+        // whose bytes are all there, in one test each; anything else on the general path.
+        let data = self.reader.data();
+        let at = self.reader.position();
+        if let Some(&[first, second]) = data.get(at..).and_then(<[u8]>::first_chunk::<2>) {
+            let (len, size) = if first < 0x80 {
+                (usize::from(first), 1)
+            } else {
+                (usize::from(first & 0x7f) | usize::from(second) << 7, 2)
+            };
+            if (first < 0x80 || second < 0x80) && len as u64 <= self.config.limits.max_binary_bytes
+            {
+                if let Some(bytes) = data.get(at + size..at + size + len) {
+                    self.reader.set_position(at + size + len);
+                    return Ok(bytes);
+                }
+            }
+        }
+        self.read_in_band_buffer_checked()
+    }
+
+    /// [`ReadContext::read_in_band_buffer`] with every check spelled out, each failing with its
+    /// own error.
+    #[inline(never)]
+    fn read_in_band_buffer_checked(&mut self) -> Result<&'de [u8]> {
         let at = self.reader.position();
         let len = self.reader.read_varuint32()?;
         let max = self.config.limits.max_binary_bytes;

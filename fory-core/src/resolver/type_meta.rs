@@ -271,6 +271,9 @@ pub fn read_user_type_info<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result
 /// [`read_user_type_info`], also returning which stream TypeDef described the value (for
 /// compatible structs, whose payload is read by that TypeDef's field list).
 pub fn read_user_wire_type<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result<WireType> {
+    if let Some(wire) = read_own_user_id::<T>(ctx) {
+        return Ok(wire);
+    }
     let at = ctx.reader.position();
     let id = ctx.read_type_id()?;
     if id == TypeId::CompatibleStruct {
@@ -338,6 +341,26 @@ pub fn read_user_wire_type<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result
         None => check_identity(reg, found.identity(ctx), at)?,
     }
     Ok(WireType::new(id, None, type_def))
+}
+
+/// The fast path of the schema-consistent case by id: the kind's type id for a type registered
+/// by id (`STRUCT`, `ENUM`, `EXT` or `TYPED_UNION`) and a one-byte user id equal to `T`'s,
+/// which [`read_user_wire_type`]'s full path accepts with no further check. `None`, with the
+/// cursor unmoved, for anything else.
+#[inline(always)]
+fn read_own_user_id<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Option<WireType> {
+    let at = ctx.reader.position();
+    let &[kind, user_id] = ctx.reader.data().get(at..)?.first_chunk::<2>()?;
+    let by_id = T::KIND.wire_type_id(false, false);
+    if kind != by_id as u8 || user_id >= 0x80 {
+        return None;
+    }
+    match ctx.registration::<T>().ok()?.identity {
+        Identity::Id(expected) if expected == u32::from(user_id) => {}
+        _ => return None,
+    }
+    ctx.reader.set_position(at + 2);
+    Some(WireType::from(by_id))
 }
 
 /// The fast path of a compatible struct's TypeDef that this `Fory` has read before: the next
