@@ -41,7 +41,29 @@ pub fn write_list<'a, T: Serialize>(
 }
 
 /// Writes count, header and elements for any re-iterable sequence of `len` items.
+///
+/// An empty sequence is its count alone, written in line: a call would cost several times the
+/// byte (the leaves of a tree are mostly empty lists).
+#[inline(always)]
 pub(crate) fn write_elements<'a, T, I>(
+    items: I,
+    len: usize,
+    ctx: &mut WriteContext<'a>,
+    declared: bool,
+) -> Result<()>
+where
+    T: Serialize + 'a,
+    I: Iterator<Item = &'a T> + Clone,
+{
+    if len == 0 {
+        ctx.writer.write_u8(0);
+        return Ok(());
+    }
+    write_counted_elements(items, len, ctx, declared)
+}
+
+/// [`write_elements`] for a sequence of at least one item.
+fn write_counted_elements<'a, T, I>(
     items: I,
     len: usize,
     ctx: &mut WriteContext<'a>,
@@ -54,9 +76,6 @@ where
     let count = u32::try_from(len)
         .map_err(|_| Error::encode(format!("collection of {len} elements exceeds 2^32 - 1")))?;
     ctx.writer.write_varuint32(count);
-    if len == 0 {
-        return Ok(());
-    }
     ctx.enter()?;
     let result = write_non_empty(items, len, ctx, declared);
     ctx.leave();
