@@ -398,3 +398,32 @@ fn array_byte_counts_are_checked_against_the_limit_and_the_input() {
         );
     }
 }
+
+/// An array whose byte count is not a whole number of elements is an error at the count, for
+/// each element width; the same bytes as an array of single bytes read.
+#[test]
+fn an_array_of_a_partial_element_is_an_error_at_its_count() {
+    fn check<T: fory_core::Serialize + for<'de> fory_core::Deserialize<'de> + std::fmt::Debug>(
+        items: Vec<T>,
+    ) {
+        let fory = Fory::default();
+        let mut bytes = fory.serialize(&items).unwrap();
+        // Header, reference flag, array type id, then the one-byte count: one byte short of
+        // the last element.
+        assert_eq!(usize::from(bytes[3]), bytes.len() - 4);
+        bytes[3] -= 1;
+        bytes.pop();
+        let err = fory.deserialize::<Vec<T>>(&bytes).unwrap_err();
+        assert!(
+            matches!(err.kind(), ErrorKind::Invalid { offset: 3, expected, .. }
+                if expected.contains("multiple of the element size")),
+            "{}: {err}",
+            std::any::type_name::<T>()
+        );
+    }
+    check(vec![1i16, 2]);
+    check(vec![1i32, 2]);
+    check(vec![1i64, 2]);
+    check(vec![1.5f32, 2.5]);
+    check(vec![1.5f64, 2.5]);
+}

@@ -585,26 +585,44 @@ impl<'f, 'de> ReadContext<'f, 'de> {
         self.oob.as_ref().and_then(|s| s.first_empty_array)
     }
 
+    /// The next binary or array payload when it is in band with a byte count of one or two
+    /// varint bytes (below 16 KiB: most arrays and binaries) within `max_binary_bytes`, and
+    /// all its bytes are there: the bytes and the position after them, the cursor unmoved.
+    /// `None` for anything else ([`ReadContext::read_buffer`] reads it, or fails).
+    #[inline(always)]
+    pub(crate) fn peek_in_band_buffer(&self) -> Option<(&'de [u8], usize)> {
+        if self.oob.is_some() {
+            return None;
+        }
+        self.peek_counted_bytes()
+    }
+
+    /// [`ReadContext::peek_in_band_buffer`] whatever the payload's out-of-band buffers.
+    #[inline(always)]
+    fn peek_counted_bytes(&self) -> Option<(&'de [u8], usize)> {
+        let data = self.reader.data();
+        let at = self.reader.position();
+        let &[first, second] = data.get(at..)?.first_chunk::<2>()?;
+        let (len, size) = if first < 0x80 {
+            (usize::from(first), 1)
+        } else if second < 0x80 {
+            (usize::from(first & 0x7f) | usize::from(second) << 7, 2)
+        } else {
+            return None;
+        };
+        if len as u64 > self.config.limits.max_binary_bytes {
+            return None;
+        }
+        let end = at + size + len;
+        Some((data.get(at + size..end)?, end))
+    }
+
     /// A buffer's length and bytes, in band.
     #[inline(always)]
     fn read_in_band_buffer(&mut self) -> Result<&'de [u8]> {
-        // A byte count of one or two varint bytes (below 16 KiB: most arrays and binaries)
-        // whose bytes are all there, in one test each; anything else on the general path.
-        let data = self.reader.data();
-        let at = self.reader.position();
-        if let Some(&[first, second]) = data.get(at..).and_then(<[u8]>::first_chunk::<2>) {
-            let (len, size) = if first < 0x80 {
-                (usize::from(first), 1)
-            } else {
-                (usize::from(first & 0x7f) | usize::from(second) << 7, 2)
-            };
-            if (first < 0x80 || second < 0x80) && len as u64 <= self.config.limits.max_binary_bytes
-            {
-                if let Some(bytes) = data.get(at + size..at + size + len) {
-                    self.reader.set_position(at + size + len);
-                    return Ok(bytes);
-                }
-            }
+        if let Some((bytes, end)) = self.peek_counted_bytes() {
+            self.reader.set_position(end);
+            return Ok(bytes);
         }
         self.read_in_band_buffer_checked()
     }

@@ -104,23 +104,18 @@ macro_rules! number {
                 ctx.read_type_id_among(&[TypeId::$array, TypeId::List], TypeId::$array)
             }
 
+            #[inline(always)]
             fn read_vec_data(ctx: &mut ReadContext<'_, 'de>, id: TypeId) -> Result<Vec<Self>> {
-                if id == TypeId::List || id == TypeId::Set {
-                    return read_list(ctx);
+                // The usual case in line: this type's own array, in band, copied in one go.
+                if id == TypeId::$array {
+                    if let Some((bytes, end)) = ctx.peek_in_band_buffer() {
+                        if let Some(items) = <Self as ArrayElement>::copied(bytes) {
+                            ctx.reader.set_position(end);
+                            return Ok(items);
+                        }
+                    }
                 }
-                let id = if id == TypeId::Uint8Array && TypeId::$array == TypeId::Binary {
-                    TypeId::Binary
-                } else {
-                    id
-                };
-                if id != TypeId::$array {
-                    // Another array type: element by element, converting where `$ty` reads
-                    // that element type (an INT32_ARRAY as `i64`s), an error where it does not.
-                    return read_array_as(ctx, id);
-                }
-                let bytes = read_array_bytes(ctx, id, $width)?;
-                <Self as ArrayElement>::vec_from_le_bytes(bytes, |r| r.$read_elem())
-                    .map_err(|e| in_input(e, ctx, bytes))
+                read_vec_in_full(ctx, id, TypeId::$array, $width, |r| r.$read_elem())
             }
 
             fn vec_declared_type_id() -> TypeId {
@@ -366,13 +361,47 @@ fn in_input(error: Error, ctx: &ReadContext<'_, '_>, bytes: &[u8]) -> Error {
     }
 }
 
+/// [`Deserialize::read_vec_data`] of a number type past its fast path: a LIST or SET, another
+/// array type, out-of-band buffers, a byte count of three bytes or more, and every error.
+#[inline(never)]
+fn read_vec_in_full<'de, T: Deserialize<'de> + ArrayElement>(
+    ctx: &mut ReadContext<'_, 'de>,
+    id: TypeId,
+    array: TypeId,
+    width: usize,
+    decode: fn(&mut Reader<'_>) -> Result<T>,
+) -> Result<Vec<T>> {
+    if id == TypeId::List || id == TypeId::Set {
+        return read_list(ctx);
+    }
+    let id = if id == TypeId::Uint8Array && array == TypeId::Binary {
+        TypeId::Binary
+    } else {
+        id
+    };
+    if id != array {
+        // Another array type: element by element, converting where `T` reads that element
+        // type (an INT32_ARRAY as `i64`s), an error where it does not.
+        return read_array_as(ctx, id);
+    }
+    let bytes = read_array_bytes(ctx, id, width)?;
+    T::vec_from_le_bytes(bytes, decode).map_err(|e| in_input(e, ctx, bytes))
+}
+
 /// How an array payload becomes a `Vec`: one copy of the bytes where the layout allows it.
 trait ArrayElement: Sized {
     /// The elements of `bytes` (a whole number of them, little-endian); `decode` reads one.
     fn vec_from_le_bytes(
         bytes: &[u8],
         decode: fn(&mut Reader<'_>) -> Result<Self>,
-    ) -> Result<Vec<Self>>;
+    ) -> Result<Vec<Self>> {
+        Self::copied(bytes).map_or_else(|| decode_each(bytes, decode), Ok)
+    }
+
+    /// The elements of `bytes` in one copy, if they are a whole number of valid elements in
+    /// this target's layout; `None` where they are not (a `bool` byte other than 0 or 1, a
+    /// length that is no multiple of the size, a big-endian target).
+    fn copied(bytes: &[u8]) -> Option<Vec<Self>>;
 }
 
 /// Element by element: the only way for `bool` (a byte other than 0 or 1 is an error) and the
@@ -387,26 +416,24 @@ fn decode_each<T>(bytes: &[u8], decode: fn(&mut Reader<'_>) -> Result<T>) -> Res
 }
 
 impl ArrayElement for bool {
-    fn vec_from_le_bytes(
-        bytes: &[u8],
-        decode: fn(&mut Reader<'_>) -> Result<Self>,
-    ) -> Result<Vec<Self>> {
-        // Valid input in two passes that vectorize: the OR of all bytes is at most 1 exactly
-        // when each is 0 or 1 (a short-circuiting `all` would test them one at a time, about
-        // 25x slower). Invalid input is decoded one by one, which finds the offending byte and
-        // reports its offset.
-        if bytes.iter().fold(0u8, |any, &b| any | b) <= 1 {
-            let mut out = Vec::<bool>::with_capacity(bytes.len());
-            // SAFETY: every byte is 0 or 1 (checked just above), the two bit patterns of a
-            // `bool`, which is one byte; `out` has room for `bytes.len()` of them and is a
-            // fresh allocation, so the regions do not overlap.
-            unsafe {
-                copy_bytes(bytes.as_ptr(), out.as_mut_ptr().cast::<u8>(), bytes.len());
-                out.set_len(bytes.len());
-            }
-            return Ok(out);
+    #[inline(always)]
+    fn copied(bytes: &[u8]) -> Option<Vec<Self>> {
+        // Two passes that vectorize: the OR of all bytes is at most 1 exactly when each is 0
+        // or 1 (a short-circuiting `all` would test them one at a time, about 25x slower).
+        // Invalid input is decoded one by one, which finds the offending byte and reports its
+        // offset.
+        if bytes.iter().fold(0u8, |any, &b| any | b) > 1 {
+            return None;
         }
-        decode_each(bytes, decode)
+        let mut out = Vec::<bool>::with_capacity(bytes.len());
+        // SAFETY: every byte is 0 or 1 (checked just above), the two bit patterns of a
+        // `bool`, which is one byte; `out` has room for `bytes.len()` of them and is a fresh
+        // allocation, so the regions do not overlap.
+        unsafe {
+            copy_bytes(bytes.as_ptr(), out.as_mut_ptr().cast::<u8>(), bytes.len());
+            out.set_len(bytes.len());
+        }
+        Some(out)
     }
 }
 
@@ -414,11 +441,8 @@ macro_rules! copied_elements {
     ($($ty:ty),*) => {$(
         impl ArrayElement for $ty {
             #[inline(always)]
-            fn vec_from_le_bytes(
-                bytes: &[u8],
-                decode: fn(&mut Reader<'_>) -> Result<Self>,
-            ) -> Result<Vec<Self>> {
-                copy_elements(bytes, decode)
+            fn copied(bytes: &[u8]) -> Option<Vec<Self>> {
+                copy_elements(bytes)
             }
         }
     )*};
@@ -428,13 +452,10 @@ copied_elements!(i8, i16, i32, i64, u8, u16, u32, u64, f32, f64, Float16, BFloat
 
 /// The elements of `bytes`, copied in one go on little-endian targets.
 #[inline(always)]
-fn copy_elements<T: PlainBytes + AnyBitPattern>(
-    bytes: &[u8],
-    decode: fn(&mut Reader<'_>) -> Result<T>,
-) -> Result<Vec<T>> {
+fn copy_elements<T: PlainBytes + AnyBitPattern>(bytes: &[u8]) -> Option<Vec<T>> {
     let size = std::mem::size_of::<T>();
     if !cfg!(target_endian = "little") || bytes.len() % size != 0 {
-        return decode_each(bytes, decode);
+        return None;
     }
     let n = bytes.len() / size;
     let mut out = Vec::<T>::with_capacity(n);
@@ -446,7 +467,7 @@ fn copy_elements<T: PlainBytes + AnyBitPattern>(
         copy_bytes(bytes.as_ptr(), out.as_mut_ptr().cast::<u8>(), bytes.len());
         out.set_len(n);
     }
-    Ok(out)
+    Some(out)
 }
 
 /// Types for which every bit pattern of their size is a valid value (not `bool`).
