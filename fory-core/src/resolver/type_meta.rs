@@ -350,11 +350,13 @@ pub fn read_user_wire_type<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result
 #[inline(always)]
 fn read_own_user_id<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Option<WireType> {
     let at = ctx.reader.position();
-    let &[kind, user_id] = ctx.reader.data().get(at..)?.first_chunk::<2>()?;
+    let data = ctx.reader.data();
     let by_id = T::KIND.wire_type_id(false, false);
-    if kind != by_id as u8 || user_id >= 0x80 {
+    // The kind first, on its own: any other (a compatible struct's) leaves at one test.
+    if *data.get(at)? != by_id as u8 {
         return None;
     }
+    let user_id = *data.get(at + 1).filter(|&&b| b < 0x80)?;
     match ctx.registration::<T>().ok()?.identity {
         Identity::Id(expected) if expected == u32::from(user_id) => {}
         _ => return None,
