@@ -305,10 +305,13 @@ impl Fory {
         value: &T,
         out: &mut Vec<u8>,
     ) -> Result<()> {
-        out.clear();
-        let mut writer = Writer::from_vec(std::mem::take(out));
-        self.write_header(&mut writer, FrameHeader::default());
-        let mut ctx = WriteContext::new(writer, self);
+        // Taken, then cleared (not the other way round: the length is then known to be zero
+        // without a reload), and written through the context (a writer moved in after the
+        // header would be copied).
+        let mut buffer = std::mem::take(out);
+        buffer.clear();
+        let mut ctx = WriteContext::new(Writer::from_vec(buffer), self);
+        self.write_header(&mut ctx.writer, FrameHeader::default());
         let result = write_value(value, &mut ctx);
         *out = ctx.take_writer().into_inner();
         if result.is_err() {
