@@ -78,6 +78,57 @@ fn unions_count_the_same_depth_when_written_and_read() {
 }
 
 #[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct Chain {
+    id: i32,
+    next: Vec<Chain>,
+}
+
+/// A struct in a list counts its own level as a struct in a field does, in both modes: the
+/// writer (which enters that level once for all the list's elements) accepts exactly the depths
+/// the reader accepts, for lists of one and of three elements.
+#[test]
+fn structs_in_lists_count_the_same_depth_when_written_and_read() {
+    let limit = 9;
+    for compatible in [false, true] {
+        for width in [1, 3] {
+            let mut limited = Fory::builder()
+                .compatible(compatible)
+                .max_depth(limit)
+                .build();
+            limited.register::<Chain>(78).unwrap();
+            let mut unlimited = Fory::builder().compatible(compatible).build();
+            unlimited.register::<Chain>(78).unwrap();
+            let mut outcomes = Vec::new();
+            for levels in 1..=limit + 2 {
+                let mut value = Chain {
+                    id: 0,
+                    next: vec![],
+                };
+                for id in 1..levels as i32 {
+                    value = Chain {
+                        id,
+                        next: vec![value; width],
+                    };
+                }
+                let written = limited.serialize(&value).is_ok();
+                let read = limited
+                    .deserialize::<Chain>(&unlimited.serialize(&value).unwrap())
+                    .is_ok();
+                assert_eq!(
+                    written, read,
+                    "compatible {compatible}, width {width}, {levels} levels: written {written}, read {read}"
+                );
+                outcomes.push(written);
+            }
+            assert!(
+                outcomes.contains(&true) && outcomes.contains(&false),
+                "{outcomes:?}"
+            );
+        }
+    }
+}
+
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
 struct Tree {
     name: String,
     children: Vec<String>,

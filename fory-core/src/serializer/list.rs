@@ -160,6 +160,9 @@ where
     if same && !declared {
         first.write_type_info(ctx)?;
     }
+    if same && !has_null && !track {
+        return T::write_each_data(items, ctx, declared);
+    }
     for item in items {
         if (has_null || track) && !item.write_ref_flag(ctx, track)? {
             continue;

@@ -61,9 +61,9 @@ pub(crate) use struct_::flag_before_type_info;
 pub use struct_::{
     field_def, field_run_max, in_local_order, in_order_steps, in_wire_order, match_fields,
     missing_field, read_field, read_remote_field, read_struct_data, read_struct_wire_type,
-    skip_unread_fields, skipped_field_default, write_field, write_run_head, write_struct_data,
-    write_struct_type_info, FieldMode, FillByDefault, FillByError, ForyStruct, InOrderStep,
-    MissingField, PlanSlot, ReadStruct, SkippedFieldDefault,
+    skip_unread_fields, skipped_field_default, write_each_struct_data, write_field, write_run_head,
+    write_struct_data, write_struct_type_info, FieldMode, FillByDefault, FillByError, ForyStruct,
+    InOrderStep, MissingField, PlanSlot, ReadStruct, SkippedFieldDefault,
 };
 pub use trait_object::{
     object_is_null, object_needs_ref, read_object, read_object_wire_type, same_object_type,
@@ -241,6 +241,23 @@ pub trait Serialize {
         Self: Sized,
     {
         TypeId::List
+    }
+
+    /// Writes the payloads of `items` one after another, each as [`Serialize::write_data`]
+    /// writes it: the elements of a list of one type with no null and no reference flags.
+    /// Derived structs override it to enter their nesting level and look their schema hash up
+    /// once for the whole run rather than once per element.
+    #[doc(hidden)]
+    #[inline(always)]
+    fn write_each_data<'v, I>(items: I, ctx: &mut WriteContext<'v>, declared: bool) -> Result<()>
+    where
+        Self: Sized + 'v,
+        I: Iterator<Item = &'v Self>,
+    {
+        for item in items {
+            item.write_data(ctx, declared)?;
+        }
+        Ok(())
     }
 
     /// Writes the payload of a sequence of `Self`; see [`Serialize::slice_type_id`].

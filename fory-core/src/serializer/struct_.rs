@@ -287,6 +287,33 @@ pub fn write_struct_data<'v, T: ForyStruct>(
     write_struct_payload::<T>(ctx, |ctx| value.write_fields(ctx))
 }
 
+/// Writes the payloads of `items` as [`write_struct_data`] writes each: their nesting level
+/// entered and their schema hash looked up once for all of them (siblings share a level, so
+/// one check of the depth is the check of each).
+#[inline(always)]
+pub fn write_each_struct_data<'v, T: ForyStruct + 'v>(
+    items: impl Iterator<Item = &'v T>,
+    ctx: &mut WriteContext<'v>,
+) -> Result<()> {
+    ctx.enter()?;
+    let result = (|| {
+        if ctx.writes_struct_hash() {
+            let hash = schema_hash::<T>(ctx.registry())?;
+            for item in items {
+                ctx.writer.write_u32(hash);
+                item.write_fields(ctx)?;
+            }
+        } else {
+            for item in items {
+                item.write_fields(ctx)?;
+            }
+        }
+        Ok(())
+    })();
+    ctx.leave();
+    result
+}
+
 /// Writes a payload of struct `T` one nesting level down: its schema hash where structs carry
 /// one, then `fields` (`T`'s own, or a data enum variant's in `T`'s wire order).
 #[inline(always)]

@@ -420,6 +420,19 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
                 ::fory_core::__private::serializer::write_struct_data(self, ctx)
             }
 
+            #[inline(always)]
+            fn write_each_data<'v, I>(
+                items: I,
+                ctx: &mut ::fory_core::context::WriteContext<'v>,
+                _declared: bool,
+            ) -> ::fory_core::Result<()>
+            where
+                Self: 'v,
+                I: ::core::iter::Iterator<Item = &'v Self>,
+            {
+                ::fory_core::__private::serializer::write_each_struct_data(items, ctx)
+            }
+
             #struct_like_positions
         }
 
