@@ -83,48 +83,78 @@ struct Chain {
     next: Vec<Chain>,
 }
 
-/// A struct in a list counts its own level as a struct in a field does, in both modes: the
-/// writer (which enters that level once for all the list's elements) accepts exactly the depths
-/// the reader accepts, for lists of one and of three elements.
-#[test]
-fn structs_in_lists_count_the_same_depth_when_written_and_read() {
-    let limit = 9;
+#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
+struct Twig {
+    id: i32,
+    next: std::collections::BTreeMap<String, Twig>,
+}
+
+/// Whether `limited` (at `limit` levels) writes and reads alike every value `nested(levels)`
+/// builds, from one level to two past the limit, and the limit falls inside that range.
+fn assert_written_and_read_alike<T>(
+    limit: u32,
+    register: impl Fn(&mut Fory),
+    nested: impl Fn(u32) -> T,
+) where
+    T: fory_core::Serialize + for<'de> fory_core::Deserialize<'de>,
+{
     for compatible in [false, true] {
-        for width in [1, 3] {
-            let mut limited = Fory::builder()
-                .compatible(compatible)
-                .max_depth(limit)
-                .build();
-            limited.register::<Chain>(78).unwrap();
-            let mut unlimited = Fory::builder().compatible(compatible).build();
-            unlimited.register::<Chain>(78).unwrap();
-            let mut outcomes = Vec::new();
-            for levels in 1..=limit + 2 {
-                let mut value = Chain {
-                    id: 0,
-                    next: vec![],
-                };
-                for id in 1..levels as i32 {
-                    value = Chain {
-                        id,
-                        next: vec![value; width],
-                    };
-                }
-                let written = limited.serialize(&value).is_ok();
-                let read = limited
-                    .deserialize::<Chain>(&unlimited.serialize(&value).unwrap())
-                    .is_ok();
-                assert_eq!(
-                    written, read,
-                    "compatible {compatible}, width {width}, {levels} levels: written {written}, read {read}"
-                );
-                outcomes.push(written);
-            }
-            assert!(
-                outcomes.contains(&true) && outcomes.contains(&false),
-                "{outcomes:?}"
+        let mut limited = Fory::builder()
+            .compatible(compatible)
+            .max_depth(limit)
+            .build();
+        register(&mut limited);
+        let mut unlimited = Fory::builder().compatible(compatible).build();
+        register(&mut unlimited);
+        let mut outcomes = Vec::new();
+        for levels in 1..=limit + 2 {
+            let value = nested(levels);
+            let written = limited.serialize(&value).is_ok();
+            let read = limited
+                .deserialize::<T>(&unlimited.serialize(&value).unwrap())
+                .is_ok();
+            assert_eq!(
+                written, read,
+                "compatible {compatible}, {levels} levels: written {written}, read {read}"
             );
+            outcomes.push(written);
         }
+        assert!(
+            outcomes.contains(&true) && outcomes.contains(&false),
+            "{outcomes:?}"
+        );
+    }
+}
+
+/// A struct in a list or a map counts its own level as a struct in a field does, in both modes:
+/// the writer (which enters that level once for all the elements, or for all the keys and
+/// values) accepts exactly the depths the reader accepts, for one and for three elements.
+#[test]
+fn structs_in_lists_and_maps_count_the_same_depth_when_written_and_read() {
+    for width in [1, 3] {
+        let register = |fory: &mut Fory| fory.register::<Chain>(78).unwrap();
+        assert_written_and_read_alike(9, register, |levels| {
+            let mut value = Chain {
+                id: 0,
+                next: vec![],
+            };
+            for id in 1..levels as i32 {
+                value = Chain {
+                    id,
+                    next: vec![value; width],
+                };
+            }
+            value
+        });
+        let register = |fory: &mut Fory| fory.register::<Twig>(79).unwrap();
+        assert_written_and_read_alike(9, register, |levels| {
+            let mut value = Twig::default();
+            for id in 1..levels as i32 {
+                let next = (0..width).map(|k| (k.to_string(), value.clone())).collect();
+                value = Twig { id, next };
+            }
+            value
+        });
     }
 }
 

@@ -66,6 +66,18 @@ fn too_deep(max: u32) -> Error {
     ))
 }
 
+/// What [`Serialize::prepare_siblings`](crate::Serialize::prepare_siblings) looked up for
+/// values written one after another at one nesting level.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Siblings {
+    /// Whether each value's payload is a nesting level of its own (a struct's), which the
+    /// caller enters once for all of them.
+    pub(crate) level: bool,
+    /// The schema hash each of their payloads starts with, where struct payloads carry one.
+    pub(crate) struct_hash: Option<u32>,
+}
+
 /// State of one serialization.
 ///
 /// A [`ForyExt`](crate::ForyExt) impl writes its payload through one; see its example.
@@ -266,6 +278,25 @@ impl<'f> WriteContext<'f> {
     #[inline(always)]
     pub fn leave(&mut self) {
         self.depth_left += 1;
+    }
+
+    /// Enters the one nesting level that values written as siblings (`level`, see
+    /// [`Siblings`]) share: they are all one level down, so one check of the depth is the
+    /// check of each. Pair with [`WriteContext::leave_level`].
+    #[inline(always)]
+    pub(crate) fn enter_level(&mut self, level: bool) -> Result<()> {
+        if level {
+            self.enter()?;
+        }
+        Ok(())
+    }
+
+    /// Leaves the level [`WriteContext::enter_level`] entered.
+    #[inline(always)]
+    pub(crate) fn leave_level(&mut self, level: bool) {
+        if level {
+            self.leave();
+        }
     }
 
     /// [`WriteContext::enter`] and [`WriteContext::leave`] around a level that holds no

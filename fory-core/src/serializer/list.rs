@@ -160,19 +160,23 @@ where
     if same && !declared {
         first.write_type_info(ctx)?;
     }
-    if same && !has_null && !track {
-        return T::write_each_data(items, ctx, declared);
-    }
-    for item in items {
-        if (has_null || track) && !item.write_ref_flag(ctx, track)? {
-            continue;
+    // There is an element to write (`first`), so the elements' level is entered.
+    let siblings = T::prepare_siblings(ctx)?;
+    ctx.enter_level(siblings.level)?;
+    let result = (|| {
+        for item in items {
+            if (has_null || track) && !item.write_ref_flag(ctx, track)? {
+                continue;
+            }
+            if !same {
+                item.write_type_info(ctx)?;
+            }
+            item.write_sibling_data(ctx, declared, siblings)?;
         }
-        if !same {
-            item.write_type_info(ctx)?;
-        }
-        item.write_data(ctx, declared)?;
-    }
-    Ok(())
+        Ok(())
+    })();
+    ctx.leave_level(siblings.level);
+    result
 }
 
 /// Reads a list payload written by [`write_list`] (or by any peer) into a `Vec`.

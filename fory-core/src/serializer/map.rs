@@ -18,7 +18,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasher, Hash};
 
-use crate::context::{ReadContext, WriteContext};
+use crate::context::{ReadContext, Siblings, WriteContext};
 use crate::error::{Error, Result};
 use crate::serializer::list::{initial_capacity, stages};
 use crate::serializer::{null_or_error, read_flag, read_typed, Deserialize, Serialize, WireType};
@@ -59,6 +59,28 @@ where
     V: Serialize + 'a,
     I: Iterator<Item = (&'a K, &'a V)>,
 {
+    let mut siblings = None;
+    let result = write_chunks_of(entries, ctx, declared, &mut siblings);
+    if let Some((keys, values)) = siblings {
+        ctx.leave_level(keys.level || values.level);
+    }
+    result
+}
+
+/// [`write_chunks`], which leaves the level of `siblings` (the keys' and the values', see
+/// [`Serialize::prepare_siblings`]) that this enters at the first pair with neither side null.
+#[inline(always)]
+fn write_chunks_of<'a, K, V, I>(
+    entries: I,
+    ctx: &mut WriteContext<'a>,
+    declared: bool,
+    siblings: &mut Option<(Siblings, Siblings)>,
+) -> Result<()>
+where
+    K: Serialize + 'a,
+    V: Serialize + 'a,
+    I: Iterator<Item = (&'a K, &'a V)>,
+{
     // Keys and values of dynamic types never have a declared type, nor (as Java writes them)
     // structs. Whether they are tracked follows the declaration all the same, as in lists: a
     // struct value of a field's map is tracked in schema-consistent mode though its type info
@@ -75,36 +97,36 @@ where
     let tracking = ctx.config().ref_tracking;
     let decl_bits = if key_declared { KEY_DECLARED } else { 0 }
         | if value_declared { VALUE_DECLARED } else { 0 };
-    // Open chunk: where its size byte is, its size, its first pair (for type comparison) and
-    // whether its keys and values carry reference flags.
+    // Open chunk: where its size byte is, its size, its first pair (for type comparison),
+    // whether its keys and values carry reference flags, and their siblings.
     // The size byte is written as 1 when a chunk opens and set once when it closes.
-    let close = |chunk: &mut Option<(usize, u8, &K, &V, bool, bool)>,
-                 ctx: &mut WriteContext<'a>| {
+    type Chunk<'c, K, V> = (usize, u8, &'c K, &'c V, (bool, bool), (Siblings, Siblings));
+    let close = |chunk: &mut Option<Chunk<'a, K, V>>, ctx: &mut WriteContext<'a>| {
         if let Some((pos, size, ..)) = chunk.take() {
             if size > 1 {
                 ctx.writer.set_u8(pos, size);
             }
         }
     };
-    let mut chunk: Option<(usize, u8, &K, &V, bool, bool)> = None;
+    let mut chunk: Option<Chunk<'a, K, V>> = None;
     for (k, v) in entries {
         if k.is_null() || v.is_null() {
             close(&mut chunk, ctx);
-            write_null_entry(k, v, ctx, key_declared, value_declared)?;
+            write_null_entry(k, v, ctx, (key_declared, value_declared), *siblings)?;
             continue;
         }
         // One call site of the inlined `write_pair`, for the first pair of a chunk and the rest.
-        let tracks = match chunk.as_mut() {
-            Some((_, size, k0, v0, key_track, value_track))
+        let open = match chunk.as_mut() {
+            Some((_, size, k0, v0, tracks, sides))
                 if *size < MAX_CHUNK && k0.same_type(k) && v0.same_type(v) =>
             {
                 *size += 1;
-                Some((*key_track, *value_track))
+                Some((*tracks, *sides))
             }
             _ => None,
         };
-        let (key_track, value_track) = match tracks {
-            Some(tracks) => tracks,
+        let ((key_track, value_track), sides) = match open {
+            Some(open) => open,
             None => {
                 close(&mut chunk, ctx);
                 // As in lists: declared keys and values are tracked when the declaration says
@@ -134,14 +156,29 @@ where
                 if !value_declared {
                     v.write_type_info(ctx)?;
                 }
-                chunk = Some((size_pos, 1, k, v, key_track, value_track));
-                (key_track, value_track)
+                let sides = match *siblings {
+                    Some(sides) => sides,
+                    None => *siblings.insert(enter_sides::<K, V>(ctx)?),
+                };
+                chunk = Some((size_pos, 1, k, v, (key_track, value_track), sides));
+                ((key_track, value_track), sides)
             }
         };
-        write_pair(k, v, ctx, declared, key_track, value_track)?;
+        write_pair(k, v, ctx, declared, (key_track, value_track), sides)?;
     }
     close(&mut chunk, ctx);
     Ok(())
+}
+
+/// The siblings of a map's keys and of its values, with the one level they share entered (a
+/// struct key and a struct value are each one level down).
+#[inline(always)]
+fn enter_sides<K: Serialize, V: Serialize>(
+    ctx: &mut WriteContext<'_>,
+) -> Result<(Siblings, Siblings)> {
+    let (keys, values) = (K::prepare_siblings(ctx)?, V::prepare_siblings(ctx)?);
+    ctx.enter_level(keys.level || values.level)?;
+    Ok((keys, values))
 }
 
 /// Writes one pair of a chunk: each side's reference flag when tracked, then its payload unless
@@ -153,24 +190,26 @@ fn write_pair<'a, K: Serialize, V: Serialize>(
     v: &'a V,
     ctx: &mut WriteContext<'a>,
     declared: bool,
-    key_track: bool,
-    value_track: bool,
+    (key_track, value_track): (bool, bool),
+    (keys, values): (Siblings, Siblings),
 ) -> Result<()> {
     if !key_track || k.write_ref_flag(ctx, true)? {
-        k.write_data(ctx, declared)?;
+        k.write_sibling_data(ctx, declared, keys)?;
     }
     if !value_track || v.write_ref_flag(ctx, true)? {
-        v.write_data(ctx, declared)?;
+        v.write_sibling_data(ctx, declared, values)?;
     }
     Ok(())
 }
 
+/// Writes an entry with a null side. `siblings`: the keys' and values' level, where entered,
+/// in which the other side is written.
 fn write_null_entry<'a, K: Serialize, V: Serialize>(
     k: &'a K,
     v: &'a V,
     ctx: &mut WriteContext<'a>,
-    key_declared: bool,
-    value_declared: bool,
+    (key_declared, value_declared): (bool, bool),
+    siblings: Option<(Siblings, Siblings)>,
 ) -> Result<()> {
     match (k.is_null(), v.is_null()) {
         (true, true) => ctx.writer.write_u8(KEY_HAS_NULL | VALUE_HAS_NULL),
@@ -185,7 +224,10 @@ fn write_null_entry<'a, K: Serialize, V: Serialize>(
                 }
                 k.write_type_info(ctx)?;
             }
-            k.write_data(ctx, key_declared)?;
+            match siblings {
+                Some((keys, _)) => k.write_sibling_data(ctx, key_declared, keys)?,
+                None => k.write_data(ctx, key_declared)?,
+            }
         }
         (true, false) => {
             if value_declared {
@@ -198,7 +240,10 @@ fn write_null_entry<'a, K: Serialize, V: Serialize>(
                 }
                 v.write_type_info(ctx)?;
             }
-            v.write_data(ctx, value_declared)?;
+            match siblings {
+                Some((_, values)) => v.write_sibling_data(ctx, value_declared, values)?,
+                None => v.write_data(ctx, value_declared)?,
+            }
         }
         // Not reached: callers only pass entries with a null side.
         (false, false) => {}

@@ -60,10 +60,10 @@ pub(crate) use skip::{skip_fields, undeclared_element};
 pub(crate) use struct_::flag_before_type_info;
 pub use struct_::{
     field_def, field_run_max, in_local_order, in_order_steps, in_wire_order, match_fields,
-    missing_field, read_field, read_remote_field, read_struct_data, read_struct_wire_type,
-    skip_unread_fields, skipped_field_default, write_each_struct_data, write_field, write_run_head,
-    write_struct_data, write_struct_type_info, FieldMode, FillByDefault, FillByError, ForyStruct,
-    InOrderStep, MissingField, PlanSlot, ReadStruct, SkippedFieldDefault,
+    missing_field, prepare_struct_siblings, read_field, read_remote_field, read_struct_data,
+    read_struct_wire_type, skip_unread_fields, skipped_field_default, write_field, write_run_head,
+    write_sibling_struct_data, write_struct_data, write_struct_type_info, FieldMode, FillByDefault,
+    FillByError, ForyStruct, InOrderStep, MissingField, PlanSlot, ReadStruct, SkippedFieldDefault,
 };
 pub use trait_object::{
     object_is_null, object_needs_ref, read_object, read_object_wire_type, same_object_type,
@@ -75,7 +75,7 @@ pub use union::{
 };
 pub use value::{UserValue, Value};
 
-use crate::context::{ReadContext, WriteContext};
+use crate::context::{ReadContext, Siblings, WriteContext};
 use crate::error::{Error, Result};
 use crate::types::{RefFlag, TypeId};
 use std::num::NonZeroU32;
@@ -243,21 +243,32 @@ pub trait Serialize {
         TypeId::List
     }
 
-    /// Writes the payloads of `items` one after another, each as [`Serialize::write_data`]
-    /// writes it: the elements of a list of one type with no null and no reference flags.
-    /// Derived structs override it to enter their nesting level and look their schema hash up
-    /// once for the whole run rather than once per element.
+    /// What writing the payloads of several values of `Self` at one nesting level (a list's
+    /// elements, a map's keys or values) looks up once rather than per value, for
+    /// [`Serialize::write_sibling_data`]: for derived structs, their schema hash and that each
+    /// is a nesting level, which the caller enters once for all of them.
     #[doc(hidden)]
     #[inline(always)]
-    fn write_each_data<'v, I>(items: I, ctx: &mut WriteContext<'v>, declared: bool) -> Result<()>
+    fn prepare_siblings(ctx: &mut WriteContext<'_>) -> Result<Siblings>
     where
-        Self: Sized + 'v,
-        I: Iterator<Item = &'v Self>,
+        Self: Sized,
     {
-        for item in items {
-            item.write_data(ctx, declared)?;
-        }
-        Ok(())
+        let _ = ctx;
+        Ok(Siblings::default())
+    }
+
+    /// [`Serialize::write_data`] for one of the values [`Serialize::prepare_siblings`]
+    /// prepared, inside the level it asked for.
+    #[doc(hidden)]
+    #[inline(always)]
+    fn write_sibling_data<'v>(
+        &'v self,
+        ctx: &mut WriteContext<'v>,
+        declared: bool,
+        siblings: Siblings,
+    ) -> Result<()> {
+        let _ = siblings;
+        self.write_data(ctx, declared)
     }
 
     /// Writes the payload of a sequence of `Self`; see [`Serialize::slice_type_id`].

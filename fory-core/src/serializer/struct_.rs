@@ -15,7 +15,7 @@
 //! when [`Schema::field_type_info`] says so (dynamic values, structs in compatible mode); the
 //! payload, in the integer encoding the field chose.
 
-use crate::context::{ReadContext, WriteContext};
+use crate::context::{ReadContext, Siblings, WriteContext};
 use crate::error::{Error, Result};
 use crate::meta::struct_def::{
     explain_hash_mismatch, to_snake_case, FieldDef, FieldKey, FieldType, StructDef,
@@ -277,8 +277,9 @@ pub fn write_struct_type_info<T: ForyStruct>(ctx: &mut WriteContext<'_>) -> Resu
     write_user_type_info::<T::Registered>(ctx)
 }
 
-/// Writes the payload of struct `value`. Inlined into the caller (the parent's `write_fields`
-/// or a list's element loop), so a nested struct costs one call, to its `write_fields`.
+/// Writes the payload of struct `value`. Inlined into the caller (the parent's `write_fields`,
+/// say), so a nested struct costs one call, to its `write_fields`. A list's elements and a
+/// map's keys and values go through [`write_sibling_struct_data`] instead.
 #[inline(always)]
 pub fn write_struct_data<'v, T: ForyStruct>(
     value: &'v T,
@@ -287,31 +288,33 @@ pub fn write_struct_data<'v, T: ForyStruct>(
     write_struct_payload::<T>(ctx, |ctx| value.write_fields(ctx))
 }
 
-/// Writes the payloads of `items` as [`write_struct_data`] writes each: their nesting level
-/// entered and their schema hash looked up once for all of them (siblings share a level, so
-/// one check of the depth is the check of each).
+/// [`Serialize::prepare_siblings`](crate::Serialize::prepare_siblings) for struct `T`: each
+/// payload is a nesting level, and starts with the schema hash where structs carry one.
 #[inline(always)]
-pub fn write_each_struct_data<'v, T: ForyStruct + 'v>(
-    items: impl Iterator<Item = &'v T>,
+pub fn prepare_struct_siblings<T: ForyStruct>(ctx: &mut WriteContext<'_>) -> Result<Siblings> {
+    let struct_hash = if ctx.writes_struct_hash() {
+        Some(schema_hash::<T>(ctx.registry())?)
+    } else {
+        None
+    };
+    Ok(Siblings {
+        level: true,
+        struct_hash,
+    })
+}
+
+/// Writes the payload of struct `value`, one of the siblings `siblings` prepared, inside the
+/// level they share: what [`write_struct_data`] writes.
+#[inline(always)]
+pub fn write_sibling_struct_data<'v, T: ForyStruct>(
+    value: &'v T,
     ctx: &mut WriteContext<'v>,
+    siblings: Siblings,
 ) -> Result<()> {
-    ctx.enter()?;
-    let result = (|| {
-        if ctx.writes_struct_hash() {
-            let hash = schema_hash::<T>(ctx.registry())?;
-            for item in items {
-                ctx.writer.write_u32(hash);
-                item.write_fields(ctx)?;
-            }
-        } else {
-            for item in items {
-                item.write_fields(ctx)?;
-            }
-        }
-        Ok(())
-    })();
-    ctx.leave();
-    result
+    if let Some(hash) = siblings.struct_hash {
+        ctx.writer.write_u32(hash);
+    }
+    value.write_fields(ctx)
 }
 
 /// Writes a payload of struct `T` one nesting level down: its schema hash where structs carry

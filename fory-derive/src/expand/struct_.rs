@@ -421,16 +421,20 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
             }
 
             #[inline(always)]
-            fn write_each_data<'v, I>(
-                items: I,
+            fn prepare_siblings(
+                ctx: &mut ::fory_core::context::WriteContext<'_>,
+            ) -> ::fory_core::Result<::fory_core::context::Siblings> {
+                ::fory_core::__private::serializer::prepare_struct_siblings::<Self>(ctx)
+            }
+
+            #[inline(always)]
+            fn write_sibling_data<'v>(
+                &'v self,
                 ctx: &mut ::fory_core::context::WriteContext<'v>,
                 _declared: bool,
-            ) -> ::fory_core::Result<()>
-            where
-                Self: 'v,
-                I: ::core::iter::Iterator<Item = &'v Self>,
-            {
-                ::fory_core::__private::serializer::write_each_struct_data(items, ctx)
+                siblings: ::fory_core::context::Siblings,
+            ) -> ::fory_core::Result<()> {
+                ::fory_core::__private::serializer::write_sibling_struct_data(self, ctx, siblings)
             }
 
             #struct_like_positions
