@@ -275,21 +275,33 @@ pub fn read_user_wire_type<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result
         return Ok(wire);
     }
     let at = ctx.reader.position();
-    let id = ctx.read_type_id()?;
-    if id == TypeId::CompatibleStruct {
+    if ctx.reader.data().get(at) == Some(&(TypeId::CompatibleStruct as u8)) {
+        ctx.reader.set_position(at + 1);
         if ctx.skip_verified_ref::<T>(at) {
             // A reference to a TypeDef that the checks below found, earlier in this payload,
             // to read as `T` reads itself.
-            return Ok(WireType::from(id));
+            return Ok(WireType::from(TypeId::CompatibleStruct));
         }
         // A TypeDef follows (and shows the payload's mode). One already found to read as `T`
         // was checked against `T`'s registration and kind when first found, so those checks
         // are not repeated for it.
-        if carries_type_def(ctx, id, false) {
-            if let Some(wire) = read_known_struct_type_def::<T>(ctx, id) {
-                return Ok(wire);
-            }
+        ctx.learn_mode(true);
+        if let Some(wire) = read_known_struct_type_def::<T>(ctx, TypeId::CompatibleStruct) {
+            return Ok(wire);
         }
+        ctx.reader.set_position(at);
+    }
+    read_user_wire_type_in_full::<T>(ctx)
+}
+
+/// [`read_user_wire_type`] past its fast paths.
+#[inline(never)]
+fn read_user_wire_type_in_full<T: UserType>(ctx: &mut ReadContext<'_, '_>) -> Result<WireType> {
+    let at = ctx.reader.position();
+    let id = ctx.read_type_id()?;
+    if id == TypeId::CompatibleStruct {
+        // (The fast path found no TypeDef it could take; the mode still shows.)
+        ctx.learn_mode(true);
     }
     let Some((kind, by_name)) = UserKind::of_wire(id) else {
         let expected = T::KIND.wire_type_id(false, ctx.compatible());

@@ -48,33 +48,30 @@ where
         .map_err(|_| Error::encode(format!("map of {len} entries exceeds 2^32 - 1")))?;
     ctx.writer.write_varuint32(count);
     ctx.enter()?;
-    let result = write_chunks(entries, ctx, declared);
+    if len == 0 {
+        ctx.leave();
+        return Ok(());
+    }
+    // The keys' and the values' siblings, and the one level they share (a struct key and a
+    // struct value are each one level down). Only a type that cannot be null asks for one, so
+    // each entry writes a payload in it.
+    let result = K::prepare_siblings(ctx).and_then(|keys| {
+        let values = V::prepare_siblings(ctx)?;
+        let level = keys.level || values.level;
+        ctx.enter_level(level)?;
+        let result = write_chunks(entries, ctx, declared, (keys, values));
+        ctx.leave_level(level);
+        result
+    });
     ctx.leave();
     result
 }
 
-fn write_chunks<'a, K, V, I>(entries: I, ctx: &mut WriteContext<'a>, declared: bool) -> Result<()>
-where
-    K: Serialize + 'a,
-    V: Serialize + 'a,
-    I: Iterator<Item = (&'a K, &'a V)>,
-{
-    let mut siblings = None;
-    let result = write_chunks_of(entries, ctx, declared, &mut siblings);
-    if let Some((keys, values)) = siblings {
-        ctx.leave_level(keys.level || values.level);
-    }
-    result
-}
-
-/// [`write_chunks`], which leaves the level of `siblings` (the keys' and the values', see
-/// [`Serialize::prepare_siblings`]) that this enters at the first pair with neither side null.
-#[inline(always)]
-fn write_chunks_of<'a, K, V, I>(
+fn write_chunks<'a, K, V, I>(
     entries: I,
     ctx: &mut WriteContext<'a>,
     declared: bool,
-    siblings: &mut Option<(Siblings, Siblings)>,
+    sides: (Siblings, Siblings),
 ) -> Result<()>
 where
     K: Serialize + 'a,
@@ -97,36 +94,36 @@ where
     let tracking = ctx.config().ref_tracking;
     let decl_bits = if key_declared { KEY_DECLARED } else { 0 }
         | if value_declared { VALUE_DECLARED } else { 0 };
-    // Open chunk: where its size byte is, its size, its first pair (for type comparison),
-    // whether its keys and values carry reference flags, and their siblings.
+    // Open chunk: where its size byte is, its size, its first pair (for type comparison) and
+    // whether its keys and values carry reference flags.
     // The size byte is written as 1 when a chunk opens and set once when it closes.
-    type Chunk<'c, K, V> = (usize, u8, &'c K, &'c V, (bool, bool), (Siblings, Siblings));
-    let close = |chunk: &mut Option<Chunk<'a, K, V>>, ctx: &mut WriteContext<'a>| {
+    let close = |chunk: &mut Option<(usize, u8, &K, &V, bool, bool)>,
+                 ctx: &mut WriteContext<'a>| {
         if let Some((pos, size, ..)) = chunk.take() {
             if size > 1 {
                 ctx.writer.set_u8(pos, size);
             }
         }
     };
-    let mut chunk: Option<Chunk<'a, K, V>> = None;
+    let mut chunk: Option<(usize, u8, &K, &V, bool, bool)> = None;
     for (k, v) in entries {
         if k.is_null() || v.is_null() {
             close(&mut chunk, ctx);
-            write_null_entry(k, v, ctx, (key_declared, value_declared), *siblings)?;
+            write_null_entry(k, v, ctx, (key_declared, value_declared), sides)?;
             continue;
         }
         // One call site of the inlined `write_pair`, for the first pair of a chunk and the rest.
-        let open = match chunk.as_mut() {
-            Some((_, size, k0, v0, tracks, sides))
+        let tracks = match chunk.as_mut() {
+            Some((_, size, k0, v0, key_track, value_track))
                 if *size < MAX_CHUNK && k0.same_type(k) && v0.same_type(v) =>
             {
                 *size += 1;
-                Some((*tracks, *sides))
+                Some((*key_track, *value_track))
             }
             _ => None,
         };
-        let ((key_track, value_track), sides) = match open {
-            Some(open) => open,
+        let (key_track, value_track) = match tracks {
+            Some(tracks) => tracks,
             None => {
                 close(&mut chunk, ctx);
                 // As in lists: declared keys and values are tracked when the declaration says
@@ -156,29 +153,14 @@ where
                 if !value_declared {
                     v.write_type_info(ctx)?;
                 }
-                let sides = match *siblings {
-                    Some(sides) => sides,
-                    None => *siblings.insert(enter_sides::<K, V>(ctx)?),
-                };
-                chunk = Some((size_pos, 1, k, v, (key_track, value_track), sides));
-                ((key_track, value_track), sides)
+                chunk = Some((size_pos, 1, k, v, key_track, value_track));
+                (key_track, value_track)
             }
         };
         write_pair(k, v, ctx, declared, (key_track, value_track), sides)?;
     }
     close(&mut chunk, ctx);
     Ok(())
-}
-
-/// The siblings of a map's keys and of its values, with the one level they share entered (a
-/// struct key and a struct value are each one level down).
-#[inline(always)]
-fn enter_sides<K: Serialize, V: Serialize>(
-    ctx: &mut WriteContext<'_>,
-) -> Result<(Siblings, Siblings)> {
-    let (keys, values) = (K::prepare_siblings(ctx)?, V::prepare_siblings(ctx)?);
-    ctx.enter_level(keys.level || values.level)?;
-    Ok((keys, values))
 }
 
 /// Writes one pair of a chunk: each side's reference flag when tracked, then its payload unless
@@ -202,14 +184,13 @@ fn write_pair<'a, K: Serialize, V: Serialize>(
     Ok(())
 }
 
-/// Writes an entry with a null side. `siblings`: the keys' and values' level, where entered,
-/// in which the other side is written.
+/// Writes an entry with a null side, the other in the level of `sides`.
 fn write_null_entry<'a, K: Serialize, V: Serialize>(
     k: &'a K,
     v: &'a V,
     ctx: &mut WriteContext<'a>,
     (key_declared, value_declared): (bool, bool),
-    siblings: Option<(Siblings, Siblings)>,
+    (keys, values): (Siblings, Siblings),
 ) -> Result<()> {
     match (k.is_null(), v.is_null()) {
         (true, true) => ctx.writer.write_u8(KEY_HAS_NULL | VALUE_HAS_NULL),
@@ -224,10 +205,7 @@ fn write_null_entry<'a, K: Serialize, V: Serialize>(
                 }
                 k.write_type_info(ctx)?;
             }
-            match siblings {
-                Some((keys, _)) => k.write_sibling_data(ctx, key_declared, keys)?,
-                None => k.write_data(ctx, key_declared)?,
-            }
+            k.write_sibling_data(ctx, key_declared, keys)?;
         }
         (true, false) => {
             if value_declared {
@@ -240,10 +218,7 @@ fn write_null_entry<'a, K: Serialize, V: Serialize>(
                 }
                 v.write_type_info(ctx)?;
             }
-            match siblings {
-                Some((_, values)) => v.write_sibling_data(ctx, value_declared, values)?,
-                None => v.write_data(ctx, value_declared)?,
-            }
+            v.write_sibling_data(ctx, value_declared, values)?;
         }
         // Not reached: callers only pass entries with a null side.
         (false, false) => {}
