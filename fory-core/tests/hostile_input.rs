@@ -78,44 +78,40 @@ fn unions_count_the_same_depth_when_written_and_read() {
 }
 
 #[derive(ForyObject, Debug, Clone, PartialEq, Default)]
-struct Chain {
-    id: i32,
-    next: Vec<Chain>,
-}
-
-#[derive(ForyObject, Debug, Clone, PartialEq, Default)]
 struct Twig {
     id: i32,
     next: std::collections::BTreeMap<String, Twig>,
 }
 
-/// Whether `limited` (at `limit` levels) writes and reads alike every value `nested(levels)`
-/// builds, from one level to two past the limit, and the limit falls inside that range.
-fn assert_written_and_read_alike<T>(
-    limit: u32,
-    register: impl Fn(&mut Fory),
-    nested: impl Fn(u32) -> T,
-) where
-    T: fory_core::Serialize + for<'de> fory_core::Deserialize<'de>,
-{
-    for compatible in [false, true] {
+/// A struct value of a map counts its own level as a struct field does, in both modes: the
+/// writer (which enters that level once for all of the map's keys and values) accepts exactly
+/// the depths the reader accepts, with one value and with three. (Lists of structs:
+/// `structs_count_one_level_each_when_read_by_fields_or_by_plan` below.)
+#[test]
+fn struct_values_of_maps_count_the_same_depth_when_written_and_read() {
+    let limit = 9;
+    for (compatible, width) in [(false, 1), (false, 3), (true, 1), (true, 3)] {
         let mut limited = Fory::builder()
             .compatible(compatible)
             .max_depth(limit)
             .build();
-        register(&mut limited);
+        limited.register::<Twig>(79).unwrap();
         let mut unlimited = Fory::builder().compatible(compatible).build();
-        register(&mut unlimited);
+        unlimited.register::<Twig>(79).unwrap();
         let mut outcomes = Vec::new();
         for levels in 1..=limit + 2 {
-            let value = nested(levels);
+            let mut value = Twig::default();
+            for id in 1..levels as i32 {
+                let next = (0..width).map(|k| (k.to_string(), value.clone())).collect();
+                value = Twig { id, next };
+            }
             let written = limited.serialize(&value).is_ok();
             let read = limited
-                .deserialize::<T>(&unlimited.serialize(&value).unwrap())
+                .deserialize::<Twig>(&unlimited.serialize(&value).unwrap())
                 .is_ok();
             assert_eq!(
                 written, read,
-                "compatible {compatible}, {levels} levels: written {written}, read {read}"
+                "compatible {compatible}, width {width}, {levels} levels: written {written}, read {read}"
             );
             outcomes.push(written);
         }
@@ -123,38 +119,6 @@ fn assert_written_and_read_alike<T>(
             outcomes.contains(&true) && outcomes.contains(&false),
             "{outcomes:?}"
         );
-    }
-}
-
-/// A struct in a list or a map counts its own level as a struct in a field does, in both modes:
-/// the writer (which enters that level once for all the elements, or for all the keys and
-/// values) accepts exactly the depths the reader accepts, for one and for three elements.
-#[test]
-fn structs_in_lists_and_maps_count_the_same_depth_when_written_and_read() {
-    for width in [1, 3] {
-        let register = |fory: &mut Fory| fory.register::<Chain>(78).unwrap();
-        assert_written_and_read_alike(9, register, |levels| {
-            let mut value = Chain {
-                id: 0,
-                next: vec![],
-            };
-            for id in 1..levels as i32 {
-                value = Chain {
-                    id,
-                    next: vec![value; width],
-                };
-            }
-            value
-        });
-        let register = |fory: &mut Fory| fory.register::<Twig>(79).unwrap();
-        assert_written_and_read_alike(9, register, |levels| {
-            let mut value = Twig::default();
-            for id in 1..levels as i32 {
-                let next = (0..width).map(|k| (k.to_string(), value.clone())).collect();
-                value = Twig { id, next };
-            }
-            value
-        });
     }
 }
 
@@ -339,17 +303,19 @@ fn structs_count_one_level_each_when_read_by_fields_or_by_plan() {
             "{outcomes:?}"
         );
 
-        // Three times the limit in siblings, one level below the root.
+        // Three times the limit in siblings, one level below the root, each with a child (a
+        // level given back, or the writer would run out of them).
         let wide = Branch {
             value: 1,
             children: (0..3 * limit as i32)
                 .map(|value| Branch {
                     value,
-                    children: Vec::new(),
+                    children: vec![branch_chain(1)],
                 })
                 .collect(),
         };
         let bytes = writer.serialize(&wide).unwrap();
+        assert_eq!(limited.serialize(&wide).unwrap(), bytes);
         assert_eq!(limited.deserialize::<Branch>(&bytes).unwrap(), wide);
         if compatible {
             let back = evolved.deserialize::<EvolvedBranch>(&bytes).unwrap();
