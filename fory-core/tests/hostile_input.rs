@@ -54,26 +54,44 @@ fn unions_count_the_same_depth_when_written_and_read() {
     limited.register::<Nest>(77).unwrap();
     let mut unlimited = Fory::default();
     unlimited.register::<Nest>(77).unwrap();
-    let mut outcomes = Vec::new();
-    for levels in 1..=limit + 2 {
+    assert_depth_limit_agrees(&limited, &unlimited, limit, "", |levels| {
         let mut value = Nest::Leaf(5);
         for _ in 1..levels {
             value = Nest::Deeper(Box::new(value));
         }
+        value
+    });
+}
+
+/// Builds `nested(levels)` for 1 to `limit + 2` levels and asserts that `limited` (whose
+/// `max_depth` is `limit`) writes exactly the values it reads back from `unlimited`'s bytes,
+/// and that the limit falls inside the range tried. `what` names the case in failures.
+fn assert_depth_limit_agrees<T>(
+    limited: &Fory,
+    unlimited: &Fory,
+    limit: u32,
+    what: &str,
+    nested: impl Fn(u32) -> T,
+) where
+    T: fory_core::Serialize + for<'de> fory_core::Deserialize<'de>,
+{
+    let mut outcomes = Vec::new();
+    for levels in 1..=limit + 2 {
+        let value = nested(levels);
         let written = limited.serialize(&value).is_ok();
         let read = limited
-            .deserialize::<Nest>(&unlimited.serialize(&value).unwrap())
+            .deserialize::<T>(&unlimited.serialize(&value).unwrap())
             .is_ok();
         assert_eq!(
             written, read,
-            "{levels} levels: written {written}, read {read}"
+            "{what}{levels} levels: written {written}, read {read}"
         );
         outcomes.push(written);
     }
     // The limit falls inside the range tried.
     assert!(
         outcomes.contains(&true) && outcomes.contains(&false),
-        "{outcomes:?}"
+        "{what}{outcomes:?}"
     );
 }
 
@@ -98,27 +116,15 @@ fn struct_values_of_maps_count_the_same_depth_when_written_and_read() {
         limited.register::<Twig>(79).unwrap();
         let mut unlimited = Fory::builder().compatible(compatible).build();
         unlimited.register::<Twig>(79).unwrap();
-        let mut outcomes = Vec::new();
-        for levels in 1..=limit + 2 {
+        let what = format!("compatible {compatible}, width {width}: ");
+        assert_depth_limit_agrees(&limited, &unlimited, limit, &what, |levels| {
             let mut value = Twig::default();
             for id in 1..levels as i32 {
                 let next = (0..width).map(|k| (k.to_string(), value.clone())).collect();
                 value = Twig { id, next };
             }
-            let written = limited.serialize(&value).is_ok();
-            let read = limited
-                .deserialize::<Twig>(&unlimited.serialize(&value).unwrap())
-                .is_ok();
-            assert_eq!(
-                written, read,
-                "compatible {compatible}, width {width}, {levels} levels: written {written}, read {read}"
-            );
-            outcomes.push(written);
-        }
-        assert!(
-            outcomes.contains(&true) && outcomes.contains(&false),
-            "{outcomes:?}"
-        );
+            value
+        });
     }
 }
 
