@@ -13,7 +13,7 @@ use std::ops::{Deref, DerefMut};
 
 use crate::buffer::{Reader, Writer};
 use crate::error::{Error, Result};
-use crate::fory::{Config, Fory};
+use crate::fory::{Config, Fory, StringRule};
 use crate::oob::{BufferObject, OobArrayForm, OobSink, OobSource};
 use crate::resolver::{
     MetaReadTables, MetaWriteTables, Registration, StreamDef, TypeDefCache, TypeRegistry, UserType,
@@ -76,6 +76,10 @@ pub struct Siblings {
     pub(crate) level: bool,
     /// The schema hash each of their payloads starts with, where struct payloads carry one.
     pub(crate) struct_hash: Option<u32>,
+    /// The configuration's string rule, for text values: read once for all of them, where
+    /// each value would load it again from behind the context (its writes could change it,
+    /// as far as the compiler knows).
+    pub(crate) string_rule: StringRule,
 }
 
 /// State of one serialization.

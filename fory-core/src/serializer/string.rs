@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use crate::context::{ReadContext, WriteContext};
+use crate::context::{ReadContext, Siblings, WriteContext};
 use crate::error::{Error, Result};
 use crate::fory::StringRule;
 use crate::serializer::{Deserialize, Serialize};
@@ -20,10 +20,16 @@ impl Serialize for str {
 
     #[inline(always)]
     fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, _declared: bool) -> Result<()> {
-        match ctx.config().string_rule {
-            StringRule::Java => ctx.writer.write_str(self),
-            StringRule::Utf8 => ctx.writer.write_str_utf8(self),
-        }
+        write_by_rule(self, ctx, ctx.config().string_rule)
+    }
+}
+
+/// `text`'s payload under `rule`.
+#[inline(always)]
+fn write_by_rule(text: &str, ctx: &mut WriteContext<'_>, rule: StringRule) -> Result<()> {
+    match rule {
+        StringRule::Java => ctx.writer.write_str(text),
+        StringRule::Utf8 => ctx.writer.write_str_utf8(text),
     }
 }
 
@@ -43,6 +49,24 @@ macro_rules! forward_to_str {
             #[inline(always)]
             fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, declared: bool) -> Result<()> {
                 str::write_data(self, ctx, declared)
+            }
+
+            #[inline(always)]
+            fn prepare_siblings(ctx: &mut WriteContext<'_>) -> Result<Siblings> {
+                Ok(Siblings {
+                    string_rule: ctx.config().string_rule,
+                    ..Siblings::default()
+                })
+            }
+
+            #[inline(always)]
+            fn write_sibling_data<'v>(
+                &'v self,
+                ctx: &mut WriteContext<'v>,
+                _declared: bool,
+                siblings: Siblings,
+            ) -> Result<()> {
+                write_by_rule(self, ctx, siblings.string_rule)
             }
         }
     )*};

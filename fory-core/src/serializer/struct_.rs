@@ -300,6 +300,7 @@ pub fn prepare_struct_siblings<T: ForyStruct>(ctx: &mut WriteContext<'_>) -> Res
     Ok(Siblings {
         level: true,
         struct_hash,
+        ..Siblings::default()
     })
 }
 
