@@ -98,6 +98,9 @@ pub struct WriteContext<'f> {
     next_ref_id: u32,
     /// Structs carry a schema hash (schema-consistent mode with `check_struct_version`).
     struct_hash: bool,
+    /// The configuration's string rule, which every string tests, without reaching into the
+    /// config.
+    string_rule: StringRule,
     /// Nesting levels left before `max_depth` is exceeded: one decrement and a test for zero per
     /// struct or collection, without reaching into the config.
     depth_left: u32,
@@ -154,6 +157,7 @@ impl<'f> WriteContext<'f> {
             tables: None,
             next_ref_id: 0,
             struct_hash: !fory.config().compatible && fory.config().check_struct_version,
+            string_rule: fory.config().string_rule,
             depth_left: fory.config().limits.max_depth,
             oob: OobSlot::default(),
         }
@@ -318,6 +322,12 @@ impl<'f> WriteContext<'f> {
     #[inline(always)]
     pub fn writes_struct_hash(&self) -> bool {
         self.struct_hash
+    }
+
+    /// The configuration's [`StringRule`], held in the context itself.
+    #[inline(always)]
+    pub(crate) fn string_rule(&self) -> StringRule {
+        self.string_rule
     }
 
     /// Takes the next reference id: every value written with the ref-value flag (`00`) has one,

@@ -12,8 +12,8 @@
 
 use crate::context::{ReadContext, WriteContext};
 use crate::error::{Error, Result};
-use crate::fory::StringRule;
 use crate::serializer::integer::read_wire_integer;
+use crate::serializer::string::write_by_rule;
 use crate::serializer::{Deserialize, Serialize};
 use crate::types::TypeId;
 
@@ -60,10 +60,8 @@ impl Serialize for char {
     fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, _declared: bool) -> Result<()> {
         let mut buf = [0u8; 4];
         let text = self.encode_utf8(&mut buf);
-        match ctx.config().string_rule {
-            StringRule::Java => ctx.writer.write_str(text),
-            StringRule::Utf8 => ctx.writer.write_str_utf8(text),
-        }
+        let rule = ctx.string_rule();
+        write_by_rule(text, ctx, rule)
     }
 }
 

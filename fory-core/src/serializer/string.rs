@@ -20,13 +20,17 @@ impl Serialize for str {
 
     #[inline(always)]
     fn write_data<'v>(&'v self, ctx: &mut WriteContext<'v>, _declared: bool) -> Result<()> {
-        write_by_rule(self, ctx, ctx.config().string_rule)
+        write_by_rule(self, ctx, ctx.string_rule())
     }
 }
 
 /// `text`'s payload under `rule`.
 #[inline(always)]
-fn write_by_rule(text: &str, ctx: &mut WriteContext<'_>, rule: StringRule) -> Result<()> {
+pub(super) fn write_by_rule(
+    text: &str,
+    ctx: &mut WriteContext<'_>,
+    rule: StringRule,
+) -> Result<()> {
     match rule {
         StringRule::Java => ctx.writer.write_str(text),
         StringRule::Utf8 => ctx.writer.write_str_utf8(text),
@@ -54,7 +58,7 @@ macro_rules! forward_to_str {
             #[inline(always)]
             fn prepare_siblings(ctx: &mut WriteContext<'_>) -> Result<Siblings> {
                 Ok(Siblings {
-                    string_rule: ctx.config().string_rule,
+                    string_rule: ctx.string_rule(),
                     ..Siblings::default()
                 })
             }
