@@ -337,7 +337,11 @@ pub fn expand(input: &DeriveInput, model: &StructModel) -> TokenStream {
                 <Self as ::fory_core::__private::serializer::ForyStruct>::FIELD_ORDER,
             );
 
+            // Offered for inlining across codegen units: a list, map or parent struct then
+            // writes a small struct's fields in its own body, without a call (and the saving
+            // and restoring of registers) per value.
             #[allow(unused_variables)]
+            #[inline]
             fn write_fields<'v>(&'v self, ctx: &mut ::fory_core::context::WriteContext<'v>,
             ) -> ::fory_core::Result<()> {
                 if #run.0 > 0 {
