@@ -150,25 +150,26 @@ impl StreamTypeDef {
     }
 }
 
-/// Whether `a` and `b` hold the same bytes, compared eight at a time in line: a TypeDef body
-/// is a few dozen bytes, for which a call to `memcmp` costs more than the comparison.
+/// Whether `a` and `b` hold the same bytes, compared sixteen at a time in line: a TypeDef
+/// body is a few dozen bytes, for which a call to `memcmp` costs more than the comparison
+/// (and a loop of 8-byte words is unrolled behind a longer setup).
 #[inline(always)]
 fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }
-    let (Some(a_last), Some(b_last)) = (a.last_chunk::<8>(), b.last_chunk::<8>()) else {
+    let (Some(a_last), Some(b_last)) = (a.last_chunk::<16>(), b.last_chunk::<16>()) else {
         return a == b;
     };
-    // Whole words, then the last eight bytes (which may overlap the last whole word). One
-    // word per step, as the few steps of a TypeDef body do not repay an unrolled loop's setup.
+    // Whole 16-byte blocks, then the last sixteen bytes (which may overlap the last whole
+    // block).
     let mut differ = 0;
     let (mut a_rest, mut b_rest) = (&a[..a.len() - 1], &b[..b.len() - 1]);
     while let (Some((x, a_next)), Some((y, b_next))) = (
-        a_rest.split_first_chunk::<8>(),
-        b_rest.split_first_chunk::<8>(),
+        a_rest.split_first_chunk::<16>(),
+        b_rest.split_first_chunk::<16>(),
     ) {
-        differ |= u64::from_ne_bytes(*x) ^ u64::from_ne_bytes(*y);
+        differ |= u128::from_ne_bytes(*x) ^ u128::from_ne_bytes(*y);
         (a_rest, b_rest) = (a_next, b_next);
     }
     differ == 0 && a_last == b_last
@@ -418,7 +419,8 @@ mod tests {
 
     #[test]
     fn same_bytes_compares_every_byte_at_every_length() {
-        let a: Vec<u8> = (0..40u8).collect();
+        // Past several sixteen-byte blocks, and around each block's edges.
+        let a: Vec<u8> = (0..100u8).collect();
         for len in 0..=a.len() {
             assert!(same_bytes(&a[..len], &a[..len]));
             assert!(!same_bytes(&a[..len], &a[..len.saturating_sub(1)]) || len == 0);
