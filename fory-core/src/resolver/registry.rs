@@ -346,6 +346,12 @@ impl Registration {
         matches!(self.identity, Identity::Name { .. })
     }
 
+    /// The struct info, if [`Registration::struct_info`] has built it.
+    #[inline(always)]
+    pub(crate) fn built_struct_info(&self) -> Option<&StructInfo> {
+        self.struct_info.get()
+    }
+
     /// The struct schema of this registration, computed on first use: its TypeDef as compatible
     /// mode writes it, and its schema hash, which is the same in either mode (the fingerprint
     /// counts every user kind as 0, so a nested struct's mode does not enter it). Fails when a

@@ -193,7 +193,11 @@ fn write_first_struct_type_def(
     reg: &Registration,
     key: usize,
 ) -> Result<()> {
-    let info = reg.struct_info(ctx.registry())?;
+    // Built on the type's first use, then only looked at (with no error path to merge).
+    let Some(info) = reg.built_struct_info() else {
+        reg.struct_info(ctx.registry())?;
+        return write_first_struct_type_def(ctx, reg, key);
+    };
     let wire = UserKind::Struct.wire_type_id(reg.by_name(), true);
     let index = ctx.written_type_defs().insert(key, wire);
     ctx.writer
