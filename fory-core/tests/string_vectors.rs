@@ -6,8 +6,10 @@
 
 mod common;
 
+use std::collections::BTreeMap;
+
 use common::{hex, unhex};
-use fory_core::{ErrorKind, Limits, Reader, Writer};
+use fory_core::{ErrorKind, Fory, ForyObject, Limits, Reader, StringRule, Writer};
 
 fn written(s: &str) -> String {
     let mut w = Writer::new();
@@ -214,5 +216,60 @@ fn writes_like_pyfory_where_pyfory_and_java_agree() {
     for text in ["", "a", "abc", "é", "café", "ÿ"] {
         let expected = PYFORY_STRINGS.iter().find(|(t, _)| *t == text).unwrap().1;
         assert_eq!(written(text), expected, "{text:?}");
+    }
+}
+
+/// A string's bytes under `rule`, as the writer's checked encodings above give them.
+fn written_by(rule: StringRule, s: &str) -> String {
+    let mut w = Writer::new();
+    match rule {
+        StringRule::Java => w.write_str(s).unwrap(),
+        StringRule::Utf8 => w.write_str_utf8(s).unwrap(),
+    }
+    hex(w.as_slice())
+}
+
+/// Every string of a value follows the instance's rule, however it is reached: a list's
+/// elements and a map's keys and values (which read the rule once for all of them), a struct's
+/// field, a `char`.
+#[test]
+fn strings_in_lists_maps_fields_and_chars_follow_the_rule() {
+    #[derive(ForyObject, Debug, PartialEq)]
+    struct Named {
+        name: String,
+    }
+    let texts = ["café", "你好", "a"];
+    for rule in [StringRule::Java, StringRule::Utf8] {
+        let fory = Fory::builder().string_rule(rule).build();
+        let each: Vec<String> = texts.iter().map(|t| written_by(rule, t)).collect();
+        let list: Vec<String> = texts.iter().map(|t| t.to_string()).collect();
+        let bytes = hex(&fory.serialize(&list).unwrap());
+        assert!(bytes.ends_with(&each.concat()), "{rule:?} list: {bytes}");
+        // One chunk of entries, each key then its value, in the map's order.
+        let map: BTreeMap<String, String> = [("a", "café"), ("b", "你好")]
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .into();
+        let bytes = hex(&fory.serialize(&map).unwrap());
+        let entries: String = map
+            .iter()
+            .map(|(k, v)| written_by(rule, k) + &written_by(rule, v))
+            .collect();
+        assert!(bytes.ends_with(&entries), "{rule:?} map: {bytes}");
+        let mut fory = Fory::builder().string_rule(rule).build();
+        fory.register::<Named>(1).unwrap();
+        let bytes = hex(&fory
+            .serialize(&Named {
+                name: "你好".into(),
+            })
+            .unwrap());
+        assert!(
+            bytes.ends_with(&written_by(rule, "你好")),
+            "{rule:?} field: {bytes}"
+        );
+        let bytes = hex(&fory.serialize(&'é').unwrap());
+        assert!(
+            bytes.ends_with(&written_by(rule, "é")),
+            "{rule:?} char: {bytes}"
+        );
     }
 }
