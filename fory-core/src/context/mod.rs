@@ -76,9 +76,9 @@ pub struct Siblings {
     pub(crate) level: bool,
     /// The schema hash each of their payloads starts with, where struct payloads carry one.
     pub(crate) struct_hash: Option<u32>,
-    /// The configuration's string rule, for text values: read once for all of them, where
-    /// each value would load it again from behind the context (its writes could change it,
-    /// as far as the compiler knows).
+    /// The configuration's string rule, for text values: read once for all of them and kept
+    /// in a register (the loop splits on it), where each value would load it again from the
+    /// context, which every write could change as far as the compiler knows.
     pub(crate) string_rule: StringRule,
 }
 
