@@ -245,8 +245,8 @@ pub trait Serialize {
 
     /// What writing the payloads of several values of `Self` at one nesting level (a list's
     /// elements, a map's keys or values) looks up once rather than per value, for
-    /// [`Serialize::write_sibling_data`]: for derived structs, their schema hash and that each
-    /// is a nesting level, which the caller enters once for all of them.
+    /// [`Serialize::write_sibling_data`]: a derived struct's schema hash and that each is a
+    /// nesting level (entered once by the caller for all of them); text's string rule.
     #[doc(hidden)]
     #[inline(always)]
     fn prepare_siblings(ctx: &mut WriteContext<'_>) -> Result<Siblings>
